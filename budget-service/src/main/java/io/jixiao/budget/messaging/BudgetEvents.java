@@ -1,0 +1,19 @@
+package io.jixiao.budget.messaging;
+
+/**
+ * Event types budget-service publishes on budget.events. Each has a JSON Schema of its payload in
+ * src/main/resources/schemas/&lt;type&gt;.v&lt;schemaVersion&gt;.json; consumers test against it.
+ */
+public final class BudgetEvents {
+
+    public static final String BASIC_EXPENDITURE_CHANGED = "BasicExpenditureChanged";
+    public static final int BASIC_EXPENDITURE_CHANGED_VERSION = 1;
+
+    private BudgetEvents() {
+    }
+
+    /** Payload of BasicExpenditureChanged v1: amounts in 元 as decimal strings. */
+    public record BasicExpenditureChanged(String budget, String actual, String variance, String executionRate,
+            long version) {
+    }
+}

@@ -1,0 +1,96 @@
+package io.jixiao.budget.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.service.BasicExpenditureService;
+import io.jixiao.platform.audit.AuditEntry;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1/budgets/{departmentId}/{fiscalYear}/basic-expenditure")
+@Tag(name = "基本支出 Basic expenditure")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class BasicExpenditureResource {
+
+    private final BasicExpenditureService service;
+    private final Caller caller;
+
+    public BasicExpenditureResource(BasicExpenditureService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Read a department's 基本支出 for a year, with variance and 预算完成率")
+    @APIResponse(responseCode = "200", description = "The figures; ETag carries the version")
+    @APIResponse(responseCode = "403", description = "Another department's data")
+    @APIResponse(responseCode = "404", description = "Nothing entered for this year yet")
+    public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear) {
+        BasicExpenditureView view = BasicExpenditureView.of(service.get(caller, departmentId, fiscalYear));
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter or correct 基本支出 (department users, own department only)",
+            description = "Send the version you read (body field version, or If-Match). A stale version gets 409.")
+    @APIResponse(responseCode = "200", description = "Saved; an event goes to budget.events through the outbox")
+    @APIResponse(responseCode = "400", description = "Invalid amounts (problem+json with the field)")
+    @APIResponse(responseCode = "409", description = "Changed by someone else since you read it")
+    public Response put(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+            @Parameter(description = "Version read, as ETag value") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BasicExpenditureInput input) {
+        BasicExpenditureView view = BasicExpenditureView.of(
+                service.save(caller, departmentId, fiscalYear, input, parseIfMatch(ifMatch)));
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Who changed what and when (audit trail)")
+    public List<AuditEntryView> audit(@PathParam("departmentId") String departmentId,
+            @PathParam("fiscalYear") int fiscalYear) {
+        return service.history(caller, departmentId, fiscalYear).stream().map(AuditEntryView::of).toList();
+    }
+
+    private static Long parseIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "request.invalid",
+                    List.of(new io.jixiao.platform.problem.FieldError("If-Match", "field.unreadable")));
+        }
+    }
+
+    public record AuditEntryView(java.time.OffsetDateTime at, String actor, String field, String oldValue,
+            String newValue, Long version) {
+        static AuditEntryView of(AuditEntry e) {
+            return new AuditEntryView(e.occurredAt, e.actor, e.field, e.oldValue, e.newValue, e.entityVersion);
+        }
+    }
+}

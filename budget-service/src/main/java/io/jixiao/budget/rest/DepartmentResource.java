@@ -1,0 +1,37 @@
+package io.jixiao.budget.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.service.DepartmentService;
+import io.jixiao.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/departments")
+@Tag(name = "预算单位 Departments")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DepartmentResource {
+
+    private final DepartmentService service;
+    private final Caller caller;
+
+    public DepartmentResource(DepartmentService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Departments visible to the caller: a department user sees only their own")
+    public List<DepartmentView> list() {
+        return service.visibleTo(caller).stream().map(DepartmentView::of).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package io.jixiao.budget.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.jixiao.budget.domain.Department;
+
+@Schema(name = "Department", description = "预算单位")
+public record DepartmentView(
+        @Schema(example = "d0000000-0000-4000-8000-000000000001") String id,
+        @Schema(description = "单位编码", example = "401001") String code,
+        @Schema(example = "中共长沙市望城区委政法委员会") String name,
+        @Schema(description = "所属区县", example = "望城区") String jurisdiction,
+        @Schema(example = "2018") int firstFiscalYear) {
+
+    public static DepartmentView of(Department d) {
+        return new DepartmentView(d.id, d.code, d.name, d.jurisdiction, d.firstFiscalYear);
+    }
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# THE test command: every tier, then a plain "N passed, N failed" line (stages, not test cases).
+#
+#   1. mvn -B verify at the root          unit + @QuarkusTest tiers (embedded PostgreSQL and Kafka)
+#   2. frontend                           npm ci (when needed), npm run typecheck, npm test
+#   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
+#                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
+#                                         then down.sh (always)
+#
+# Environment: JIXIAO_E2E_HOME (state folder of the e2e stack; default a new temp dir, removed
+# after a green run, kept for its logs after a red one), JIXIAO_SKIP_MAVEN_VERIFY=1 (local use only).
+set -uo pipefail
+SECONDS=0
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+REPO="$(cd "$HERE/../.." && pwd -P)"
+FRONTEND="$REPO/frontend"
+STACK_PORTS=(8080 8081 8082 8083 8180 9092 9093 15432)
+
+declare -a RESULTS=()
+passed=0
+failed=0
+
+banner() { printf '\n========== [%4ds] %s ==========\n' "$SECONDS" "$*"; }
+record() { # name status(0 = pass) [note]
+  local name="$1" rc="$2" note="${3:-}"
+  if [[ "$rc" == 0 ]]; then
+    passed=$((passed + 1))
+    RESULTS+=("PASS  $name${note:+  ($note)}")
+  else
+    failed=$((failed + 1))
+    RESULTS+=("FAIL  $name${note:+  ($note)}")
+  fi
+  printf '[%4ds] stage %s: %s\n' "$SECONDS" "$name" "$([[ "$rc" == 0 ]] && echo passed || echo "FAILED${note:+ ($note)}")"
+}
+# stage NAME COMMAND...: runs COMMAND, records the outcome.
+stage() {
+  local name="$1" t0=$SECONDS rc
+  shift
+  banner "$name"
+  "$@"
+  rc=$?
+  record "$name" "$rc" "$((SECONDS - t0))s"
+  return "$rc"
+}
+skip() { record "$1" 1 "skipped: $2"; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---------------------------------------------------------------------------------- 1. Maven
+maven_ok=0
+if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
+  skip maven-verify "JIXIAO_SKIP_MAVEN_VERIFY=1"
+  maven_ok=1
+elif stage maven-verify bash -c 'cd "$1" && mvn -B verify' _ "$REPO"; then
+  maven_ok=1
+fi
+
+# -------------------------------------------------------------------------------- 2. frontend
+npm_install() {
+  if [[ -f "$FRONTEND/node_modules/.package-lock.json" && ! "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]]; then
+    echo "node_modules is up to date with package-lock.json, npm ci not needed"
+    return 0
+  fi
+  (cd "$FRONTEND" && npm ci --no-audit --no-fund)
+}
+frontend_ok=0
+if [[ ! -f "$FRONTEND/package.json" ]]; then
+  skip frontend-install "frontend/package.json missing"
+  skip frontend-typecheck "frontend/package.json missing"
+  skip frontend-unit "frontend/package.json missing"
+elif stage frontend-install npm_install; then
+  frontend_ok=1
+  stage frontend-typecheck bash -c 'cd "$1" && npm run typecheck' _ "$FRONTEND"
+  stage frontend-unit bash -c 'cd "$1" && npm test' _ "$FRONTEND"
+else
+  skip frontend-typecheck "npm ci failed"
+  skip frontend-unit "npm ci failed"
+fi
+
+# ------------------------------------------------------------------------------ 3. end to end
+mapfile -t REST_SCRIPTS < <(find "$REPO/deploy/e2e" -maxdepth 1 -name '*.sh' -type f 2>/dev/null | sort)
+e2e_stages=(e2e-playwright)
+for s in "${REST_SCRIPTS[@]}"; do e2e_stages+=("e2e-rest:$(basename "$s" .sh)"); done
+skip_e2e() {
+  skip stack-up "$1"
+  local s
+  for s in "${e2e_stages[@]}"; do skip "$s" "$1"; done
+}
+
+busy=()
+for p in "${STACK_PORTS[@]}"; do port_open "$p" && busy+=("$p"); done
+
+if ((${#busy[@]})); then
+  echo "Ports ${busy[*]} on 127.0.0.1 are already taken (is a local stack running? deploy/local/down.sh stops it):"
+  echo "the end-to-end tier needs ${STACK_PORTS[*]} free and was not run."
+  skip_e2e "ports ${busy[*]} busy"
+elif [[ "$maven_ok" != 1 ]]; then
+  skip_e2e "mvn verify failed"
+elif [[ "$frontend_ok" != 1 ]]; then
+  skip_e2e "frontend install failed"
+else
+  E2E_HOME="${JIXIAO_E2E_HOME:-$(mktemp -d "${TMPDIR:-/tmp}/jixiao-e2e.XXXXXX")}"
+  export JIXIAO_HOME="$E2E_HOME"
+  stack_down() {
+    if [[ -n "${E2E_HOME:-}" && -d "$E2E_HOME/pids" ]]; then
+      JIXIAO_HOME="$E2E_HOME" bash "$HERE/down.sh" || true
+    fi
+  }
+  trap 'stack_down' EXIT
+  trap 'echo "interrupted"; exit 130' INT TERM
+
+  # up.sh builds what mvn verify did not (it compares jars with sources) and the SPA's dist/.
+  if stage stack-up bash "$HERE/up.sh"; then
+    # What the e2e tests need to log in and to call the stack (secrets stay out of the log).
+    set -a
+    # shellcheck disable=SC1091
+    source "$E2E_HOME/secrets.env"
+    set +a
+    export JIXIAO_BASE_URL="http://127.0.0.1:8080"
+    export JIXIAO_KEYCLOAK_URL="${JIXIAO_KEYCLOAK_URL:-http://127.0.0.1:8180}"
+
+    stage e2e-playwright bash -c 'cd "$1" && npm run e2e' _ "$FRONTEND"
+    for s in "${REST_SCRIPTS[@]}"; do
+      stage "e2e-rest:$(basename "$s" .sh)" bash "$s"
+    done
+  else
+    for s in "${e2e_stages[@]}"; do skip "$s" "stack did not come up"; done
+    echo "Logs of the e2e stack: $E2E_HOME/logs/"
+  fi
+
+  banner "stack-down"
+  JIXIAO_HOME="$E2E_HOME" bash "$HERE/down.sh"
+  record stack-down $? ""
+  trap - EXIT
+  if ((failed)) || [[ -n "${JIXIAO_E2E_HOME:-}" ]]; then
+    echo "The e2e stack's state and logs are kept in $E2E_HOME (logs/ has one file per component)."
+  else
+    rm -rf "$E2E_HOME"
+  fi
+fi
+
+# ------------------------------------------------------------------------------------ summary
+banner "summary (${SECONDS}s)"
+printf '%s\n' "${RESULTS[@]}"
+echo "$passed passed, $failed failed"
+((failed == 0))

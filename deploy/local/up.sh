@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# Starts the whole Jixiao stack on 127.0.0.1: build (if stale), Keycloak, PostgreSQL, Kafka, the
+# three services and the SPA. Safe to run again: healthy components are left alone.
+#
+#   deploy/local/up.sh                    everything
+#   deploy/local/up.sh keycloak           only the named components; any of:
+#        build keycloak postgres kafka services budget-service evaluation-service report-service spa
+#
+# Environment (all optional):
+#   JIXIAO_HOME              state folder (default <repo>/.run): pids/ logs/ data/ downloads/ secrets.env
+#   JIXIAO_SKIP_BUILD=1      never build (use the jars and dist/ as they are)
+#   JIXIAO_KEYCLOAK_URL      an external Keycloak (with realm jixiao imported): none is started
+#   JIXIAO_KEYCLOAK_VERSION  Keycloak distribution from Maven Central (default 26.5.6)
+#   JIXIAO_DB_URL_BASE       external PostgreSQL, e.g. jdbc:postgresql://db:5432/ (databases budget,
+#                            evaluation, report must exist); with JIXIAO_DB_USERNAME / JIXIAO_DB_PASSWORD
+#   KAFKA_BOOTSTRAP_SERVERS  external Kafka: none is started
+#   JIXIAO_JAVA_OPTS         JVM options of the services (default -Xms64m -Xmx512m)
+#   JIXIAO_WAIT_SECONDS      readiness timeout per component (default 180)
+set -euo pipefail
+SECONDS=0
+
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WAIT="${JIXIAO_WAIT_SECONDS:-180}"
+JAVA_BIN="${JAVA:-java}"
+SERVICE_JAVA_OPTS="${JIXIAO_JAVA_OPTS:--Xms64m -Xmx512m}"
+FRONTEND="$JIXIAO_REPO/frontend"
+
+# ------------------------------------------------------------------------------ component choice
+declare -A WANT=()
+if (($# == 0)); then
+  set -- build keycloak postgres kafka services spa
+fi
+for arg in "$@"; do
+  case "$arg" in
+    build | keycloak | postgres | kafka | spa | budget-service | evaluation-service | report-service) WANT[$arg]=1 ;;
+    services) WANT[budget-service]=1 WANT[evaluation-service]=1 WANT[report-service]=1 ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) die "unknown component '$arg' (build keycloak postgres kafka services budget-service evaluation-service report-service spa)" ;;
+  esac
+done
+wants() { [[ -n "${WANT[$1]:-}" ]]; }
+wants_services() { wants budget-service || wants evaluation-service || wants report-service; }
+
+KC_EXTERNAL=""
+[[ "$KC_URL" != "$KC_LOCAL_URL" ]] && KC_EXTERNAL=1
+KC_WELL_KNOWN="$KC_URL/realms/jixiao/.well-known/openid-configuration"
+
+if [[ -n "${JIXIAO_DB_URL_BASE:-}" ]]; then
+  DB_BASE="${JIXIAO_DB_URL_BASE%/}/"
+  DB_EXTERNAL=1
+else
+  DB_BASE="jdbc:postgresql://127.0.0.1:15432/"
+  DB_EXTERNAL=""
+fi
+if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+  KAFKA_EXTERNAL=1
+else
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:9092"
+  KAFKA_EXTERNAL=""
+fi
+
+need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is not installed ($2)"; }
+need curl "health checks"
+need setsid "util-linux"
+if wants build || wants_services || wants postgres || wants kafka || wants keycloak; then need "$JAVA_BIN" "a JDK 17+"; fi
+
+ensure_dirs
+load_secrets
+say "up: JIXIAO_HOME=$(show_path "$JIXIAO_HOME"), components: ${!WANT[*]}"
+
+# ---------------------------------------------------------------------------------------- a) build
+
+# Newest regular file below the given paths (empty when none).
+newest_file() {
+  local -a existing=()
+  local p
+  for p in "$@"; do [[ -e "$p" ]] && existing+=("$p"); done
+  ((${#existing[@]})) || return 0
+  find "${existing[@]}" -type f -printf '%T@ %p\n' 2>/dev/null | sort -n | tail -n 1 | cut -d' ' -f2-
+}
+
+# True when a file below the paths (after the first argument) is newer than the reference file.
+any_newer_than() {
+  local ref="$1" p
+  shift
+  local -a existing=()
+  for p in "$@"; do [[ -e "$p" ]] && existing+=("$p"); done
+  ((${#existing[@]})) || return 1
+  [[ -n "$(find "${existing[@]}" -type f -newer "$ref" -print -quit 2>/dev/null)" ]]
+}
+
+# Why the Maven build is needed (prints the reason), or nothing when the jars are up to date.
+maven_stale_reason() {
+  local r="$JIXIAO_REPO" s svc ref
+  local -a shared=("$r/pom.xml" "$r/platform/pom.xml" "$r/platform/src")
+  ref="$(newest_file "$r/devstack/target/classes")"
+  if [[ -z "$ref" ]] || ! compgen -G "$r/devstack/target/lib/*.jar" >/dev/null; then
+    echo "devstack launchers not built"; return
+  fi
+  if any_newer_than "$ref" "${shared[@]}" "$r/devstack/pom.xml" "$r/devstack/src"; then
+    echo "devstack sources changed"; return
+  fi
+  for s in "${SERVICES[@]}"; do
+    svc="${s%%:*}"
+    ref="$r/$svc/target/quarkus-app/quarkus-run.jar"
+    if [[ ! -f "$ref" ]]; then echo "$svc not built"; return; fi
+    if any_newer_than "$ref" "${shared[@]}" "$r/$svc/pom.xml" "$r/$svc/src"; then
+      echo "$svc sources changed"; return
+    fi
+  done
+}
+
+build_maven() {
+  local reason log
+  if [[ "${JIXIAO_SKIP_BUILD:-}" == 1 ]]; then
+    say "build: JIXIAO_SKIP_BUILD=1, Maven build skipped"
+    return
+  fi
+  reason="$(maven_stale_reason)"
+  if [[ -z "$reason" ]]; then
+    say "build: jars are newer than the sources, Maven build skipped"
+    return
+  fi
+  need mvn "Maven 3.8+"
+  log="$(log_file build-maven)"
+  say "build: $reason; mvn -B -q -DskipTests install (log: $(show_path "$log"))"
+  if ! (cd "$JIXIAO_REPO" && mvn -B -q -DskipTests install) >"$log" 2>&1; then
+    tail -n 40 "$log" >&2 || true
+    die "Maven build failed; see $(show_path "$log")"
+  fi
+  say "build: Maven build done"
+}
+
+build_frontend() {
+  local log
+  [[ -f "$FRONTEND/package.json" ]] || die "frontend/package.json not found: the SPA cannot be built"
+  if [[ "${JIXIAO_SKIP_BUILD:-}" == 1 ]]; then
+    say "build: JIXIAO_SKIP_BUILD=1, frontend build skipped"
+    return
+  fi
+  need npm "Node 20+"
+  if [[ ! -f "$FRONTEND/node_modules/.package-lock.json" || "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]]; then
+    log="$(log_file build-npm-ci)"
+    say "build: frontend npm ci (log: $(show_path "$log"))"
+    if ! (cd "$FRONTEND" && npm ci --no-audit --no-fund) >"$log" 2>&1; then
+      tail -n 40 "$log" >&2 || true
+      die "npm ci failed; see $(show_path "$log")"
+    fi
+  fi
+  local dist="$FRONTEND/dist/index.html"
+  if [[ ! -f "$dist" ]] || any_newer_than "$dist" "$FRONTEND/src" "$FRONTEND/public" "$FRONTEND/index.html" \
+    "$FRONTEND/package.json" "$FRONTEND/package-lock.json" "$FRONTEND"/vite.config.* "$FRONTEND"/tsconfig*.json \
+    "$FRONTEND/proxy.config.ts"; then
+    log="$(log_file build-frontend)"
+    say "build: frontend npm run build (log: $(show_path "$log"))"
+    if ! (cd "$FRONTEND" && npm run build) >"$log" 2>&1; then
+      tail -n 40 "$log" >&2 || true
+      die "frontend build failed; see $(show_path "$log")"
+    fi
+  else
+    say "build: frontend dist/ is newer than its sources, build skipped"
+  fi
+}
+
+if wants build; then
+  if wants_services || { wants postgres && [[ -z "$DB_EXTERNAL" ]]; } || { wants kafka && [[ -z "$KAFKA_EXTERNAL" ]]; }; then
+    build_maven
+  fi
+  if wants spa; then build_frontend; fi
+fi
+
+# ------------------------------------------------------------------------------------- b) Keycloak
+
+# Sets KC_START=1 when Keycloak was started now and must be awaited.
+KC_START=""
+install_keycloak() {
+  [[ -x "$KC_DIR/bin/kc.sh" ]] && return
+  need unzip "to unpack Keycloak"
+  local zip="$DL_DIR/keycloak-quarkus-dist-$KC_VERSION.zip" t0=$SECONDS tmp
+  if [[ ! -s "$zip" ]]; then
+    need mvn "Maven, to fetch Keycloak from Maven Central"
+    say "keycloak: fetching org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip from Maven Central"
+    # Run outside the project (no pom.xml in downloads/): the goal must not run once per module.
+    if ! (cd "$DL_DIR" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      "-Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" "-DoutputDirectory=$DL_DIR") \
+      >"$(log_file keycloak-download)" 2>&1; then
+      tail -n 20 "$(log_file keycloak-download)" >&2 || true
+      die "Keycloak download failed; see $(show_path "$(log_file keycloak-download)")"
+    fi
+    say "keycloak: downloaded in $((SECONDS - t0))s"
+  fi
+  tmp="$JIXIAO_HOME/.keycloak-unzip.$$"
+  rm -rf "$tmp"
+  unzip -q "$zip" -d "$tmp"
+  [[ -x "$tmp/keycloak-$KC_VERSION/bin/kc.sh" ]] || die "unexpected layout of $zip"
+  mv "$tmp/keycloak-$KC_VERSION" "$KC_DIR"
+  rm -rf "$tmp"
+  say "keycloak: unpacked into $(show_path "$KC_DIR")"
+}
+
+start_keycloak() {
+  if [[ -n "$KC_EXTERNAL" ]]; then
+    say "keycloak: external $KC_URL, not started here"
+    http_ok "$KC_WELL_KNOWN" || warn "keycloak: $KC_WELL_KNOWN does not answer"
+    return
+  fi
+  local pid
+  if pid="$(component_pid keycloak)"; then
+    if http_ok "$KC_WELL_KNOWN"; then
+      say "keycloak: already running (pid $pid), left alone"
+    else
+      say "keycloak: running (pid $pid) but not ready yet, waiting for it"
+      KC_START=1
+    fi
+    return
+  fi
+  port_open 8180 && die "port 8180 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
+  install_keycloak
+  # Keycloak keeps its dev database under <home>/data: point that at data/keycloak.
+  mkdir -p "$DATA_DIR/keycloak/import"
+  if [[ -d "$KC_DIR/data" && ! -L "$KC_DIR/data" ]]; then
+    cp -a "$KC_DIR/data/." "$DATA_DIR/keycloak/" && rm -rf "$KC_DIR/data"
+  fi
+  ln -sfn "$DATA_DIR/keycloak" "$KC_DIR/data"
+  cp "$REALM_FILE" "$DATA_DIR/keycloak/import/realm-jixiao.json"
+  say "keycloak: starting $KC_VERSION on $KC_LOCAL_URL (realm import is skipped when realm jixiao exists)"
+  start_component keycloak "$JIXIAO_HOME" \
+    "KC_BOOTSTRAP_ADMIN_USERNAME=$JIXIAO_KEYCLOAK_ADMIN_USER" \
+    "KC_BOOTSTRAP_ADMIN_PASSWORD=$JIXIAO_KEYCLOAK_ADMIN_PASSWORD" \
+    "JIXIAO_DEMO_PASSWORD=$JIXIAO_DEMO_PASSWORD" \
+    "JIXIAO_FINANCE_API_SECRET=$JIXIAO_FINANCE_API_SECRET" \
+    -- "$KC_DIR/bin/kc.sh" start-dev --import-realm \
+    --http-host=127.0.0.1 --http-port=8180 --hostname "$KC_LOCAL_URL"
+  KC_START=1
+}
+
+wait_keycloak() {
+  [[ -n "$KC_START" ]] || return 0
+  wait_until keycloak "$WAIT" http_ok "$KC_WELL_KNOWN"
+  say "keycloak: ready ($KC_WELL_KNOWN)"
+}
+
+# ------------------------------------------------------------------------- c) PostgreSQL and Kafka
+
+DEVSTACK_CP="$JIXIAO_REPO/devstack/target/classes:$JIXIAO_REPO/devstack/target/lib/*"
+check_devstack() {
+  [[ -f "$JIXIAO_REPO/devstack/target/classes/io/jixiao/devstack/$1.class" ]] ||
+    die "devstack/target/classes has no io.jixiao.devstack.$1: build first (deploy/local/up.sh build)"
+}
+
+PG_START=""
+start_postgres() {
+  if [[ -n "$DB_EXTERNAL" ]]; then
+    say "postgres: external ${DB_BASE}, not started here"
+    return
+  fi
+  local pid
+  if pid="$(component_pid postgres)"; then
+    if port_open 15432 && log_has postgres "POSTGRES READY"; then
+      say "postgres: already running (pid $pid), left alone"
+    else
+      say "postgres: running (pid $pid) but not ready yet, waiting for it"
+      PG_START=1
+    fi
+    return
+  fi
+  port_open 15432 && die "port 15432 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
+  check_devstack PostgresMain
+  say "postgres: starting on 127.0.0.1:15432 (data: $(show_path "$DATA_DIR/pg"))"
+  start_component postgres "$JIXIAO_HOME" -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.PostgresMain \
+    --port 15432 --data-dir "$DATA_DIR/pg" --databases budget,evaluation,report
+  PG_START=1
+}
+
+pg_ready() { log_has postgres "POSTGRES READY" && port_open 15432; }
+wait_postgres() {
+  [[ -n "$PG_START" ]] || return 0
+  wait_until postgres "$WAIT" pg_ready
+  say "postgres: ready"
+}
+
+KAFKA_START=""
+start_kafka() {
+  if [[ -n "$KAFKA_EXTERNAL" ]]; then
+    say "kafka: external $KAFKA_BOOTSTRAP_SERVERS, not started here"
+    return
+  fi
+  local pid
+  if pid="$(component_pid kafka)"; then
+    if port_open 9092 && log_has kafka "KAFKA READY"; then
+      say "kafka: already running (pid $pid), left alone"
+    else
+      say "kafka: running (pid $pid) but not ready yet, waiting for it"
+      KAFKA_START=1
+    fi
+    return
+  fi
+  port_open 9092 && die "port 9092 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
+  port_open 9093 && die "port 9093 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
+  check_devstack KafkaMain
+  say "kafka: starting on 127.0.0.1:9092 (controller 9093, data: $(show_path "$DATA_DIR/kafka"))"
+  start_component kafka "$JIXIAO_HOME" -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.KafkaMain \
+    --port 9092 --controller-port 9093 --data-dir "$DATA_DIR/kafka"
+  KAFKA_START=1
+}
+
+kafka_ready() { log_has kafka "KAFKA READY" && port_open 9092; }
+wait_kafka() {
+  [[ -n "$KAFKA_START" ]] || return 0
+  wait_until kafka "$WAIT" kafka_ready
+  say "kafka: ready"
+}
+
+# ------------------------------------------------------------------------------------ d) services
+
+declare -a SVC_WAIT=()
+start_services() {
+  local s svc port db jar pid
+  local -a envs
+  for s in "${SERVICES[@]}"; do
+    IFS=: read -r svc port db <<<"$s"
+    wants "$svc" || continue
+    if pid="$(component_pid "$svc")"; then
+      if health_up "http://127.0.0.1:$port/q/health/ready"; then
+        say "$svc: already running (pid $pid), left alone"
+      else
+        say "$svc: running (pid $pid) but not ready yet, waiting for it"
+        SVC_WAIT+=("$svc:$port")
+      fi
+      continue
+    fi
+    port_open "$port" && die "port $port is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
+    jar="$JIXIAO_REPO/$svc/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$jar" ]] || die "$jar not found: build first (deploy/local/up.sh build)"
+    envs=(
+      "JIXIAO_DEMO=true"
+      "QUARKUS_HTTP_HOST=127.0.0.1"
+      "QUARKUS_HTTP_PORT=$port"
+      "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
+      "QUARKUS_DATASOURCE_JDBC_URL=${DB_BASE}${db}"
+      "QUARKUS_DATASOURCE_USERNAME=${JIXIAO_DB_USERNAME:-postgres}"
+      "QUARKUS_OIDC_AUTH_SERVER_URL=$KC_URL/realms/jixiao"
+      "JIXIAO_KEYCLOAK_URL=$KC_URL"
+    )
+    [[ -n "${JIXIAO_DB_PASSWORD:-}" ]] && envs+=("QUARKUS_DATASOURCE_PASSWORD=$JIXIAO_DB_PASSWORD")
+    if [[ "$svc" == budget-service ]]; then
+      envs+=("JIXIAO_KEYCLOAK_ADMIN_USER=$JIXIAO_KEYCLOAK_ADMIN_USER"
+        "JIXIAO_KEYCLOAK_ADMIN_PASSWORD=$JIXIAO_KEYCLOAK_ADMIN_PASSWORD")
+    fi
+    say "$svc: starting on 127.0.0.1:$port"
+    # shellcheck disable=SC2086
+    start_component "$svc" "$DATA_DIR/$svc" "${envs[@]}" -- "$JAVA_BIN" $SERVICE_JAVA_OPTS -jar "$jar"
+    SVC_WAIT+=("$svc:$port")
+  done
+}
+
+wait_services() {
+  local s svc port
+  for s in ${SVC_WAIT[@]+"${SVC_WAIT[@]}"}; do
+    IFS=: read -r svc port <<<"$s"
+    wait_until "$svc" "$WAIT" health_up "http://127.0.0.1:$port/q/health/ready"
+    say "$svc: ready (http://127.0.0.1:$port/q/health/ready is UP)"
+  done
+}
+
+# ------------------------------------------------------------------------------------------ e) SPA
+
+SPA_START=""
+start_spa() {
+  local pid
+  if pid="$(component_pid spa)"; then
+    if http_ok http://127.0.0.1:8080/; then
+      say "spa: already running (pid $pid), left alone"
+    else
+      say "spa: running (pid $pid) but not ready yet, waiting for it"
+      SPA_START=1
+    fi
+    return
+  fi
+  port_open 8080 && die "port 8080 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
+  [[ -f "$FRONTEND/dist/index.html" ]] || die "frontend/dist/index.html not found: build first (deploy/local/up.sh build spa)"
+  need npm "Node 20+"
+  say "spa: starting npm run serve on 127.0.0.1:8080"
+  start_component spa "$FRONTEND" "JIXIAO_KEYCLOAK_URL=$KC_URL" -- npm run serve
+  SPA_START=1
+}
+
+wait_spa() {
+  [[ -n "$SPA_START" ]] || return 0
+  wait_until spa "$WAIT" http_ok http://127.0.0.1:8080/
+  say "spa: ready"
+}
+
+# ------------------------------------------------------------------------------------------- run
+
+if wants keycloak; then start_keycloak; fi
+if wants postgres; then start_postgres; fi
+if wants kafka; then start_kafka; fi
+wait_postgres
+wait_kafka
+wait_keycloak
+if wants_services; then
+  start_services
+  wait_services
+fi
+if wants spa; then
+  start_spa
+  wait_spa
+fi
+
+# ------------------------------------------------------------------------------------- f) summary
+echo
+echo "Jixiao is up (${SECONDS}s)."
+if wants spa; then echo "  App:       http://127.0.0.1:8080/"; fi
+if wants keycloak; then
+  echo "  Keycloak:  $KC_URL/admin/  (master realm admin: $JIXIAO_KEYCLOAK_ADMIN_USER, password in $(show_path "$SECRETS_FILE"))"
+fi
+if wants_services; then
+  for s in "${SERVICES[@]}"; do
+    IFS=: read -r svc port db <<<"$s"
+    wants "$svc" && echo "  $svc: http://127.0.0.1:$port/"
+  done
+fi
+if wants keycloak || wants spa || wants_services; then
+  cat <<EOF
+
+  Demo logins (password for all: $JIXIAO_DEMO_PASSWORD)
+    user      role                     department
+    zfw       department               中共长沙市望城区委政法委员会 (d0000000-0000-4000-8000-000000000001)
+    jyj       department               望城区教育局 (d0000000-0000-4000-8000-000000000002)
+    reviewer  finance-reviewer         -
+    admin     admin, finance-reviewer  -
+  Machine client: finance-api (client credentials; secret JIXIAO_FINANCE_API_SECRET in $(show_path "$SECRETS_FILE"))
+EOF
+fi
+cat <<EOF
+
+  Logs:  $(show_path "$LOG_DIR")/
+  Stop:  deploy/local/down.sh   (data in $(show_path "$DATA_DIR") is kept)
+EOF

@@ -1,0 +1,61 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from './api/client';
+import { ApiContext } from './api/ApiContext';
+import { isApiError } from './api/problem';
+import { AuthContext, type AuthState } from './auth/AuthContext';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Client errors (4xx) will not get better by asking again.
+        retry: (failureCount, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 10_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** antd locale and dayjs locale follow the UI language. */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(english ? 'en' : 'zh-cn');
+  }, [english]);
+  return (
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#b22c2c' } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+interface AppProvidersProps {
+  auth: AuthState;
+  client: ApiClient;
+  queryClient?: QueryClient;
+  children: ReactNode;
+}
+
+export function AppProviders({ auth, client, queryClient, children }: AppProvidersProps) {
+  const [ownQueryClient] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <AuthContext.Provider value={auth}>
+      <ApiContext.Provider value={client}>
+        <QueryClientProvider client={ownQueryClient}>
+          <LocaleProvider>{children}</LocaleProvider>
+        </QueryClientProvider>
+      </ApiContext.Provider>
+    </AuthContext.Provider>
+  );
+}

@@ -1,0 +1,103 @@
+import { ApiError, apiErrorFromResponse, networkError } from './problem';
+
+/** Where the client gets a bearer token from, and what it does when the server rejects it. */
+export interface TokenSource {
+  /** A token valid for a while yet (refreshed first if it is about to expire). */
+  getValidToken(): Promise<string>;
+  /** The session is gone (401, or refresh failed): log in again. */
+  onUnauthorized(): void;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  auth: TokenSource;
+  /** Current UI language, sent as Accept-Language ("zh-CN" or "en"). */
+  language: () => string;
+  fetchImpl?: typeof fetch;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** fetch wrapper for /api/v1: bearer token, Accept-Language, JSON in and out, problem+json errors. */
+export class ApiClient {
+  private readonly options: ApiClientOptions;
+
+  constructor(options: ApiClientOptions) {
+    this.options = options;
+  }
+
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  put<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  url(path: string): string {
+    const base = this.options.baseUrl.replace(/\/+$/, '');
+    return `${base}${path.startsWith('/') ? path : `/${path}`}`;
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { auth, language } = this.options;
+    const fetchImpl = this.options.fetchImpl ?? globalThis.fetch.bind(globalThis);
+
+    let token: string;
+    try {
+      token = await auth.getValidToken();
+    } catch {
+      auth.onUnauthorized();
+      throw new ApiError({
+        type: 'about:blank',
+        title: 'Unauthorized',
+        status: 401,
+        detail: 'The session has expired.',
+        errors: [],
+      });
+    }
+
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': language(),
+      Authorization: `Bearer ${token}`,
+      ...options.headers,
+    };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+
+    let response: Response;
+    try {
+      response = await fetchImpl(this.url(path), { method, headers, body, signal: options.signal });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') {
+        throw cause;
+      }
+      throw networkError(cause);
+    }
+
+    if (!response.ok) {
+      const error = await apiErrorFromResponse(response);
+      if (response.status === 401) {
+        auth.onUnauthorized();
+      }
+      throw error;
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+}

@@ -1,0 +1,66 @@
+/** The logged-in user as the SPA sees it, read from the access token's claims. */
+
+export const ROLES = {
+  department: 'department',
+  financeReviewer: 'finance-reviewer',
+  financeApi: 'finance-api',
+  admin: 'admin',
+} as const;
+
+export type Role = (typeof ROLES)[keyof typeof ROLES];
+
+export interface AppUser {
+  username: string;
+  displayName: string;
+  roles: readonly string[];
+  /** department_id claim (department users only). */
+  departmentId?: string;
+}
+
+export interface TokenClaims {
+  preferred_username?: string;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  department_id?: string;
+  realm_access?: { roles?: string[] };
+}
+
+export function userFromClaims(claims: TokenClaims | undefined): AppUser {
+  const username = claims?.preferred_username ?? '';
+  const fullName =
+    claims?.name?.trim() ||
+    [claims?.family_name, claims?.given_name].filter((part) => part && part.trim()).join('') ||
+    '';
+  const departmentId = claims?.department_id?.trim();
+  return {
+    username,
+    displayName: fullName || username,
+    roles: claims?.realm_access?.roles ?? [],
+    departmentId: departmentId ? departmentId : undefined,
+  };
+}
+
+export function hasRole(user: AppUser, role: Role): boolean {
+  return user.roles.includes(role);
+}
+
+/** Department users work on their own department only. */
+export function isDepartmentUser(user: AppUser): boolean {
+  return hasRole(user, ROLES.department) && !isBureauUser(user);
+}
+
+/** Finance-bureau staff and administrators see every department. */
+export function isBureauUser(user: AppUser): boolean {
+  return hasRole(user, ROLES.financeReviewer) || hasRole(user, ROLES.admin);
+}
+
+/** Who may open the 基本支出 page. */
+export function canViewBasicExpenditure(user: AppUser): boolean {
+  return hasRole(user, ROLES.department) || hasRole(user, ROLES.financeReviewer);
+}
+
+/** Only the department itself enters its figures; the bureau reads them. */
+export function canEditBasicExpenditure(user: AppUser): boolean {
+  return hasRole(user, ROLES.department);
+}

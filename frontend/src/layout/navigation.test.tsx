@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { AppRoutes } from '../App';
+import { FakeApi } from '../test/fakeApi';
+import { renderWithProviders } from '../test/renderWithProviders';
+import { activeNavPath, visibleNavItems } from './navigation';
+
+describe('menu by role', () => {
+  it('lists only pages that exist and the role may open', () => {
+    const labels = (roles: string[]) =>
+      visibleNavItems({ username: 'u', displayName: 'u', roles }).map((item) => item.labelKey);
+    expect(labels(['department'])).toEqual(['menu.home', 'menu.basicExpenditure']);
+    expect(labels(['finance-reviewer'])).toEqual(['menu.home', 'menu.basicExpenditure']);
+    expect(labels(['admin'])).toEqual(['menu.home']);
+  });
+
+  it('marks the active entry', () => {
+    expect(activeNavPath('/')).toBe('/');
+    expect(activeNavPath('/budget/basic')).toBe('/budget/basic');
+    expect(activeNavPath('/nope')).toBe('');
+  });
+
+  it('renders the frame with the department, year, language and user', async () => {
+    const api = new FakeApi();
+    renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: '/' });
+    const menu = await screen.findByTestId('main-menu');
+    expect(within(menu).getByText('首页')).toBeInTheDocument();
+    expect(within(menu).getByText('基本支出')).toBeInTheDocument();
+    expect(await screen.findByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会');
+    expect(screen.getByTestId('fiscal-year-switch')).toHaveTextContent('2020 年度');
+    expect(screen.getByTestId('user-name')).toHaveTextContent('政法委填报员');
+    expect(await screen.findByText('欢迎，政法委填报员')).toBeInTheDocument();
+  });
+
+  it('shows the 403 page for a page the role may not open', async () => {
+    renderWithProviders(<AppRoutes />, {
+      fetchImpl: new FakeApi().fetch,
+      route: '/budget/basic',
+      user: { username: 'admin', displayName: '管理员', roles: ['admin'] },
+    });
+    expect(await screen.findByText('无权访问此页面')).toBeInTheDocument();
+  });
+});

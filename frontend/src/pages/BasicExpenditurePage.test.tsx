@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AppRoutes } from '../App';
+import { FakeApi, problem } from '../test/fakeApi';
+import { renderWithProviders, ZFW_DEPARTMENT } from '../test/renderWithProviders';
+
+const ROUTE = `/budget/basic?dept=${ZFW_DEPARTMENT}&year=2020`;
+
+async function fillAndSave(budget: string, actual: string) {
+  const user = userEvent.setup();
+  const budgetInput = await screen.findByLabelText('预算数（万元）');
+  const actualInput = screen.getByLabelText('实际支出（万元）');
+  await user.clear(budgetInput);
+  await user.type(budgetInput, budget);
+  await user.clear(actualInput);
+  await user.type(actualInput, actual);
+  await user.click(screen.getByTestId('save-button'));
+}
+
+describe('基本支出 page', () => {
+  it('saves in 元, waits for the downstream version and shows rate, variance, report and audit', async () => {
+    const api = new FakeApi();
+    renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: ROUTE });
+
+    expect(await screen.findByTestId('not-entered')).toBeInTheDocument();
+    await fillAndSave('637.88', '699.13');
+
+    await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));
+    const put = api.requests.find((request) => request.method === 'PUT')!;
+    expect(put.body).toEqual({ budget: '6378800.00', actual: '6991300.00', version: null });
+    expect(put.headers['Accept-Language']).toBe('zh-CN');
+
+    expect(await screen.findByTestId('results-computing')).toHaveTextContent('计算中…');
+    expect(await screen.findByTestId('execution-rate', {}, { timeout: 5000 })).toHaveTextContent('109.60%');
+    expect(screen.getByTestId('variance')).toHaveTextContent('61.25 万元');
+    expect(screen.getByTestId('report-heading')).toHaveTextContent('（一）基本支出情况');
+    expect(screen.getByTestId('report-paragraph')).toHaveTextContent('超预算 61.25 万元');
+
+    const audit = await screen.findByTestId('audit-table');
+    await waitFor(() => expect(within(audit).getByText('预算数（万元）')).toBeInTheDocument());
+    expect(within(audit).getByText('637.88')).toBeInTheDocument();
+    expect(within(audit).getByText('699.13')).toBeInTheDocument();
+  });
+
+  it('explains a conflict and reloads the latest data', async () => {
+    const api = new FakeApi();
+    api.saveByOther('6000000.00', '6000000.00');
+    renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: ROUTE });
+
+    expect(await screen.findByLabelText('预算数（万元）')).toHaveValue('600.00');
+    api.saveByOther('6500000.00', '6400000.00');
+    await fillAndSave('637.88', '699.13');
+
+    const alert = await screen.findByTestId('conflict-alert');
+    expect(alert).toHaveTextContent('保存冲突');
+    await userEvent.setup().click(within(alert).getByRole('button', { name: '重新加载最新数据' }));
+    await waitFor(() => expect(screen.getByLabelText('预算数（万元）')).toHaveValue('650.00'));
+    expect(screen.getByLabelText('实际支出（万元）')).toHaveValue('640.00');
+    expect(screen.queryByTestId('conflict-alert')).not.toBeInTheDocument();
+  });
+
+  it('puts server field errors next to the field and general errors in a notification', async () => {
+    const api = new FakeApi();
+    api.nextPutResponse = () =>
+      problem(400, '请求参数有误', { errors: [{ field: 'budget', message: '预算数超出单位预算上限' }] });
+    renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: ROUTE });
+    await fillAndSave('637.88', '699.13');
+    expect(await screen.findByText('预算数超出单位预算上限')).toBeInTheDocument();
+
+    api.nextPutResponse = () => problem(500, '服务器内部错误', { detail: '数据库不可用' });
+    await userEvent.setup().click(screen.getByTestId('save-button'));
+    expect(await screen.findByText('数据库不可用')).toBeInTheDocument();
+  });
+
+  it('keeps a department user on their own department whatever the URL says', async () => {
+    const api = new FakeApi();
+    renderWithProviders(<AppRoutes />, {
+      fetchImpl: api.fetch,
+      route: '/budget/basic?dept=d0000000-0000-4000-8000-000000000002&year=2020',
+    });
+    expect(await screen.findByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会');
+    await screen.findByTestId('not-entered');
+    const budgetCalls = api.requests.filter((request) => request.url.includes('/budgets/'));
+    expect(budgetCalls.length).toBeGreaterThan(0);
+    expect(budgetCalls.every((request) => request.url.includes(ZFW_DEPARTMENT))).toBe(true);
+    expect(screen.queryByTestId('department-switch')).not.toBeInTheDocument();
+  });
+
+  it('is read-only for finance reviewers, who can switch departments', async () => {
+    const api = new FakeApi();
+    api.saveByOther('6378800.00', '6991300.00');
+    renderWithProviders(<AppRoutes />, {
+      fetchImpl: api.fetch,
+      route: ROUTE,
+      user: { username: 'reviewer', displayName: '审核员', roles: ['finance-reviewer'] },
+    });
+    expect(await screen.findByTestId('department-switch')).toBeInTheDocument();
+    expect(await screen.findByLabelText('预算数（万元）')).toHaveAttribute('readonly');
+    expect(screen.queryByTestId('save-button')).not.toBeInTheDocument();
+    expect(screen.getByText('只读：财政局人员可查看，不可修改。')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,138 @@
+import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useApiClient } from '../api/ApiContext';
+import { api, queryKeys } from '../api/endpoints';
+import type { Department } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import {
+  canEditBasicExpenditure,
+  canViewBasicExpenditure,
+  isBureauUser,
+  isDepartmentUser,
+} from '../auth/user';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatPercent, formatWan } from '../lib/money';
+import { useSelection } from '../selection/SelectionContext';
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const selection = useSelection();
+  const { department, departmentId, fiscalYear, departments } = selection;
+  const roleNames = user.roles
+    .filter((role) => ['department', 'finance-reviewer', 'finance-api', 'admin'].includes(role))
+    .map((role) => t(`roles.${role}`));
+
+  return (
+    <div>
+      <Typography.Title level={3}>{t('home.welcome', { name: user.displayName })}</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('home.roleLine', { roles: roleNames.join('、') || '—' })}
+      </Typography.Paragraph>
+
+      {isDepartmentUser(user) && !user.departmentId ? (
+        <Alert type="error" showIcon title={t('home.missingDepartmentClaim')} />
+      ) : null}
+      {selection.departmentsError ? (
+        <ErrorAlert error={selection.departmentsError} title={t('header.departmentsFailed')} />
+      ) : null}
+
+      <Row gutter={[24, 24]} style={{ marginTop: 8 }}>
+        <Col xs={24} lg={12}>
+          <Card title={t('home.departmentCard')} size="small">
+            {selection.departmentsLoading ? (
+              <Skeleton active />
+            ) : department ? (
+              <Descriptions column={1} size="small" data-testid="home-department">
+                <Descriptions.Item label={t('home.departmentName')}>{department.name}</Descriptions.Item>
+                <Descriptions.Item label={t('home.departmentCode')}>{department.code}</Descriptions.Item>
+                <Descriptions.Item label={t('home.jurisdiction')}>{department.jurisdiction}</Descriptions.Item>
+              </Descriptions>
+            ) : (
+              <Empty description={t('home.noDepartmentSelected')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+        </Col>
+        {canViewBasicExpenditure(user) && departmentId ? (
+          <Col xs={24} lg={12}>
+            <BasicSummaryCard departmentId={departmentId} fiscalYear={fiscalYear} />
+          </Col>
+        ) : null}
+        {isBureauUser(user) ? (
+          <Col span={24}>
+            <DepartmentsCard departments={departments} />
+          </Col>
+        ) : null}
+      </Row>
+    </div>
+  );
+}
+
+function BasicSummaryCard({ departmentId, fiscalYear }: { departmentId: string; fiscalYear: number }) {
+  const { t } = useTranslation();
+  const client = useApiClient();
+  const { user } = useAuth();
+  const { linkTo } = useSelection();
+  const query = useQuery({
+    queryKey: queryKeys.basicExpenditure(departmentId, fiscalYear),
+    queryFn: ({ signal }) => api.basicExpenditure(client, departmentId, fiscalYear, signal),
+  });
+  const data = query.data;
+
+  return (
+    <Card
+      title={t('home.basicCard', { year: fiscalYear })}
+      size="small"
+      extra={
+        <Link to={linkTo('/budget/basic')} data-testid="home-open-basic">
+          {canEditBasicExpenditure(user) ? t('home.openBasic') : t('home.viewBasic')}
+        </Link>
+      }
+    >
+      {query.isPending ? (
+        <Skeleton active />
+      ) : query.error ? (
+        <ErrorAlert error={query.error} title={t('basic.loadFailed')} onRetry={() => void query.refetch()} />
+      ) : data ? (
+        <Descriptions column={1} size="small" data-testid="home-basic">
+          <Descriptions.Item label={t('home.budget')}>
+            {formatWan(data.budget)} {t('common.wan')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.actual')}>
+            {formatWan(data.actual)} {t('common.wan')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.variance')}>
+            {formatWan(data.variance)} {t('common.wan')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.executionRate')}>{formatPercent(data.executionRate)}</Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Tag>{t('home.notEntered')}</Tag>
+      )}
+    </Card>
+  );
+}
+
+function DepartmentsCard({ departments }: { departments: readonly Department[] }) {
+  const { t } = useTranslation();
+  const { setDepartment, departmentId } = useSelection();
+  return (
+    <Card title={t('home.departmentsCard', { count: departments.length })} size="small">
+      <Table<Department>
+        size="small"
+        rowKey="id"
+        dataSource={[...departments]}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        rowClassName={(record) => (record.id === departmentId ? 'ant-table-row-selected' : '')}
+        onRow={(record) => ({ onClick: () => setDepartment(record.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('home.departmentCode'), dataIndex: 'code', key: 'code', width: 160 },
+          { title: t('home.departmentName'), dataIndex: 'name', key: 'name' },
+          { title: t('home.jurisdiction'), dataIndex: 'jurisdiction', key: 'jurisdiction', width: 200 },
+        ]}
+      />
+    </Card>
+  );
+}

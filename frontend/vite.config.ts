@@ -1,0 +1,73 @@
+/// <reference types="vitest/config" />
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { buildProxy, routeFor } from './proxy.config.ts';
+
+/**
+ * Answers /api/* requests that the routing table does not map with a 404 problem+json instead of
+ * letting them fall through to the SPA's index.html. Registered before Vite's proxy.
+ */
+function unroutedApiNotFound(): Plugin {
+  const handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const path = req.url ?? '';
+    if ((path === '/api' || path.startsWith('/api/')) && routeFor(path) === undefined) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'application/problem+json');
+      res.end(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          detail: `No service is routed for ${path.split('?')[0]}`,
+        }),
+      );
+      return;
+    }
+    next();
+  };
+  return {
+    name: 'jixiao-unrouted-api-not-found',
+    configureServer(server) {
+      server.middlewares.use(handler);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  // '' prefix: read JIXIAO_* from the environment and .env files too (config side only; only
+  // VITE_* variables ever reach the client bundle).
+  const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
+  const proxy = buildProxy(env);
+  return {
+    plugins: [react(), unroutedApiNotFound()],
+    server: {
+      host: '127.0.0.1',
+      port: 8080,
+      strictPort: true,
+      proxy,
+    },
+    preview: {
+      host: '127.0.0.1',
+      port: 8080,
+      strictPort: true,
+      proxy,
+    },
+    build: {
+      outDir: 'dist',
+      sourcemap: false,
+      chunkSizeWarningLimit: 1200,
+    },
+    test: {
+      environment: 'jsdom',
+      globals: true,
+      setupFiles: ['./src/test/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}'],
+      css: false,
+      testTimeout: 20000,
+    },
+  };
+});

@@ -1,0 +1,55 @@
+package io.jixiao.platform.outbox;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Readiness covers the broker: the service can take writes without it, but is not fully ready. */
+@Readiness
+@ApplicationScoped
+public class KafkaReadinessCheck implements HealthCheck {
+
+    private final String bootstrapServers;
+    private Admin admin;
+
+    public KafkaReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            int nodes = admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
+            return HealthCheckResponse.named("kafka").up().withData("brokers", nodes)
+                    .withData("bootstrap", bootstrapServers).build();
+        } catch (Exception e) {
+            return HealthCheckResponse.named("kafka").down().withData("bootstrap", bootstrapServers)
+                    .withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.jixiao.platform.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Every error leaves the services as RFC 9457 problem+json, in the caller's language, with the
+ * path of each wrong field. Nothing internal (stack traces, SQL) reaches the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        List<FieldError> errors = e.errors().stream()
+                .map(f -> new FieldError(f.field(), Messages.text(locale, f.message())))
+                .toList();
+        return respond(locale, e.status(), e.code(), Messages.text(locale, e.code(), e.args()), errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return respond(locale, 400, "request.invalid", Messages.text(locale, "request.invalid"), errors, uri);
+    }
+
+    /** Malformed JSON, or a value of the wrong type ("abc" for an amount). */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        List<FieldError> errors = List.of();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            errors = List.of(new FieldError(jsonPath(m.getPath()), Messages.text(locale, "field.unreadable")));
+        }
+        return respond(locale, 400, "request.unreadable", Messages.text(locale, "request.unreadable"), errors, uri);
+    }
+
+    /** More specific than Quarkus' own mapper for this type, so ours answers. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return respond(locale, 409, "version.conflict", Messages.text(locale, "version.conflict"), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return respond(locale, 403, "access.forbidden", Messages.text(locale, "access.forbidden"), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 404 -> "resource.not-found";
+            case 405 -> "method.not-allowed";
+            case 406, 415 -> "media.unsupported";
+            case 401 -> "auth.required";
+            default -> "request.failed";
+        };
+        return respond(locale, status, code, Messages.text(locale, code), List.of(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return staleVersion(new OptimisticLockException(cause), headers, uri);
+            }
+            if (cause instanceof ProblemException p) {
+                return problem(p, headers, uri);
+            }
+            cause = cause.getCause();
+        }
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, incident %s", incident);
+        return respond(locale, 500, "internal.error", Messages.text(locale, "internal.error", incident), List.of(), uri);
+    }
+
+    private static Response respond(Locale locale, int status, String code, String detail, List<FieldError> errors,
+            UriInfo uri) {
+        Problem body = new Problem("urn:jixiao:problem:" + code, Messages.text(locale, "status." + status), status,
+                detail, uri == null ? null : uri.getPath(), code, errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** "save.body.budget" → "budget": drop the method and parameter nodes of a method validation. */
+    static String fieldPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(node.getName());
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return out.length() > 0 ? out.toString() : parameter;
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+}

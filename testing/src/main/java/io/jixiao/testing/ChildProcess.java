@@ -1,0 +1,82 @@
+package io.jixiao.testing;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A devstack launcher run as a child JVM; its output goes to a log file, and we wait for its READY line. */
+final class ChildProcess {
+
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    ChildProcess(String mainClass, Path log, String... args) {
+        String devstack = System.getProperty("jixiao.devstack.dir");
+        if (devstack == null || !new File(devstack, "lib").isDirectory()) {
+            throw new IllegalStateException("jixiao.devstack.dir must point at devstack/target (built): " + devstack);
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
+                devstack + "/classes" + File.pathSeparator + devstack + "/lib/*", mainClass));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--parent-pid", String.valueOf(ProcessHandle.current().pid())));
+        this.log = log;
+    }
+
+    void start(String readyMarker, long timeoutSeconds) {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            Thread pump = new Thread(() -> pump(readyMarker, ready), "child-log-" + log.getFileName());
+            pump.setDaemon(true);
+            pump.start();
+            ready.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException(command.get(4) + " did not start; see " + log, e);
+        }
+    }
+
+    private void pump(String readyMarker, CompletableFuture<Void> ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                if (line.contains(readyMarker)) {
+                    ready.complete(null);
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("process ended before " + readyMarker));
+        } catch (Exception e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
