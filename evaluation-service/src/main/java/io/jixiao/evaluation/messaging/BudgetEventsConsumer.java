@@ -1,0 +1,30 @@
+package io.jixiao.evaluation.messaging;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.jixiao.evaluation.service.ScoringService;
+import io.jixiao.platform.inbox.InboundEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** budget.events → rescoring, once per event (inbox), in order per filing (Kafka key). */
+@ApplicationScoped
+public class BudgetEventsConsumer {
+
+    private final InboundEvents inbound;
+    private final Map<String, InboundEvents.Handler> handlers;
+
+    public BudgetEventsConsumer(InboundEvents inbound, ScoringService scoring) {
+        this.inbound = inbound;
+        this.handlers = Map.of(EvaluationEvents.BASIC_EXPENDITURE_CHANGED,
+                new InboundEvents.Handler(1, scoring::onBasicExpenditureChanged));
+    }
+
+    @Incoming("budget-events")
+    @Blocking
+    public void consume(String message) {
+        inbound.apply("budget.events", message, handlers);
+    }
+}

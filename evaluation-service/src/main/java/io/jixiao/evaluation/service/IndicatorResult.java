@@ -1,0 +1,15 @@
+package io.jixiao.evaluation.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One computed indicator with its explanation: the formula, every input with its value and where it
+ * came from, and the result (null and missing=true when an input is absent: 数据缺失).
+ */
+public record IndicatorResult(String code, String name, String nameEn, BigDecimal value, String unit, String formula,
+        List<Input> inputs, boolean missing) {
+
+    public record Input(String name, String value, String source) {
+    }
+}
