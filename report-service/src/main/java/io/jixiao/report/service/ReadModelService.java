@@ -1,0 +1,69 @@
+package io.jixiao.report.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.platform.events.EventEnvelope;
+import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.IndicatorView;
+import io.jixiao.report.messaging.ReportEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Keeps the report's read model current; runs in the consumer's transaction (with the inbox row). */
+@ApplicationScoped
+public class ReadModelService {
+
+    private final ObjectMapper mapper;
+
+    public ReadModelService(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onBasicExpenditureChanged(EventEnvelope event) {
+        ReportEvents.BasicExpenditureChanged p = mapper.convertValue(event.payload(),
+                ReportEvents.BasicExpenditureChanged.class);
+        BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
+        BudgetView view = BudgetView.findById(key);
+        if (view != null && view.budgetVersion >= p.version()) {
+            return; // late arrival of an older state
+        }
+        if (view == null) {
+            view = new BudgetView();
+            view.key = key;
+        }
+        view.basicBudget = new BigDecimal(p.budget());
+        view.basicActual = new BigDecimal(p.actual());
+        view.basicVariance = new BigDecimal(p.variance());
+        view.budgetVersion = p.version();
+        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        view.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onIndicatorsComputed(EventEnvelope event) {
+        ReportEvents.IndicatorsComputed p = mapper.convertValue(event.payload(), ReportEvents.IndicatorsComputed.class);
+        for (ReportEvents.Indicator i : p.indicators()) {
+            IndicatorView.Key key = new IndicatorView.Key(event.departmentId(), event.fiscalYear(), i.code());
+            IndicatorView view = IndicatorView.findById(key);
+            if (view != null && view.sourceVersion > p.sourceVersion()) {
+                continue;
+            }
+            if (view == null) {
+                view = new IndicatorView();
+                view.key = key;
+            }
+            view.name = i.name();
+            view.value = i.value() == null ? null : new BigDecimal(i.value());
+            view.unit = i.unit();
+            view.missing = i.missing();
+            view.sourceVersion = p.sourceVersion();
+            view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            view.persist();
+        }
+    }
+}

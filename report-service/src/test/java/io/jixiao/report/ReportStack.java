@@ -1,0 +1,10 @@
+package io.jixiao.report;
+
+import io.jixiao.testing.StackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every @QuarkusTest of this module runs on one real PostgreSQL + Kafka (see StackTestResource). */
+@QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "report"))
+public class ReportStack {
+}
