@@ -1,12 +1,18 @@
 package io.jixiao.budget.domain;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** 预算单位: a budget unit of the district. */
 @Entity
@@ -33,4 +39,17 @@ public class Department extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** 职能职责, in order (numbered in the report) */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> duties = new ArrayList<>();
+
+    /** 内设科室 */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> divisions = new ArrayList<>();
+
+    @Version
+    public long version;
 }

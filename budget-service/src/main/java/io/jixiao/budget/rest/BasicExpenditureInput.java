@@ -22,6 +22,31 @@ public record BasicExpenditureInput(
         @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}")
         BigDecimal actual,
 
+        @Schema(description = "工资福利 (元), part of the actual", example = "6095200.00", nullable = true)
+        @PositiveOrZero(message = "{jixiao.amount.negative}")
+        @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}")
+        BigDecimal personnelActual,
+
+        @Schema(description = "对个人和家庭的补助 (元), part of the actual", example = "557900.00", nullable = true)
+        @PositiveOrZero(message = "{jixiao.amount.negative}")
+        @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}")
+        BigDecimal subsidiesActual,
+
+        @Schema(description = "公用经费 actual (元), part of the actual", example = "338100.00", nullable = true)
+        @PositiveOrZero(message = "{jixiao.amount.negative}")
+        @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}")
+        BigDecimal publicFundsActual,
+
+        @Schema(description = "公用经费 budget (元)", example = "400000.00", nullable = true)
+        @PositiveOrZero(message = "{jixiao.amount.negative}")
+        @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}")
+        BigDecimal publicFundsBudget,
+
         @Schema(description = "The version this change is based on (from the last read); null when entering for the first time. If-Match works too.", example = "1", nullable = true)
         Long version) {
+
+    /** The slice's shape: budget and actual only. */
+    public BasicExpenditureInput(BigDecimal budget, BigDecimal actual, Long version) {
+        this(budget, actual, null, null, null, null, version);
+    }
 }

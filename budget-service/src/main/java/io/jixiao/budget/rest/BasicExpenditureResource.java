@@ -89,7 +89,7 @@ public class BasicExpenditureResource {
 
     public record AuditEntryView(java.time.OffsetDateTime at, String actor, String field, String oldValue,
             String newValue, Long version) {
-        static AuditEntryView of(AuditEntry e) {
+        public static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.occurredAt, e.actor, e.field, e.oldValue, e.newValue, e.entityVersion);
         }
     }

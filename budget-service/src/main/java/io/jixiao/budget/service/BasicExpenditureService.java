@@ -1,35 +1,41 @@
 package io.jixiao.budget.service;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 
 import io.jixiao.budget.domain.BasicExpenditure;
 import io.jixiao.budget.domain.Department;
+import io.jixiao.budget.domain.Filing;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.rest.BasicExpenditureInput;
 import io.jixiao.platform.audit.AuditEntry;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.outbox.Outbox;
+import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** 基本支出: read and save, with the department rule, version check, audit and event in one transaction. */
+/** 基本支出: read and save, through the filing rules (department, year, lock, version, audit, events). */
 @ApplicationScoped
 public class BasicExpenditureService {
 
     static final String AUDIT_TYPE = "basic_expenditure";
 
     private final DepartmentService departments;
+    private final FilingGuard guard;
     private final AuditTrail audit;
     private final Outbox outbox;
 
-    public BasicExpenditureService(DepartmentService departments, AuditTrail audit, Outbox outbox) {
+    public BasicExpenditureService(DepartmentService departments, FilingGuard guard, AuditTrail audit, Outbox outbox) {
         this.departments = departments;
+        this.guard = guard;
         this.audit = audit;
         this.outbox = outbox;
     }
@@ -46,42 +52,33 @@ public class BasicExpenditureService {
     @Transactional
     public BasicExpenditure save(Caller caller, String departmentId, int fiscalYear, BasicExpenditureInput input,
             Long ifMatchVersion) {
-        caller.checkWrite(departmentId);
-        Department d = departments.require(departmentId);
-        departments.checkFiscalYear(d, fiscalYear);
-        Long basedOn = ifMatchVersion != null ? ifMatchVersion : input.version();
-
+        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        checkParts(input);
         BasicExpenditure row = BasicExpenditure.find(departmentId, fiscalYear).orElse(null);
-        List<AuditTrail.Change> changes;
+        FilingGuard.checkVersion(ifMatchVersion != null ? ifMatchVersion : input.version(),
+                row == null ? null : row.version);
+        LinkedHashMap<String, Object> before = row == null ? null : row.auditValues();
         if (row == null) {
-            if (basedOn != null) {
-                throw ProblemException.conflict("version.conflict");
-            }
             row = new BasicExpenditure();
             row.departmentId = departmentId;
             row.fiscalYear = fiscalYear;
-            changes = List.of(new AuditTrail.Change("budget", null, Money.yuan(input.budget())),
-                    new AuditTrail.Change("actual", null, Money.yuan(input.actual())));
-        } else {
-            // Saving over a version the user never saw would silently overwrite someone else's work.
-            if (basedOn == null || basedOn != row.version) {
-                throw ProblemException.conflict("version.conflict");
-            }
-            changes = List.of(new AuditTrail.Change("budget", row.budget, Money.yuan(input.budget())),
-                    new AuditTrail.Change("actual", row.actual, Money.yuan(input.actual())));
-            boolean unchanged = Objects.equals(Money.yuan(row.budget), Money.yuan(input.budget()))
-                    && Objects.equals(Money.yuan(row.actual), Money.yuan(input.actual()));
-            if (unchanged) {
-                return row;
-            }
         }
         row.budget = Money.yuan(input.budget());
         row.actual = Money.yuan(input.actual());
+        row.personnelActual = yuanOrNull(input.personnelActual());
+        row.subsidiesActual = yuanOrNull(input.subsidiesActual());
+        row.publicFundsActual = yuanOrNull(input.publicFundsActual());
+        row.publicFundsBudget = yuanOrNull(input.publicFundsBudget());
+        if (before != null && before.equals(row.auditValues())) {
+            return row; // nothing changed: no new version, no event
+        }
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.updatedBy = caller.name();
         row.persistAndFlush(); // flush now: a concurrent writer's commit surfaces here as a version conflict
 
-        audit.record(AUDIT_TYPE, departmentId + ":" + fiscalYear, row.version, caller.name(), changes);
+        guard.changed(caller, filing, AUDIT_TYPE, row.auditId(), row.version, before, row.auditValues());
+        // The slice's focused event (evaluation and report consume it); the full sheet follows in
+        // BudgetFiguresChanged, published by the guard.
         DerivedFigures derived = DerivedFigures.of(row.budget, row.actual);
         outbox.publish(BudgetEvents.BASIC_EXPENDITURE_CHANGED, BudgetEvents.BASIC_EXPENDITURE_CHANGED_VERSION,
                 departmentId, fiscalYear, caller.name(),
@@ -90,6 +87,27 @@ public class BasicExpenditureService {
                         derived.executionRatePercent() == null ? null : derived.executionRatePercent().toPlainString(),
                         row.version));
         return row;
+    }
+
+    /** Each part of the actual is at most the actual (their sum may differ: the sheet reports that). */
+    private static void checkParts(BasicExpenditureInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        partAtMost("personnelActual", input.personnelActual(), input.actual(), errors);
+        partAtMost("subsidiesActual", input.subsidiesActual(), input.actual(), errors);
+        partAtMost("publicFundsActual", input.publicFundsActual(), input.actual(), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "request.invalid", errors);
+        }
+    }
+
+    static void partAtMost(String field, BigDecimal part, BigDecimal total, List<FieldError> errors) {
+        if (part != null && total != null && part.compareTo(total) > 0) {
+            errors.add(new FieldError(field, "part.exceeds.total"));
+        }
+    }
+
+    private static BigDecimal yuanOrNull(BigDecimal v) {
+        return v == null ? null : Money.yuan(v);
     }
 
     @Transactional

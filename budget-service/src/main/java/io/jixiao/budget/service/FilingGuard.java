@@ -1,0 +1,90 @@
+package io.jixiao.budget.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.jixiao.budget.domain.Department;
+import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.platform.audit.AuditTrail;
+import io.jixiao.platform.outbox.Outbox;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * The rules every write to a department-year's figures passes, in one place: own department only,
+ * a fiscal year in the department's range, not locked by a submitted filing, based on the current
+ * version; and after the write: audit, revision bump and the snapshot event, in the same transaction.
+ */
+@ApplicationScoped
+public class FilingGuard {
+
+    private final DepartmentService departments;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final BudgetSheetService sheets;
+
+    public FilingGuard(DepartmentService departments, AuditTrail audit, Outbox outbox, BudgetSheetService sheets) {
+        this.departments = departments;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.sheets = sheets;
+    }
+
+    /** Checks the caller may write this department-year now; locks the filing row until commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Filing beginWrite(Caller caller, String departmentId, int fiscalYear) {
+        caller.checkWrite(departmentId);
+        Department d = departments.require(departmentId);
+        departments.checkFiscalYear(d, fiscalYear);
+        Filing filing = Filing.findById(new Filing.Key(departmentId, fiscalYear), LockModeType.PESSIMISTIC_WRITE);
+        if (filing == null) {
+            filing = new Filing();
+            filing.key = new Filing.Key(departmentId, fiscalYear);
+            filing.revision = 0;
+            filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            filing.persist();
+        }
+        if (filing.locked) {
+            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
+        }
+        return filing;
+    }
+
+    /** The version the client based its change on must be the current one (null = creating). */
+    public static void checkVersion(Long basedOn, Long current) {
+        if (current == null ? basedOn != null : (basedOn == null || basedOn.longValue() != current.longValue())) {
+            throw ProblemException.conflict("version.conflict");
+        }
+    }
+
+    /** Records the change: audit rows for changed fields, a new revision, the snapshot event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(Caller caller, Filing filing, String section, String auditId, Long version,
+            Map<String, Object> before, Map<String, Object> after) {
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        for (String field : after.keySet()) {
+            changes.add(new AuditTrail.Change(field, before == null ? null : before.get(field), after.get(field)));
+        }
+        if (before != null) {
+            for (String field : before.keySet()) {
+                if (!after.containsKey(field)) {
+                    changes.add(new AuditTrail.Change(field, before.get(field), null));
+                }
+            }
+        }
+        audit.record(section, auditId, version, caller.name(), changes);
+        filing.revision++;
+        filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        String dept = filing.key.departmentId();
+        int year = filing.key.fiscalYear();
+        outbox.publish(BudgetEvents.BUDGET_FIGURES_CHANGED, BudgetEvents.BUDGET_FIGURES_CHANGED_VERSION, dept, year,
+                caller.name(), new BudgetEvents.BudgetFiguresChanged(filing.revision, section, sheets.load(dept, year)));
+    }
+}
