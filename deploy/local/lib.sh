@@ -95,9 +95,18 @@ load_secrets() {
     say "secrets: generated $(show_path "$SECRETS_FILE")"
   fi
   chmod 600 "$SECRETS_FILE"
+  # With an external Keycloak the file's values mean nothing to it: values from the environment win.
+  local -A from_env=()
+  local v
+  if [[ "$KC_URL" != "$KC_LOCAL_URL" ]]; then
+    for v in JIXIAO_DEMO_PASSWORD JIXIAO_FINANCE_API_SECRET JIXIAO_KEYCLOAK_ADMIN_USER JIXIAO_KEYCLOAK_ADMIN_PASSWORD; do
+      [[ -n "${!v:-}" ]] && from_env[$v]="${!v}"
+    done
+  fi
   # Not exported: each component gets only the secrets it needs (see start_component calls).
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
+  for v in "${!from_env[@]}"; do printf -v "$v" '%s' "${from_env[$v]}"; done
 }
 
 # ------------------------------------------------------------------------------------ processes

@@ -47,6 +47,21 @@ skip() { record "$1" 1 "skipped: $2"; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+busy_ports() {
+  local p
+  for p in "${STACK_PORTS[@]}"; do port_open "$p" && printf '%s ' "$p"; done
+  return 0
+}
+
+# The end-to-end tier needs the stack's ports: refuse now rather than after the long Maven tier.
+busy="$(busy_ports)"
+if [[ -n "$busy" ]]; then
+  echo "test-all: ports ${busy% } on 127.0.0.1 are already taken (a local stack? deploy/local/down.sh stops it)."
+  echo "test-all: the end-to-end tier needs ${STACK_PORTS[*]} free; refusing to start."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 # ---------------------------------------------------------------------------------- 1. Maven
 maven_ok=0
 if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
@@ -88,13 +103,11 @@ skip_e2e() {
   for s in "${e2e_stages[@]}"; do skip "$s" "$1"; done
 }
 
-busy=()
-for p in "${STACK_PORTS[@]}"; do port_open "$p" && busy+=("$p"); done
-
-if ((${#busy[@]})); then
-  echo "Ports ${busy[*]} on 127.0.0.1 are already taken (is a local stack running? deploy/local/down.sh stops it):"
+busy="$(busy_ports)"
+if [[ -n "$busy" ]]; then
+  echo "Ports ${busy% } on 127.0.0.1 were taken meanwhile (deploy/local/down.sh stops a local stack):"
   echo "the end-to-end tier needs ${STACK_PORTS[*]} free and was not run."
-  skip_e2e "ports ${busy[*]} busy"
+  skip_e2e "ports ${busy% } busy"
 elif [[ "$maven_ok" != 1 ]]; then
   skip_e2e "mvn verify failed"
 elif [[ "$frontend_ok" != 1 ]]; then
@@ -112,12 +125,12 @@ else
 
   # up.sh builds what mvn verify did not (it compares jars with sources) and the SPA's dist/.
   if stage stack-up bash "$HERE/up.sh"; then
-    # What the e2e tests need to log in and to call the stack (secrets stay out of the log).
+    # What npm run e2e and the REST scripts need to log in and to reach the stack.
     set -a
     # shellcheck disable=SC1091
     source "$E2E_HOME/secrets.env"
     set +a
-    export JIXIAO_BASE_URL="http://127.0.0.1:8080"
+    export JIXIAO_SPA_URL="http://127.0.0.1:8080" JIXIAO_BASE_URL="http://127.0.0.1:8080"
     export JIXIAO_KEYCLOAK_URL="${JIXIAO_KEYCLOAK_URL:-http://127.0.0.1:8180}"
 
     stage e2e-playwright bash -c 'cd "$1" && npm run e2e' _ "$FRONTEND"
@@ -134,7 +147,9 @@ else
   record stack-down $? ""
   trap - EXIT
   if ((failed)) || [[ -n "${JIXIAO_E2E_HOME:-}" ]]; then
-    echo "The e2e stack's state and logs are kept in $E2E_HOME (logs/ has one file per component)."
+    # Keep what explains a failure (logs/, data/), not the 400 MB Keycloak copy.
+    [[ -z "${JIXIAO_E2E_HOME:-}" ]] && rm -rf "$E2E_HOME"/keycloak-* "$E2E_HOME/downloads"
+    echo "The e2e stack's logs and data are kept in $E2E_HOME (logs/ has one file per component)."
   else
     rm -rf "$E2E_HOME"
   fi

@@ -68,7 +68,11 @@ if wants build || wants_services || wants postgres || wants kafka || wants keycl
 
 ensure_dirs
 load_secrets
-say "up: JIXIAO_HOME=$(show_path "$JIXIAO_HOME"), components: ${!WANT[*]}"
+chosen=()
+for c in build keycloak postgres kafka budget-service evaluation-service report-service spa; do
+  if wants "$c"; then chosen+=("$c"); fi
+done
+say "up: JIXIAO_HOME=$(show_path "$JIXIAO_HOME"), components: ${chosen[*]}"
 
 # ---------------------------------------------------------------------------------------- a) build
 
@@ -91,15 +95,32 @@ any_newer_than() {
   [[ -n "$(find "${existing[@]}" -type f -newer "$ref" -print -quit 2>/dev/null)" ]]
 }
 
+BUILD_STAMP="$JIXIAO_HOME/build.stamp"
+
 # Why the Maven build is needed (prints the reason), or nothing when the jars are up to date.
+# Outputs: devstack/target/classes (+ lib/) and each service's quarkus-run.jar (rewritten by every
+# Quarkus build). The compiler leaves unchanged classes alone, so devstack is compared with its own
+# sources only, and a build stamp written by up.sh after a build it ran covers everything else.
 maven_stale_reason() {
   local r="$JIXIAO_REPO" s svc ref
   local -a shared=("$r/pom.xml" "$r/platform/pom.xml" "$r/platform/src")
+  local -a all_sources=("$r/pom.xml")
+  local m
+  for m in $(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' "$r/pom.xml"); do
+    all_sources+=("$r/$m/pom.xml" "$r/$m/src")
+  done
   ref="$(newest_file "$r/devstack/target/classes")"
   if [[ -z "$ref" ]] || ! compgen -G "$r/devstack/target/lib/*.jar" >/dev/null; then
     echo "devstack launchers not built"; return
   fi
-  if any_newer_than "$ref" "${shared[@]}" "$r/devstack/pom.xml" "$r/devstack/src"; then
+  for s in "${SERVICES[@]}"; do
+    svc="${s%%:*}"
+    [[ -f "$r/$svc/target/quarkus-app/quarkus-run.jar" ]] || { echo "$svc not built"; return; }
+  done
+  if [[ -f "$BUILD_STAMP" ]] && ! any_newer_than "$BUILD_STAMP" "${all_sources[@]}"; then
+    return
+  fi
+  if any_newer_than "$ref" "$r/devstack/pom.xml" "$r/devstack/src"; then
     echo "devstack sources changed"; return
   fi
   for s in "${SERVICES[@]}"; do
@@ -119,6 +140,7 @@ build_maven() {
     return
   fi
   reason="$(maven_stale_reason)"
+  local t0=$SECONDS
   if [[ -z "$reason" ]]; then
     say "build: jars are newer than the sources, Maven build skipped"
     return
@@ -130,7 +152,8 @@ build_maven() {
     tail -n 40 "$log" >&2 || true
     die "Maven build failed; see $(show_path "$log")"
   fi
-  say "build: Maven build done"
+  touch "$BUILD_STAMP"
+  say "build: Maven build done in $((SECONDS - t0))s"
 }
 
 build_frontend() {
@@ -155,10 +178,12 @@ build_frontend() {
     "$FRONTEND/proxy.config.ts"; then
     log="$(log_file build-frontend)"
     say "build: frontend npm run build (log: $(show_path "$log"))"
+    local t0=$SECONDS
     if ! (cd "$FRONTEND" && npm run build) >"$log" 2>&1; then
       tail -n 40 "$log" >&2 || true
       die "frontend build failed; see $(show_path "$log")"
     fi
+    say "build: frontend built in $((SECONDS - t0))s"
   else
     say "build: frontend dist/ is newer than its sources, build skipped"
   fi
