@@ -1,21 +1,39 @@
 package io.jixiao.budget.config;
 
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jixiao.budget.domain.Department;
+import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.Project;
+import io.jixiao.budget.domain.VarianceReason;
+import io.jixiao.budget.rest.BasicExpenditureInput;
+import io.jixiao.budget.rest.FigureInputs;
+import io.jixiao.budget.service.BasicExpenditureService;
+import io.jixiao.budget.service.FiguresService;
+import io.jixiao.platform.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 /**
- * Demo departments for the local run (JIXIAO_DEMO=true) and the tests; ids match the demo users'
- * department_id in deploy/keycloak/realm-jixiao.json. Inserted only if missing, so restarts keep edits.
+ * Demo data for the local run (JIXIAO_DEMO=true) and the tests, from demo/departments.json: seven
+ * departments of 望城区 (ids match the demo users' department_id in the realm). Figures go through the
+ * same services as a user's input, so they are audited and reach the other services as events. A
+ * department-year already touched (by a user or an earlier start) is left alone.
  */
 @ApplicationScoped
 public class DemoData {
@@ -26,37 +44,115 @@ public class DemoData {
     public interface DemoConfig {
         @WithDefault("false")
         boolean enabled();
+
+        /** Load the departments only, not their figures (tests that start from empty years). */
+        @WithDefault("true")
+        boolean figures();
     }
 
     private final DemoConfig config;
+    private final ObjectMapper mapper;
+    private final BasicExpenditureService basic;
+    private final FiguresService figures;
 
-    public DemoData(DemoConfig config) {
+    public DemoData(DemoConfig config, ObjectMapper mapper, BasicExpenditureService basic, FiguresService figures) {
         this.config = config;
+        this.mapper = mapper;
+        this.basic = basic;
+        this.figures = figures;
     }
 
-    @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event) throws Exception {
         if (!config.enabled()) {
             return;
         }
-        int added = 0;
-        added += ensure("d0000000-0000-4000-8000-000000000001", "401001", "中共长沙市望城区委政法委员会");
-        added += ensure("d0000000-0000-4000-8000-000000000002", "402001", "长沙市望城区教育局");
-        LOG.infof("demo data: %d department(s) added", added);
+        JsonNode root;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/departments.json")) {
+            root = mapper.readTree(in);
+        }
+        int departments = 0;
+        int years = 0;
+        for (JsonNode d : root.get("departments")) {
+            if (QuarkusTransaction.requiringNew().call(() -> ensureDepartment(d))) {
+                departments++;
+            }
+            if (!config.figures()) {
+                continue;
+            }
+            var it = d.get("years").fields();
+            while (it.hasNext()) {
+                var year = it.next();
+                int fiscalYear = Integer.parseInt(year.getKey());
+                String id = d.get("id").asText();
+                boolean loaded = QuarkusTransaction.requiringNew().call(() -> loadYear(id, fiscalYear, year.getValue()));
+                years += loaded ? 1 : 0;
+            }
+        }
+        LOG.infof("demo data: %d department(s) and %d department-year(s) loaded", departments, years);
     }
 
-    private int ensure(String id, String code, String name) {
-        if (Department.findById(id) != null) {
-            return 0;
+    private boolean ensureDepartment(JsonNode d) {
+        if (Department.findById(d.get("id").asText()) != null) {
+            return false;
         }
-        Department d = new Department();
-        d.id = id;
-        d.code = code;
-        d.name = name;
-        d.jurisdiction = "望城区";
-        d.firstFiscalYear = 2018;
-        d.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        d.persist();
-        return 1;
+        Department dept = new Department();
+        dept.id = d.get("id").asText();
+        dept.code = d.get("code").asText();
+        dept.name = d.get("name").asText();
+        dept.jurisdiction = "望城区";
+        dept.firstFiscalYear = 2018;
+        dept.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        dept.duties = texts(d.get("duties"));
+        dept.divisions = texts(d.get("divisions"));
+        dept.persist();
+        return true;
+    }
+
+    private boolean loadYear(String departmentId, int fiscalYear, JsonNode y) {
+        if (Filing.findById(new Filing.Key(departmentId, fiscalYear)) != null) {
+            return false;
+        }
+        Caller loader = Caller.system("demo-data", departmentId);
+        if (y.has("staffing")) {
+            figures.saveStaffing(loader, departmentId, fiscalYear,
+                    mapper.convertValue(y.get("staffing"), FigureInputs.StaffingInput.class));
+        }
+        if (y.has("basic")) {
+            basic.save(loader, departmentId, fiscalYear, mapper.convertValue(y.get("basic"), BasicExpenditureInput.class),
+                    null);
+        }
+        Map<String, Long> projectIds = new HashMap<>();
+        for (JsonNode p : iterable(y.get("projects"))) {
+            figures.saveProject(loader, departmentId, fiscalYear, null,
+                    mapper.convertValue(p, FigureInputs.ProjectInput.class));
+            Project saved = Project.find("departmentId = ?1 and fiscalYear = ?2 and name = ?3", departmentId,
+                    fiscalYear, p.get("name").asText()).firstResult();
+            projectIds.put(saved.name, saved.id);
+        }
+        if (y.has("other")) {
+            figures.saveOtherFigures(loader, departmentId, fiscalYear,
+                    mapper.convertValue(y.get("other"), FigureInputs.OtherFiguresInput.class));
+        }
+        if (y.has("reasons")) {
+            List<FigureInputs.ReasonInput> reasons = new ArrayList<>();
+            for (JsonNode r : y.get("reasons")) {
+                reasons.add(new FigureInputs.ReasonInput(VarianceReason.Line.valueOf(r.get("line").asText()),
+                        r.has("project") ? projectIds.get(r.get("project").asText()) : null,
+                        new java.math.BigDecimal(r.get("amount").asText()), r.get("reason").asText()));
+            }
+            long revision = Filing.<Filing>findById(new Filing.Key(departmentId, fiscalYear)).revision;
+            figures.saveReasons(loader, departmentId, fiscalYear, new FigureInputs.VarianceReasonsInput(reasons, revision));
+        }
+        return true;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        iterable(array).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode array) {
+        return array == null ? List.of() : array::elements;
     }
 }

@@ -14,12 +14,12 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-class BasicExpenditureResourceTest {
+public class BasicExpenditureResourceTest {
 
     static final String SAMPLE = TestTokens.SAMPLE_DEPT;
     static final String OTHER = TestTokens.OTHER_DEPT;
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 

@@ -1,45 +1,48 @@
 package io.jixiao.platform.security;
 
 import java.util.Optional;
+import java.util.Set;
 
 import io.jixiao.platform.problem.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, and the department rule every department-scoped read and write goes through:
+ * Who is acting, and the department rule every department-scoped read and write goes through:
  * a department user touches only the department in their token; bureau roles read all.
+ * For a request it comes from the token (CallerProducer); loaders of demo data act as a system caller.
  */
-@RequestScoped
 public class Caller {
 
     public static final String DEPARTMENT_CLAIM = "department_id";
 
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final String name;
+    private final Set<String> roles;
+    private final String departmentId;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
-        this.identity = identity;
-        this.token = token;
+    public Caller(String name, Set<String> roles, String departmentId) {
+        this.name = name;
+        this.roles = Set.copyOf(roles);
+        this.departmentId = roles.contains(Roles.DEPARTMENT) ? departmentId : null;
+    }
+
+    /** A non-human writer for one department (demo data loader). */
+    public static Caller system(String name, String departmentId) {
+        return new Caller(name, Set.of(Roles.DEPARTMENT), departmentId);
     }
 
     public String name() {
-        String preferred = token == null ? null : token.getClaim("preferred_username");
-        return preferred != null ? preferred : identity.getPrincipal().getName();
+        return name;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
     }
 
     public Optional<String> departmentId() {
-        if (!identity.hasRole(Roles.DEPARTMENT) || token == null) {
-            return Optional.empty();
-        }
-        Object claim = token.getClaim(DEPARTMENT_CLAIM);
-        return claim == null ? Optional.empty() : Optional.of(claim.toString());
+        return Optional.ofNullable(departmentId);
     }
 
     public boolean readsAllDepartments() {
-        return identity.hasRole(Roles.FINANCE_REVIEWER) || identity.hasRole(Roles.FINANCE_API)
-                || identity.hasRole(Roles.ADMIN);
+        return roles.contains(Roles.FINANCE_REVIEWER) || roles.contains(Roles.FINANCE_API) || roles.contains(Roles.ADMIN);
     }
 
     /** Reading a department's data: its own members, or the bureau. */
@@ -58,6 +61,6 @@ public class Caller {
     }
 
     private boolean ownDepartment(String departmentId) {
-        return departmentId().map(own -> own.equals(departmentId)).orElse(false);
+        return this.departmentId != null && this.departmentId.equals(departmentId);
     }
 }
