@@ -1,0 +1,214 @@
+package io.jixiao.budget.service;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.platform.money.Money;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The bureau's reads across departments: a cursor-paginated overview of a year and a streamed export
+ * of every line of a year. Plain SQL over indexed columns; the export streams rows from the database
+ * to the client (fetch size), so a year of all departments never sits in memory.
+ */
+@ApplicationScoped
+public class YearOverviewService {
+
+    public static final int MAX_LIMIT = 500;
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public YearOverviewService(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    public record Row(String departmentId, String departmentCode, String departmentName, String jurisdiction,
+            int fiscalYear, long revision, boolean locked, String basicBudget, String basicActual,
+            String projectBudget, String projectActual, String totalBudget, String totalActual, String executionRate) {
+    }
+
+    public record Page(List<Row> items, String nextCursor) {
+    }
+
+    /** Departments ordered by code; the cursor is the last code seen, so inserts never shift a page. */
+    public Page overview(Caller caller, int fiscalYear, String jurisdiction, Boolean locked, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
+        }
+        String after = decodeCursor(cursor);
+        StringBuilder sql = new StringBuilder("""
+                select d.id, d.code, d.name, d.jurisdiction, coalesce(f.revision, 0), coalesce(f.locked, false),
+                       b.budget, b.actual,
+                       (select sum(p.budget) from project p where p.department_id = d.id and p.fiscal_year = ?),
+                       (select sum(p.actual_own + p.actual_direct) from project p where p.department_id = d.id and p.fiscal_year = ?)
+                from department d
+                left join filing f on f.department_id = d.id and f.fiscal_year = ?
+                left join basic_expenditure b on b.department_id = d.id and b.fiscal_year = ?
+                where d.code > ?""");
+        List<Object> params = new ArrayList<>(List.of(fiscalYear, fiscalYear, fiscalYear, fiscalYear, after));
+        if (!caller.readsAllDepartments()) {
+            sql.append(" and d.id = ?");
+            params.add(caller.departmentId().orElse(""));
+        }
+        if (jurisdiction != null) {
+            sql.append(" and d.jurisdiction = ?");
+            params.add(jurisdiction);
+        }
+        if (locked != null) {
+            sql.append(" and coalesce(f.locked, false) = ?");
+            params.add(locked);
+        }
+        sql.append(" order by d.code limit ?");
+        params.add(limit + 1);
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal bb = rs.getBigDecimal(7);
+                    BigDecimal ba = rs.getBigDecimal(8);
+                    BigDecimal pb = rs.getBigDecimal(9);
+                    BigDecimal pa = rs.getBigDecimal(10);
+                    BigDecimal tb = add(bb, pb);
+                    BigDecimal ta = add(ba, pa);
+                    BigDecimal ratio = Money.ratio(ta, tb);
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), fiscalYear,
+                            rs.getLong(5), rs.getBoolean(6), text(bb), text(ba), text(pb), text(pa), text(tb), text(ta),
+                            ratio == null ? null : Money.percent(ratio).toPlainString()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(rows.get(limit - 1).departmentCode().getBytes(StandardCharsets.UTF_8));
+        }
+        return new Page(rows, next);
+    }
+
+    /** Every budget line of the year (基本支出 and each project), streamed as NDJSON or CSV (UTF-8 with BOM). */
+    public void exportLines(Caller caller, int fiscalYear, boolean csv, OutputStream out) {
+        String sql = """
+                select d.code, d.name, x.fiscal_year, x.line, x.project, x.budget, x.adjustment, x.actual_own,
+                       x.actual_direct, x.key_project
+                from (
+                    select department_id, fiscal_year, 'BASIC' as line, null as project, budget, 0 as adjustment,
+                           actual as actual_own, 0 as actual_direct, false as key_project, 0 as sort
+                    from basic_expenditure where fiscal_year = ?
+                    union all
+                    select department_id, fiscal_year, 'PROJECT', name, budget, adjustment, actual_own, actual_direct,
+                           key_project, id
+                    from project where fiscal_year = ?
+                ) x join department d on d.id = x.department_id
+                where (? or d.id = ?)
+                order by d.code, x.line, x.sort""";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(1000);
+                ps.setInt(1, fiscalYear);
+                ps.setInt(2, fiscalYear);
+                ps.setBoolean(3, caller.readsAllDepartments());
+                ps.setString(4, caller.departmentId().orElse(""));
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+                if (csv) {
+                    w.write('\uFEFF');
+                    w.write("单位编码,单位名称,年度,支出类型,项目名称,预算数(元),调整数(元),单位支付(元),财政直接支付(元),实际支出(元),差异(元),重点项目\r\n");
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BigDecimal budget = rs.getBigDecimal(6);
+                        BigDecimal own = rs.getBigDecimal(8);
+                        BigDecimal direct = rs.getBigDecimal(9);
+                        BigDecimal actual = own.add(direct);
+                        String line = rs.getString(4);
+                        if (csv) {
+                            w.write(String.join(",", csvField(rs.getString(1)), csvField(rs.getString(2)),
+                                    String.valueOf(rs.getInt(3)), "BASIC".equals(line) ? "基本支出" : "项目支出",
+                                    csvField(rs.getString(5)), text(budget), text(rs.getBigDecimal(7)), text(own),
+                                    text(direct), text(actual), text(actual.subtract(budget)),
+                                    rs.getBoolean(10) ? "是" : "否"));
+                            w.write("\r\n");
+                        } else {
+                            w.write(mapper.writeValueAsString(new ExportLine(rs.getString(1), rs.getString(2),
+                                    rs.getInt(3), line, rs.getString(5), text(budget), text(rs.getBigDecimal(7)),
+                                    text(own), text(direct), text(actual), text(actual.subtract(budget)),
+                                    rs.getBoolean(10))));
+                            w.write('\n');
+                        }
+                    }
+                }
+                w.flush();
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record ExportLine(String departmentCode, String departmentName, int fiscalYear, String line,
+            String project, String budget, String adjustment, String actualOwn, String actualDirect, String actual,
+            String variance, boolean keyProject) {
+    }
+
+    private static String decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return "";
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
+        }
+    }
+
+    /** Quotes a CSV field; a leading =,+,-,@ is neutralised so Excel never runs it as a formula. */
+    static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        if (a == null && b == null) {
+            return null;
+        }
+        return (a == null ? BigDecimal.ZERO : a).add(b == null ? BigDecimal.ZERO : b);
+    }
+
+    private static String text(BigDecimal v) {
+        return v == null ? null : Money.yuan(v).toPlainString();
+    }
+}
