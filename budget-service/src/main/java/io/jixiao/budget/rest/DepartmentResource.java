@@ -34,4 +34,22 @@ public class DepartmentResource {
     public List<DepartmentView> list() {
         return service.visibleTo(caller).stream().map(DepartmentView::of).toList();
     }
+
+    @GET
+    @Path("/{departmentId}")
+    @jakarta.transaction.Transactional
+    @Operation(summary = "单位基本情况 of one department: code, name, duties, internal divisions")
+    public DepartmentView get(@jakarta.ws.rs.PathParam("departmentId") String departmentId) {
+        caller.checkRead(departmentId);
+        return DepartmentView.of(service.require(departmentId));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/{departmentId}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit the profile (own department): name, duties, divisions; send the version read")
+    public DepartmentView update(@jakarta.ws.rs.PathParam("departmentId") String departmentId,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ProfileInput input) {
+        return DepartmentView.of(service.updateProfile(caller, departmentId, input));
+    }
 }

@@ -10,9 +10,13 @@ public record DepartmentView(
         @Schema(description = "单位编码", example = "401001") String code,
         @Schema(example = "中共长沙市望城区委政法委员会") String name,
         @Schema(description = "所属区县", example = "望城区") String jurisdiction,
-        @Schema(example = "2018") int firstFiscalYear) {
+        @Schema(example = "2018") int firstFiscalYear,
+        @Schema(description = "职能职责, in order") java.util.List<String> duties,
+        @Schema(description = "内设科室") java.util.List<String> divisions,
+        long version) {
 
     public static DepartmentView of(Department d) {
-        return new DepartmentView(d.id, d.code, d.name, d.jurisdiction, d.firstFiscalYear);
+        return new DepartmentView(d.id, d.code, d.name, d.jurisdiction, d.firstFiscalYear, d.duties, d.divisions,
+                d.version);
     }
 }

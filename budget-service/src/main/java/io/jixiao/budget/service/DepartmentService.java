@@ -11,6 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DepartmentService {
 
+    private final io.jixiao.platform.audit.AuditTrail audit;
+
+    public DepartmentService(io.jixiao.platform.audit.AuditTrail audit) {
+        this.audit = audit;
+    }
+
     /** Departments the caller may see: their own, or all for the bureau. */
     public List<Department> visibleTo(Caller caller) {
         if (caller.readsAllDepartments()) {
@@ -26,6 +32,34 @@ public class DepartmentService {
             throw ProblemException.notFound("department.not-found", departmentId);
         }
         return d;
+    }
+
+    /** 单位基本情况 of one department: its own members edit it; the bureau reads it. */
+    @jakarta.transaction.Transactional
+    public Department updateProfile(Caller caller, String departmentId, io.jixiao.budget.rest.ProfileInput in) {
+        caller.checkWrite(departmentId);
+        Department d = require(departmentId);
+        io.jixiao.budget.service.FilingGuard.checkVersion(in.version(), d.version);
+        java.util.LinkedHashMap<String, Object> before = profile(d);
+        d.name = in.name().trim();
+        d.duties = in.duties().stream().map(String::trim).toList();
+        d.divisions = in.divisions().stream().map(String::trim).toList();
+        if (before.equals(profile(d))) {
+            return d;
+        }
+        d.persistAndFlush();
+        java.util.List<io.jixiao.platform.audit.AuditTrail.Change> changes = new java.util.ArrayList<>();
+        profile(d).forEach((k, v) -> changes.add(new io.jixiao.platform.audit.AuditTrail.Change(k, before.get(k), v)));
+        audit.record("department", departmentId, d.version, caller.name(), changes);
+        return d;
+    }
+
+    private static java.util.LinkedHashMap<String, Object> profile(Department d) {
+        java.util.LinkedHashMap<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("name", d.name);
+        v.put("duties", String.join("\n", d.duties));
+        v.put("divisions", String.join("、", d.divisions));
+        return v;
     }
 
     /** A fiscal year the department reports: from its first year to the current year. */

@@ -132,6 +132,15 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // "duties.<list element>[0]" reads "duties[0]" for a clerk
+                if (node.getIndex() != null) {
+                    out.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    out.append('[').append(node.getKey()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }
