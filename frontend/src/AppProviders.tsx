@@ -28,13 +28,14 @@ export function createQueryClient(): QueryClient {
 
 /** antd locale and dayjs locale follow the UI language. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const english = i18n.language === 'en';
   useEffect(() => {
     dayjs.locale(english ? 'en' : 'zh-cn');
-  }, [english]);
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
+  }, [english, t]);
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#b22c2c' } }}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#b22c2c', colorLink: '#b22c2c' } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

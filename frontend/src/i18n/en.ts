@@ -37,6 +37,8 @@ export const en: Messages = {
     retry: 'Retry',
     reload: 'Reload',
     close: 'Close',
+    listSeparator: ', ',
+    fieldWithUnit: '{{label}} ({{unit}})',
   },
   errors: {
     title: 'Something went wrong',

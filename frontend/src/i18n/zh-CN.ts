@@ -35,6 +35,8 @@ export const zhCN = {
     retry: '重试',
     reload: '重新加载',
     close: '关闭',
+    listSeparator: '、',
+    fieldWithUnit: '{{label}}（{{unit}}）',
   },
   errors: {
     title: '操作失败',

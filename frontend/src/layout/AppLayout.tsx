@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Button, Layout, Menu, Select, Skeleton, Space, Tooltip, Typography, theme } from 'antd';
+import { Button, Layout, Menu, Segmented, Select, Skeleton, Space, Tooltip, Typography, theme } from 'antd';
 import { FileTextOutlined, HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -47,6 +47,7 @@ export function AppLayout() {
             items={menuItems}
             onClick={({ key }) => navigate(selection.linkTo(key))}
             data-testid="main-menu"
+            style={{ borderInlineEnd: 'none' }}
           />
         </nav>
       </Layout.Sider>
@@ -83,19 +84,19 @@ export function AppLayout() {
             </Space>
           </Space>
           <Space size="middle" wrap>
-            <Select
-              aria-label={t('header.language')}
-              data-testid="language-switch"
-              value={currentLanguage()}
-              onChange={(value: string) => {
-                if (isLanguage(value)) void changeLanguage(value);
-              }}
-              style={{ width: 110 }}
-              options={[
-                { value: 'zh-CN', label: '中文' },
-                { value: 'en', label: 'English' },
-              ]}
-            />
+            <div role="group" aria-label={t('header.language')}>
+              <Segmented<string>
+                data-testid="language-switch"
+                value={currentLanguage()}
+                onChange={(value) => {
+                  if (isLanguage(value)) void changeLanguage(value);
+                }}
+                options={[
+                  { value: 'zh-CN', label: <span lang="zh-CN">中文</span> },
+                  { value: 'en', label: <span lang="en">English</span> },
+                ]}
+              />
+            </div>
             <Tooltip title={user.username}>
               <Space size={4} data-testid="user-name">
                 <UserOutlined />
@@ -108,11 +109,9 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          <main>
-            <Suspense fallback={<Skeleton active />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<Skeleton active />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../App';
 import { FakeApi } from '../test/fakeApi';
 import { renderWithProviders } from '../test/renderWithProviders';
@@ -26,10 +27,24 @@ describe('menu by role', () => {
     const menu = await screen.findByTestId('main-menu');
     expect(within(menu).getByText('首页')).toBeInTheDocument();
     expect(within(menu).getByText('基本支出')).toBeInTheDocument();
-    expect(await screen.findByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会');
+    await waitFor(() =>
+      expect(screen.getByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会'),
+    );
     expect(screen.getByTestId('fiscal-year-switch')).toHaveTextContent('2020 年度');
     expect(screen.getByTestId('user-name')).toHaveTextContent('政法委填报员');
     expect(await screen.findByText('欢迎，政法委填报员')).toBeInTheDocument();
+  });
+
+  it('switches the language of the whole frame', async () => {
+    renderWithProviders(<AppRoutes />, { fetchImpl: new FakeApi().fetch, route: '/' });
+    const user = userEvent.setup();
+    const menu = await screen.findByTestId('main-menu');
+    await user.click(within(screen.getByTestId('language-switch')).getByText('English'));
+    await waitFor(() => expect(within(menu).getByText('Basic expenditure')).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: /Log out/ })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    await user.click(within(screen.getByTestId('language-switch')).getByText('中文'));
+    await waitFor(() => expect(within(menu).getByText('基本支出')).toBeInTheDocument());
   });
 
   it('shows the 403 page for a page the role may not open', async () => {

@@ -79,7 +79,9 @@ describe('基本支出 page', () => {
       fetchImpl: api.fetch,
       route: '/budget/basic?dept=d0000000-0000-4000-8000-000000000002&year=2020',
     });
-    expect(await screen.findByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会');
+    await waitFor(() =>
+      expect(screen.getByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会'),
+    );
     await screen.findByTestId('not-entered');
     const budgetCalls = api.requests.filter((request) => request.url.includes('/budgets/'));
     expect(budgetCalls.length).toBeGreaterThan(0);

@@ -96,7 +96,7 @@ function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
         }
         notification.error({
           title: t('errors.fieldErrors'),
-          description: unplaced.map((fieldError) => fieldError.message).join('；'),
+          description: unplaced.map((fieldError) => fieldError.message).join(t('common.listSeparator')),
         });
         return;
       }

@@ -1,10 +1,10 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiClient } from '../api/ApiContext';
 import { api, queryKeys } from '../api/endpoints';
-import type { Department } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import {
   canEditBasicExpenditure,
@@ -15,6 +15,9 @@ import {
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatPercent, formatWan } from '../lib/money';
 import { useSelection } from '../selection/SelectionContext';
+
+// Only bureau users see the department table: keep antd's Table out of everyone else's load.
+const DepartmentsCard = lazy(() => import('./DepartmentsCard'));
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -29,7 +32,7 @@ export default function HomePage() {
     <div>
       <Typography.Title level={3}>{t('home.welcome', { name: user.displayName })}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t('home.roleLine', { roles: roleNames.join('、') || '—' })}
+        {t('home.roleLine', { roles: roleNames.join(t('common.listSeparator')) || '—' })}
       </Typography.Paragraph>
 
       {isDepartmentUser(user) && !user.departmentId ? (
@@ -62,7 +65,9 @@ export default function HomePage() {
         ) : null}
         {isBureauUser(user) ? (
           <Col span={24}>
-            <DepartmentsCard departments={departments} />
+            <Suspense fallback={<Skeleton active />}>
+              <DepartmentsCard departments={departments} />
+            </Suspense>
           </Col>
         ) : null}
       </Row>
@@ -111,28 +116,6 @@ function BasicSummaryCard({ departmentId, fiscalYear }: { departmentId: string; 
       ) : (
         <Tag>{t('home.notEntered')}</Tag>
       )}
-    </Card>
-  );
-}
-
-function DepartmentsCard({ departments }: { departments: readonly Department[] }) {
-  const { t } = useTranslation();
-  const { setDepartment, departmentId } = useSelection();
-  return (
-    <Card title={t('home.departmentsCard', { count: departments.length })} size="small">
-      <Table<Department>
-        size="small"
-        rowKey="id"
-        dataSource={[...departments]}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        rowClassName={(record) => (record.id === departmentId ? 'ant-table-row-selected' : '')}
-        onRow={(record) => ({ onClick: () => setDepartment(record.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('home.departmentCode'), dataIndex: 'code', key: 'code', width: 160 },
-          { title: t('home.departmentName'), dataIndex: 'name', key: 'name' },
-          { title: t('home.jurisdiction'), dataIndex: 'jurisdiction', key: 'jurisdiction', width: 200 },
-        ]}
-      />
     </Card>
   );
 }

@@ -33,3 +33,8 @@ if (!('ResizeObserver' in window)) {
 afterEach(() => {
   cleanup();
 });
+
+// jsdom cannot compute styles of pseudo-elements and logs "Not implemented" for each try (rc-util
+// measures the scrollbar that way); ignore the pseudo-element argument.
+const originalGetComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => originalGetComputedStyle(element);

@@ -97,7 +97,7 @@ export function BasicExpenditureForm({
           <Form.Item
             key={field}
             name={field}
-            label={`${labels[field]}（${t('common.wan')}）`}
+            label={t('common.fieldWithUnit', { label: labels[field], unit: t('common.wan') })}
             validateFirst
             rules={[
               {

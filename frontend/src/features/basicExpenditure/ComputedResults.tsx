@@ -101,7 +101,7 @@ export function ComputedResults({ departmentId, fiscalYear, saved }: ComputedRes
           </Space>
         </div>
       ) : null}
-      {!done && timedOut ? (
+      {!done && timedOut && !pollError ? (
         <Alert
           type="warning"
           showIcon

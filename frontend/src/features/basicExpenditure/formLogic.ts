@@ -20,7 +20,7 @@ export type AmountField = keyof BasicExpenditureFormValues;
 
 export const AMOUNT_FIELDS: readonly AmountField[] = ['budget', 'actual'];
 
-/** Largest accepted integer part of an amount in 万元 (10 digits: below 100 亿万元). */
+/** Largest accepted integer part of an amount in 万元 (10 digits: under 10^10 万元, i.e. 100 万亿元). */
 export const WAN_MAX_INTEGER_DIGITS = 10;
 
 export type AmountProblem = 'required' | 'format' | 'negative' | 'tooManyDecimals' | 'tooLarge';

@@ -1,0 +1,62 @@
+import { expect, type Page } from '@playwright/test';
+
+export const ZFW_DEPARTMENT = 'd0000000-0000-4000-8000-000000000001';
+export const JYJ_DEPARTMENT = 'd0000000-0000-4000-8000-000000000002';
+export const SCREENSHOTS = 'e2e/screenshots';
+
+export function demoPassword(): string {
+  const password = process.env.JIXIAO_DEMO_PASSWORD;
+  if (!password) {
+    throw new Error('Set JIXIAO_DEMO_PASSWORD (deploy/local/up.sh writes it to .run/secrets.env)');
+  }
+  return password;
+}
+
+/** Opens the SPA, which redirects to the real Keycloak login page, and logs in there. */
+export async function login(page: Page, username: string, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.waitForURL(/\/realms\/jixiao\/protocol\/openid-connect\/auth/);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(demoPassword());
+  await page.locator('#kc-login').click();
+  try {
+    await page.waitForURL((url) => !url.pathname.startsWith('/realms/'), { timeout: 30_000 });
+  } catch (error) {
+    const feedback = await page
+      .locator('#input-error, #input-error-username, .kc-feedback-text, .pf-m-danger')
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    throw new Error(`Login as ${username} did not return to the app${feedback ? `: ${feedback.trim()}` : ''}`, {
+      cause: error,
+    });
+  }
+  await expect(page.getByTestId('user-name')).toBeVisible();
+}
+
+/**
+ * The bearer token the page itself sends: read from the Authorization header of one of its API
+ * requests, so the test can call the API "through the page" exactly as the page would.
+ */
+export async function captureBearer(page: Page, action: () => Promise<unknown>): Promise<string> {
+  const [request] = await Promise.all([
+    page.waitForRequest((candidate) => candidate.url().includes('/api/v1/') && !!candidate.headers()['authorization']),
+    action(),
+  ]);
+  const header = request.headers()['authorization'];
+  if (!header) {
+    throw new Error('No Authorization header on the page’s API request');
+  }
+  return header;
+}
+
+/** GETs a path with the page's fetch and token; returns the HTTP status. */
+export async function fetchStatusFromPage(page: Page, path: string, authorization: string): Promise<number> {
+  return page.evaluate(
+    async ([url, auth]) => {
+      const response = await fetch(url, { headers: { Authorization: auth, Accept: 'application/json' } });
+      return response.status;
+    },
+    [path, authorization] as const,
+  );
+}
