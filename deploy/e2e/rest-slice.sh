@@ -152,7 +152,7 @@ await_view() { # name url jq-condition
 
 if [[ -n "$saved_version" ]]; then
   await_view "evaluation $DEPT1/2020 shows indicator value 109.60" \
-    "$EVALUATION/api/v1/evaluations/$DEPT1/$YEAR" 'any(.indicators[]?; .value == "109.60")'
+    "$EVALUATION/api/v1/evaluations/$DEPT1/$YEAR" 'any(.indicators[]?; .code == "basic-completion-rate" and .value == "109.60")'
   await_view "report section basic-expenditure has figures.varianceWan 61.25" \
     "$REPORT/api/v1/reports/$DEPT1/$YEAR/sections/basic-expenditure" '.figures.varianceWan == "61.25"'
 else

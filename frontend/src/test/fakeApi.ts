@@ -1,5 +1,16 @@
-import type { AuditEntry, BasicExpenditure, Department, Evaluation, ReportSection } from '../api/types';
+import type {
+  AuditEntry,
+  BasicExpenditure,
+  BasicExpenditureUpdate,
+  BudgetSheet,
+  Department,
+  DepartmentProfile,
+  Evaluation,
+  OverviewRow,
+  ReportSection,
+} from '../api/types';
 import { ZFW_DEPARTMENT } from './renderWithProviders';
+import { emptySheet, sampleProfile } from './sampleSheet';
 
 export const departments: Department[] = [
   { id: ZFW_DEPARTMENT, code: '101001', name: '中共长沙市望城区委政法委员会', jurisdiction: '长沙市望城区' },
@@ -34,6 +45,14 @@ export class FakeApi {
   lagPolls = 1;
   /** When set, the next PUT answers with this response instead. */
   nextPutResponse: (() => Response) | null = null;
+  /** The department-year sheet (GET /budgets/{d}/{y}); null: built from `basic`. */
+  sheet: BudgetSheet | null = null;
+  /** What a section write (staffing, other figures, projects, reasons) answers; default: the sheet. */
+  nextSheetWrite: (() => Response) | null = null;
+  profile: DepartmentProfile = sampleProfile();
+  /** Rows of GET /budgets (the overview), paged by `limit` with the index as cursor. */
+  overviewRows: OverviewRow[] = [];
+  yearAudit: AuditEntry[] = [];
   private pendingPolls = 0;
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
@@ -46,8 +65,52 @@ export class FakeApi {
 
   private route(method: string, url: string, body: unknown): Response {
     const path = url.replace(/^\/api\/v1/, '');
-    if (path === '/departments') {
+    const [pathOnly, queryString = ''] = path.split('?');
+    const query = new URLSearchParams(queryString);
+    if (pathOnly === '/departments') {
       return json(departments);
+    }
+    if (/^\/departments\/[^/]+$/.test(pathOnly!)) {
+      if (method === 'PUT') {
+        const update = body as { name: string; duties: string[]; divisions: string[]; version: number };
+        if (update.version !== this.profile.version) return problem(409, '版本冲突', { code: 'version.conflict' });
+        this.profile = { ...this.profile, ...update, version: this.profile.version + 1 };
+      }
+      return json(this.profile);
+    }
+    if (pathOnly === '/budgets/export') {
+      const format = query.get('format');
+      return new Response(format === 'csv' ? '\ufeffcode,name\n401001,政法委\n' : '{"code":"401001"}\n', {
+        status: 200,
+        headers: {
+          'Content-Type': format === 'csv' ? 'text/csv; charset=UTF-8' : 'application/x-ndjson',
+          'Content-Disposition': `attachment; filename="budget-lines-${query.get('fiscalYear')}.${format}"`,
+        },
+      });
+    }
+    if (pathOnly === '/budgets') {
+      const locked = query.get('locked');
+      const rows = this.overviewRows.filter((row) => locked === null || String(row.locked) === locked);
+      const start = Number(query.get('cursor') ?? '0');
+      const limit = Number(query.get('limit') ?? '50');
+      const items = rows.slice(start, start + limit);
+      return json({ items, nextCursor: start + limit < rows.length ? String(start + limit) : null });
+    }
+    const sheetMatch = /^\/budgets\/([^/]+)\/(\d+)(\/audit|\/staffing|\/other-figures|\/variance-reasons|\/projects(?:\/\d+)?)?$/.exec(pathOnly!);
+    if (sheetMatch) {
+      const section = sheetMatch[3];
+      if (section === '/audit') {
+        return json(this.yearAudit);
+      }
+      if (section) {
+        if (this.nextSheetWrite) {
+          const response = this.nextSheetWrite();
+          this.nextSheetWrite = null;
+          return response;
+        }
+        return json(this.currentSheet(sheetMatch[1]!, Number(sheetMatch[2])));
+      }
+      return json(this.currentSheet(sheetMatch[1]!, Number(sheetMatch[2])));
     }
     const basicMatch = /^\/budgets\/([^/]+)\/(\d+)\/basic-expenditure(\/audit)?$/.exec(path);
     if (basicMatch) {
@@ -55,7 +118,7 @@ export class FakeApi {
         return json(this.audit);
       }
       if (method === 'PUT') {
-        return this.put(basicMatch[1]!, Number(basicMatch[2]), body as { budget: string; actual: string; version: number | null });
+        return this.put(basicMatch[1]!, Number(basicMatch[2]), body as BasicExpenditureUpdate);
       }
       return this.basic ? json(this.basic) : problem(404, '尚未录入');
     }
@@ -69,7 +132,7 @@ export class FakeApi {
     return problem(404, 'Not Found');
   }
 
-  private put(departmentId: string, fiscalYear: number, update: { budget: string; actual: string; version: number | null }) {
+  private put(departmentId: string, fiscalYear: number, update: BasicExpenditureUpdate) {
     if (this.nextPutResponse) {
       const response = this.nextPutResponse();
       this.nextPutResponse = null;
@@ -85,6 +148,10 @@ export class FakeApi {
       fiscalYear,
       budget: update.budget,
       actual: update.actual,
+      personnelActual: update.personnelActual ?? null,
+      subsidiesActual: update.subsidiesActual ?? null,
+      publicFundsActual: update.publicFundsActual ?? null,
+      publicFundsBudget: update.publicFundsBudget ?? null,
       variance: '612500.00',
       executionRate: '109.60',
       version,
@@ -97,6 +164,29 @@ export class FakeApi {
     ];
     this.pendingPolls = this.lagPolls;
     return json(this.basic);
+  }
+
+  /** The sheet as GET answers it: the one set, else built from the basic expenditure. */
+  currentSheet(departmentId: string, fiscalYear: number): BudgetSheet {
+    if (this.sheet) return this.sheet;
+    const sheet = emptySheet(departmentId, fiscalYear);
+    if (this.basic) {
+      sheet.revision = this.basic.version;
+      sheet.basic = {
+        budget: this.basic.budget,
+        actual: this.basic.actual,
+        variance: this.basic.variance,
+        executionRate: this.basic.executionRate,
+        personnelActual: this.basic.personnelActual ?? null,
+        subsidiesActual: this.basic.subsidiesActual ?? null,
+        publicFundsActual: this.basic.publicFundsActual ?? null,
+        publicFundsBudget: this.basic.publicFundsBudget ?? null,
+        partsSum: null,
+        partsDifference: null,
+        version: this.basic.version,
+      };
+    }
+    return sheet;
   }
 
   /** Someone else saves in between. */
@@ -132,12 +222,22 @@ export class FakeApi {
       sourceVersion: this.evaluationVersion!,
       indicators: [
         {
-          code: 'BUDGET_EXECUTION_RATE',
+          code: 'budget-completion-rate',
           name: '预算完成率',
-          nameEn: 'Budget execution rate',
+          nameEn: 'Budget completion rate',
+          value: '107.74',
+          unit: '%',
+          formula: '预算完成数 / 预算数 × 100%（基本支出 + 项目支出）',
+          inputs: [],
+          missing: false,
+        },
+        {
+          code: 'basic-completion-rate',
+          name: '基本支出预算完成率',
+          nameEn: 'Basic expenditure completion rate',
           value: '109.60',
           unit: '%',
-          formula: '预算完成数 / 预算数',
+          formula: '基本支出实际 / 基本支出预算 × 100%',
           inputs: [],
           missing: false,
         },

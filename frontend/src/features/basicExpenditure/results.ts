@@ -1,17 +1,15 @@
 import type { Evaluation, IndicatorValue, ReportSection } from '../../api/types';
 
-/** Name of the indicator in the default template (domain reference: 过程 / 预算执行 / 预算完成率). */
-export const EXECUTION_RATE_NAME = '预算完成率';
+/**
+ * Code of the 基本支出 completion rate computed by evaluation-service (基本支出实际 / 基本支出预算).
+ * The template's 预算完成率 (code budget-completion-rate) covers basic and project spending together.
+ */
+export const BASIC_COMPLETION_RATE_CODE = 'basic-completion-rate';
 
-/** Finds 预算完成率 among the evaluation's indicators, by name or by a code/English name that says so. */
+/** Finds the 基本支出 completion rate among the evaluation's indicators. */
 export function findExecutionRate(evaluation: Evaluation | null | undefined): IndicatorValue | undefined {
   const indicators = evaluation?.indicators ?? [];
-  return (
-    indicators.find((indicator) => indicator.name === EXECUTION_RATE_NAME) ??
-    indicators.find((indicator) =>
-      /budget[\s_-]*(execution|completion)[\s_-]*rate/i.test(`${indicator.code} ${indicator.nameEn}`),
-    )
-  );
+  return indicators.find((indicator) => indicator.code === BASIC_COMPLETION_RATE_CODE);
 }
 
 /** A downstream view is current once it was computed from the saved version (or a later one). */

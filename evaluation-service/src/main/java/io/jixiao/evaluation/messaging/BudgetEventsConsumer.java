@@ -18,8 +18,8 @@ public class BudgetEventsConsumer {
 
     public BudgetEventsConsumer(InboundEvents inbound, ScoringService scoring) {
         this.inbound = inbound;
-        this.handlers = Map.of(EvaluationEvents.BASIC_EXPENDITURE_CHANGED,
-                new InboundEvents.Handler(1, scoring::onBasicExpenditureChanged));
+        this.handlers = Map.of(EvaluationEvents.BUDGET_FIGURES_CHANGED,
+                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged));
     }
 
     @Incoming("budget-events")

@@ -11,21 +11,20 @@ public final class EvaluationEvents {
     public static final String INDICATORS_COMPUTED = "IndicatorsComputed";
     public static final int INDICATORS_COMPUTED_VERSION = 1;
 
-    /** Consumed from budget.events (owned by budget-service). */
-    public static final String BASIC_EXPENDITURE_CHANGED = "BasicExpenditureChanged";
+    /** Consumed from budget.events (owned by budget-service): the whole department-year after a change. */
+    public static final String BUDGET_FIGURES_CHANGED = "BudgetFiguresChanged";
 
     private EvaluationEvents() {
     }
 
-    /** Payload of IndicatorsComputed v1. */
-    public record IndicatorsComputed(long sourceVersion, List<Indicator> indicators) {
+    /**
+     * Payload of IndicatorsComputed v1. sourceVersion: version of the 基本支出 row scored (-1: none);
+     * revision: budget-service revision of the department-year; total and grade of the score card.
+     */
+    public record IndicatorsComputed(long sourceVersion, long revision, String total, String grade,
+            List<Indicator> indicators) {
     }
 
     public record Indicator(String code, String name, String value, String unit, boolean missing) {
-    }
-
-    /** Payload of BasicExpenditureChanged v1, the fields we use. */
-    public record BasicExpenditureChanged(String budget, String actual, String variance, String executionRate,
-            long version) {
     }
 }

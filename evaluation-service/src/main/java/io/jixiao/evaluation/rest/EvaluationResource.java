@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.rest;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -11,60 +12,100 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.scoring.ScoreCard;
+import io.jixiao.evaluation.service.EvaluationService;
 import io.jixiao.evaluation.service.IndicatorResult;
-import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/api/v1/evaluations/{departmentId}/{fiscalYear}")
+@Path("/api/v1/evaluations")
 @Tag(name = "绩效评价 Evaluation")
 @SecurityRequirement(name = "SecurityScheme")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
+    private final EvaluationService service;
     private final Caller caller;
     private final ObjectMapper mapper;
 
-    public EvaluationResource(Caller caller, ObjectMapper mapper) {
+    public EvaluationResource(EvaluationService service, Caller caller, ObjectMapper mapper) {
+        this.service = service;
         this.caller = caller;
         this.mapper = mapper;
     }
 
     @Schema(name = "Evaluation")
     public record EvaluationView(String departmentId, int fiscalYear,
-            @Schema(description = "budget-service version the values were computed from") long sourceVersion,
-            List<IndicatorView> indicators) {
+            @Schema(description = "version of the 基本支出 the values were computed from (-1: none entered)") long sourceVersion,
+            @Schema(description = "budget-service revision of the department-year scored") long revision,
+            List<IndicatorView> indicators,
+            @Schema(description = "every indicator of the template with points, value, score, status and why; total and grade")
+            ScoreCard score) {
     }
 
     @Schema(name = "Indicator", description = "A computed indicator and how it came about")
-    public record IndicatorView(@Schema(example = "budget-completion-rate") String code,
-            @Schema(example = "预算完成率") String name, @Schema(example = "Budget completion rate") String nameEn,
+    public record IndicatorView(@Schema(example = "basic-completion-rate") String code,
+            @Schema(example = "基本支出预算完成率") String name, String nameEn,
             @Schema(example = "109.60", nullable = true) String value, @Schema(example = "%") String unit,
             String formula, List<IndicatorResult.Input> inputs,
             @Schema(description = "true: 数据缺失 (an input is absent), value is null") boolean missing,
             long sourceVersion) {
     }
 
+    @Schema(name = "SelfScoreInput", description = "A department's self-score of a qualitative indicator")
+    public record SelfScoreInput(
+            @Schema(description = "GOOD 80–100%, FAIR 60–80%, POOR 0–60% of the points") @NotNull(message = "{jixiao.tier.required}") EvaluationService.Tier tier,
+            @Schema(example = "1.80") @NotNull(message = "{jixiao.score.required}") @DecimalMin(value = "0", message = "{jixiao.score.negative}")
+            @Digits(integer = 3, fraction = 2, message = "{jixiao.score.digits}") BigDecimal score,
+            @Schema(description = "佐证: what supports the score") @NotBlank(message = "{jixiao.evidence.required}") @Size(max = 4000) String evidence,
+            Long version) {
+    }
+
     @GET
-    @Transactional
-    @Operation(summary = "Computed indicators of a department-year, each with formula and inputs")
+    @Path("/{departmentId}/{fiscalYear}")
+    @Operation(summary = "Indicators and score card of a department-year; every score explains itself")
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet")
     public EvaluationView get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear) {
-        caller.checkRead(departmentId);
-        List<IndicatorValue> values = IndicatorValue.of(departmentId, fiscalYear);
-        if (values.isEmpty()) {
-            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
-        }
-        List<IndicatorView> indicators = values.stream().map(this::view).toList();
-        long version = values.stream().mapToLong(v -> v.sourceVersion).min().orElse(0);
-        return new EvaluationView(departmentId, fiscalYear, version, indicators);
+        return view(service.get(caller, departmentId, fiscalYear));
+    }
+
+    @PUT
+    @Path("/{departmentId}/{fiscalYear}/self-scores/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Self-score a qualitative indicator within a tier, with evidence (own department)")
+    public EvaluationView selfScore(@PathParam("departmentId") String departmentId,
+            @PathParam("fiscalYear") int fiscalYear, @PathParam("code") String code,
+            @Valid @NotNull SelfScoreInput input) {
+        return view(service.selfScore(caller, departmentId, fiscalYear, code, input.tier(), input.score(),
+                input.evidence(), input.version()));
+    }
+
+    @GET
+    @Path("/ranking")
+    @Operation(summary = "The district's departments by total score (finance bureau)")
+    public List<EvaluationService.RankingEntry> ranking(@QueryParam("fiscalYear") int fiscalYear) {
+        return service.ranking(caller, fiscalYear);
+    }
+
+    private EvaluationView view(EvaluationService.Evaluation e) {
+        List<IndicatorView> indicators = e.values().stream().map(this::view).toList();
+        return new EvaluationView(e.departmentId(), e.fiscalYear(), e.sourceVersion(), e.revision(), indicators,
+                e.card());
     }
 
     private IndicatorView view(IndicatorValue v) {
@@ -72,8 +113,8 @@ public class EvaluationResource {
             IndicatorResult r = mapper.readValue(v.explanation, IndicatorResult.class);
             return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
                     v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable explanation of indicator " + v.id, e);
+        } catch (Exception ex) {
+            throw new IllegalStateException("unreadable explanation of indicator " + v.id, ex);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.evaluation.scoring.SampleSheet;
 import io.jixiao.platform.inbox.ParkedEvent;
 import io.jixiao.platform.outbox.OutboxEvent;
 import io.jixiao.testing.SchemaAssert;
@@ -17,6 +18,7 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Consumes budget.events exactly as budget-service publishes them (checked against its schema). */
 @QuarkusTest
@@ -24,13 +26,15 @@ class BudgetEventsConsumerTest {
 
     static final String DEPT = TestTokens.SAMPLE_DEPT;
 
-    static String event(UUID id, int schemaVersion, int year, String budget, String actual, String variance,
-            long version) {
+    /** A BudgetFiguresChanged for the sample department, its year relabelled. */
+    static String event(UUID id, int schemaVersion, int year, long revision, long basicVersion, String basicActual) {
+        String sheet = SampleSheet.sample2020(DEPT, revision, basicVersion, basicActual).replace("\"fiscalYear\":2020",
+                "\"fiscalYear\":" + year);
         return """
-                {"eventId":"%s","type":"BasicExpenditureChanged","schemaVersion":%d,"occurredAt":"2026-11-25T10:00:00Z",
+                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":%d,"occurredAt":"2026-11-25T10:00:00Z",
                  "departmentId":"%s","fiscalYear":%d,"actor":"zfw",
-                 "payload":{"budget":"%s","actual":"%s","variance":"%s","executionRate":null,"version":%d}}"""
-                .formatted(id, schemaVersion, DEPT, year, budget, actual, variance, version);
+                 "payload":{"revision":%d,"section":"basic_expenditure","sheet":%s}}"""
+                .formatted(id, schemaVersion, DEPT, year, revision, sheet);
     }
 
     static void publish(String event, int year) {
@@ -41,23 +45,33 @@ class BudgetEventsConsumerTest {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("eventKey = ?1", DEPT + ":" + year));
     }
 
-    static void awaitRate(int year, String rate, long version) {
+    static void awaitRevision(int year, long revision) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.department(DEPT))
                 .get("/api/v1/evaluations/" + DEPT + "/" + year).then().statusCode(200)
-                .body("sourceVersion", equalTo((int) version))
-                .body("indicators.find { it.code == 'budget-completion-rate' }.value", equalTo(rate)));
+                .body("revision", equalTo((int) revision)));
+    }
+
+    static String indicator(int year, String code) {
+        return given().auth().oauth2(TestTokens.department(DEPT)).get("/api/v1/evaluations/" + DEPT + "/" + year)
+                .then().extract().path("indicators.find { it.code == '" + code + "' }.value");
     }
 
     @Test
-    void sampleFiguresScore109_60WithExplanationAndPublishTheScore() {
-        String e = event(UUID.randomUUID(), 1, 2020, "6378800.00", "6991300.00", "612500.00", 0);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BasicExpenditureChanged", 1), e);
+    void theSampleYearIsScoredAndExplainedAndTheScoreIsPublished() {
+        String e = event(UUID.randomUUID(), 1, 2020, 9, 0, "6991300.00");
+        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), e);
         publish(e, 2020);
-        awaitRate(2020, "109.60", 0);
+        awaitRevision(2020, 9);
         given().auth().oauth2(TestTokens.department(DEPT)).get("/api/v1/evaluations/" + DEPT + "/2020").then()
-                .body("indicators[0].formula", equalTo("预算完成数 / 预算数 × 100%"))
-                .body("indicators[0].inputs[0].value", equalTo("6991300.00"))
-                .body("indicators[0].missing", equalTo(false));
+                .body("sourceVersion", equalTo(0))
+                .body("indicators.find { it.code == 'basic-completion-rate' }.value", equalTo("109.60"))
+                .body("indicators.find { it.code == 'staff-control-rate' }.value", equalTo("110.00"))
+                .body("indicators.find { it.code == 'staff-control-rate' }.inputs[0].value", equalTo("22"))
+                .body("score.items.find { it.code == 'staff-control-rate' }.score", equalTo(0.0f))
+                .body("score.items.find { it.code == 'budget-completion-rate' }.value", equalTo(107.74f))
+                .body("score.items.find { it.code == 'three-public-control-rate' }.status", equalTo("MISSING"))
+                .body("score.total", equalTo(6.82f))
+                .body("score.grade", equalTo("差"));
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT))
                 .get("/api/v1/evaluations/" + DEPT + "/2020").then().statusCode(403);
 
@@ -67,35 +81,69 @@ class BudgetEventsConsumerTest {
     }
 
     @Test
-    void aDuplicatedEventChangesNothing() throws Exception {
+    void aSelfScoreWithinItsTierRaisesTheTotalAndOutsideIsRefused() {
+        publish(event(UUID.randomUUID(), 1, 2019, 3, 0, "6991300.00"), 2019);
+        awaitRevision(2019, 3);
+        String url = "/api/v1/evaluations/" + DEPT + "/2019/self-scores/social-benefit";
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"5.00\",\"evidence\":\"调处矛盾纠纷\"}").put(url)
+                .then().statusCode(400).body("code", equalTo("self-score.outside-tier"))
+                .body("errors[0].field", equalTo("score"));
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"7.20\",\"evidence\":\" \"}").put(url)
+                .then().statusCode(400).body("errors[0].field", equalTo("evidence"));
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"1.00\",\"evidence\":\"x\"}")
+                .put("/api/v1/evaluations/" + DEPT + "/2019/self-scores/staff-control-rate")
+                .then().statusCode(400).body("code", equalTo("indicator.not-qualitative"));
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"7.20\",\"evidence\":\"调处矛盾纠纷 1200 件\"}").put(url)
+                .then().statusCode(200)
+                .body("score.total", equalTo(14.02f))
+                .body("score.items.find { it.code == 'social-benefit' }.status", equalTo("SELF_SCORED"));
+        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"8.00\",\"evidence\":\"x\",\"version\":0}").put(url)
+                .then().statusCode(403);
+        // the self-score survives a rescoring after a budget change
+        publish(event(UUID.randomUUID(), 1, 2019, 4, 1, "6378800.00"), 2019);
+        awaitRevision(2019, 4);
+        assertEquals("100.00", indicator(2019, "basic-completion-rate"));
+        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/" + DEPT + "/2019").then()
+                .body("score.items.find { it.code == 'social-benefit' }.score", equalTo(7.2f));
+    }
+
+    @Test
+    void aDuplicatedEventChangesNothing() {
         UUID id = UUID.randomUUID();
-        String e = event(id, 1, 2021, "100.00", "50.00", "-50.00", 3);
+        String e = event(id, 1, 2021, 3, 0, "6378800.00");
         publish(e, 2021);
-        awaitRate(2021, "50.00", 3);
+        awaitRevision(2021, 3);
         assertEquals(1, computedEvents(2021));
         publish(e, 2021); // redelivered
-        // an event published after it shows the duplicate has been consumed by then
-        publish(event(UUID.randomUUID(), 1, 2021, "100.00", "80.00", "-20.00", 4), 2021);
-        awaitRate(2021, "80.00", 4);
+        publish(event(UUID.randomUUID(), 1, 2021, 4, 1, "7016680.00"), 2021);
+        awaitRevision(2021, 4);
+        assertEquals("110.00", indicator(2021, "basic-completion-rate"));
         assertEquals(2, computedEvents(2021), "the duplicate must not have rescored");
     }
 
     @Test
-    void anOlderVersionArrivingLateDoesNotOverwrite() {
-        publish(event(UUID.randomUUID(), 1, 2022, "100.00", "90.00", "-10.00", 7), 2022);
-        awaitRate(2022, "90.00", 7);
-        publish(event(UUID.randomUUID(), 1, 2022, "100.00", "10.00", "-90.00", 6), 2022);
-        publish(event(UUID.randomUUID(), 1, 2022, "100.00", "95.00", "-5.00", 8), 2022);
-        awaitRate(2022, "95.00", 8);
+    void anOlderRevisionArrivingLateDoesNotOverwrite() {
+        publish(event(UUID.randomUUID(), 1, 2022, 7, 2, "5740920.00"), 2022);
+        awaitRevision(2022, 7);
+        publish(event(UUID.randomUUID(), 1, 2022, 6, 1, "637880.00"), 2022);
+        publish(event(UUID.randomUUID(), 1, 2022, 8, 3, "6059860.00"), 2022);
+        awaitRevision(2022, 8);
+        assertEquals("95.00", indicator(2022, "basic-completion-rate"));
     }
 
     @Test
     void anUnknownSchemaVersionIsParkedAndTheConsumerGoesOn() {
         UUID id = UUID.randomUUID();
-        publish(event(id, 99, 2023, "100.00", "1.00", "-99.00", 1), 2023);
+        publish(event(id, 99, 2023, 1, 0, "100.00"), 2023);
         publish("not json at all", 2023);
-        publish(event(UUID.randomUUID(), 1, 2023, "200.00", "100.00", "-100.00", 2), 2023);
-        awaitRate(2023, "50.00", 2);
+        publish(event(UUID.randomUUID(), 1, 2023, 2, 0, "3189400.00"), 2023);
+        awaitRevision(2023, 2);
+        assertEquals("50.00", indicator(2023, "basic-completion-rate"));
         await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ParkedEvent.count("eventId = ?1", id.toString())) == 1);
         assertEquals(1L, QuarkusTransaction.requiringNew()

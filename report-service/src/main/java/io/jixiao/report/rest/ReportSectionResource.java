@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportSectionResource {
 
-    static final String RATE_CODE = "budget-completion-rate";
+    static final String RATE_CODE = "basic-completion-rate";
 
     private final Caller caller;
 

@@ -32,8 +32,8 @@ class ReadModelConsumersTest {
         return """
                 {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
                  "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                 "payload":{"sourceVersion":%d,"indicators":[{"code":"budget-completion-rate","name":"预算完成率","value":"%s","unit":"%%","missing":false}]}}"""
-                .formatted(id, DEPT, year, version, rate);
+                 "payload":{"sourceVersion":%d,"revision":%d,"total":"60.00","grade":"中","indicators":[{"code":"basic-completion-rate","name":"基本支出预算完成率","value":"%s","unit":"%%","missing":false}]}}"""
+                .formatted(id, DEPT, year, version, version + 5, rate);
     }
 
     static io.restassured.response.ValidatableResponse section(int year) {

@@ -1,7 +1,6 @@
 package io.jixiao.evaluation.domain;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,10 +11,10 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** Our copy of a department-year's budget figures, as last received from budget.events. */
+/** Our copy of a department-year's figures, the sheet of the latest BudgetFiguresChanged. */
 @Entity
-@Table(name = "budget_figures")
-public class BudgetFigures extends PanacheEntityBase {
+@Table(name = "budget_sheet")
+public class BudgetSheetCopy extends PanacheEntityBase {
 
     @Embeddable
     public record Key(@Column(name = "department_id") String departmentId,
@@ -25,17 +24,16 @@ public class BudgetFigures extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    /** 基本支出预算 (元) */
-    @Column(name = "basic_budget", precision = 17, scale = 2)
-    public BigDecimal basicBudget;
+    /** budget-service's revision of the department-year; an older revision never overwrites a newer one. */
+    @Column(nullable = false)
+    public long revision;
 
-    /** 基本支出实际 (元) */
-    @Column(name = "basic_actual", precision = 17, scale = 2)
-    public BigDecimal basicActual;
+    /** Version of the 基本支出 row in the sheet (null when not entered). */
+    @Column(name = "basic_version")
+    public Long basicVersion;
 
-    /** budget-service's row version these figures come from; older events never overwrite newer ones. */
-    @Column(name = "source_version", nullable = false)
-    public long sourceVersion;
+    @Column(nullable = false, columnDefinition = "text")
+    public String sheet;
 
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;

@@ -1,0 +1,101 @@
+package io.jixiao.evaluation.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.jixiao.evaluation.service.IndicatorResult;
+
+/** Scores a department-year against a template: formulas for what the figures give, self-scores for the rest. */
+public final class Scorer {
+
+    private Scorer() {
+    }
+
+    /** A department's self-score of a qualitative indicator, with its evidence. */
+    public record SelfScore(BigDecimal score, String evidence) {
+    }
+
+    public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores, String source) {
+        List<ScoreCard.Item> items = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal max = BigDecimal.ZERO;
+        for (Template.Placed p : template.indicators()) {
+            Template.Indicator ind = p.indicator();
+            max = max.add(ind.points());
+            ScoreCard.Item item;
+            if ("qualitative".equals(ind.rule().kind())) {
+                SelfScore self = selfScores.get(ind.code());
+                item = self == null
+                        ? new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
+                                ruleText(ind.rule()), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null)
+                        : new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
+                                ruleText(ind.rule()), null, self.score(), "SELF_SCORED", self.evidence(), null);
+            } else if (sheet != null && Formulas.computes(ind.code())) {
+                IndicatorResult r = Formulas.compute(ind.code(), sheet, source);
+                if (r.missing()) {
+                    item = missingItem(p, r);
+                } else {
+                    BigDecimal score = Rules.score(ind.rule(), ind.points(), r.value());
+                    item = new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(),
+                            ind.rule().kind(), ruleText(ind.rule()), r.value(), score, "SCORED",
+                            explain(ind, r.value(), score), r);
+                }
+            } else {
+                item = missingItem(p, null);
+            }
+            if ("MISSING".equals(item.status())) {
+                missing.add(ind.name());
+            }
+            total = total.add(item.score());
+            items.add(item);
+        }
+        return new ScoreCard(template.code(), total, Rules.grade(total), max, items, missing);
+    }
+
+    private static ScoreCard.Item missingItem(Template.Placed p, IndicatorResult r) {
+        Template.Indicator ind = p.indicator();
+        return new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), ind.rule().kind(),
+                ruleText(ind.rule()), null, zero(), "MISSING", "数据缺失：按 0 分计", r);
+    }
+
+    /** Why the points were (not) given, in the words of the rule. */
+    static String explain(Template.Indicator ind, BigDecimal value, BigDecimal score) {
+        String v = value.toPlainString() + "%";
+        String lost = ind.points().subtract(score).toPlainString();
+        Template.Rule r = ind.rule();
+        return switch (r.kind()) {
+            case "ratio" -> "得分 = " + ind.points().toPlainString() + " × min(" + v + ", 100%) = " + score.toPlainString();
+            case "target" -> "目标 " + r.target().toPlainString() + "%，实际 " + v + "，每偏离 1 个百分点扣 "
+                    + pct(r.deductPerPoint()) + " 分值，扣 " + lost + " 分";
+            case "ceiling" -> value.compareTo(r.threshold()) <= 0
+                    ? v + " 未超过上限 " + r.threshold().toPlainString() + "%，得满分"
+                    : v + " 超过上限 " + r.threshold().toPlainString() + "%，每超 1 个百分点扣 " + pct(r.deductPerPoint())
+                            + " 分值，扣 " + lost + " 分";
+            case "bands" -> v + " 落在分档表中，得 " + score.toPlainString() + " 分";
+            default -> "";
+        };
+    }
+
+    static String ruleText(Template.Rule r) {
+        return switch (r.kind()) {
+            case "ratio" -> "比率：得分 = 分值 × min(比率, 100%)";
+            case "target" -> "目标值 " + r.target().toPlainString() + "%：每偏离 1 个百分点扣分值的 " + pct(r.deductPerPoint());
+            case "ceiling" -> "上限 " + r.threshold().toPlainString() + "%：每超 1 个百分点扣分值的 " + pct(r.deductPerPoint());
+            case "bands" -> "分档：" + String.join("，", r.bands().stream()
+                    .map(b -> "≤" + b.upTo().toPlainString() + "% 得 " + pct(b.share())).toList()) + "，以上 0";
+            case "qualitative" -> "定性：好 80–100%，中 60–80%，差 0–60%，须附佐证";
+            default -> r.kind();
+        };
+    }
+
+    private static String pct(BigDecimal fraction) {
+        return fraction.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}

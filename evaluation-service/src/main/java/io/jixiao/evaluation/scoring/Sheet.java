@@ -1,0 +1,47 @@
+package io.jixiao.evaluation.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The fields of budget-service's BudgetFiguresChanged sheet that scoring reads (our copy; the
+ * producer's schema is budget-service/src/main/resources/schemas/BudgetFiguresChanged.v1.json).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Sheet(String departmentId, int fiscalYear, long revision, Staffing staffing, Basic basic,
+        ProjectTotals projectTotals, List<Project> projects, ThreePublic threePublic, Pair procurement,
+        Pair carryOver, Assets assets, List<BigDecimal> monthlyPayments) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Staffing(Integer authorizedPosts, Integer staffInPost) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Basic(BigDecimal budget, BigDecimal actual, BigDecimal publicFundsActual,
+            BigDecimal publicFundsBudget, long version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProjectTotals(BigDecimal budget, BigDecimal adjustment, BigDecimal actual,
+            BigDecimal keyProjectsActual) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Project(BigDecimal adjustment) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ThreePublic(BigDecimal totalBudget, BigDecimal totalActual, BigDecimal budgetLastYear) {
+    }
+
+    /** procurement: budget / actual; carryOver: this year / last year. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pair(BigDecimal budgetOrCurrent, BigDecimal actualOrPrevious) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Assets(BigDecimal total, BigDecimal inUse) {
+    }
+}

@@ -1,0 +1,134 @@
+package io.jixiao.evaluation.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.evaluation.domain.BudgetSheetCopy;
+import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.domain.ScoreCardRow;
+import io.jixiao.evaluation.domain.SelfScoreRow;
+import io.jixiao.evaluation.scoring.ScoreCard;
+import io.jixiao.evaluation.scoring.Template;
+import io.jixiao.platform.audit.AuditTrail;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Reads of evaluations, self-scores of qualitative indicators, and the district's ranking. */
+@ApplicationScoped
+public class EvaluationService {
+
+    /** 定性指标 tiers as shares of the points: 好 80–100%, 中 60–80%, 差 0–60%. */
+    public enum Tier {
+        GOOD("0.80", "1.00"), FAIR("0.60", "0.80"), POOR("0.00", "0.60");
+
+        final BigDecimal from;
+        final BigDecimal to;
+
+        Tier(String from, String to) {
+            this.from = new BigDecimal(from);
+            this.to = new BigDecimal(to);
+        }
+    }
+
+    public record Evaluation(String departmentId, int fiscalYear, long sourceVersion, long revision,
+            List<IndicatorValue> values, ScoreCard card) {
+    }
+
+    private final ScoringService scoring;
+    private final ObjectMapper mapper;
+    private final AuditTrail audit;
+
+    public EvaluationService(ScoringService scoring, ObjectMapper mapper, AuditTrail audit) {
+        this.scoring = scoring;
+        this.mapper = mapper;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Evaluation get(Caller caller, String departmentId, int fiscalYear) {
+        caller.checkRead(departmentId);
+        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
+        if (copy == null) {
+            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
+        }
+        ScoreCardRow row = ScoreCardRow.findById(copy.key);
+        try {
+            return new Evaluation(departmentId, fiscalYear, copy.basicVersion == null ? -1 : copy.basicVersion,
+                    copy.revision, IndicatorValue.of(departmentId, fiscalYear),
+                    row == null ? null : mapper.readValue(row.card, ScoreCard.class));
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable score card", e);
+        }
+    }
+
+    /** A department self-scores one qualitative indicator within a tier, with evidence; the card is rescored. */
+    @Transactional
+    public Evaluation selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
+            BigDecimal score, String evidence, Long version) {
+        caller.checkWrite(departmentId);
+        Template.Indicator indicator = scoring.template().indicators().stream().map(Template.Placed::indicator)
+                .filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+        if (!"qualitative".equals(indicator.rule().kind())) {
+            throw new ProblemException(400, "indicator.not-qualitative", List.of(), indicator.name());
+        }
+        BigDecimal low = indicator.points().multiply(tier.from);
+        BigDecimal high = indicator.points().multiply(tier.to);
+        if (score.compareTo(low) < 0 || score.compareTo(high) > 0) {
+            throw new ProblemException(400, "self-score.outside-tier", List.of(new FieldError("score", "self-score.outside-tier.short")),
+                    low.stripTrailingZeros().toPlainString(), high.stripTrailingZeros().toPlainString());
+        }
+        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
+        if (copy == null) {
+            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
+        }
+        SelfScoreRow row = SelfScoreRow.<SelfScoreRow>find("departmentId = ?1 and fiscalYear = ?2 and code = ?3",
+                departmentId, fiscalYear, code).firstResultOptional().orElse(null);
+        if (row == null ? version != null : (version == null || version != row.version)) {
+            throw ProblemException.conflict("version.conflict");
+        }
+        BigDecimal oldScore = row == null ? null : row.score;
+        String oldEvidence = row == null ? null : row.evidence;
+        if (row == null) {
+            row = new SelfScoreRow();
+            row.departmentId = departmentId;
+            row.fiscalYear = fiscalYear;
+            row.code = code;
+        }
+        row.score = score.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        row.evidence = evidence.trim();
+        row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.updatedBy = caller.name();
+        row.persistAndFlush();
+        audit.record("self_score", departmentId + ":" + fiscalYear + ":" + code, row.version, caller.name(), List.of(
+                new AuditTrail.Change("score", oldScore, row.score), new AuditTrail.Change("evidence", oldEvidence, row.evidence)));
+        scoring.rescore(copy, "self-score of " + code + " by " + caller.name());
+        return get(caller, departmentId, fiscalYear);
+    }
+
+    public record RankingEntry(int rank, String departmentId, BigDecimal total, String grade) {
+    }
+
+    /** The district's departments by total score for a year (the bureau's view). */
+    @Transactional
+    public List<RankingEntry> ranking(Caller caller, int fiscalYear) {
+        if (!caller.readsAllDepartments()) {
+            throw ProblemException.forbidden("access.forbidden");
+        }
+        List<ScoreCardRow> rows = ScoreCardRow.list("key.fiscalYear = ?1 order by total desc, key.departmentId", fiscalYear);
+        java.util.ArrayList<RankingEntry> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ScoreCardRow r = rows.get(i);
+            int rank = i > 0 && rows.get(i - 1).total.compareTo(r.total) == 0 ? out.get(i - 1).rank() : i + 1;
+            out.add(new RankingEntry(rank, r.key.departmentId(), r.total, r.grade));
+        }
+        return out;
+    }
+}
