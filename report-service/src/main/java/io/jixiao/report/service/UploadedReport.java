@@ -1,0 +1,93 @@
+package io.jixiao.report.service;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+
+/**
+ * The text of an uploaded report: a .docx (paragraphs in order) or plain text in UTF-8 or GBK
+ * (GB18030, detected when the bytes are not valid UTF-8). Anything else gets a clear refusal.
+ */
+public final class UploadedReport {
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    public record Text(String text, String format) {
+    }
+
+    private UploadedReport() {
+    }
+
+    public static Text read(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw refuse(400, "upload.empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw refuse(413, "upload.too-large");
+        }
+        if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04)) {
+            return new Text(docx(bytes), "docx");
+        }
+        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0)) {
+            // an OLE2 container: a legacy .doc, or a .docx protected with a password
+            throw refuse(415, "upload.ole2");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw refuse(415, "upload.binary");
+            }
+        }
+        try {
+            return new Text(strict(StandardCharsets.UTF_8, bytes).replaceFirst("^\uFEFF", ""), "text/utf-8");
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                return new Text(strict(Charset.forName("GB18030"), bytes), "text/gbk");
+            } catch (CharacterCodingException e) {
+                throw refuse(415, "upload.encoding");
+            }
+        }
+    }
+
+    private static String docx(byte[] bytes) {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            StringBuilder out = new StringBuilder();
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                out.append(p.getText()).append('\n');
+            }
+            return out.toString();
+        } catch (Exception e) {
+            throw refuse(400, "upload.docx-corrupt");
+        }
+    }
+
+    private static String strict(Charset charset, byte[] bytes) throws CharacterCodingException {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ProblemException refuse(int status, String code) {
+        return new ProblemException(status, code, List.of(new FieldError("file", code)));
+    }
+}

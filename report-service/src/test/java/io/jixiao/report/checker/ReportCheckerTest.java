@@ -1,0 +1,120 @@
+package io.jixiao.report.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Our own fixture reports (an invented 区档案馆), one rule at a time, and a clean one. */
+public class ReportCheckerTest {
+
+    public static final String CLEAN = """
+            2021 年度望城区档案馆整体支出绩效自评报告
+
+            一、单位基本情况
+
+            本馆下设办公室、征集科、利用科 3 个科室，编制数 12 人，年末实有在职在编 11 人。
+
+            二、整体预算支出情况
+
+            （一）基本支出情况
+
+            本年度基本支出预算 200.00 万元，实际支出 190.00 万元，比预算节约 10.00 万元，预算完成率 95.00%。其中：工资福利 150.00 万元，对个人和家庭的补助 20.00 万元，公用经费 20.00 万元。
+
+            （二）项目支出情况
+
+            本年度项目支出预算 100 万元，实际支出 60 万元，另有 50 万元由财政直接支付。调整后实际项目支出为 110 万元，超预算 10 万元，预算完成率 110.00%。主要为档案数字化预算 40 万，实际 45 万元；库房改造追加 5 万元。
+
+            三、整体支出绩效情况
+
+            全年接收进馆档案一万余卷，数字化率明显提高。
+
+            四、存在的问题及原因
+
+            数字化外包管理还不够精细。
+
+            五、下一步改进措施
+
+            （一）加强外包项目的过程管理。
+
+            六、其他需要说明的情况
+
+            无
+
+            望城区档案馆
+
+            2022年1月20日
+            """;
+
+    static List<Finding> check(String text) {
+        return ReportChecker.check(text);
+    }
+
+    static boolean has(List<Finding> findings, String rule) {
+        return findings.stream().anyMatch(f -> f.rule().equals(rule));
+    }
+
+    @Test
+    void aConsistentReportHasNoFindings() {
+        assertEquals(List.of(), check(CLEAN));
+    }
+
+    @Test
+    void aMissingSectionAndANumberingGapAreFatal() {
+        List<Finding> f = check(CLEAN.replace("四、存在的问题及原因\n\n数字化外包管理还不够精细。\n", "")
+                .replace("（一）加强外包项目的过程管理。", "（一）加强外包项目的过程管理。\n\n（三）完善制度。"));
+        Finding missing = f.stream().filter(x -> x.rule().equals("outline.missing-section")).findFirst().orElseThrow();
+        assertEquals("四", missing.section());
+        assertEquals(Finding.Severity.FATAL, missing.severity());
+        assertTrue(f.stream().anyMatch(x -> x.rule().equals("numbering.gap") && x.expected().equals("（二）")));
+    }
+
+    @Test
+    void aWrongVarianceWrongPartsAndUnbalancedReasonsAreFound() {
+        List<Finding> f = check(CLEAN.replace("节约 10.00 万元", "节约 10.01 万元")
+                .replace("公用经费 20.00 万元", "公用经费 20.50 万元")
+                .replace("库房改造追加 5 万元", "库房改造追加 6 万元"));
+        Finding v = f.stream().filter(x -> x.rule().equals("variance.mismatch")).findFirst().orElseThrow();
+        assertEquals("10.00 万元", v.expected());
+        assertTrue(has(f, "parts.mismatch"));
+        Finding r = f.stream().filter(x -> x.rule().equals("variance.explanations-mismatch")).findFirst().orElseThrow();
+        assertTrue(r.message().contains("11.00"), r.message());
+        assertEquals("二", r.section());
+    }
+
+    @Test
+    void sumsRatesCountsAndStaffingAreChecked() {
+        List<Finding> f = check(CLEAN.replace("调整后实际项目支出为 110 万元", "调整后实际项目支出为 111 万元，超预算 11 万元")
+                .replace("超预算 10 万元，预算完成率 110.00%", "预算完成率 112.00%")
+                .replace("3 个科室", "4 个科室")
+                .replace("实有在职在编 11 人", "实有在职在编 13 人"));
+        assertTrue(has(f, "sum.mismatch"), f.toString());
+        assertTrue(has(f, "count.mismatch"), f.toString());
+        Finding staff = f.stream().filter(x -> x.rule().equals("staff.over-authorized")).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.WARNING, staff.severity());
+    }
+
+    @Test
+    void brokenTextIsFound() {
+        List<Finding> f = check(CLEAN
+                .replace("数字化率明显提高。", "数字化率明显提高，完成“智慧档")
+                .replace("数字化外包管理还不够精细。", "数字化外包管理还不够精细。调整后实际项目支出为 110 万元，超预算 10 万元")
+                .replace("预算完成率 110.00%", "增长率 10.00%")
+                .replace("（一）加强外包项目的过程管理。", "(1) 加强外包项目的过程管理。"));
+        Finding cut = f.stream().filter(x -> x.rule().equals("paragraph.cut-off") && x.section().equals("三")).findFirst()
+                .orElseThrow();
+        assertTrue(cut.message().contains("引号内"), cut.message());
+        assertTrue(f.stream().anyMatch(x -> x.rule().equals("passage.repeated") && x.section().equals("四")), f.toString());
+        assertTrue(has(f, "wording.growth-for-overspend"));
+        assertTrue(has(f, "numbering.mixed"));
+    }
+
+    @Test
+    void aTextWithoutOutlineIsOneClearFinding() {
+        List<Finding> f = check("这是一段没有提纲的文字。");
+        assertEquals("outline.unrecognised", f.get(0).rule());
+        assertTrue(check("").stream().anyMatch(x -> x.rule().equals("outline.unrecognised")));
+    }
+}
