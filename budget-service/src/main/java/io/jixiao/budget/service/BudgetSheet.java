@@ -11,9 +11,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BudgetSheet(String departmentId, int fiscalYear, long revision, boolean locked,
-        Staffing staffing, Basic basic, List<Project> projects, ProjectTotals projectTotals,
+        Profile department, Staffing staffing, Basic basic, List<Project> projects, ProjectTotals projectTotals,
         ThreePublic threePublic, Pair procurement, Pair carryOver, Assets assets, List<String> monthlyPayments,
         List<Reason> varianceReasons, List<ReasonCheck> reasonChecks) {
+
+    /** 单位基本情况 as of the sheet: name, code, 职能职责, 内设科室. */
+    public record Profile(String code, String name, String jurisdiction, List<String> duties, List<String> divisions) {
+    }
 
     public record Staffing(Integer authorizedPosts, Integer staffInPost, Integer retiredSoldiers,
             Integer temporaryStaff, Integer secondedStaff, Integer retirees,

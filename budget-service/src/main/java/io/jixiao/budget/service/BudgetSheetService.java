@@ -33,8 +33,11 @@ public class BudgetSheetService {
         BudgetSheet.Basic basicView = basic == null ? null : basic(basic);
         List<BudgetSheet.Project> projectViews = projects.stream().map(BudgetSheetService::project).toList();
         BudgetSheet.ProjectTotals totals = projects.isEmpty() ? null : totals(projects);
+        io.jixiao.budget.domain.Department d = io.jixiao.budget.domain.Department.findById(departmentId);
+        BudgetSheet.Profile profile = d == null ? null
+                : new BudgetSheet.Profile(d.code, d.name, d.jurisdiction, List.copyOf(d.duties), List.copyOf(d.divisions));
         return new BudgetSheet(departmentId, fiscalYear, filing == null ? 0 : filing.revision,
-                filing != null && filing.locked, staffing == null ? null : staffing(staffing, lastYear), basicView,
+                filing != null && filing.locked, profile, staffing == null ? null : staffing(staffing, lastYear), basicView,
                 projectViews, totals, other == null ? null : threePublic(other),
                 other == null ? null : new BudgetSheet.Pair(text(other.procurementBudget), text(other.procurementActual)),
                 other == null ? null : new BudgetSheet.Pair(text(other.carryOver), text(other.carryOverLastYear)),

@@ -12,9 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DepartmentService {
 
     private final io.jixiao.platform.audit.AuditTrail audit;
+    /** Lazy: the guard itself depends on this service. */
+    private final jakarta.inject.Provider<FilingGuard> guard;
 
-    public DepartmentService(io.jixiao.platform.audit.AuditTrail audit) {
+    public DepartmentService(io.jixiao.platform.audit.AuditTrail audit, jakarta.inject.Provider<FilingGuard> guard) {
         this.audit = audit;
+        this.guard = guard;
     }
 
     /** Departments the caller may see: their own, or all for the bureau. */
@@ -51,6 +54,13 @@ public class DepartmentService {
         java.util.List<io.jixiao.platform.audit.AuditTrail.Change> changes = new java.util.ArrayList<>();
         profile(d).forEach((k, v) -> changes.add(new io.jixiao.platform.audit.AuditTrail.Change(k, before.get(k), v)));
         audit.record("department", departmentId, d.version, caller.name(), changes);
+        // the sheets carry the profile: every year of the department goes out again, newer
+        for (io.jixiao.budget.domain.Filing filing : io.jixiao.budget.domain.Filing.<io.jixiao.budget.domain.Filing>list(
+                "key.departmentId", departmentId)) {
+            if (!filing.locked) {
+                guard.get().republish(caller, filing, "profile");
+            }
+        }
         return d;
     }
 

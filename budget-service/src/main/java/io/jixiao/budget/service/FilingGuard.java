@@ -64,6 +64,17 @@ public class FilingGuard {
         }
     }
 
+    /** A new revision of the sheet without a figure change (e.g. the profile it carries changed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void republish(Caller caller, Filing filing, String section) {
+        filing.revision++;
+        filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        String dept = filing.key.departmentId();
+        int year = filing.key.fiscalYear();
+        outbox.publish(BudgetEvents.BUDGET_FIGURES_CHANGED, BudgetEvents.BUDGET_FIGURES_CHANGED_VERSION, dept, year,
+                caller.name(), new BudgetEvents.BudgetFiguresChanged(filing.revision, section, sheets.load(dept, year)));
+    }
+
     /** Records the change: audit rows for changed fields, a new revision, the snapshot event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Caller caller, Filing filing, String section, String auditId, Long version,

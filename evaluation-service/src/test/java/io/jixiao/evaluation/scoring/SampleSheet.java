@@ -10,6 +10,8 @@ public final class SampleSheet {
     public static String sample2020(String departmentId, long revision, long basicVersion, String basicActual) {
         return """
                 {"departmentId":"%s","fiscalYear":2020,"revision":%d,"locked":false,
+                 "department":{"code":"401001","name":"中共长沙市望城区委政法委员会","jurisdiction":"望城区",
+                   "duties":["统筹全区政法工作","组织社会治安综合治理"],"divisions":["综合治理科","维稳指导科","执法监督科","政工室","防范协调科办公室"]},
                  "staffing":{"authorizedPosts":20,"staffInPost":22,"retiredSoldiers":1,"temporaryStaff":4,"secondedStaff":2,
                    "retirees":null,"staffInPostLastYear":18,"temporaryStaffLastYear":3,"overAuthorized":2,"version":0},
                  "basic":{"budget":"6378800.00","actual":"%s","variance":"612500.00","executionRate":"109.60",
