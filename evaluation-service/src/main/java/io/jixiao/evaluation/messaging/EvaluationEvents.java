@@ -22,7 +22,12 @@ public final class EvaluationEvents {
      * revision: budget-service revision of the department-year; total and grade of the score card.
      */
     public record IndicatorsComputed(long sourceVersion, long revision, String total, String grade,
-            List<Indicator> indicators) {
+            List<Indicator> indicators, List<ScoredItem> items) {
+    }
+
+    /** One row of the score card (自评表): every template indicator with points, value, score, status. */
+    public record ScoredItem(String level1, String level2, String code, String name, String points, String value,
+            String score, String status) {
     }
 
     public record Indicator(String code, String name, String value, String unit, boolean missing) {

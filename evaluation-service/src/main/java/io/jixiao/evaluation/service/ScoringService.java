@@ -121,7 +121,10 @@ public class ScoringService {
                 "evaluation-service", new EvaluationEvents.IndicatorsComputed(
                         copy.basicVersion == null ? -1 : copy.basicVersion, copy.revision, card.total().toPlainString(),
                         card.grade(), computed.stream().map(r -> new EvaluationEvents.Indicator(r.code(), r.name(),
-                                r.value() == null ? null : r.value().toPlainString(), r.unit(), r.missing())).toList()));
+                                r.value() == null ? null : r.value().toPlainString(), r.unit(), r.missing())).toList(),
+                        card.items().stream().map(i -> new EvaluationEvents.ScoredItem(i.level1(), i.level2(), i.code(),
+                                i.name(), i.points().toPlainString(), i.value() == null ? null : i.value().toPlainString(),
+                                i.score().toPlainString(), i.status())).toList()));
         return card;
     }
 

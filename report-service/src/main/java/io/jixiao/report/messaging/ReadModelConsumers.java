@@ -20,7 +20,8 @@ public class ReadModelConsumers {
     public ReadModelConsumers(InboundEvents inbound, ReadModelService readModel) {
         this.inbound = inbound;
         this.budgetHandlers = Map.of(ReportEvents.BASIC_EXPENDITURE_CHANGED,
-                new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged));
+                new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged),
+                ReportEvents.BUDGET_FIGURES_CHANGED, new InboundEvents.Handler(1, readModel::onBudgetFiguresChanged));
         this.evaluationHandlers = Map.of(ReportEvents.INDICATORS_COMPUTED,
                 new InboundEvents.Handler(1, readModel::onIndicatorsComputed));
     }

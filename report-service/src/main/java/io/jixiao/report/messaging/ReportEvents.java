@@ -7,6 +7,7 @@ public final class ReportEvents {
 
     public static final String BASIC_EXPENDITURE_CHANGED = "BasicExpenditureChanged";
     public static final String INDICATORS_COMPUTED = "IndicatorsComputed";
+    public static final String BUDGET_FIGURES_CHANGED = "BudgetFiguresChanged";
 
     private ReportEvents() {
     }
@@ -15,7 +16,12 @@ public final class ReportEvents {
             long version) {
     }
 
-    public record IndicatorsComputed(long sourceVersion, List<Indicator> indicators) {
+    public record IndicatorsComputed(long sourceVersion, long revision, String total, String grade,
+            List<Indicator> indicators, List<ScoredItem> items) {
+    }
+
+    public record ScoredItem(String level1, String level2, String code, String name, String points, String value,
+            String score, String status) {
     }
 
     public record Indicator(String code, String name, String value, String unit, boolean missing) {

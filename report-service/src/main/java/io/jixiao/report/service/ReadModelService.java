@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.report.domain.BudgetView;
 import io.jixiao.report.domain.IndicatorView;
+import io.jixiao.report.domain.ScoreView;
+import io.jixiao.report.domain.SheetView;
 import io.jixiao.report.messaging.ReportEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,8 +47,42 @@ public class ReadModelService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
+    public void onBudgetFiguresChanged(EventEnvelope event) {
+        long revision = event.payload().get("revision").asLong();
+        BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
+        SheetView view = SheetView.findById(key);
+        if (view != null && view.revision >= revision) {
+            return;
+        }
+        if (view == null) {
+            view = new SheetView();
+            view.key = key;
+        }
+        view.revision = revision;
+        view.sheet = event.payload().get("sheet").toString();
+        view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        view.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
     public void onIndicatorsComputed(EventEnvelope event) {
         ReportEvents.IndicatorsComputed p = mapper.convertValue(event.payload(), ReportEvents.IndicatorsComputed.class);
+        if (p.items() != null && p.total() != null) {
+            BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
+            ScoreView score = ScoreView.findById(key);
+            if (score == null || score.revision <= p.revision()) {
+                if (score == null) {
+                    score = new ScoreView();
+                    score.key = key;
+                }
+                score.revision = p.revision();
+                score.total = new BigDecimal(p.total());
+                score.grade = p.grade();
+                score.items = mapper.valueToTree(p.items()).toString();
+                score.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                score.persist();
+            }
+        }
         for (ReportEvents.Indicator i : p.indicators()) {
             IndicatorView.Key key = new IndicatorView.Key(event.departmentId(), event.fiscalYear(), i.code());
             IndicatorView view = IndicatorView.findById(key);

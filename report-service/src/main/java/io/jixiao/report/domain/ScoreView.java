@@ -1,0 +1,35 @@
+package io.jixiao.report.domain;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** The score card of a department-year as evaluation-service last published it (自评表). */
+@Entity
+@Table(name = "score_view")
+public class ScoreView extends PanacheEntityBase {
+
+    @EmbeddedId
+    public BudgetView.Key key;
+
+    @Column(nullable = false)
+    public long revision;
+
+    @Column(nullable = false, precision = 6, scale = 2)
+    public BigDecimal total;
+
+    @Column(nullable = false)
+    public String grade;
+
+    /** JSON array of ReportEvents.ScoredItem. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String items;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,91 @@
+package io.jixiao.report.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.platform.security.Caller;
+import io.jixiao.report.assembly.HtmlRenderer;
+import io.jixiao.report.assembly.Report;
+import io.jixiao.report.checker.Finding;
+import io.jixiao.report.domain.Narrative;
+import io.jixiao.report.service.ReportService;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The self-evaluation report of a department-year: assembled from the data, checked, previewed. */
+@Path("/api/v1/reports/{departmentId}/{fiscalYear}")
+@Tag(name = "自评报告 Report")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+public class ReportResource {
+
+    private final ReportService service;
+    private final Caller caller;
+
+    public ReportResource(ReportService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    public record ReportView(Report report, long sheetRevision, Long scoreRevision, long fatal, long warnings,
+            List<Finding> findings, String text) {
+    }
+
+    public record NarrativeView(String goals, String achievements, String problems, String measures, String other,
+            Long version, String updatedBy) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The report (outline 一 … 六, unit, date, annexes) with the checker's findings")
+    @APIResponse(responseCode = "404", description = "No figures received for this year yet")
+    public ReportView get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        ReportService.Assembled a = service.assemble(caller, d, y);
+        return new ReportView(a.report(), a.sheetRevision(), a.scoreRevision(),
+                a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
+                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), a.findings(),
+                a.report().toText());
+    }
+
+    @GET
+    @Path("/preview")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The report as an HTML page, laid out like the printed document")
+    public String preview(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return HtmlRenderer.render(service.assemble(caller, d, y).report());
+    }
+
+    @GET
+    @Path("/narrative")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The department's own words in the report (三 目标与成效, 四 问题, 五 措施, 六 其他)")
+    public NarrativeView narrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return view(service.narrative(caller, d, y));
+    }
+
+    @PUT
+    @Path("/narrative")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save the narrative (plain text; paragraphs separated by blank lines; send the version read)")
+    public NarrativeView saveNarrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            @NotNull ReportService.NarrativeInput input) {
+        return view(service.saveNarrative(caller, d, y, input));
+    }
+
+    private static NarrativeView view(Narrative n) {
+        return n == null ? new NarrativeView("", "", "", "", "", null, null)
+                : new NarrativeView(n.goals, n.achievements, n.problems, n.measures, n.otherNotes, n.version, n.updatedBy);
+    }
+}

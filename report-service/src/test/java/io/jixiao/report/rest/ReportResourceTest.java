@@ -1,0 +1,83 @@
+package io.jixiao.report.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.report.assembly.ReportFixtures;
+import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestTokens;
+import io.jixiao.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The whole report from both producers' events (in their schemas) and the department's narrative. */
+@QuarkusTest
+class ReportResourceTest {
+
+    static final String D = TestTokens.SAMPLE_DEPT;
+
+    static String figuresEvent(int year) {
+        return """
+                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"zfw","payload":{"revision":9,"section":"project","sheet":%s}}"""
+                .formatted(UUID.randomUUID(), D, year, ReportFixtures.sheet(D, year, 9, "6095200.00", "701400.00"));
+    }
+
+    static String scoredEvent(int year) {
+        return """
+                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
+                 "payload":{"sourceVersion":0,"revision":9,"total":"6.82","grade":"差","indicators":[],"items":%s}}"""
+                .formatted(UUID.randomUUID(), D, year, ReportFixtures.scoreItems());
+    }
+
+    @Test
+    void theReportIsAssembledCheckedAndPreviewed() {
+        String figures = figuresEvent(2020);
+        String scored = scoredEvent(2020);
+        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), figures);
+        SchemaAssert.assertValid(SchemaAssert.producerSchema("evaluation-service", "IndicatorsComputed", 1), scored);
+        TopicReader.send("budget.events", D + ":2020", figures);
+        TopicReader.send("evaluation.events", D + ":2020", scored);
+        String url = "/api/v1/reports/" + D + "/2020";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.department(D))
+                .get(url).then().statusCode(200).body("scoreRevision", equalTo(9)));
+
+        // nothing written yet: the narrative parts are missing and block (fatal completeness findings)
+        given().auth().oauth2(TestTokens.department(D)).get(url).then()
+                .body("findings.rule", hasItem("narrative.missing"))
+                .body("findings.rule", hasItem("parts.mismatch"))
+                .body("findings.rule", hasItem("variance.explanations-mismatch"))
+                .body("report.sections[1].parts[0].heading", equalTo("（一）基本支出情况"));
+
+        given().auth().oauth2(TestTokens.department(D)).contentType(ContentType.JSON)
+                .body("{\"goals\":\"社会治理有效。\",\"achievements\":\"防控体系完善。\",\"problems\":\"超编。\","
+                        + "\"measures\":\"逐步消化超编。\",\"other\":\"\",\"version\":null}")
+                .put(url + "/narrative").then().statusCode(200).body("version", equalTo(0));
+        given().auth().oauth2(TestTokens.department(D)).contentType(ContentType.JSON)
+                .body("{\"goals\":\"x\",\"version\":null}").put(url + "/narrative").then().statusCode(409);
+        given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).contentType(ContentType.JSON)
+                .body("{\"goals\":\"x\",\"version\":0}").put(url + "/narrative").then().statusCode(403);
+
+        given().auth().oauth2(TestTokens.reviewer()).get(url).then().statusCode(200)
+                .body("findings.rule", not(hasItem("narrative.missing")))
+                .body("text", containsString("（一）超编。"))
+                .body("text", containsString("经自评，本单位 2020 年度整体支出绩效得分 6.82 分，评价等级为“差”。"));
+        given().auth().oauth2(TestTokens.department(D)).accept("text/html").get(url + "/preview").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<h3>（一）基本支出情况</h3>"))
+                .body(containsString("部门整体支出绩效自评表"));
+        given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(url).then().statusCode(403);
+        given().auth().oauth2(TestTokens.department(D)).get("/api/v1/reports/" + D + "/2019").then().statusCode(404)
+                .body("code", equalTo("report.not-found"));
+    }
+}
