@@ -1,0 +1,84 @@
+package io.jixiao.report.rest;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.platform.security.Caller;
+import io.jixiao.report.service.FilingService;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** 报送: submit, return, approve; history and frozen versions. */
+@Path("/api/v1/filings/{departmentId}/{fiscalYear}")
+@Tag(name = "报送与审核 Filing")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class FilingResource {
+
+    public record ReviewInput(String comment) {
+    }
+
+    private final FilingService service;
+    private final Caller caller;
+
+    public FilingResource(FilingService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Status (DRAFT, SUBMITTED, RETURNED, APPROVED), submitted versions and the history of steps")
+    public Map<String, Object> get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return service.overview(caller, d, y);
+    }
+
+    @POST
+    @Path("/submit")
+    @Operation(summary = "Submit the year's filing (own department): the checker runs, fatal findings block; figures are locked")
+    @APIResponse(responseCode = "409", description = "already submitted or approved")
+    @APIResponse(responseCode = "422", description = "fatal findings: listed in errors[]")
+    public Map<String, Object> submit(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        service.submit(caller, d, y);
+        return service.overview(caller, d, y);
+    }
+
+    @POST
+    @Path("/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Return a submitted filing with a comment (finance reviewer); the figures are unlocked")
+    public Map<String, Object> returnFiling(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            ReviewInput input) {
+        service.review(caller, d, y, false, input == null ? null : input.comment());
+        return service.overview(caller, d, y);
+    }
+
+    @POST
+    @Path("/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a submitted filing (finance reviewer)")
+    public Map<String, Object> approve(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            ReviewInput input) {
+        service.review(caller, d, y, true, input == null ? null : input.comment());
+        return service.overview(caller, d, y);
+    }
+
+    @GET
+    @Path("/versions/{number}/preview")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A submitted version's report exactly as it was submitted")
+    public String version(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            @PathParam("number") int number) {
+        return service.version(caller, d, y, number).reportHtml;
+    }
+}

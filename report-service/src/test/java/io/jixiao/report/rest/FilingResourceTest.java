@@ -1,0 +1,91 @@
+package io.jixiao.report.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.report.assembly.ReportFixtures;
+import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestTokens;
+import io.jixiao.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class FilingResourceTest {
+
+    static final String D = TestTokens.OTHER_DEPT;
+    static final int Y = 2020;
+    static final String URL = "/api/v1/filings/" + D + "/" + Y;
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void submitReturnResubmitApproveWithLocksHistoryAndFrozenVersions() {
+        String sheet = ReportFixtures.sheet(D, Y, 3, "6095300.00", "700300.00");
+        TopicReader.send("budget.events", D + ":" + Y, """
+                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"jyj","payload":{"revision":3,"section":"project","sheet":%s}}"""
+                .formatted(UUID.randomUUID(), D, Y, sheet));
+        TopicReader.send("evaluation.events", D + ":" + Y, """
+                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
+                 "payload":{"sourceVersion":0,"revision":3,"total":"72.50","grade":"中","indicators":[],"items":%s}}"""
+                .formatted(UUID.randomUUID(), D, Y, ReportFixtures.scoreItems()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.department(D))
+                .get("/api/v1/reports/" + D + "/" + Y).then().statusCode(200).body("scoreRevision", equalTo(3)));
+        String clerk = TestTokens.department(D);
+
+        // the narrative is still empty: the checker's fatal findings block the submit
+        as(clerk).post(URL + "/submit").then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("filing.blocked"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("report.四"));
+        as(clerk).get(URL).then().body("status", equalTo("DRAFT"));
+
+        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":\"人员超编。\",\"measures\":\"消化超编。\"}")
+                .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);
+        as(clerk).post(URL + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"))
+                .body("versions", hasSize(1)).body("versions[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+        String submitted = TopicReader.await("report.events", v -> v.contains("FilingSubmitted") && v.contains(D),
+                Duration.ofSeconds(30)).get(0).value();
+        SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/FilingSubmitted.v1.json"), submitted);
+
+        as(clerk).post(URL + "/submit").then().statusCode(409).body("code", equalTo("filing.already-submitted"));
+        as(clerk).body("{}").post(URL + "/approve").then().statusCode(403).body("code", equalTo("filing.reviewer-only"));
+        as(TestTokens.department(TestTokens.SAMPLE_DEPT)).post(URL + "/submit").then().statusCode(403);
+        as(TestTokens.reviewer()).body("{\"comment\":\" \"}").post(URL + "/return").then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        as(TestTokens.reviewer()).body("{\"comment\":\"请补充项目支出差异原因\"}").post(URL + "/return").then()
+                .statusCode(200).body("status", equalTo("RETURNED"));
+        TopicReader.await("report.events", v -> v.contains("FilingReturned") && v.contains(D), Duration.ofSeconds(30));
+        as(TestTokens.reviewer()).body("{}").post(URL + "/approve").then().statusCode(409)
+                .body("code", equalTo("filing.not-submitted"));
+
+        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":\"人员超编。\",\"measures\":\"逐步消化超编。\",\"version\":0}")
+                .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);
+        as(clerk).post(URL + "/submit").then().statusCode(200).body("versions", hasSize(2));
+        as(TestTokens.reviewer()).body("{\"comment\":\"同意\"}").post(URL + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("history.step", contains("SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"))
+                .body("history[1].comment", equalTo("请补充项目支出差异原因"))
+                .body("history[1].actor", equalTo("reviewer"))
+                .body("versions[0].contentHash", not(equalTo(as(clerk).get(URL).then().extract().path("versions[1].contentHash"))));
+        as(clerk).post(URL + "/submit").then().statusCode(409).body("code", equalTo("filing.already-approved"));
+        // the first version stays readable as it was submitted
+        given().auth().oauth2(TestTokens.financeApi()).get(URL + "/versions/1/preview").then().statusCode(200)
+                .body(containsString("（一）消化超编。"));
+        given().auth().oauth2(TestTokens.financeApi()).get(URL + "/versions/9/preview").then().statusCode(404);
+    }
+}
