@@ -67,6 +67,16 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/report.docx")
+    @Produces("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    @Operation(summary = "The report as an editable Word document (A4, 公文 layout)")
+    public jakarta.ws.rs.core.Response docx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        byte[] bytes = io.jixiao.report.assembly.DocxRenderer.render(service.assemble(caller, d, y).report());
+        return jakarta.ws.rs.core.Response.ok(bytes)
+                .header("Content-Disposition", "attachment; filename=\"report-" + d + "-" + y + ".docx\"").build();
+    }
+
+    @GET
     @Path("/narrative")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The department's own words in the report (三 目标与成效, 四 问题, 五 措施, 六 其他)")

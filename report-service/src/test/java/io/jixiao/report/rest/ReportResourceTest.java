@@ -76,7 +76,11 @@ class ReportResourceTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("<h3>（一）基本支出情况</h3>"))
                 .body(containsString("部门整体支出绩效自评表"));
+        byte[] docx = given().auth().oauth2(TestTokens.reviewer()).get(url + "/report.docx").then().statusCode(200)
+                .contentType(containsString("wordprocessingml")).extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertEquals(0x50, docx[0]); // a zip (OOXML) container
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(url).then().statusCode(403);
+        given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(url + "/report.docx").then().statusCode(403);
         given().auth().oauth2(TestTokens.department(D)).get("/api/v1/reports/" + D + "/2019").then().statusCode(404)
                 .body("code", equalTo("report.not-found"));
     }
