@@ -95,6 +95,21 @@ public class EvaluationResource {
                 input.evidence(), input.version()));
     }
 
+    @Schema(name = "AdjustmentInput", description = "A finance reviewer's adjusted score with the reason")
+    public record AdjustmentInput(@NotNull(message = "{jixiao.score.required}") @DecimalMin(value = "0", message = "{jixiao.score.negative}")
+            @Digits(integer = 3, fraction = 2, message = "{jixiao.score.digits}") BigDecimal score,
+            @NotBlank(message = "{jixiao.comment.required}") @Size(max = 4000) String comment, Long version) {
+    }
+
+    @PUT
+    @Path("/{departmentId}/{fiscalYear}/adjustments/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adjust one score (finance reviewer), with a required comment; self and adjusted score stay side by side")
+    public EvaluationView adjust(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+            @PathParam("code") String code, @Valid @NotNull AdjustmentInput input) {
+        return view(service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version()));
+    }
+
     @GET
     @Path("/ranking")
     @Operation(summary = "The district's departments by total score (finance bureau)")

@@ -17,7 +17,16 @@ public final class Scorer {
     public record SelfScore(BigDecimal score, String evidence) {
     }
 
+    /** A finance reviewer's adjusted score with its comment. */
+    public record Adjustment(BigDecimal score, String comment) {
+    }
+
     public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores, String source) {
+        return score(template, sheet, selfScores, Map.of(), source);
+    }
+
+    public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores,
+            Map<String, Adjustment> adjustments, String source) {
         List<ScoreCard.Item> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -30,9 +39,9 @@ public final class Scorer {
                 SelfScore self = selfScores.get(ind.code());
                 item = self == null
                         ? new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
-                                ruleText(ind.rule()), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null)
+                                ruleText(ind.rule()), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null, null, null)
                         : new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
-                                ruleText(ind.rule()), null, self.score(), "SELF_SCORED", self.evidence(), null);
+                                ruleText(ind.rule()), null, self.score(), "SELF_SCORED", self.evidence(), null, null, null);
             } else if (sheet != null && Formulas.computes(ind.code())) {
                 IndicatorResult r = Formulas.compute(ind.code(), sheet, source);
                 if (r.missing()) {
@@ -41,15 +50,19 @@ public final class Scorer {
                     BigDecimal score = Rules.score(ind.rule(), ind.points(), r.value());
                     item = new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(),
                             ind.rule().kind(), ruleText(ind.rule()), r.value(), score, "SCORED",
-                            explain(ind, r.value(), score), r);
+                            explain(ind, r.value(), score), r, null, null);
                 }
             } else {
                 item = missingItem(p, null);
             }
+            Adjustment adj = adjustments.get(ind.code());
+            if (adj != null) {
+                item = item.adjusted(adj.score(), adj.comment());
+            }
             if ("MISSING".equals(item.status())) {
                 missing.add(ind.name());
             }
-            total = total.add(item.score());
+            total = total.add(item.finalScore());
             items.add(item);
         }
         return new ScoreCard(template.code(), total, Rules.grade(total), max, items, missing);
@@ -58,7 +71,7 @@ public final class Scorer {
     private static ScoreCard.Item missingItem(Template.Placed p, IndicatorResult r) {
         Template.Indicator ind = p.indicator();
         return new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), ind.rule().kind(),
-                ruleText(ind.rule()), null, zero(), "MISSING", "数据缺失：按 0 分计", r);
+                ruleText(ind.rule()), null, zero(), "MISSING", "数据缺失：按 0 分计", r, null, null);
     }
 
     /** Why the points were (not) given, in the words of the rule. */

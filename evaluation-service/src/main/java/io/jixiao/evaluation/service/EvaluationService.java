@@ -113,6 +113,51 @@ public class EvaluationService {
         return get(caller, departmentId, fiscalYear);
     }
 
+    /** A finance reviewer adjusts one score (0 … points) with a required comment; audited; the card is rescored. */
+    @Transactional
+    public Evaluation adjust(Caller caller, String departmentId, int fiscalYear, String code, BigDecimal score,
+            String comment, Long version) {
+        if (!caller.hasRole(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)) {
+            throw ProblemException.forbidden("adjustment.reviewer-only");
+        }
+        Template.Indicator indicator = scoring.template().indicators().stream().map(Template.Placed::indicator)
+                .filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+        if (score.compareTo(indicator.points()) > 0) {
+            throw new ProblemException(400, "adjustment.above-points", List.of(new FieldError("score", "adjustment.above-points.short")),
+                    indicator.points().toPlainString());
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("comment", "adjustment.comment-required")));
+        }
+        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
+        if (copy == null) {
+            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
+        }
+        io.jixiao.evaluation.domain.ScoreAdjustment a = io.jixiao.evaluation.domain.ScoreAdjustment.<io.jixiao.evaluation.domain.ScoreAdjustment>find(
+                "departmentId = ?1 and fiscalYear = ?2 and code = ?3", departmentId, fiscalYear, code).firstResultOptional().orElse(null);
+        if (a == null ? version != null : (version == null || version != a.version)) {
+            throw ProblemException.conflict("version.conflict");
+        }
+        BigDecimal old = a == null ? null : a.score;
+        String oldComment = a == null ? null : a.comment;
+        if (a == null) {
+            a = new io.jixiao.evaluation.domain.ScoreAdjustment();
+            a.departmentId = departmentId;
+            a.fiscalYear = fiscalYear;
+            a.code = code;
+        }
+        a.score = score.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        a.comment = comment.trim();
+        a.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.updatedBy = caller.name();
+        a.persistAndFlush();
+        audit.record("score_adjustment", departmentId + ":" + fiscalYear + ":" + code, a.version, caller.name(), List.of(
+                new AuditTrail.Change("score", old, a.score), new AuditTrail.Change("comment", oldComment, a.comment)));
+        scoring.rescore(copy, "adjustment of " + code + " by " + caller.name());
+        return get(caller, departmentId, fiscalYear);
+    }
+
     public record RankingEntry(int rank, String departmentId, BigDecimal total, String grade) {
     }
 

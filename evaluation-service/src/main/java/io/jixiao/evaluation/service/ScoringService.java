@@ -85,7 +85,11 @@ public class ScoringService {
         for (SelfScoreRow s : SelfScoreRow.of(dept, year)) {
             selfScores.put(s.code, new Scorer.SelfScore(s.score, s.evidence));
         }
-        ScoreCard card = Scorer.score(template, sheet, selfScores, source);
+        Map<String, Scorer.Adjustment> adjustments = new HashMap<>();
+        for (io.jixiao.evaluation.domain.ScoreAdjustment a : io.jixiao.evaluation.domain.ScoreAdjustment.of(dept, year)) {
+            adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment));
+        }
+        ScoreCard card = Scorer.score(template, sheet, selfScores, adjustments, source);
 
         List<IndicatorResult> computed = new ArrayList<>();
         computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source));
@@ -124,7 +128,7 @@ public class ScoringService {
                                 r.value() == null ? null : r.value().toPlainString(), r.unit(), r.missing())).toList(),
                         card.items().stream().map(i -> new EvaluationEvents.ScoredItem(i.level1(), i.level2(), i.code(),
                                 i.name(), i.points().toPlainString(), i.value() == null ? null : i.value().toPlainString(),
-                                i.score().toPlainString(), i.status())).toList()));
+                                i.finalScore().toPlainString(), i.status())).toList()));
         return card;
     }
 

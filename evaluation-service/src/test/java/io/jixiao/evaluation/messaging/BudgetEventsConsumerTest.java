@@ -113,6 +113,32 @@ class BudgetEventsConsumerTest {
     }
 
     @Test
+    void aReviewerAdjustsAScoreWithACommentAndBothScoresShow() {
+        publish(event(UUID.randomUUID(), 1, 2024, 2, 0, "6991300.00"), 2024);
+        awaitRevision(2024, 2);
+        String url = "/api/v1/evaluations/" + DEPT + "/2024/adjustments/key-spending-rate";
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"score\":\"4.00\",\"comment\":\"自己调高\"}").put(url).then().statusCode(403);
+        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
+                .body("{\"score\":\"4.50\",\"comment\":\"x\"}").put(url).then().statusCode(400)
+                .body("code", equalTo("adjustment.above-points"));
+        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
+                .body("{\"score\":\"3.00\",\"comment\":\"\"}").put(url).then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
+                .body("{\"score\":\"3.00\",\"comment\":\"重点项目认定依据不足\"}").put(url).then().statusCode(200)
+                .body("score.items.find { it.code == 'key-spending-rate' }.score", equalTo(3.7f))
+                .body("score.items.find { it.code == 'key-spending-rate' }.adjustedScore", equalTo(3.0f))
+                .body("score.items.find { it.code == 'key-spending-rate' }.adjustment", equalTo("重点项目认定依据不足"))
+                .body("score.total", equalTo(6.12f));
+        // the department sees both, and a rescoring keeps the adjustment
+        publish(event(UUID.randomUUID(), 1, 2024, 3, 1, "6378800.00"), 2024);
+        awaitRevision(2024, 3);
+        given().auth().oauth2(TestTokens.department(DEPT)).get("/api/v1/evaluations/" + DEPT + "/2024").then()
+                .body("score.items.find { it.code == 'key-spending-rate' }.adjustedScore", equalTo(3.0f));
+    }
+
+    @Test
     void aDuplicatedEventChangesNothing() {
         UUID id = UUID.randomUUID();
         String e = event(id, 1, 2021, 3, 0, "6378800.00");
