@@ -22,11 +22,11 @@ public final class Scorer {
     }
 
     public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores, String source) {
-        return score(template, sheet, selfScores, Map.of(), source);
+        return score(template, sheet, selfScores, Map.of(), List.of(), source);
     }
 
     public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores,
-            Map<String, Adjustment> adjustments, String source) {
+            Map<String, Adjustment> adjustments, List<io.jixiao.evaluation.domain.GoalIndicator> goals, String source) {
         List<ScoreCard.Item> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -42,8 +42,9 @@ public final class Scorer {
                                 ruleText(ind.rule()), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null, null, null)
                         : new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
                                 ruleText(ind.rule()), null, self.score(), "SELF_SCORED", self.evidence(), null, null, null);
-            } else if (sheet != null && Formulas.computes(ind.code())) {
-                IndicatorResult r = Formulas.compute(ind.code(), sheet, source);
+            } else if ((sheet != null && Formulas.computes(ind.code())) || GoalFormulas.computes(ind.code())) {
+                IndicatorResult r = GoalFormulas.computes(ind.code()) ? GoalFormulas.compute(ind.code(), goals)
+                        : Formulas.compute(ind.code(), sheet, source);
                 if (r.missing()) {
                     item = missingItem(p, r);
                 } else {

@@ -89,7 +89,8 @@ public class ScoringService {
         for (io.jixiao.evaluation.domain.ScoreAdjustment a : io.jixiao.evaluation.domain.ScoreAdjustment.of(dept, year)) {
             adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment));
         }
-        ScoreCard card = Scorer.score(template, sheet, selfScores, adjustments, source);
+        ScoreCard card = Scorer.score(template, sheet, selfScores, adjustments,
+                io.jixiao.evaluation.domain.GoalIndicator.of(dept, year), source);
 
         List<IndicatorResult> computed = new ArrayList<>();
         computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source));

@@ -139,6 +139,38 @@ class BudgetEventsConsumerTest {
     }
 
     @Test
+    void goalsFeedTheOutputIndicatorsAndBadGoalsAreRefused() {
+        publish(event(UUID.randomUUID(), 1, 2018, 1, 0, "6991300.00"), 2018);
+        awaitRevision(2018, 1);
+        String url = "/api/v1/goals/" + DEPT + "/2018";
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"goals\":[{\"goal\":\"综治\",\"indicators\":[]},{\"goal\":\"维稳\",\"indicators\":["
+                        + "{\"category\":\"QUALITY\",\"name\":\"达标率\",\"unit\":\"%\",\"direction\":\"GE\",\"target\":120},"
+                        + "{\"category\":\"QUANTITY\",\"name\":\"件数\",\"unit\":\"吨\",\"direction\":\"GE\",\"target\":3}]}]}")
+                .put(url).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("goals[0].indicators", "goals[1].indicators[0].target",
+                        "goals[1].indicators[1].unit"));
+        given().auth().oauth2(TestTokens.department(DEPT)).get(url).then().statusCode(200)
+                .body("indicators", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"goals\":[{\"goal\":\"社会治理有效\",\"indicators\":["
+                        + "{\"category\":\"QUANTITY\",\"name\":\"排查调处矛盾纠纷\",\"unit\":\"件\",\"direction\":\"GE\",\"target\":12,\"actual\":12},"
+                        + "{\"category\":\"QUALITY\",\"name\":\"调解成功率\",\"unit\":\"%\",\"direction\":\"GE\",\"target\":95,\"actual\":90},"
+                        + "{\"category\":\"TIMELINESS\",\"name\":\"办结时限\",\"unit\":\"天\",\"direction\":\"LE\",\"target\":30,\"actual\":25,\"keyTask\":true},"
+                        + "{\"category\":\"SATISFACTION\",\"name\":\"群众满意度\",\"unit\":\"%\",\"direction\":\"GE\",\"target\":90,\"actual\":92}]}],\"version\":null}")
+                .put(url).then().statusCode(200).body("version", equalTo(0))
+                .body("indicators[1].met", equalTo(false)).body("indicators[2].met", equalTo(true));
+        given().auth().oauth2(TestTokens.department(DEPT)).get("/api/v1/evaluations/" + DEPT + "/2018").then()
+                .body("score.items.find { it.code == 'task-completion-rate' }.value", equalTo(66.67f))
+                .body("score.items.find { it.code == 'task-completion-rate' }.score", equalTo(6.67f))
+                .body("score.items.find { it.code == 'task-quality-rate' }.score", equalTo(0.0f))
+                .body("score.items.find { it.code == 'key-task-completion-rate' }.score", equalTo(6.0f))
+                .body("score.total", equalTo(25.49f));
+        given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).contentType(ContentType.JSON)
+                .body("{\"goals\":[],\"version\":0}").put(url).then().statusCode(403);
+    }
+
+    @Test
     void aDuplicatedEventChangesNothing() {
         UUID id = UUID.randomUUID();
         String e = event(id, 1, 2021, 3, 0, "6378800.00");

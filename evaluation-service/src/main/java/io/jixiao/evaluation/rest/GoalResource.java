@@ -1,0 +1,65 @@
+package io.jixiao.evaluation.rest;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.evaluation.domain.GoalIndicator;
+import io.jixiao.evaluation.service.GoalService;
+import io.jixiao.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/goals/{departmentId}/{fiscalYear}")
+@Tag(name = "绩效目标 Goals")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class GoalResource {
+
+    public record IndicatorView(long id, String goal, String category, String name, String unit, String direction,
+            BigDecimal target, BigDecimal actual, boolean keyTask, Boolean met) {
+    }
+
+    public record GoalsView(Long version, List<IndicatorView> indicators) {
+    }
+
+    private final GoalService service;
+    private final Caller caller;
+
+    public GoalResource(GoalService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The goals of a department-year with every indicator's target, actual and whether it was met")
+    public GoalsView get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return view(service.get(caller, d, y), service.version(d, y));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the goals (own department; send the version read); the score card is rescored",
+            description = "category: QUANTITY, QUALITY, TIMELINESS, COST, BENEFIT, SATISFACTION; direction: GE (≥), LE (≤), EQ (=)")
+    public GoalsView save(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            @NotNull GoalService.GoalsInput input) {
+        return view(service.save(caller, d, y, input), service.version(d, y));
+    }
+
+    private static GoalsView view(List<GoalIndicator> list, Long version) {
+        return new GoalsView(version, list.stream().map(g -> new IndicatorView(g.id, g.goal, g.category.name(), g.name,
+                g.unit, g.direction.name(), g.target.stripTrailingZeros(), g.actual == null ? null : g.actual.stripTrailingZeros(),
+                g.keyTask, g.met())).toList());
+    }
+}
