@@ -67,7 +67,8 @@ export default defineConfig(({ mode }) => {
       setupFiles: ['./src/test/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}'],
       css: false,
-      testTimeout: 20000,
+      // Generous: antd pages render slowly in jsdom on a busy 2-core machine.
+      testTimeout: 60000,
     },
   };
 });

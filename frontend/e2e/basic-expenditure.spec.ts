@@ -8,7 +8,7 @@ test.describe('基本支出 vertical slice', () => {
     await expect(page.getByTestId('fiscal-year-switch')).toContainText('2020');
     await page.screenshot({ path: `${SCREENSHOTS}/01-home-zfw.png`, fullPage: true });
 
-    await page.getByTestId('main-menu').getByText('基本支出').click();
+    await page.getByTestId('main-menu').getByText('预算与支出').click();
     await expect(page).toHaveURL(/\/budget\/basic\?/);
     await expect(page).toHaveURL(new RegExp(`dept=${ZFW_DEPARTMENT}`));
     await expect(page).toHaveURL(/year=2020/);
@@ -41,10 +41,10 @@ test.describe('基本支出 vertical slice', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/03-basic-computed.png`, fullPage: true });
 
     await page.getByTestId('language-switch').getByText('English').click();
-    await expect(page.getByTestId('main-menu')).toContainText('Basic expenditure');
+    await expect(page.getByTestId('main-menu')).toContainText('Budget and spending');
     await page.screenshot({ path: `${SCREENSHOTS}/04-basic-english.png`, fullPage: true });
     await page.getByTestId('language-switch').getByText('中文').click();
-    await expect(page.getByTestId('main-menu')).toContainText('基本支出');
+    await expect(page.getByTestId('main-menu')).toContainText('预算与支出');
   });
 
   test('jyj cannot reach the zfw department', async ({ page }) => {

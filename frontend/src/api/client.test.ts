@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, type TokenSource } from './client';
+import { ApiClient, filenameFromDisposition, type TokenSource } from './client';
 import { ApiError } from './problem';
 
 function jsonResponse(body: unknown, status = 200, contentType = 'application/json') {
@@ -78,5 +78,45 @@ describe('ApiClient', () => {
     });
     const { client } = setup(fetchImpl as unknown as typeof fetch);
     await expect(client.get('/x')).rejects.toMatchObject({ status: 0 });
+  });
+
+  it('downloads a file with the token and the server’s file name', async () => {
+    const fetchImpl = vi.fn(
+      async () =>
+        new Response('code,name\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="budget-lines-2020.csv"' },
+        }),
+    );
+    const { client } = setup(fetchImpl as unknown as typeof fetch);
+    const file = await client.download('/budgets/export?fiscalYear=2020&format=csv', 'fallback.csv');
+    expect(file.filename).toBe('budget-lines-2020.csv');
+    expect(await file.blob.text()).toBe('code,name\n');
+    const [, init] = (fetchImpl.mock.calls as unknown as [string, RequestInit][])[0]!;
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer token-1');
+  });
+
+  it('sends DELETE and reads the problem code of a 409', async () => {
+    const fetchImpl = vi.fn(async () =>
+      jsonResponse(
+        { type: 'urn:jixiao:problem:filing.locked', title: '冲突', status: 409, code: 'filing.locked', detail: '已锁定' },
+        409,
+        'application/problem+json',
+      ),
+    );
+    const { client } = setup(fetchImpl as unknown as typeof fetch);
+    const error = (await client.delete('/budgets/d1/2020/projects/3?version=1').catch((caught: unknown) => caught)) as ApiError;
+    expect((fetchImpl.mock.calls as unknown as [string, RequestInit][])[0]![1].method).toBe('DELETE');
+    expect(error.code).toBe('filing.locked');
+    expect(error.isFilingLocked).toBe(true);
+    expect(error.isVersionConflict).toBe(false);
+  });
+});
+
+describe('filenameFromDisposition', () => {
+  it('reads filename* first, then filename', () => {
+    expect(filenameFromDisposition(`attachment; filename*=UTF-8''%E9%A2%84%E7%AE%97.csv; filename="x.csv"`)).toBe('预算.csv');
+    expect(filenameFromDisposition('attachment; filename="budget-lines-2020.ndjson"')).toBe('budget-lines-2020.ndjson');
+    expect(filenameFromDisposition(null)).toBeUndefined();
   });
 });

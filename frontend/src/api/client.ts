@@ -42,12 +42,36 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...options, body });
   }
 
+  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  /**
+   * GETs a file (an export) with the token: the body as a Blob and the file name the server suggests
+   * in Content-Disposition (or `fallbackName`).
+   */
+  async download(path: string, fallbackName: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    const response = await this.send('GET', path, { ...options, headers: { Accept: '*/*', ...options.headers } });
+    const blob = await response.blob();
+    return { blob, filename: filenameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName };
+  }
+
   url(path: string): string {
     const base = this.options.baseUrl.replace(/\/+$/, '');
     return `${base}${path.startsWith('/') ? path : `/${path}`}`;
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  /** Sends a request with token and language; resolves to an OK response, else throws an ApiError. */
+  private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const { auth, language } = this.options;
     const fetchImpl = this.options.fetchImpl ?? globalThis.fetch.bind(globalThis);
 
@@ -94,10 +118,28 @@ export class ApiClient {
       }
       throw error;
     }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    const text = await response.text();
-    return (text === '' ? undefined : JSON.parse(text)) as T;
+    return response;
   }
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The file name of a Content-Disposition header (filename*=UTF-8'' first, then filename=). */
+export function filenameFromDisposition(header: string | null): string | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain?.[1]?.trim() || undefined;
 }

@@ -4,9 +4,18 @@ import type {
   AuditEntry,
   BasicExpenditure,
   BasicExpenditureUpdate,
+  BudgetSheet,
   Department,
+  DepartmentProfile,
   Evaluation,
+  ExportFormat,
+  OtherFiguresUpdate,
+  OverviewPage,
+  ProfileUpdate,
+  ProjectInput,
   ReportSection,
+  StaffingUpdate,
+  VarianceReasonsUpdate,
 } from './types';
 
 const seg = encodeURIComponent;
@@ -27,6 +36,29 @@ export function basicExpenditurePath(departmentId: string, fiscalYear: number): 
   return `/budgets/${seg(departmentId)}/${fiscalYear}/basic-expenditure`;
 }
 
+export function sheetPath(departmentId: string, fiscalYear: number): string {
+  return `/budgets/${seg(departmentId)}/${fiscalYear}`;
+}
+
+export interface OverviewQuery {
+  fiscalYear: number;
+  /** undefined: all; true: submitted (locked) filings only; false: not submitted. */
+  locked?: boolean;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export function overviewPath({ fiscalYear, locked, cursor, limit = 50 }: OverviewQuery): string {
+  const params = new URLSearchParams({ fiscalYear: String(fiscalYear), limit: String(limit) });
+  if (locked !== undefined) params.set('locked', String(locked));
+  if (cursor) params.set('cursor', cursor);
+  return `/budgets?${params.toString()}`;
+}
+
+export function exportPath(fiscalYear: number, format: ExportFormat): string {
+  return `/budgets/export?fiscalYear=${fiscalYear}&format=${format}`;
+}
+
 export const api = {
   departments: (client: ApiClient, signal?: AbortSignal) =>
     client.get<Department[]>('/departments', { signal }),
@@ -43,6 +75,42 @@ export const api = {
 
   basicExpenditureAudit: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
     client.get<AuditEntry[]>(`${basicExpenditurePath(departmentId, fiscalYear)}/audit`, { signal }),
+
+  departmentProfile: (client: ApiClient, departmentId: string, signal?: AbortSignal) =>
+    client.get<DepartmentProfile>(`/departments/${seg(departmentId)}`, { signal }),
+
+  saveProfile: (client: ApiClient, departmentId: string, update: ProfileUpdate) =>
+    client.put<DepartmentProfile>(`/departments/${seg(departmentId)}`, update),
+
+  sheet: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    client.get<BudgetSheet>(sheetPath(departmentId, fiscalYear), { signal }),
+
+  saveStaffing: (client: ApiClient, departmentId: string, fiscalYear: number, update: StaffingUpdate) =>
+    client.put<BudgetSheet>(`${sheetPath(departmentId, fiscalYear)}/staffing`, update),
+
+  saveOtherFigures: (client: ApiClient, departmentId: string, fiscalYear: number, update: OtherFiguresUpdate) =>
+    client.put<BudgetSheet>(`${sheetPath(departmentId, fiscalYear)}/other-figures`, update),
+
+  addProject: (client: ApiClient, departmentId: string, fiscalYear: number, input: ProjectInput) =>
+    client.post<BudgetSheet>(`${sheetPath(departmentId, fiscalYear)}/projects`, input),
+
+  updateProject: (client: ApiClient, departmentId: string, fiscalYear: number, projectId: number, input: ProjectInput) =>
+    client.put<BudgetSheet>(`${sheetPath(departmentId, fiscalYear)}/projects/${projectId}`, input),
+
+  deleteProject: (client: ApiClient, departmentId: string, fiscalYear: number, projectId: number, version: number) =>
+    client.delete<BudgetSheet>(`${sheetPath(departmentId, fiscalYear)}/projects/${projectId}?version=${version}`),
+
+  saveVarianceReasons: (client: ApiClient, departmentId: string, fiscalYear: number, update: VarianceReasonsUpdate) =>
+    client.put<BudgetSheet>(`${sheetPath(departmentId, fiscalYear)}/variance-reasons`, update),
+
+  yearAudit: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    client.get<AuditEntry[]>(`${sheetPath(departmentId, fiscalYear)}/audit`, { signal }),
+
+  overview: (client: ApiClient, query: OverviewQuery, signal?: AbortSignal) =>
+    client.get<OverviewPage>(overviewPath(query), { signal }),
+
+  exportYear: (client: ApiClient, fiscalYear: number, format: ExportFormat) =>
+    client.download(exportPath(fiscalYear, format), `budget-lines-${fiscalYear}.${format}`),
 
   evaluation: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
     nullOn404(client.get<Evaluation>(`/evaluations/${seg(departmentId)}/${fiscalYear}`, { signal })),
@@ -61,6 +129,10 @@ export const queryKeys = {
     ['basic-expenditure', departmentId, fiscalYear] as const,
   basicExpenditureAudit: (departmentId: string, fiscalYear: number) =>
     ['basic-expenditure-audit', departmentId, fiscalYear] as const,
+  departmentProfile: (departmentId: string) => ['department-profile', departmentId] as const,
+  sheet: (departmentId: string, fiscalYear: number) => ['budget-sheet', departmentId, fiscalYear] as const,
+  yearAudit: (departmentId: string, fiscalYear: number) => ['year-audit', departmentId, fiscalYear] as const,
+  overview: (fiscalYear: number, locked: boolean | undefined) => ['overview', fiscalYear, locked ?? 'all'] as const,
   evaluation: (departmentId: string, fiscalYear: number) => ['evaluation', departmentId, fiscalYear] as const,
   basicExpenditureSection: (departmentId: string, fiscalYear: number) =>
     ['report-section', 'basic-expenditure', departmentId, fiscalYear] as const,

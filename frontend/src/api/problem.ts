@@ -14,8 +14,16 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail?: string;
   readonly instance?: string;
+  /** Machine-readable reason the services add, e.g. "version.conflict", "filing.locked". */
+  readonly code?: string;
   readonly errors: readonly FieldError[];
 }
+
+/** Problem codes the SPA reacts to. */
+export const PROBLEM_CODES = {
+  versionConflict: 'version.conflict',
+  filingLocked: 'filing.locked',
+} as const;
 
 /** Status 0: the request never got an HTTP answer (network down, CORS, aborted). */
 export const NETWORK_ERROR_STATUS = 0;
@@ -36,6 +44,20 @@ export class ApiError extends Error {
 
   get fieldErrors(): readonly FieldError[] {
     return this.problem.errors;
+  }
+
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+
+  /** The figures are locked: the year's filing was submitted. */
+  get isFilingLocked(): boolean {
+    return this.status === 409 && this.code === PROBLEM_CODES.filingLocked;
+  }
+
+  /** Someone else saved in between (409 without a more specific code counts as this). */
+  get isVersionConflict(): boolean {
+    return this.status === 409 && !this.isFilingLocked && (this.code === undefined || this.code === PROBLEM_CODES.versionConflict);
   }
 
   get isNotFound(): boolean {
@@ -103,6 +125,7 @@ export function parseProblem(body: unknown, httpStatus: number, statusText = '')
     status,
     detail: optionalString(record.detail),
     instance: optionalString(record.instance),
+    code: optionalString(record.code),
     errors: parseFieldErrors(record.errors),
   };
 }

@@ -55,12 +55,25 @@ export function isBureauUser(user: AppUser): boolean {
   return hasRole(user, ROLES.financeReviewer) || hasRole(user, ROLES.admin);
 }
 
-/** Who may open the 基本支出 page. */
-export function canViewBasicExpenditure(user: AppUser): boolean {
-  return hasRole(user, ROLES.department) || hasRole(user, ROLES.financeReviewer);
+/**
+ * Who may open a department's pages (单位情况, 预算与支出, 修改记录): the department itself, and
+ * read-only the finance bureau, API clients and administrators (they read every department).
+ */
+export function canViewFigures(user: AppUser): boolean {
+  return (
+    hasRole(user, ROLES.department) ||
+    hasRole(user, ROLES.financeReviewer) ||
+    hasRole(user, ROLES.financeApi) ||
+    hasRole(user, ROLES.admin)
+  );
 }
 
-/** Only the department itself enters its figures; the bureau reads them. */
-export function canEditBasicExpenditure(user: AppUser): boolean {
-  return hasRole(user, ROLES.department);
+/** Only the department itself enters its figures and profile; everyone else reads them. */
+export function canEditFigures(user: AppUser): boolean {
+  return isDepartmentUser(user);
+}
+
+/** 全区概览 (all departments of a year, exports): the finance bureau and administrators. */
+export function canViewOverview(user: AppUser): boolean {
+  return isBureauUser(user);
 }

@@ -1,6 +1,13 @@
 import { Suspense } from 'react';
 import { Button, Layout, Menu, Segmented, Select, Skeleton, Space, Tooltip, Typography, theme } from 'antd';
-import { FileTextOutlined, HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -12,7 +19,9 @@ import { activeNavPath, visibleNavItems } from './navigation';
 
 const ICONS: Record<string, React.ReactNode> = {
   '/': <HomeOutlined />,
+  '/profile': <TeamOutlined />,
   '/budget/basic': <FileTextOutlined />,
+  '/overview': <BarChartOutlined />,
 };
 
 export function AppLayout() {
@@ -31,7 +40,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={200} theme="light">
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light">
         <div style={{ padding: '16px 20px' }}>
           <Typography.Title level={4} style={{ margin: 0, color: token.colorPrimary }}>
             {t('app.title')}

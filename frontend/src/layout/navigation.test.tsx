@@ -10,14 +10,19 @@ describe('menu by role', () => {
   it('lists only pages that exist and the role may open', () => {
     const labels = (roles: string[]) =>
       visibleNavItems({ username: 'u', displayName: 'u', roles }).map((item) => item.labelKey);
-    expect(labels(['department'])).toEqual(['menu.home', 'menu.basicExpenditure']);
-    expect(labels(['finance-reviewer'])).toEqual(['menu.home', 'menu.basicExpenditure']);
-    expect(labels(['admin'])).toEqual(['menu.home']);
+    expect(labels(['department'])).toEqual(['menu.home', 'menu.profile', 'menu.budget']);
+    expect(labels(['finance-reviewer'])).toEqual(['menu.home', 'menu.profile', 'menu.budget', 'menu.overview']);
+    expect(labels(['admin'])).toEqual(['menu.home', 'menu.profile', 'menu.budget', 'menu.overview']);
+    expect(labels(['finance-api'])).toEqual(['menu.home', 'menu.profile', 'menu.budget']);
+    expect(labels([])).toEqual(['menu.home']);
   });
 
   it('marks the active entry', () => {
     expect(activeNavPath('/')).toBe('/');
     expect(activeNavPath('/budget/basic')).toBe('/budget/basic');
+    expect(activeNavPath('/budget/projects')).toBe('/budget/basic');
+    expect(activeNavPath('/profile')).toBe('/profile');
+    expect(activeNavPath('/overview')).toBe('/overview');
     expect(activeNavPath('/nope')).toBe('');
   });
 
@@ -26,7 +31,9 @@ describe('menu by role', () => {
     renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: '/' });
     const menu = await screen.findByTestId('main-menu');
     expect(within(menu).getByText('首页')).toBeInTheDocument();
-    expect(within(menu).getByText('基本支出')).toBeInTheDocument();
+    expect(within(menu).getByText('预算与支出')).toBeInTheDocument();
+    expect(within(menu).getByText('单位情况')).toBeInTheDocument();
+    expect(within(menu).queryByText('全区概览')).not.toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会'),
     );
@@ -40,18 +47,17 @@ describe('menu by role', () => {
     const user = userEvent.setup();
     const menu = await screen.findByTestId('main-menu');
     await user.click(within(screen.getByTestId('language-switch')).getByText('English'));
-    await waitFor(() => expect(within(menu).getByText('Basic expenditure')).toBeInTheDocument());
+    await waitFor(() => expect(within(menu).getByText('Budget and spending')).toBeInTheDocument());
     expect(screen.getByRole('button', { name: /Log out/ })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('en');
     await user.click(within(screen.getByTestId('language-switch')).getByText('中文'));
-    await waitFor(() => expect(within(menu).getByText('基本支出')).toBeInTheDocument());
+    await waitFor(() => expect(within(menu).getByText('预算与支出')).toBeInTheDocument());
   });
 
   it('shows the 403 page for a page the role may not open', async () => {
     renderWithProviders(<AppRoutes />, {
       fetchImpl: new FakeApi().fetch,
-      route: '/budget/basic',
-      user: { username: 'admin', displayName: '管理员', roles: ['admin'] },
+      route: '/overview',
     });
     expect(await screen.findByText('无权访问此页面')).toBeInTheDocument();
   });

@@ -1,5 +1,5 @@
 import type { AppUser } from '../auth/user';
-import { canViewBasicExpenditure } from '../auth/user';
+import { canViewFigures, canViewOverview } from '../auth/user';
 
 export interface NavItem {
   /** Route path, also the menu key. */
@@ -7,12 +7,17 @@ export interface NavItem {
   /** i18n key of the menu label. */
   labelKey: string;
   visible(user: AppUser): boolean;
+  /** Path prefix the entry stands for, when wider than `path` (default: `path`). */
+  activeFor?: string;
 }
 
 /** Pages that exist, and who sees them in the menu. A page is listed only once it is built. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'menu.home', visible: () => true },
-  { path: '/budget/basic', labelKey: 'menu.basicExpenditure', visible: canViewBasicExpenditure },
+  { path: '/profile', labelKey: 'menu.profile', visible: canViewFigures },
+  /** Opens the 基本支出 tab; every /budget/* tab keeps this entry active. */
+  { path: '/budget/basic', labelKey: 'menu.budget', visible: canViewFigures, activeFor: '/budget' },
+  { path: '/overview', labelKey: 'menu.overview', visible: canViewOverview },
 ];
 
 export function visibleNavItems(user: AppUser): NavItem[] {
@@ -21,8 +26,12 @@ export function visibleNavItems(user: AppUser): NavItem[] {
 
 /** The menu entry for a location: the longest path that prefixes it. */
 export function activeNavPath(pathname: string): string {
+  const prefix = (item: NavItem) => item.activeFor ?? item.path;
   const match = [...NAV_ITEMS]
-    .sort((a, b) => b.path.length - a.path.length)
-    .find((item) => (item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)));
+    .sort((a, b) => prefix(b).length - prefix(a).length)
+    .find((item) => {
+      const p = prefix(item);
+      return p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`);
+    });
   return match?.path ?? '';
 }

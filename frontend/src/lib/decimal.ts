@@ -146,3 +146,51 @@ export function integerDigitCount(text: string): number {
   const integerDigits = (match[2] ?? '').replace(/^0+/, '');
   return integerDigits.length;
 }
+
+/** Brings two decimals to a common scale. */
+function align(a: ScaledDecimal, b: ScaledDecimal): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [rescaleHalfUp(a, scale), rescaleHalfUp(b, scale), scale];
+}
+
+/** Exact sum of decimal strings, at the largest scale among them (at least `minScale`). */
+export function sumDecimals(values: readonly string[], minScale = 2): string {
+  let total: ScaledDecimal = { units: 0n, scale: minScale };
+  for (const value of values) {
+    const [x, y, scale] = align(total, parseDecimal(value));
+    total = { units: x + y, scale };
+  }
+  return formatScaled(total.units, total.scale);
+}
+
+/** Exact a − b. */
+export function subtractDecimals(a: string, b: string, minScale = 2): string {
+  const [x, y, scale] = align(parseDecimal(a), parseDecimal(b));
+  const target = Math.max(scale, minScale);
+  return formatScaled(rescaleHalfUp({ units: x - y, scale }, target), target);
+}
+
+/** −1, 0 or 1 as a is less than, equal to or greater than b (exact). */
+export function compareDecimals(a: string, b: string): number {
+  const [x, y] = align(parseDecimal(a), parseDecimal(b));
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function isZeroDecimal(value: string): boolean {
+  return parseDecimal(value).units === 0n;
+}
+
+/**
+ * numerator / denominator in percent, rounded half-up to `decimals` ("699.13" / "637.88" → "109.60").
+ * Null when the denominator is zero: a rate of nothing is missing, not 0% or 100%.
+ */
+export function percentOf(numerator: string, denominator: string, decimals = 2): string | null {
+  const [x, y] = align(parseDecimal(numerator), parseDecimal(denominator));
+  if (y === 0n) {
+    return null;
+  }
+  const negative = x < 0n !== y < 0n && x !== 0n;
+  const scaled = (x < 0n ? -x : x) * 100n * pow10(decimals);
+  const units = divideHalfUp(scaled, y < 0n ? -y : y);
+  return formatScaled(negative ? -units : units, decimals);
+}

@@ -8,7 +8,7 @@ import { renderWithProviders, ZFW_DEPARTMENT } from '../test/renderWithProviders
 const ROUTE = `/budget/basic?dept=${ZFW_DEPARTMENT}&year=2020`;
 
 async function fillAndSave(budget: string, actual: string) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ pointerEventsCheck: 0 });
   const budgetInput = await screen.findByLabelText('预算数（万元）');
   const actualInput = screen.getByLabelText('实际支出（万元）');
   await user.clear(budgetInput);
@@ -28,7 +28,15 @@ describe('基本支出 page', () => {
 
     await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));
     const put = api.requests.find((request) => request.method === 'PUT')!;
-    expect(put.body).toEqual({ budget: '6378800.00', actual: '6991300.00', version: null });
+    expect(put.body).toEqual({
+      budget: '6378800.00',
+      actual: '6991300.00',
+      personnelActual: null,
+      subsidiesActual: null,
+      publicFundsActual: null,
+      publicFundsBudget: null,
+      version: null,
+    });
     expect(put.headers['Accept-Language']).toBe('zh-CN');
 
     expect(await screen.findByTestId('results-computing')).toHaveTextContent('计算中…');
@@ -54,7 +62,7 @@ describe('基本支出 page', () => {
 
     const alert = await screen.findByTestId('conflict-alert');
     expect(alert).toHaveTextContent('保存冲突');
-    await userEvent.setup().click(within(alert).getByRole('button', { name: '重新加载最新数据' }));
+    await userEvent.setup({ pointerEventsCheck: 0 }).click(within(alert).getByRole('button', { name: '重新加载最新数据' }));
     await waitFor(() => expect(screen.getByLabelText('预算数（万元）')).toHaveValue('650.00'));
     expect(screen.getByLabelText('实际支出（万元）')).toHaveValue('640.00');
     expect(screen.queryByTestId('conflict-alert')).not.toBeInTheDocument();
@@ -69,7 +77,7 @@ describe('基本支出 page', () => {
     expect(await screen.findByText('预算数超出单位预算上限')).toBeInTheDocument();
 
     api.nextPutResponse = () => problem(500, '服务器内部错误', { detail: '数据库不可用' });
-    await userEvent.setup().click(screen.getByTestId('save-button'));
+    await userEvent.setup({ pointerEventsCheck: 0 }).click(screen.getByTestId('save-button'));
     expect(await screen.findByText('数据库不可用')).toBeInTheDocument();
   });
 

@@ -7,8 +7,8 @@ import { useApiClient } from '../api/ApiContext';
 import { api, queryKeys } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import {
-  canEditBasicExpenditure,
-  canViewBasicExpenditure,
+  canEditFigures,
+  canViewFigures,
   isBureauUser,
   isDepartmentUser,
 } from '../auth/user';
@@ -58,7 +58,7 @@ export default function HomePage() {
             )}
           </Card>
         </Col>
-        {canViewBasicExpenditure(user) && departmentId ? (
+        {canViewFigures(user) && departmentId ? (
           <Col xs={24} lg={12}>
             <BasicSummaryCard departmentId={departmentId} fiscalYear={fiscalYear} />
           </Col>
@@ -92,7 +92,7 @@ function BasicSummaryCard({ departmentId, fiscalYear }: { departmentId: string; 
       size="small"
       extra={
         <Link to={linkTo('/budget/basic')} data-testid="home-open-basic">
-          {canEditBasicExpenditure(user) ? t('home.openBasic') : t('home.viewBasic')}
+          {canEditFigures(user) ? t('home.openBasic') : t('home.viewBasic')}
         </Link>
       }
     >

@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { setupI18n } from '../i18n';
 
 setupI18n('zh-CN');
+
+// Pages and tabs are lazy chunks: on a busy 2-core machine the first import of one can take seconds.
+configure({ asyncUtilTimeout: 8000 });
 
 // jsdom lacks these browser APIs that antd uses.
 if (!window.matchMedia) {

@@ -2,27 +2,13 @@ import { Card, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { useApiClient } from '../../api/ApiContext';
 import { api, queryKeys } from '../../api/endpoints';
 import type { AuditEntry } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { EMPTY_VALUE, formatWan } from '../../lib/money';
+import { formatAuditValue, formatTimestamp } from '../audit/auditFormat';
 
-/** Fields whose values are money in 元 (shown in 万元). */
-const MONEY_FIELDS = new Set(['budget', 'actual']);
-
-export function formatAuditValue(field: string, value: string | null): string {
-  if (value === null || value === '') {
-    return EMPTY_VALUE;
-  }
-  return MONEY_FIELDS.has(field) ? formatWan(value) : value;
-}
-
-export function formatTimestamp(at: string): string {
-  const parsed = dayjs(at);
-  return parsed.isValid() ? parsed.format('YYYY-MM-DD HH:mm:ss') : at;
-}
+export { formatAuditValue, formatTimestamp } from '../audit/auditFormat';
 
 interface AuditTableProps {
   departmentId: string;

@@ -53,7 +53,9 @@ describe('BasicExpenditureForm', () => {
     expect(screen.getByTestId('actual-yuan-preview')).toHaveTextContent('= 6991300.00 元');
 
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ budget: '637.88', actual: '699.13' }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ budget: '637.88', actual: '699.13', personnelActual: '' })),
+    );
   });
 
   it('shows server field errors under the field they name', async () => {

@@ -1,14 +1,16 @@
 import { useEffect } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Col, Divider, Form, Row, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api/problem';
+import { WanField } from '../../components/WanField';
+import { formatWan } from '../../lib/money';
 import {
   AMOUNT_FIELDS,
+  checkParts,
   formFieldFor,
+  isRequiredField,
   normalizeAmountInput,
-  validateWanAmount,
-  yuanPreview,
   type AmountField,
   type BasicExpenditureFormValues,
 } from './formLogic';
@@ -30,9 +32,22 @@ export interface BasicExpenditureFormProps {
 const FIELD_TEST_IDS: Record<AmountField, string> = {
   budget: 'budget-input',
   actual: 'actual-input',
+  personnelActual: 'personnel-actual-input',
+  subsidiesActual: 'subsidies-actual-input',
+  publicFundsActual: 'public-funds-actual-input',
+  publicFundsBudget: 'public-funds-budget-input',
 };
 
-/** 预算数 / 实际支出 in 万元 (up to 6 decimals), with the exact 元 amount shown under each field. */
+const PREVIEW_TEST_IDS: Partial<Record<AmountField, string>> = {
+  budget: 'budget-yuan-preview',
+  actual: 'actual-yuan-preview',
+};
+
+/**
+ * 基本支出 in 万元 (up to 6 decimals): budget and actual (required, with the exact 元 amount under
+ * each), the three parts of the actual and the public-funds budget (optional), and a live check
+ * that the parts add up to the actual.
+ */
 export function BasicExpenditureForm({
   values,
   valuesKey,
@@ -44,9 +59,8 @@ export function BasicExpenditureForm({
 }: BasicExpenditureFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<BasicExpenditureFormValues>();
-  const budget = Form.useWatch('budget', form);
-  const actual = Form.useWatch('actual', form);
-  const watched: Record<AmountField, string | undefined> = { budget, actual };
+  const watched = Form.useWatch([], form) as Partial<BasicExpenditureFormValues> | undefined;
+  const parts = checkParts(watched);
 
   useEffect(() => {
     form.resetFields();
@@ -71,14 +85,32 @@ export function BasicExpenditureForm({
   const labels: Record<AmountField, string> = {
     budget: t('basic.budget'),
     actual: t('basic.actual'),
+    personnelActual: t('basic.personnelActual'),
+    subsidiesActual: t('basic.subsidiesActual'),
+    publicFundsActual: t('basic.publicFundsActual'),
+    publicFundsBudget: t('basic.publicFundsBudget'),
   };
 
   const handleFinish = (raw: BasicExpenditureFormValues) => {
-    onSubmit({
-      budget: normalizeAmountInput(raw.budget),
-      actual: normalizeAmountInput(raw.actual),
-    });
+    const normalised = {} as BasicExpenditureFormValues;
+    for (const field of AMOUNT_FIELDS) {
+      normalised[field] = normalizeAmountInput(raw[field]);
+    }
+    onSubmit(normalised);
   };
+
+  const field = (name: AmountField) => (
+    <WanField
+      name={name}
+      label={labels[name]}
+      required={isRequiredField(name)}
+      readOnly={readOnly}
+      testId={FIELD_TEST_IDS[name]}
+      preview={PREVIEW_TEST_IDS[name] !== undefined}
+      previewTestId={PREVIEW_TEST_IDS[name]}
+      placeholder={isRequiredField(name) ? t('basic.placeholder') : undefined}
+    />
+  );
 
   return (
     <Form<BasicExpenditureFormValues>
@@ -89,46 +121,57 @@ export function BasicExpenditureForm({
       onFinish={handleFinish}
       disabled={disabled && !readOnly}
       data-testid="basic-expenditure-form"
-      style={{ maxWidth: 480 }}
     >
-      {AMOUNT_FIELDS.map((field) => {
-        const yuan = yuanPreview(watched[field]);
-        return (
-          <Form.Item
-            key={field}
-            name={field}
-            label={t('common.fieldWithUnit', { label: labels[field], unit: t('common.wan') })}
-            validateFirst
-            rules={[
-              {
-                validator: (_rule, value: string | undefined) => {
-                  const problem = validateWanAmount(value);
-                  return problem === null
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t(`validation.${problem}`, { label: labels[field] })));
-                },
-              },
-            ]}
-            extra={
-              <span data-testid={`${field}-yuan-preview`}>
-                {yuan !== undefined ? t('basic.equalsYuan', { yuan }) : '\u00a0'}
-              </span>
-            }
-          >
-            <Input
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder={t('basic.placeholder')}
-              suffix={t('common.wan')}
-              readOnly={readOnly}
-              data-testid={FIELD_TEST_IDS[field]}
-              style={{ maxWidth: 320 }}
-            />
-          </Form.Item>
-        );
-      })}
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          {field('budget')}
+        </Col>
+        <Col xs={24} sm={12}>
+          {field('actual')}
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+        {t('basic.parts')}
+      </Divider>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('basic.partsHint')}
+      </Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          {field('personnelActual')}
+        </Col>
+        <Col xs={24} sm={12}>
+          {field('subsidiesActual')}
+        </Col>
+        <Col xs={24} sm={12}>
+          {field('publicFundsActual')}
+        </Col>
+        <Col xs={24} sm={12}>
+          {field('publicFundsBudget')}
+        </Col>
+      </Row>
+      <div data-testid="parts-check" style={{ marginBottom: 16 }}>
+        {parts === undefined ? (
+          <Typography.Text type="secondary">{t('basic.partsIncomplete')}</Typography.Text>
+        ) : parts.agrees ? (
+          <Alert type="success" showIcon title={t('basic.partsAgree', { sum: formatWan(parts.partsSum) })} />
+        ) : (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="parts-mismatch"
+            title={t('basic.partsMismatch')}
+            description={t('basic.partsMismatchDetail', {
+              sum: formatWan(parts.partsSum),
+              actual: formatWan(parts.actual),
+              difference: formatWan(parts.difference),
+              yuan: parts.difference,
+            })}
+          />
+        )}
+      </div>
       {!readOnly && (
-        <Form.Item>
+        <Form.Item style={{ marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="save-button">
             {t('basic.save')}
           </Button>

@@ -56,6 +56,10 @@ describe('conversion for saving', () => {
     expect(toUpdateRequest({ budget: '637.88', actual: '699.13' }, 3)).toEqual({
       budget: '6378800.00',
       actual: '6991300.00',
+      personnelActual: null,
+      subsidiesActual: null,
+      publicFundsActual: null,
+      publicFundsBudget: null,
       version: 3,
     });
   });
@@ -64,6 +68,10 @@ describe('conversion for saving', () => {
     expect(toUpdateRequest({ budget: '0.000001', actual: '1,000' }, null)).toEqual({
       budget: '0.01',
       actual: '10000000.00',
+      personnelActual: null,
+      subsidiesActual: null,
+      publicFundsActual: null,
+      publicFundsBudget: null,
       version: null,
     });
   });
@@ -80,9 +88,9 @@ describe('conversion for saving', () => {
 
 describe('loading stored values', () => {
   it('shows 元 as 万元 without rounding', () => {
-    expect(toFormValues(stored)).toEqual({ budget: '637.88', actual: '699.13' });
+    expect(toFormValues(stored)).toMatchObject({ budget: '637.88', actual: '699.13', personnelActual: '' });
     expect(toFormValues({ ...stored, budget: '6378812.34' }).budget).toBe('637.881234');
-    expect(toFormValues(null)).toEqual({ budget: '', actual: '' });
+    expect(toFormValues(null)).toMatchObject({ budget: '', actual: '', publicFundsBudget: '' });
   });
 
   it('detects unchanged values', () => {

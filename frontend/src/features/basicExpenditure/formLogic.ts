@@ -1,87 +1,68 @@
 import type { BasicExpenditure, BasicExpenditureUpdate } from '../../api/types';
 import {
-  WAN_MAX_DECIMALS,
-  decimalPlaces,
-  formatScaled,
-  integerDigitCount,
-  parseDecimal,
-  rescaleHalfUp,
-  wanToYuan,
-  yuanToWanExact,
-} from '../../lib/decimal';
+  checkWanAmount,
+  normalizeAmountInput,
+  tryWanInputToYuan,
+  validateWanAmount,
+  wanInputToYuan,
+  yuanToWanInput,
+} from '../../lib/amountInput';
+import { compareDecimals, formatScaled, parseDecimal, rescaleHalfUp, subtractDecimals, sumDecimals, wanToYuan } from '../../lib/decimal';
 
-/** The form's values: amounts in 万元 as typed. */
+export {
+  WAN_MAX_INTEGER_DIGITS,
+  normalizeAmountInput,
+  validateWanAmount,
+  type AmountProblem,
+} from '../../lib/amountInput';
+
+/** The form's values: amounts in 万元 as typed. The parts and the public-funds budget are optional. */
 export interface BasicExpenditureFormValues {
   budget: string;
   actual: string;
+  personnelActual?: string;
+  subsidiesActual?: string;
+  publicFundsActual?: string;
+  publicFundsBudget?: string;
 }
 
 export type AmountField = keyof BasicExpenditureFormValues;
 
-export const AMOUNT_FIELDS: readonly AmountField[] = ['budget', 'actual'];
+/** Budget and actual: required. */
+export const REQUIRED_FIELDS: readonly AmountField[] = ['budget', 'actual'];
+/** The three parts of the actual (工资福利, 对个人和家庭的补助, 公用经费). */
+export const PART_FIELDS: readonly AmountField[] = ['personnelActual', 'subsidiesActual', 'publicFundsActual'];
+export const AMOUNT_FIELDS: readonly AmountField[] = [...REQUIRED_FIELDS, ...PART_FIELDS, 'publicFundsBudget'];
 
-/** Largest accepted integer part of an amount in 万元 (10 digits: under 10^10 万元, i.e. 100 万亿元). */
-export const WAN_MAX_INTEGER_DIGITS = 10;
-
-export type AmountProblem = 'required' | 'format' | 'negative' | 'tooManyDecimals' | 'tooLarge';
-
-/** Unsigned decimal as a person types it: "637.88", "0.5", "700". */
-const WAN_INPUT_PATTERN = /^\d+(\.\d+)?$/;
-const NEGATIVE_PATTERN = /^-\s*\d+(\.\d+)?$/;
-
-/** Normalises what was typed: trims, drops thousands separators and turns full-width digits/point ASCII. */
-export function normalizeAmountInput(raw: string | undefined | null): string {
-  if (raw === undefined || raw === null) {
-    return '';
-  }
-  return raw
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.')
-    .replace(/[－]/g, '-')
-    .replace(/[,，\s]/g, '')
-    .trim();
+export function isRequiredField(field: AmountField): boolean {
+  return REQUIRED_FIELDS.includes(field);
 }
 
-/** What is wrong with an amount in 万元, or null when it can be saved. */
-export function validateWanAmount(raw: string | undefined | null): AmountProblem | null {
-  const value = normalizeAmountInput(raw);
-  if (value === '') {
-    return 'required';
-  }
-  if (NEGATIVE_PATTERN.test(value)) {
-    return 'negative';
-  }
-  if (!WAN_INPUT_PATTERN.test(value)) {
-    return 'format';
-  }
-  if (decimalPlaces(value) > WAN_MAX_DECIMALS) {
-    return 'tooManyDecimals';
-  }
-  if (integerDigitCount(value) > WAN_MAX_INTEGER_DIGITS) {
-    return 'tooLarge';
-  }
-  return null;
+/** What is wrong with one field's value, or null. */
+export function checkField(field: AmountField, raw: string | undefined | null) {
+  return checkWanAmount(raw, { required: isRequiredField(field) });
 }
 
-/** 元 preview of a typed amount, or undefined while it is not valid. */
+/** 元 preview of a typed amount, or undefined while it is empty or not valid. */
 export function yuanPreview(raw: string | undefined | null): string | undefined {
   return validateWanAmount(raw) === null ? wanToYuan(normalizeAmountInput(raw)) : undefined;
 }
 
-/** The PUT body: 万元 converted exactly to 元 strings with 2 decimals, plus the version read. */
-export function toUpdateRequest(
-  values: BasicExpenditureFormValues,
-  version: number | null,
-): BasicExpenditureUpdate {
+/** The PUT body: 万元 converted exactly to 元 strings with 2 decimals (null = not provided), plus the version read. */
+export function toUpdateRequest(values: BasicExpenditureFormValues, version: number | null): BasicExpenditureUpdate {
   for (const field of AMOUNT_FIELDS) {
-    const problem = validateWanAmount(values[field]);
+    const problem = checkField(field, values[field]);
     if (problem !== null) {
       throw new Error(`Invalid ${field}: ${problem}`);
     }
   }
   return {
-    budget: wanToYuan(normalizeAmountInput(values.budget)),
-    actual: wanToYuan(normalizeAmountInput(values.actual)),
+    budget: wanInputToYuan(values.budget, { required: true })!,
+    actual: wanInputToYuan(values.actual, { required: true })!,
+    personnelActual: wanInputToYuan(values.personnelActual),
+    subsidiesActual: wanInputToYuan(values.subsidiesActual),
+    publicFundsActual: wanInputToYuan(values.publicFundsActual),
+    publicFundsBudget: wanInputToYuan(values.publicFundsBudget),
     version,
   };
 }
@@ -89,9 +70,16 @@ export function toUpdateRequest(
 /** Form values for stored figures: 元 → 万元 without rounding, so re-saving changes nothing. */
 export function toFormValues(data: BasicExpenditure | null | undefined): BasicExpenditureFormValues {
   if (!data) {
-    return { budget: '', actual: '' };
+    return { budget: '', actual: '', personnelActual: '', subsidiesActual: '', publicFundsActual: '', publicFundsBudget: '' };
   }
-  return { budget: yuanToWanExact(data.budget), actual: yuanToWanExact(data.actual) };
+  return {
+    budget: yuanToWanInput(data.budget),
+    actual: yuanToWanInput(data.actual),
+    personnelActual: yuanToWanInput(data.personnelActual),
+    subsidiesActual: yuanToWanInput(data.subsidiesActual),
+    publicFundsActual: yuanToWanInput(data.publicFundsActual),
+    publicFundsBudget: yuanToWanInput(data.publicFundsBudget),
+  };
 }
 
 /** True when the typed values equal the stored ones (in 元). */
@@ -99,14 +87,45 @@ export function isUnchanged(values: BasicExpenditureFormValues, data: BasicExpen
   if (!data) {
     return false;
   }
-  const budget = yuanPreview(values.budget);
-  const actual = yuanPreview(values.actual);
-  return budget !== undefined && actual !== undefined && budget === toCents(data.budget) && actual === toCents(data.actual);
+  return AMOUNT_FIELDS.every((field) => {
+    const typed = tryWanInputToYuan(values[field], { required: isRequiredField(field) });
+    if (typed === undefined) {
+      return false;
+    }
+    const stored = data[field] ?? null;
+    return typed === null || stored === null ? typed === stored : typed === toCents(stored);
+  });
 }
 
 function toCents(yuan: string): string {
   // Stored amounts are 元 with 2 decimals; normalise to exactly 2 to compare as strings.
   return formatScaled(rescaleHalfUp(parseDecimal(yuan), 2), 2);
+}
+
+export interface PartsCheck {
+  /** The actual in 元. */
+  actual: string;
+  /** Sum of the three parts in 元. */
+  partsSum: string;
+  /** actual − parts sum in 元 ("0.00" when they agree). */
+  difference: string;
+  agrees: boolean;
+}
+
+/**
+ * The three parts of the actual against the actual, live from the typed values. Undefined while the
+ * actual or any part is empty or invalid: a partial sum would look like a real total.
+ */
+export function checkParts(values: Partial<BasicExpenditureFormValues> | undefined): PartsCheck | undefined {
+  if (!values) return undefined;
+  const actual = tryWanInputToYuan(values.actual, { required: true });
+  const parts = PART_FIELDS.map((field) => tryWanInputToYuan(values[field]));
+  if (actual === undefined || actual === null || parts.some((part) => part === undefined || part === null)) {
+    return undefined;
+  }
+  const partsSum = sumDecimals(parts as string[]);
+  const difference = subtractDecimals(actual, partsSum);
+  return { actual, partsSum, difference, agrees: compareDecimals(difference, '0') === 0 };
 }
 
 /** Maps a server field name (budget, actual, or e.g. "basicExpenditure.budget") to a form field. */

@@ -84,8 +84,13 @@ public class DemoData {
                 var year = it.next();
                 int fiscalYear = Integer.parseInt(year.getKey());
                 String id = d.get("id").asText();
-                boolean loaded = QuarkusTransaction.requiringNew().call(() -> loadYear(id, fiscalYear, year.getValue()));
-                years += loaded ? 1 : 0;
+                try {
+                    boolean loaded = QuarkusTransaction.requiringNew().call(() -> loadYear(id, fiscalYear, year.getValue()));
+                    years += loaded ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // demo data must never stop the service: a year a user already worked on stays as it is
+                    LOG.warnf("demo data: %s %d left as it is (%s)", id, fiscalYear, e.getMessage());
+                }
             }
         }
         LOG.infof("demo data: %d department(s) and %d department-year(s) loaded", departments, years);
@@ -109,8 +114,11 @@ public class DemoData {
     }
 
     private boolean loadYear(String departmentId, int fiscalYear, JsonNode y) {
-        if (Filing.findById(new Filing.Key(departmentId, fiscalYear)) != null) {
-            return false;
+        if (Filing.findById(new Filing.Key(departmentId, fiscalYear)) != null
+                || io.jixiao.budget.domain.BasicExpenditure.find(departmentId, fiscalYear).isPresent()
+                || io.jixiao.budget.domain.Staffing.find(departmentId, fiscalYear).isPresent()
+                || Project.count("departmentId = ?1 and fiscalYear = ?2", departmentId, fiscalYear) > 0) {
+            return false; // touched before (by a user, or data from before the filing table existed)
         }
         Caller loader = Caller.system("demo-data", departmentId);
         if (y.has("staffing")) {

@@ -1,66 +1,34 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/ApiContext';
-import { api, queryKeys } from '../api/endpoints';
-import { errorText } from '../api/errorText';
-import { isApiError, type FieldError } from '../api/problem';
-import type { BasicExpenditure } from '../api/types';
-import { useAuth } from '../auth/AuthContext';
-import { canEditBasicExpenditure } from '../auth/user';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { AuditTable, formatTimestamp } from '../features/basicExpenditure/AuditTable';
-import { BasicExpenditureForm } from '../features/basicExpenditure/BasicExpenditureForm';
-import { ComputedResults } from '../features/basicExpenditure/ComputedResults';
-import {
-  formFieldFor,
-  isUnchanged,
-  toFormValues,
-  toUpdateRequest,
-  type BasicExpenditureFormValues,
-} from '../features/basicExpenditure/formLogic';
-import { useSelection } from '../selection/SelectionContext';
+import { useApiClient } from '../../api/ApiContext';
+import { api, queryKeys } from '../../api/endpoints';
+import { errorText } from '../../api/errorText';
+import { isApiError, type FieldError } from '../../api/problem';
+import type { BasicExpenditure } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SaveProblemAlert } from '../figures/SaveProblemAlert';
+import type { SaveProblem } from '../figures/useSectionSave';
+import { AuditTable, formatTimestamp } from './AuditTable';
+import { BasicExpenditureForm } from './BasicExpenditureForm';
+import { ComputedResults } from './ComputedResults';
+import { formFieldFor, isUnchanged, toFormValues, toUpdateRequest, type BasicExpenditureFormValues } from './formLogic';
 
-export default function BasicExpenditurePage() {
-  const { departmentId, department, fiscalYear } = useSelection();
-  const { t } = useTranslation();
-
-  return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('basic.title')}
-          {department ? (
-            <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }} data-testid="page-department">
-              {department.name} · {t('header.yearOption', { year: fiscalYear })}
-            </Typography.Text>
-          ) : null}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('basic.intro', { year: fiscalYear })}</Typography.Paragraph>
-      </div>
-      {departmentId ? (
-        <BasicExpenditureEditor key={`${departmentId}/${fiscalYear}`} departmentId={departmentId} fiscalYear={fiscalYear} />
-      ) : (
-        <Skeleton active />
-      )}
-    </Space>
-  );
-}
-
-interface EditorProps {
+interface BasicExpenditureTabProps {
   departmentId: string;
   fiscalYear: number;
+  /** The user may change the figures and the year is not locked. */
+  editable: boolean;
 }
 
-function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
+/** 基本支出: the form, the computed results (rate, variance, report paragraph) and the change history. */
+export function BasicExpenditureTab({ departmentId, fiscalYear, editable }: BasicExpenditureTabProps) {
   const { t } = useTranslation();
   const client = useApiClient();
   const queryClient = useQueryClient();
   const { message, notification } = App.useApp();
-  const { user } = useAuth();
-  const editable = canEditBasicExpenditure(user);
-  const [conflict, setConflict] = useState(false);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [fieldErrors, setFieldErrors] = useState<readonly FieldError[]>([]);
   const [reloads, setReloads] = useState(0);
 
@@ -76,16 +44,23 @@ function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
     mutationFn: (values: BasicExpenditureFormValues) =>
       api.saveBasicExpenditure(client, departmentId, fiscalYear, toUpdateRequest(values, saved?.version ?? null)),
     onMutate: () => {
-      setConflict(false);
+      setProblem(null);
       setFieldErrors([]);
     },
     onSuccess: (result) => {
       queryClient.setQueryData(key, result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sheet(departmentId, fiscalYear) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.yearAudit(departmentId, fiscalYear) });
       message.success(t('basic.saved', { version: result.version }));
     },
     onError: (error) => {
+      if (isApiError(error) && error.isFilingLocked) {
+        setProblem({ kind: 'locked', message: error.problem.detail });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.sheet(departmentId, fiscalYear) });
+        return;
+      }
       if (isApiError(error) && error.isConflict) {
-        setConflict(true);
+        setProblem({ kind: 'conflict' });
         return;
       }
       if (isApiError(error) && error.fieldErrors.length > 0) {
@@ -107,7 +82,7 @@ function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
 
   const reloadLatest = async () => {
     await query.refetch();
-    setConflict(false);
+    setProblem(null);
     setFieldErrors([]);
     setReloads((value) => value + 1);
   };
@@ -129,10 +104,9 @@ function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
 
   return (
     <Row gutter={[24, 24]}>
-      <Col xs={24} lg={10}>
-        <Card size="small">
+      <Col xs={24} xl={13}>
+        <Card size="small" title={t('basic.totals')} extra={<Typography.Text type="secondary">{t('common.unitWan')}</Typography.Text>}>
           <Space orientation="vertical" style={{ width: '100%' }}>
-            {!editable ? <Alert type="info" showIcon title={t('basic.readOnly')} /> : null}
             {saved === null ? (
               <Alert type="info" showIcon title={t('basic.notEntered')} data-testid="not-entered" />
             ) : (
@@ -144,20 +118,7 @@ function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
                 })}
               </Typography.Text>
             )}
-            {conflict ? (
-              <Alert
-                type="warning"
-                showIcon
-                data-testid="conflict-alert"
-                title={t('conflict.title')}
-                description={t('conflict.description')}
-                action={
-                  <Button size="small" type="primary" onClick={() => void reloadLatest()} data-testid="conflict-reload">
-                    {t('conflict.reload')}
-                  </Button>
-                }
-              />
-            ) : null}
+            <SaveProblemAlert problem={problem} fiscalYear={fiscalYear} onReload={() => void reloadLatest()} />
             <BasicExpenditureForm
               values={toFormValues(saved)}
               valuesKey={`${saved?.version ?? 'new'}/${reloads}`}
@@ -170,7 +131,7 @@ function BasicExpenditureEditor({ departmentId, fiscalYear }: EditorProps) {
           </Space>
         </Card>
       </Col>
-      <Col xs={24} lg={14}>
+      <Col xs={24} xl={11}>
         <ComputedResults departmentId={departmentId} fiscalYear={fiscalYear} saved={saved} />
       </Col>
       <Col span={24}>
