@@ -59,9 +59,7 @@ public class FilingGuard {
 
     /** The version the client based its change on must be the current one (null = creating). */
     public static void checkVersion(Long basedOn, Long current) {
-        if (current == null ? basedOn != null : (basedOn == null || basedOn.longValue() != current.longValue())) {
-            throw ProblemException.conflict("version.conflict");
-        }
+        io.jixiao.platform.problem.Versions.check(basedOn, current);
     }
 
     /** A new revision of the sheet without a figure change (e.g. the profile it carries changed). */

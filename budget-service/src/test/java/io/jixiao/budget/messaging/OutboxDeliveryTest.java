@@ -55,8 +55,9 @@ class OutboxDeliveryTest {
         KafkaControl.stop();
         try {
             save(2024, "{\"budget\":\"100.00\",\"actual\":\"100.00\"}");
-            // the write is committed; its event waits in the outbox
-            Thread.sleep(2000);
+            // the write is committed; the relay has tried and failed, and its events wait in the outbox
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> OutboxEvent
+                    .count("publishedAt is null and attempts > 0 and eventKey = ?1", TestTokens.OTHER_DEPT + ":2024")) > 0);
             long pending = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                     "publishedAt is null and eventKey = ?1", TestTokens.OTHER_DEPT + ":2024"));
             assertEquals(2, pending, "BasicExpenditureChanged and BudgetFiguresChanged wait in the outbox");

@@ -54,10 +54,7 @@ public class EvaluationService {
     @Transactional
     public Evaluation get(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
-        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
-        if (copy == null) {
-            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
-        }
+        BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
         ScoreCardRow row = ScoreCardRow.findById(copy.key);
         try {
             return new Evaluation(departmentId, fiscalYear, copy.basicVersion == null ? -1 : copy.basicVersion,
@@ -73,9 +70,7 @@ public class EvaluationService {
     public Evaluation selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
             BigDecimal score, String evidence, Long version) {
         caller.checkWrite(departmentId);
-        Template.Indicator indicator = scoring.template().indicators().stream().map(Template.Placed::indicator)
-                .filter(i -> i.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+        Template.Indicator indicator = indicator(code);
         if (!"qualitative".equals(indicator.rule().kind())) {
             throw new ProblemException(400, "indicator.not-qualitative", List.of(), indicator.name());
         }
@@ -85,15 +80,10 @@ public class EvaluationService {
             throw new ProblemException(400, "self-score.outside-tier", List.of(new FieldError("score", "self-score.outside-tier.short")),
                     low.stripTrailingZeros().toPlainString(), high.stripTrailingZeros().toPlainString());
         }
-        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
-        if (copy == null) {
-            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
-        }
+        BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
         SelfScoreRow row = SelfScoreRow.<SelfScoreRow>find("departmentId = ?1 and fiscalYear = ?2 and code = ?3",
                 departmentId, fiscalYear, code).firstResultOptional().orElse(null);
-        if (row == null ? version != null : (version == null || version != row.version)) {
-            throw ProblemException.conflict("version.conflict");
-        }
+        io.jixiao.platform.problem.Versions.check(version, row == null ? null : row.version);
         BigDecimal oldScore = row == null ? null : row.score;
         String oldEvidence = row == null ? null : row.evidence;
         if (row == null) {
@@ -120,9 +110,7 @@ public class EvaluationService {
         if (!caller.hasRole(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("adjustment.reviewer-only");
         }
-        Template.Indicator indicator = scoring.template().indicators().stream().map(Template.Placed::indicator)
-                .filter(i -> i.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+        Template.Indicator indicator = indicator(code);
         if (score.compareTo(indicator.points()) > 0) {
             throw new ProblemException(400, "adjustment.above-points", List.of(new FieldError("score", "adjustment.above-points.short")),
                     indicator.points().toPlainString());
@@ -130,15 +118,10 @@ public class EvaluationService {
         if (comment == null || comment.isBlank()) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("comment", "adjustment.comment-required")));
         }
-        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
-        if (copy == null) {
-            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
-        }
+        BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
         io.jixiao.evaluation.domain.ScoreAdjustment a = io.jixiao.evaluation.domain.ScoreAdjustment.<io.jixiao.evaluation.domain.ScoreAdjustment>find(
                 "departmentId = ?1 and fiscalYear = ?2 and code = ?3", departmentId, fiscalYear, code).firstResultOptional().orElse(null);
-        if (a == null ? version != null : (version == null || version != a.version)) {
-            throw ProblemException.conflict("version.conflict");
-        }
+        io.jixiao.platform.problem.Versions.check(version, a == null ? null : a.version);
         BigDecimal old = a == null ? null : a.score;
         String oldComment = a == null ? null : a.comment;
         if (a == null) {
@@ -156,6 +139,20 @@ public class EvaluationService {
                 new AuditTrail.Change("score", old, a.score), new AuditTrail.Change("comment", oldComment, a.comment)));
         scoring.rescore(copy, "adjustment of " + code + " by " + caller.name());
         return get(caller, departmentId, fiscalYear);
+    }
+
+    private Template.Indicator indicator(String code) {
+        return scoring.template().indicators().stream().map(Template.Placed::indicator)
+                .filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+    }
+
+    private static BudgetSheetCopy sheet(String departmentId, int fiscalYear) {
+        BudgetSheetCopy copy = BudgetSheetCopy.findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
+        if (copy == null) {
+            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
+        }
+        return copy;
     }
 
     public record RankingEntry(int rank, String departmentId, BigDecimal total, String grade) {

@@ -63,9 +63,7 @@ public class GoalService {
         }
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(departmentId, fiscalYear);
         GoalSet set = GoalSet.findById(key);
-        if (set == null ? in.version() != null : (in.version() == null || in.version() != set.version)) {
-            throw ProblemException.conflict("version.conflict");
-        }
+        io.jixiao.platform.problem.Versions.check(in.version(), set == null ? null : set.version);
         String before = GoalIndicator.of(departmentId, fiscalYear).stream().map(GoalService::describe).toList().toString();
         if (set == null) {
             set = new GoalSet();

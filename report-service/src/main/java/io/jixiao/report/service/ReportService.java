@@ -104,9 +104,7 @@ public class ReportService {
     public Narrative saveNarrative(Caller caller, String departmentId, int fiscalYear, NarrativeInput in) {
         caller.checkWrite(departmentId);
         Narrative n = Narrative.find(departmentId, fiscalYear).orElse(null);
-        if (n == null ? in.version() != null : (in.version() == null || in.version() != n.version)) {
-            throw ProblemException.conflict("version.conflict");
-        }
+        io.jixiao.platform.problem.Versions.check(in.version(), n == null ? null : n.version);
         List<AuditTrail.Change> changes = new ArrayList<>();
         if (n == null) {
             n = new Narrative();
