@@ -29,15 +29,30 @@ public final class Messages {
         return ZH;
     }
 
+    /**
+     * The service's own bundle ({@code service-messages}) is read first, so each service keeps its
+     * texts beside its code; the platform's {@code problem-messages} holds the shared ones.
+     */
     public static String text(Locale locale, String code, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle("problem-messages",
-                "en".equals(locale.getLanguage()) ? Locale.ENGLISH : ZH,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale bundleLocale = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : ZH;
+        for (String name : BUNDLES) {
+            String pattern = lookup(name, bundleLocale, code);
+            if (pattern != null) {
+                return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            }
+        }
+        return code;
+    }
+
+    private static final List<String> BUNDLES = List.of("service-messages", "problem-messages");
+
+    private static String lookup(String bundleName, Locale locale, String code) {
         try {
-            String pattern = bundle.getString(code);
-            return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            return ResourceBundle.getBundle(bundleName, locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(code);
         } catch (MissingResourceException e) {
-            return code;
+            return null;
         }
     }
 }
