@@ -35,6 +35,9 @@ public class BudgetSheetCopy extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String sheet;
 
+    /** 区县 of the department as of the sheet; selects the template assigned to it for the year. */
+    public String jurisdiction;
+
     @Column(name = "source_event_id", nullable = false)
     public UUID sourceEventId;
 

@@ -20,6 +20,15 @@ public class ScoreCardRow extends PanacheEntityBase {
     @Column(name = "template_code", nullable = false)
     public String templateCode;
 
+    /** The template version that scored this card (null on cards computed before templates were stored). */
+    @Column(name = "template_id")
+    public Long templateId;
+
+    @Column(name = "template_version")
+    public Integer templateVersion;
+
+    public String jurisdiction;
+
     @Column(nullable = false, precision = 6, scale = 2)
     public BigDecimal total;
 

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -112,9 +115,42 @@ public class EvaluationResource {
 
     @GET
     @Path("/ranking")
-    @Operation(summary = "The district's departments by total score (finance bureau)")
-    public List<EvaluationService.RankingEntry> ranking(@QueryParam("fiscalYear") int fiscalYear) {
-        return service.ranking(caller, fiscalYear);
+    @Operation(summary = "The district's departments by total score (finance bureau)",
+            description = "Equal totals share a rank. Filter by 区县 with jurisdiction.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "2020", value = "[{\"rank\":1,\"departmentId\":\"d0000000-0000-4000-8000-000000000002\",\"total\":81.37,\"grade\":\"良\"},"
+                    + "{\"rank\":2,\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"total\":6.82,\"grade\":\"差\"}]")))
+    @APIResponse(responseCode = "400", description = "fiscalYear missing")
+    @APIResponse(responseCode = "403", description = "Not a bureau role")
+    public List<EvaluationService.RankingEntry> ranking(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
+            @Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction) {
+        return service.ranking(caller, fiscalYear, jurisdiction);
+    }
+
+    @GET
+    @Path("/grades")
+    @Operation(summary = "Grade distribution: how many departments got 优 / 良 / 中 / 差 (finance bureau)",
+            description = "All four grades are listed, with 0 where none. Filter by year (required) and 区县.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "望城区 2020", value = "{\"fiscalYear\":2020,\"jurisdiction\":\"望城区\",\"departments\":7,\"grades\":["
+                    + "{\"grade\":\"优\",\"count\":1},{\"grade\":\"良\",\"count\":3},{\"grade\":\"中\",\"count\":2},{\"grade\":\"差\",\"count\":1}]}")))
+    @APIResponse(responseCode = "400", description = "fiscalYear missing")
+    @APIResponse(responseCode = "403", description = "Not a bureau role")
+    public EvaluationService.GradeDistribution grades(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
+            @Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction) {
+        return service.grades(caller, fiscalYear, jurisdiction);
+    }
+
+    @GET
+    @Path("/{departmentId}/history")
+    @Operation(summary = "A department's total and grade per fiscal year, oldest first, with the template version that scored each")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "two years", value = "{\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"years\":["
+                    + "{\"fiscalYear\":2019,\"total\":72.40,\"grade\":\"中\",\"templateId\":1,\"templateVersion\":1,\"pinned\":true,\"computedAt\":\"2020-03-02T08:00:00Z\"},"
+                    + "{\"fiscalYear\":2020,\"total\":6.82,\"grade\":\"差\",\"templateId\":2,\"templateVersion\":3,\"pinned\":false,\"computedAt\":\"2021-03-01T08:00:00Z\"}]}")))
+    @APIResponse(responseCode = "403", description = "Another department's history")
+    public EvaluationService.History history(@PathParam("departmentId") String departmentId) {
+        return service.history(caller, departmentId);
     }
 
     private EvaluationView view(EvaluationService.Evaluation e) {

@@ -60,7 +60,8 @@ public final class Formulas {
                             total(s, true), "预算数（元）", total(s, false)))),
             Map.entry("budget-adjustment-rate", new Formula("预算调整率", "Budget adjustment rate",
                     "预算调整数（追加与调减的绝对值之和）/ 预算数 × 100%", (s, src) -> Calc.of("预算调整数（元）",
-                            s.projects() == null ? null : s.projects().stream().map(p -> p.adjustment().abs())
+                            s.projects() == null ? null : s.projects().stream()
+                                    .map(p -> p.adjustment() == null ? BigDecimal.ZERO : p.adjustment().abs())
                                     .reduce(BigDecimal.ZERO, BigDecimal::add),
                             "预算数（元）", total(s, false)))),
             Map.entry("payment-progress-rate", new Formula("支付进度率", "Payment progress rate",

@@ -5,20 +5,33 @@ import java.util.List;
 
 import io.jixiao.evaluation.service.IndicatorResult;
 
-/** The scored template of one department-year: every indicator, its score and why, the total and grade. */
-public record ScoreCard(String templateCode, BigDecimal total, String grade, BigDecimal maxPoints,
-        List<Item> items, List<String> missing) {
+/**
+ * The scored template of one department-year: every indicator, its score and why, the total and grade;
+ * which template version scored it (templatePinned: frozen by the submitted filing); and the per-project
+ * self-evaluations (项目支出绩效自评), which do not count towards the department's total.
+ */
+public record ScoreCard(String templateCode, Long templateId, Integer templateVersion, boolean templatePinned,
+        BigDecimal total, String grade, BigDecimal maxPoints, List<Item> items, List<String> missing,
+        List<ProjectScorer.ProjectCard> projects) {
+
+    public ScoreCard withTemplate(Long id, Integer version, boolean pinned) {
+        return new ScoreCard(templateCode, id, version, pinned, total, grade, maxPoints, items, missing, projects);
+    }
+
+    public ScoreCard withProjects(List<ProjectScorer.ProjectCard> projectCards) {
+        return new ScoreCard(templateCode, templateId, templateVersion, templatePinned, total, grade, maxPoints, items,
+                missing, projectCards);
+    }
 
     /**
-     * @param status SCORED, SELF_SCORED, MISSING (数据缺失: scored 0) or PENDING_SELF_SCORE (qualitative,
-     *               not yet self-scored: scored 0)
-     */
-    /**
-     * score: by the rule or the self-score; adjustedScore and adjustment: the finance bureau's, when it
-     * adjusted it (the total then counts the adjusted score).
+     * status: SCORED, SELF_SCORED, MISSING (数据缺失: scored 0) or PENDING_SELF_SCORE (qualitative, not yet
+     * self-scored: scored 0). rule: the kind and its parameters as the template states them; ruleText: the
+     * same in words; calculation: formula and inputs with values and sources. score: by the rule or the
+     * self-score; adjustedScore and adjustment: the finance bureau's, when it adjusted it (the total then
+     * counts the adjusted score).
      */
     public record Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,
-            String ruleText, BigDecimal value, BigDecimal score, String status, String explanation,
+            String ruleText, Template.Rule rule, BigDecimal value, BigDecimal score, String status, String explanation,
             IndicatorResult calculation, BigDecimal adjustedScore, String adjustment) {
 
         public BigDecimal finalScore() {
@@ -26,8 +39,8 @@ public record ScoreCard(String templateCode, BigDecimal total, String grade, Big
         }
 
         Item adjusted(BigDecimal adjustedScore, String adjustment) {
-            return new Item(level1, level2, code, name, points, ruleKind, ruleText, value, score, status, explanation,
-                    calculation, adjustedScore, adjustment);
+            return new Item(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status,
+                    explanation, calculation, adjustedScore, adjustment);
         }
     }
 }

@@ -39,9 +39,9 @@ public final class Scorer {
                 SelfScore self = selfScores.get(ind.code());
                 item = self == null
                         ? new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
-                                ruleText(ind.rule()), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null, null, null)
+                                ruleText(ind.rule()), ind.rule(), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null, null, null)
                         : new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
-                                ruleText(ind.rule()), null, self.score(), "SELF_SCORED", self.evidence(), null, null, null);
+                                ruleText(ind.rule()), ind.rule(), null, self.score(), "SELF_SCORED", self.evidence(), null, null, null);
             } else if ((sheet != null && Formulas.computes(ind.code())) || GoalFormulas.computes(ind.code())) {
                 IndicatorResult r = GoalFormulas.computes(ind.code()) ? GoalFormulas.compute(ind.code(), goals)
                         : Formulas.compute(ind.code(), sheet, source);
@@ -50,7 +50,7 @@ public final class Scorer {
                 } else {
                     BigDecimal score = Rules.score(ind.rule(), ind.points(), r.value());
                     item = new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(),
-                            ind.rule().kind(), ruleText(ind.rule()), r.value(), score, "SCORED",
+                            ind.rule().kind(), ruleText(ind.rule()), ind.rule(), r.value(), score, "SCORED",
                             explain(ind, r.value(), score), r, null, null);
                 }
             } else {
@@ -66,13 +66,26 @@ public final class Scorer {
             total = total.add(item.finalScore());
             items.add(item);
         }
-        return new ScoreCard(template.code(), total, Rules.grade(total), max, items, missing);
+        return new ScoreCard(template.code(), null, null, false, total, Rules.grade(total), max, items, missing, List.of());
     }
 
     private static ScoreCard.Item missingItem(Template.Placed p, IndicatorResult r) {
         Template.Indicator ind = p.indicator();
         return new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), ind.rule().kind(),
-                ruleText(ind.rule()), null, zero(), "MISSING", "数据缺失：按 0 分计", r, null, null);
+                ruleText(ind.rule()), ind.rule(), null, zero(), "MISSING", missingText(r), r, null, null);
+    }
+
+    /** 数据缺失 with the inputs that are absent, so the department knows what to enter. */
+    static String missingText(IndicatorResult r) {
+        if (r == null) {
+            return "数据缺失：该指标没有计算来源，按 0 分计";
+        }
+        List<String> absent = r.inputs().stream().filter(i -> i.value() == null).map(IndicatorResult.Input::name).toList();
+        if (absent.isEmpty()) {
+            // every input is there, but the denominator is 0: the rate is undefined, not 0% or 100%
+            return "数据缺失：分母为 0，比率无法计算，按 0 分计";
+        }
+        return "数据缺失：未填报 " + String.join("、", absent) + "，按 0 分计";
     }
 
     /** Why the points were (not) given, in the words of the rule. */

@@ -10,9 +10,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * producer's schema is budget-service/src/main/resources/schemas/BudgetFiguresChanged.v1.json).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Sheet(String departmentId, int fiscalYear, long revision, Staffing staffing, Basic basic,
-        ProjectTotals projectTotals, List<Project> projects, ThreePublic threePublic, Pair procurement,
+public record Sheet(String departmentId, int fiscalYear, long revision, Department department, Staffing staffing,
+        Basic basic, ProjectTotals projectTotals, List<Project> projects, ThreePublic threePublic, Pair procurement,
         Pair carryOver, Assets assets, List<BigDecimal> monthlyPayments) {
+
+    /** The department's profile as of the sheet; jurisdiction (区县) selects the assigned template. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Department(String code, String name, String jurisdiction) {
+    }
+
+    public String jurisdiction() {
+        return department == null ? null : department.jurisdiction();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Staffing(Integer authorizedPosts, Integer staffInPost) {
@@ -28,8 +37,10 @@ public record Sheet(String departmentId, int fiscalYear, long revision, Staffing
             BigDecimal keyProjectsActual) {
     }
 
+    /** adjustedBudget: 全年预算数 (年初预算 + 追加/调减); actual: own payments + 财政直接支付. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Project(BigDecimal adjustment) {
+    public record Project(Long id, String name, BigDecimal budget, BigDecimal adjustment, BigDecimal adjustedBudget,
+            BigDecimal actual, boolean keyProject) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,12 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads a template and checks it: points add up per 一级 and to 100, bands in order, rules complete. */
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.Messages;
+
+/**
+ * Reads the default template and checks any template: points add up per 一级 and to 100, every rule
+ * has exactly the parameters of its kind, band tables in ascending order, an indicator without a
+ * formula can only be qualitative. Each problem names the field path and a message code
+ * (service-messages), so the API answers with it and a clerk can find the field.
+ */
 public final class TemplateLoader {
+
+    public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Set<String> KINDS = Set.of("ratio", "target", "ceiling", "bands", "qualitative");
 
     private TemplateLoader() {
     }
@@ -17,9 +32,10 @@ public final class TemplateLoader {
     public static Template defaultTemplate(ObjectMapper mapper) {
         try (InputStream in = TemplateLoader.class.getResourceAsStream("/templates/default.json")) {
             Template t = mapper.readValue(in, Template.class);
-            List<String> problems = validate(t);
+            List<FieldError> problems = validate(t);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("default template invalid: " + problems);
+                throw new IllegalStateException("default template invalid: " + problems.stream()
+                        .map(p -> p.field() + ": " + Messages.text(Messages.ZH, p.message())).toList());
             }
             return t;
         } catch (IOException e) {
@@ -27,60 +43,176 @@ public final class TemplateLoader {
         }
     }
 
-    /** Every problem of the template, as field path: message (empty when valid). */
-    public static List<String> validate(Template t) {
-        List<String> problems = new ArrayList<>();
+    /** Every problem of the template (empty when valid). */
+    public static List<FieldError> validate(Template t) {
+        List<FieldError> p = new ArrayList<>();
+        if (blank(t.name())) {
+            p.add(new FieldError("name", "template.name-required"));
+        }
+        if (t.levels() == null || t.levels().isEmpty()) {
+            p.add(new FieldError("levels", "template.levels-required"));
+            return p;
+        }
+        Set<String> codes = new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;
+        boolean totalKnown = true;
         for (int i = 0; i < t.levels().size(); i++) {
             Template.Level1 l1 = t.levels().get(i);
+            String lp = "levels[" + i + "]";
+            if (l1 == null) {
+                p.add(new FieldError(lp, "template.level-required"));
+                totalKnown = false;
+                continue;
+            }
+            if (blank(l1.name())) {
+                p.add(new FieldError(lp + ".name", "template.name-required"));
+            }
+            boolean levelPointsOk = points(l1.points(), lp + ".points", p, true);
             BigDecimal sum = BigDecimal.ZERO;
-            for (Template.Level2 l2 : l1.children()) {
-                for (Template.Indicator ind : l2.children()) {
-                    sum = sum.add(ind.points());
-                    problems.addAll(validateRule(ind));
-                }
-            }
-            if (sum.compareTo(l1.points()) != 0) {
-                problems.add("levels[" + i + "].points: " + l1.name() + " 的分值 " + l1.points().toPlainString()
-                        + " 与其下指标分值之和 " + sum.toPlainString() + " 不一致");
-            }
-            total = total.add(l1.points());
-        }
-        if (total.compareTo(BigDecimal.valueOf(100)) != 0) {
-            problems.add("levels: 分值合计须为 100，现为 " + total.toPlainString());
-        }
-        return problems;
-    }
-
-    private static List<String> validateRule(Template.Indicator ind) {
-        List<String> p = new ArrayList<>();
-        Template.Rule r = ind.rule();
-        String where = ind.code() + ".rule: ";
-        switch (r.kind()) {
-            case "ratio", "qualitative" -> { }
-            case "target" -> {
-                if (r.target() == null || r.deductPerPoint() == null) {
-                    p.add(where + "目标值规则须有 target 和 deductPerPoint");
-                }
-            }
-            case "ceiling" -> {
-                if (r.threshold() == null || r.deductPerPoint() == null) {
-                    p.add(where + "上限规则须有 threshold 和 deductPerPoint");
-                }
-            }
-            case "bands" -> {
-                if (r.bands() == null || r.bands().isEmpty()) {
-                    p.add(where + "分档规则须有分档表");
-                } else {
-                    for (int i = 1; i < r.bands().size(); i++) {
-                        if (r.bands().get(i).upTo().compareTo(r.bands().get(i - 1).upTo()) <= 0) {
-                            p.add(where + "分档表须按上限从小到大排列（第 " + (i + 1) + " 档）");
+            boolean sumKnown = true;
+            if (l1.children() == null || l1.children().isEmpty()) {
+                p.add(new FieldError(lp + ".children", "template.children-required"));
+                sumKnown = false;
+            } else {
+                for (int j = 0; j < l1.children().size(); j++) {
+                    Template.Level2 l2 = l1.children().get(j);
+                    String l2p = lp + ".children[" + j + "]";
+                    if (l2 == null || blank(l2.name())) {
+                        p.add(new FieldError(l2p + ".name", "template.name-required"));
+                    }
+                    if (l2 == null || l2.children() == null || l2.children().isEmpty()) {
+                        p.add(new FieldError(l2p + ".children", "template.children-required"));
+                        continue;
+                    }
+                    for (int k = 0; k < l2.children().size(); k++) {
+                        Template.Indicator ind = l2.children().get(k);
+                        String ip = l2p + ".children[" + k + "]";
+                        if (ind == null) {
+                            p.add(new FieldError(ip, "template.indicator-required"));
+                            sumKnown = false;
+                            continue;
                         }
+                        if (ind.code() == null || !CODE.matcher(ind.code()).matches()) {
+                            p.add(new FieldError(ip + ".code", "template.code-invalid"));
+                        } else if (!codes.add(ind.code())) {
+                            p.add(new FieldError(ip + ".code", "template.code-duplicate"));
+                        }
+                        if (blank(ind.name())) {
+                            p.add(new FieldError(ip + ".name", "template.name-required"));
+                        }
+                        if (points(ind.points(), ip + ".points", p, false)) {
+                            sum = sum.add(ind.points());
+                        } else {
+                            sumKnown = false;
+                        }
+                        validateRule(ind, ip + ".rule", p);
                     }
                 }
             }
-            default -> p.add(where + "未知的规则类型 " + r.kind());
+            if (levelPointsOk && sumKnown && sum.compareTo(l1.points()) != 0) {
+                p.add(new FieldError(lp + ".points", "template.level-points-sum"));
+            }
+            if (levelPointsOk) {
+                total = total.add(l1.points());
+            } else {
+                totalKnown = false;
+            }
+        }
+        if (totalKnown && total.compareTo(HUNDRED) != 0) {
+            p.add(new FieldError("levels", "template.points-total"));
+        }
+        if (t.project() != null) {
+            Template.ProjectWeights w = t.project();
+            boolean ok = points(w.budgetExecution(), "project.budgetExecution", p, true)
+                    & points(w.output(), "project.output", p, true)
+                    & points(w.benefit(), "project.benefit", p, true)
+                    & points(w.satisfaction(), "project.satisfaction", p, true);
+            if (ok && w.budgetExecution().add(w.output()).add(w.benefit()).add(w.satisfaction()).compareTo(HUNDRED) != 0) {
+                p.add(new FieldError("project", "template.project-points-total"));
+            }
         }
         return p;
+    }
+
+    /** Points: present, at most 2 decimals, not negative (an indicator: above 0), at most 100. */
+    private static boolean points(BigDecimal v, String path, List<FieldError> p, boolean zeroAllowed) {
+        if (v == null || v.stripTrailingZeros().scale() > 2 || v.compareTo(HUNDRED) > 0
+                || (zeroAllowed ? v.signum() < 0 : v.signum() <= 0)) {
+            p.add(new FieldError(path, "template.points-invalid"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void validateRule(Template.Indicator ind, String rp, List<FieldError> p) {
+        Template.Rule r = ind.rule();
+        if (r == null || r.kind() == null || !KINDS.contains(r.kind())) {
+            p.add(new FieldError(rp + ".kind", "template.rule-kind-invalid"));
+            return;
+        }
+        if (!"qualitative".equals(r.kind()) && ind.code() != null && !Formulas.computes(ind.code())
+                && !GoalFormulas.computes(ind.code())) {
+            p.add(new FieldError(rp + ".kind", "template.rule-not-computable"));
+        }
+        boolean target = "target".equals(r.kind());
+        boolean ceiling = "ceiling".equals(r.kind());
+        boolean bands = "bands".equals(r.kind());
+        if (target) {
+            percentParam(r.target(), rp + ".target", p, BigDecimal.ZERO);
+        } else if (r.target() != null) {
+            p.add(new FieldError(rp + ".target", "template.param-not-allowed"));
+        }
+        if (ceiling) {
+            percentParam(r.threshold(), rp + ".threshold", p, BigDecimal.valueOf(-100));
+        } else if (r.threshold() != null) {
+            p.add(new FieldError(rp + ".threshold", "template.param-not-allowed"));
+        }
+        if (target || ceiling) {
+            BigDecimal d = r.deductPerPoint();
+            if (d == null || d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0 || d.stripTrailingZeros().scale() > 4) {
+                p.add(new FieldError(rp + ".deductPerPoint", "template.deduct-invalid"));
+            }
+        } else if (r.deductPerPoint() != null) {
+            p.add(new FieldError(rp + ".deductPerPoint", "template.param-not-allowed"));
+        }
+        if (!bands) {
+            if (r.bands() != null && !r.bands().isEmpty()) {
+                p.add(new FieldError(rp + ".bands", "template.param-not-allowed"));
+            }
+            return;
+        }
+        if (r.bands() == null || r.bands().isEmpty()) {
+            p.add(new FieldError(rp + ".bands", "template.bands-required"));
+            return;
+        }
+        BigDecimal previous = null;
+        for (int b = 0; b < r.bands().size(); b++) {
+            Template.Band band = r.bands().get(b);
+            String bp = rp + ".bands[" + b + "]";
+            if (band == null || band.upTo() == null || band.upTo().stripTrailingZeros().scale() > 2) {
+                p.add(new FieldError(bp + ".upTo", "template.band-up-to-invalid"));
+                previous = null;
+                continue;
+            }
+            if (band.share() == null || band.share().signum() < 0 || band.share().compareTo(BigDecimal.ONE) > 0
+                    || band.share().stripTrailingZeros().scale() > 4) {
+                p.add(new FieldError(bp + ".share", "template.band-share-invalid"));
+            }
+            if (previous != null && band.upTo().compareTo(previous) <= 0) {
+                p.add(new FieldError(bp + ".upTo", "template.bands-order"));
+            }
+            previous = band.upTo();
+        }
+    }
+
+    /** A percentage parameter: present, at most 2 decimals, between min and 1000. */
+    private static void percentParam(BigDecimal v, String path, List<FieldError> p, BigDecimal min) {
+        if (v == null || v.stripTrailingZeros().scale() > 2 || v.compareTo(min) < 0 || v.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            p.add(new FieldError(path, "template.percent-invalid"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -35,6 +35,12 @@ public class EvaluationService {
             this.from = new BigDecimal(from);
             this.to = new BigDecimal(to);
         }
+
+        /** Whether a share of the points in percent (0–100) lies within the tier, bounds included. */
+        public boolean containsPercent(BigDecimal percent) {
+            BigDecimal share = percent.movePointLeft(2);
+            return share.compareTo(from) >= 0 && share.compareTo(to) <= 0;
+        }
     }
 
     public record Evaluation(String departmentId, int fiscalYear, long sourceVersion, long revision,
@@ -44,11 +50,13 @@ public class EvaluationService {
     private final ScoringService scoring;
     private final ObjectMapper mapper;
     private final AuditTrail audit;
+    private final TemplateStore templates;
 
-    public EvaluationService(ScoringService scoring, ObjectMapper mapper, AuditTrail audit) {
+    public EvaluationService(ScoringService scoring, ObjectMapper mapper, AuditTrail audit, TemplateStore templates) {
         this.scoring = scoring;
         this.mapper = mapper;
         this.audit = audit;
+        this.templates = templates;
     }
 
     @Transactional
@@ -70,7 +78,11 @@ public class EvaluationService {
     public Evaluation selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
             BigDecimal score, String evidence, Long version) {
         caller.checkWrite(departmentId);
-        Template.Indicator indicator = indicator(code);
+        BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
+        if (io.jixiao.evaluation.domain.FilingPin.isPinned(departmentId, fiscalYear)) {
+            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
+        }
+        Template.Indicator indicator = indicator(copy, code);
         if (!"qualitative".equals(indicator.rule().kind())) {
             throw new ProblemException(400, "indicator.not-qualitative", List.of(), indicator.name());
         }
@@ -80,7 +92,6 @@ public class EvaluationService {
             throw new ProblemException(400, "self-score.outside-tier", List.of(new FieldError("score", "self-score.outside-tier.short")),
                     low.stripTrailingZeros().toPlainString(), high.stripTrailingZeros().toPlainString());
         }
-        BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
         SelfScoreRow row = SelfScoreRow.<SelfScoreRow>find("departmentId = ?1 and fiscalYear = ?2 and code = ?3",
                 departmentId, fiscalYear, code).firstResultOptional().orElse(null);
         io.jixiao.platform.problem.Versions.check(version, row == null ? null : row.version);
@@ -110,7 +121,8 @@ public class EvaluationService {
         if (!caller.hasRole(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("adjustment.reviewer-only");
         }
-        Template.Indicator indicator = indicator(code);
+        BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
+        Template.Indicator indicator = indicator(copy, code);
         if (score.compareTo(indicator.points()) > 0) {
             throw new ProblemException(400, "adjustment.above-points", List.of(new FieldError("score", "adjustment.above-points.short")),
                     indicator.points().toPlainString());
@@ -118,7 +130,6 @@ public class EvaluationService {
         if (comment == null || comment.isBlank()) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("comment", "adjustment.comment-required")));
         }
-        BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
         io.jixiao.evaluation.domain.ScoreAdjustment a = io.jixiao.evaluation.domain.ScoreAdjustment.<io.jixiao.evaluation.domain.ScoreAdjustment>find(
                 "departmentId = ?1 and fiscalYear = ?2 and code = ?3", departmentId, fiscalYear, code).firstResultOptional().orElse(null);
         io.jixiao.platform.problem.Versions.check(version, a == null ? null : a.version);
@@ -141,10 +152,18 @@ public class EvaluationService {
         return get(caller, departmentId, fiscalYear);
     }
 
-    private Template.Indicator indicator(String code) {
-        return scoring.template().indicators().stream().map(Template.Placed::indicator)
-                .filter(i -> i.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+    /** The indicator in the template version that scores this department-year (pinned or current). */
+    private Template.Indicator indicator(BudgetSheetCopy copy, String code) {
+        return templates.resolve(copy.key.departmentId(), copy.key.fiscalYear(), copy.jurisdiction).template()
+                .indicator(code).orElseThrow(() -> ProblemException.notFound("indicator.not-found", code));
+    }
+
+    private BudgetSheetCopy lockedSheet(String departmentId, int fiscalYear) {
+        BudgetSheetCopy copy = scoring.lockedCopy(new BudgetSheetCopy.Key(departmentId, fiscalYear));
+        if (copy == null) {
+            throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
+        }
+        return copy;
     }
 
     private static BudgetSheetCopy sheet(String departmentId, int fiscalYear) {
@@ -158,13 +177,15 @@ public class EvaluationService {
     public record RankingEntry(int rank, String departmentId, BigDecimal total, String grade) {
     }
 
-    /** The district's departments by total score for a year (the bureau's view). */
+    /** The district's departments by total score for a year (the bureau's view), optionally one jurisdiction. */
     @Transactional
-    public List<RankingEntry> ranking(Caller caller, int fiscalYear) {
-        if (!caller.readsAllDepartments()) {
-            throw ProblemException.forbidden("access.forbidden");
-        }
-        List<ScoreCardRow> rows = ScoreCardRow.list("key.fiscalYear = ?1 order by total desc, key.departmentId", fiscalYear);
+    public List<RankingEntry> ranking(Caller caller, Integer fiscalYear, String jurisdiction) {
+        bureauOnly(caller);
+        int year = requireYear(fiscalYear);
+        List<ScoreCardRow> rows = jurisdiction == null || jurisdiction.isBlank()
+                ? ScoreCardRow.list("key.fiscalYear = ?1 order by total desc, key.departmentId", year)
+                : ScoreCardRow.list("key.fiscalYear = ?1 and jurisdiction = ?2 order by total desc, key.departmentId",
+                        year, jurisdiction);
         java.util.ArrayList<RankingEntry> out = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ScoreCardRow r = rows.get(i);
@@ -172,5 +193,68 @@ public class EvaluationService {
             out.add(new RankingEntry(rank, r.key.departmentId(), r.total, r.grade));
         }
         return out;
+    }
+
+    public record GradeCount(String grade, long count) {
+    }
+
+    public record GradeDistribution(int fiscalYear, String jurisdiction, long departments, List<GradeCount> grades) {
+    }
+
+    /** How many departments got each grade (优/良/中/差, all four listed), for a year and optionally a jurisdiction. */
+    @Transactional
+    public GradeDistribution grades(Caller caller, Integer fiscalYear, String jurisdiction) {
+        bureauOnly(caller);
+        int year = requireYear(fiscalYear);
+        boolean all = jurisdiction == null || jurisdiction.isBlank();
+        List<Object[]> rows = query(year, all ? null : jurisdiction);
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        List<GradeCount> grades = java.util.stream.Stream.of("优", "良", "中", "差")
+                .map(g -> new GradeCount(g, counts.getOrDefault(g, 0L))).toList();
+        return new GradeDistribution(year, all ? null : jurisdiction, grades.stream().mapToLong(GradeCount::count).sum(),
+                grades);
+    }
+
+    private static List<Object[]> query(int year, String jurisdiction) {
+        var q = ScoreCardRow.getEntityManager().createQuery("select r.grade, count(r) from ScoreCardRow r where r.key.fiscalYear = :y"
+                + (jurisdiction == null ? "" : " and r.jurisdiction = :j") + " group by r.grade", Object[].class)
+                .setParameter("y", year);
+        if (jurisdiction != null) {
+            q.setParameter("j", jurisdiction);
+        }
+        return q.getResultList();
+    }
+
+    public record YearScore(int fiscalYear, BigDecimal total, String grade, Long templateId, Integer templateVersion,
+            boolean pinned, OffsetDateTime computedAt) {
+    }
+
+    public record History(String departmentId, List<YearScore> years) {
+    }
+
+    /** A department's total and grade per year, oldest first (its own users and the bureau). */
+    @Transactional
+    public History history(Caller caller, String departmentId) {
+        caller.checkRead(departmentId);
+        List<ScoreCardRow> rows = ScoreCardRow.list("key.departmentId = ?1 order by key.fiscalYear", departmentId);
+        return new History(departmentId, rows.stream().map(r -> new YearScore(r.key.fiscalYear(), r.total, r.grade,
+                r.templateId, r.templateVersion, io.jixiao.evaluation.domain.FilingPin.isPinned(departmentId,
+                        r.key.fiscalYear()), r.computedAt)).toList());
+    }
+
+    private static void bureauOnly(Caller caller) {
+        if (!caller.readsAllDepartments()) {
+            throw ProblemException.forbidden("access.forbidden");
+        }
+    }
+
+    private static int requireYear(Integer fiscalYear) {
+        if (fiscalYear == null) {
+            throw new ProblemException(400, "fiscal-year.required", List.of(new FieldError("fiscalYear", "fiscal-year.required")));
+        }
+        return fiscalYear;
     }
 }

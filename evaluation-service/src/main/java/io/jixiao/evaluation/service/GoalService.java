@@ -62,6 +62,10 @@ public class GoalService {
             throw new ProblemException(400, "request.invalid", errors);
         }
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(departmentId, fiscalYear);
+        BudgetSheetCopy copy = scoring.lockedCopy(key);
+        if (io.jixiao.evaluation.domain.FilingPin.isPinned(departmentId, fiscalYear)) {
+            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
+        }
         GoalSet set = GoalSet.findById(key);
         io.jixiao.platform.problem.Versions.check(in.version(), set == null ? null : set.version);
         String before = GoalIndicator.of(departmentId, fiscalYear).stream().map(GoalService::describe).toList().toString();
@@ -94,7 +98,6 @@ public class GoalService {
         String after = GoalIndicator.of(departmentId, fiscalYear).stream().map(GoalService::describe).toList().toString();
         audit.record("goals", departmentId + ":" + fiscalYear, set.version, caller.name(),
                 List.of(new AuditTrail.Change("goals", before, after)));
-        BudgetSheetCopy copy = BudgetSheetCopy.findById(key);
         if (copy != null) {
             scoring.rescore(copy, "goals changed by " + caller.name());
         }

@@ -1,6 +1,5 @@
 package io.jixiao.evaluation.service;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,41 +12,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
+import io.jixiao.evaluation.domain.FilingPin;
+import io.jixiao.evaluation.domain.GoalIndicator;
 import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.domain.ProjectIndicatorRow;
+import io.jixiao.evaluation.domain.ScoreAdjustment;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.domain.SelfScoreRow;
 import io.jixiao.evaluation.messaging.EvaluationEvents;
 import io.jixiao.evaluation.scoring.Formulas;
+import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.scoring.Scorer;
 import io.jixiao.evaluation.scoring.Sheet;
-import io.jixiao.evaluation.scoring.Template;
-import io.jixiao.evaluation.scoring.TemplateLoader;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
  * Keeps our copy of each department-year's figures (from BudgetFiguresChanged) and rescores it:
- * every formula indicator with its explanation, the score card against the template, and the
- * IndicatorsComputed event. Runs in the consumer's transaction, with the inbox row.
+ * every formula indicator with its explanation, the score card against the template version that
+ * applies (TemplateStore), the per-project self-evaluations, and the IndicatorsComputed event. Also
+ * pins the template version of a submitted filing (report.events) and unpins it on a return.
  */
 @ApplicationScoped
 public class ScoringService {
 
     private final ObjectMapper mapper;
     private final Outbox outbox;
-    private final Template template;
+    private final TemplateStore templates;
 
-    public ScoringService(ObjectMapper mapper, Outbox outbox) {
+    public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates) {
         this.mapper = mapper;
         this.outbox = outbox;
-        this.template = TemplateLoader.defaultTemplate(mapper);
-    }
-
-    public Template template() {
-        return template;
+        this.templates = templates;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -55,7 +55,11 @@ public class ScoringService {
         JsonNode payload = event.payload();
         long revision = payload.get("revision").asLong();
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(event.departmentId(), event.fiscalYear());
-        BudgetSheetCopy copy = BudgetSheetCopy.findById(key);
+        JsonNode department = payload.path("sheet").get("department");
+        String jurisdiction = department == null || department.isNull() || department.path("jurisdiction").isNull()
+                ? null : department.path("jurisdiction").asText(null);
+        templates.lockScope(jurisdiction, event.fiscalYear(), false); // scope before row: one lock order everywhere
+        BudgetSheetCopy copy = BudgetSheetCopy.findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (copy != null && copy.revision >= revision) {
             return; // an older state arriving late: what we hold is newer
         }
@@ -67,6 +71,7 @@ public class ScoringService {
         JsonNode basic = sheet.get("basic");
         copy.revision = revision;
         copy.basicVersion = basic == null || basic.isNull() ? null : basic.get("version").asLong();
+        copy.jurisdiction = jurisdiction;
         copy.sheet = sheet.toString();
         copy.sourceEventId = event.eventId();
         copy.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -75,22 +80,134 @@ public class ScoringService {
                 + event.eventId());
     }
 
-    /** Recomputes everything of a department-year from our copy and the self-scores. */
+    /**
+     * FilingSubmitted / FilingApproved: freeze the template version the filing was scored with, so no
+     * template edit changes a submitted score. A step older than the one already applied is ignored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onFilingSubmitted(EventEnvelope event) {
+        int filingVersion = event.payload().path("filingVersion").asInt();
+        BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(event.departmentId(), event.fiscalYear());
+        BudgetSheetCopy copy = lockedCopy(key);
+        FilingPin pin = FilingPin.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (pin != null && pin.filingVersion > filingVersion) {
+            return;
+        }
+        if (pin != null && pin.pinned && pin.templateId != null) {
+            pin.filingVersion = filingVersion; // approval after submission: stays on the same version
+            pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return;
+        }
+        if (pin == null) {
+            pin = new FilingPin();
+            pin.key = key;
+        }
+        ScoreCardRow card = ScoreCardRow.findById(key);
+        if (card != null && card.templateId != null) {
+            pin.templateId = card.templateId; // exactly what the department saw when it submitted
+            pin.templateVersion = card.templateVersion;
+        } else {
+            TemplateStore.Resolved now = templates.current(copy == null ? null : copy.jurisdiction, event.fiscalYear());
+            pin.templateId = now.templateId();
+            pin.templateVersion = now.version();
+        }
+        pin.pinned = true;
+        pin.filingVersion = filingVersion;
+        pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        pin.persist();
+        if (copy != null) {
+            rescore(copy, "report.events " + event.type() + " v" + filingVersion + " " + event.eventId());
+        }
+    }
+
+    /** FilingReturned: unpinned; rescored with the template the jurisdiction and year have now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onFilingReturned(EventEnvelope event) {
+        int filingVersion = event.payload().path("filingVersion").asInt();
+        BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(event.departmentId(), event.fiscalYear());
+        BudgetSheetCopy copy = lockedCopy(key);
+        FilingPin pin = FilingPin.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (pin != null && pin.filingVersion > filingVersion) {
+            return;
+        }
+        if (pin == null) {
+            pin = new FilingPin();
+            pin.key = key;
+        }
+        pin.pinned = false;
+        pin.templateId = null;
+        pin.templateVersion = null;
+        pin.filingVersion = filingVersion;
+        pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        pin.persist();
+        if (copy != null) {
+            rescore(copy, "report.events " + event.type() + " v" + filingVersion + " " + event.eventId());
+        }
+    }
+
+    /**
+     * A department-year's copy, locked for a rescoring: the template choice of its scope first (shared),
+     * then the row, the order every path takes, so a concurrent template edit cannot deadlock with it.
+     * Null when no figures arrived yet.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BudgetSheetCopy lockedCopy(BudgetSheetCopy.Key key) {
+        BudgetSheetCopy peek = BudgetSheetCopy.findById(key);
+        if (peek == null) {
+            return null;
+        }
+        templates.lockScope(peek.jurisdiction, key.fiscalYear(), false);
+        return BudgetSheetCopy.findById(key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Rescores every unpinned department-year of a jurisdiction and year (after a template change). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rescoreScope(String jurisdiction, int fiscalYear, String source) {
+        templates.lockScope(jurisdiction, fiscalYear, true);
+        List<BudgetSheetCopy> copies = BudgetSheetCopy.<BudgetSheetCopy>find(
+                "key.fiscalYear = ?1 and jurisdiction = ?2 order by key.departmentId", fiscalYear, jurisdiction)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        int n = 0;
+        for (BudgetSheetCopy copy : copies) {
+            if (!FilingPin.isPinned(copy.key.departmentId(), fiscalYear)) {
+                rescore(copy, source);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Rescores the unpinned department-years scored with the default template (after a new default version). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescoreDefaultUsers(long defaultTemplateId, String source) {
+        List<ScoreCardRow> rows = ScoreCardRow.list("templateId = ?1", defaultTemplateId);
+        for (ScoreCardRow r : rows) {
+            BudgetSheetCopy copy = lockedCopy(r.key);
+            if (copy != null && !FilingPin.isPinned(r.key.departmentId(), r.key.fiscalYear())) {
+                rescore(copy, source);
+            }
+        }
+    }
+
+    /** Recomputes everything of a department-year from our copy, the department's entries and its template. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScoreCard rescore(BudgetSheetCopy copy, String source) {
-        Sheet sheet = read(copy.sheet);
         String dept = copy.key.departmentId();
         int year = copy.key.fiscalYear();
+        templates.lockScope(copy.jurisdiction, year, false); // already held by the caller; taken again for safety
+        TemplateStore.Resolved template = templates.resolve(dept, year, copy.jurisdiction);
+        Sheet sheet = read(copy.sheet);
         Map<String, Scorer.SelfScore> selfScores = new HashMap<>();
         for (SelfScoreRow s : SelfScoreRow.of(dept, year)) {
             selfScores.put(s.code, new Scorer.SelfScore(s.score, s.evidence));
         }
         Map<String, Scorer.Adjustment> adjustments = new HashMap<>();
-        for (io.jixiao.evaluation.domain.ScoreAdjustment a : io.jixiao.evaluation.domain.ScoreAdjustment.of(dept, year)) {
+        for (ScoreAdjustment a : ScoreAdjustment.of(dept, year)) {
             adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment));
         }
-        ScoreCard card = Scorer.score(template, sheet, selfScores, adjustments,
-                io.jixiao.evaluation.domain.GoalIndicator.of(dept, year), source);
+        ScoreCard card = Scorer.score(template.template(), sheet, selfScores, adjustments, GoalIndicator.of(dept, year),
+                source).withTemplate(template.templateId(), template.version(), template.pinned())
+                .withProjects(projects(template, sheet, dept, year, source));
 
         List<IndicatorResult> computed = new ArrayList<>();
         computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source));
@@ -114,7 +231,10 @@ public class ScoringService {
             row = new ScoreCardRow();
             row.key = copy.key;
         }
-        row.templateCode = card.templateCode();
+        row.templateCode = card.templateCode() == null ? "-" : card.templateCode();
+        row.templateId = template.templateId();
+        row.templateVersion = template.version();
+        row.jurisdiction = copy.jurisdiction;
         row.total = card.total();
         row.grade = card.grade();
         row.card = json(card);
@@ -123,14 +243,24 @@ public class ScoringService {
         row.persist();
 
         outbox.publish(EvaluationEvents.INDICATORS_COMPUTED, EvaluationEvents.INDICATORS_COMPUTED_VERSION, dept, year,
-                "evaluation-service", new EvaluationEvents.IndicatorsComputed(
-                        copy.basicVersion == null ? -1 : copy.basicVersion, copy.revision, card.total().toPlainString(),
-                        card.grade(), computed.stream().map(r -> new EvaluationEvents.Indicator(r.code(), r.name(),
-                                r.value() == null ? null : r.value().toPlainString(), r.unit(), r.missing())).toList(),
-                        card.items().stream().map(i -> new EvaluationEvents.ScoredItem(i.level1(), i.level2(), i.code(),
-                                i.name(), i.points().toPlainString(), i.value() == null ? null : i.value().toPlainString(),
-                                i.finalScore().toPlainString(), i.status())).toList()));
+                "evaluation-service", EvaluationEvents.IndicatorsComputed.of(copy, card, computed));
         return card;
+    }
+
+    /** 项目支出绩效自评 of every project in the sheet, with the weights of the template version. */
+    private List<ProjectScorer.ProjectCard> projects(TemplateStore.Resolved template, Sheet sheet, String dept, int year,
+            String source) {
+        if (sheet.projects() == null || sheet.projects().isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<ProjectScorer.Indicator>> byProject = new HashMap<>();
+        for (ProjectIndicatorRow r : ProjectIndicatorRow.of(dept, year)) {
+            byProject.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(r.toInput());
+        }
+        return sheet.projects().stream().filter(p -> p.id() != null)
+                .map(p -> ProjectScorer.score(template.template().projectWeights(), p,
+                        byProject.getOrDefault(p.id(), List.of()), source))
+                .toList();
     }
 
     public Sheet read(String sheetJson) {
@@ -147,9 +277,5 @@ public class ScoringService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static BigDecimal orZero(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
     }
 }

@@ -81,14 +81,13 @@ class ScorerTest {
     }
 
     @Test
-    void aTemplateWithWrongWeightsOrUnorderedBandsIsRejected() {
+    void aTemplateWithWrongWeightsOrUnorderedBandsIsRejectedWithFieldPaths() {
         Template.Rule unordered = new Template.Rule("bands", null, null, null, List.of(
                 new Template.Band(new BigDecimal("10"), new BigDecimal("0.8")), new Template.Band(new BigDecimal("5"), new BigDecimal("0.6"))));
         Template bad = new Template("t", "t", "", List.of(new Template.Level1("投入", new BigDecimal("15"), List.of(
-                new Template.Level2("预算配置", List.of(new Template.Indicator("x", "x", new BigDecimal("14"), unordered)))))));
-        List<String> problems = TemplateLoader.validate(bad);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("与其下指标分值之和 14")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("分值合计须为 100")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("从小到大")), problems.toString());
+                new Template.Level2("预算配置", List.of(new Template.Indicator("budget-adjustment-rate", "预算调整率",
+                        new BigDecimal("14"), unordered)))))), null);
+        List<String> fields = TemplateLoader.validate(bad).stream().map(io.jixiao.platform.problem.FieldError::field).toList();
+        assertEquals(List.of("levels[0].children[0].children[0].rule.bands[1].upTo", "levels[0].points", "levels"), fields);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.platform.api.ChangeFeed;
 import io.jixiao.platform.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,10 +21,12 @@ public class Outbox {
 
     private final ObjectMapper mapper;
     private final OutboxConfig config;
+    private final ChangeFeed changeFeed;
 
-    public Outbox(ObjectMapper mapper, OutboxConfig config) {
+    public Outbox(ObjectMapper mapper, OutboxConfig config, ChangeFeed changeFeed) {
         this.mapper = mapper;
         this.config = config;
+        this.changeFeed = changeFeed;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,6 +46,8 @@ public class Outbox {
             throw new IllegalStateException("event " + type + " cannot be serialised", e);
         }
         row.persist();
+        // The outbox is purged after publication; the change feed keeps every change for pulls.
+        changeFeed.record(envelope);
         return envelope;
     }
 }

@@ -1,0 +1,170 @@
+package io.jixiao.evaluation.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.jixiao.evaluation.service.IndicatorResult;
+import io.jixiao.platform.money.Money;
+
+/**
+ * 项目支出绩效自评 of one project (财预〔2020〕10号): 预算执行率 = pts × min(全年执行数 / 全年预算数, 100%);
+ * 产出, 效益 and 满意度 from the indicators the department set for the project. A part's points are shared
+ * equally by its indicators: a quantitative one earns its share when its target is met, else in
+ * proportion to attainment; a qualitative one the percentage self-scored within its tier. An indicator
+ * without an actual value scores 0 and is listed as 数据缺失; a part without indicators is 数据缺失.
+ */
+public final class ProjectScorer {
+
+    private static final int SCALE = 10;
+    private static final Template.Rule RATIO = new Template.Rule("ratio", null, null, null, null);
+    static final Set<String> OUTPUT = Set.of("QUANTITY", "QUALITY", "TIMELINESS", "COST");
+
+    private ProjectScorer() {
+    }
+
+    /**
+     * One indicator as the department entered it. kind QUANTITATIVE: unit, direction (GE ≥, LE ≤, EQ =),
+     * target, actual (null: not yet known). kind QUALITATIVE: tier and selfScorePercent (share of the
+     * indicator's points, within the tier) with evidence.
+     */
+    public record Indicator(String category, String name, String kind, String unit, String direction,
+            BigDecimal target, BigDecimal actual, String tier, BigDecimal selfScorePercent, String evidence) {
+    }
+
+    /** weight: the indicator's share of its part's points (2 decimals, for display); attainment in %. */
+    public record IndicatorScore(String category, String name, String kind, BigDecimal weight, BigDecimal attainment,
+            BigDecimal score, String status, String explanation) {
+    }
+
+    /** code: budget-execution, output, benefit, satisfaction. */
+    public record Part(String code, String name, BigDecimal points, BigDecimal value, BigDecimal score, String status,
+            String formula, String explanation, List<IndicatorResult.Input> inputs, List<IndicatorScore> indicators) {
+    }
+
+    public record ProjectCard(long projectId, String name, boolean keyProject, BigDecimal budget,
+            BigDecimal adjustedBudget, BigDecimal actual, List<Part> parts, BigDecimal total, String grade,
+            List<String> missing) {
+    }
+
+    public static ProjectCard score(Template.ProjectWeights w, Sheet.Project p, List<Indicator> indicators,
+            String source) {
+        List<String> missing = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        parts.add(execution(w.budgetExecution(), p, source, missing));
+        parts.add(part("output", "产出指标", w.output(), indicators.stream().filter(i -> OUTPUT.contains(i.category())).toList(), missing));
+        parts.add(part("benefit", "效益指标", w.benefit(), indicators.stream().filter(i -> "BENEFIT".equals(i.category())).toList(), missing));
+        parts.add(part("satisfaction", "满意度指标", w.satisfaction(),
+                indicators.stream().filter(i -> "SATISFACTION".equals(i.category())).toList(), missing));
+        BigDecimal total = parts.stream().map(Part::score).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new ProjectCard(p.id() == null ? 0 : p.id(), p.name(), p.keyProject(), p.budget(), p.adjustedBudget(),
+                p.actual(), parts, total, Rules.grade(total), missing);
+    }
+
+    private static Part execution(BigDecimal pts, Sheet.Project p, String source, List<String> missing) {
+        String formula = "全年执行数 / 全年预算数（年初预算 ± 调整）× 100%；得分 = 分值 × min(执行率, 100%)";
+        List<IndicatorResult.Input> inputs = List.of(
+                new IndicatorResult.Input("全年执行数（元）", text(p.actual()), source),
+                new IndicatorResult.Input("全年预算数（元）", text(p.adjustedBudget()), source));
+        BigDecimal ratio = Money.ratio(p.actual(), p.adjustedBudget());
+        if (ratio == null) {
+            missing.add("预算执行率");
+            return new Part("budget-execution", "预算执行率", pts, null, zero(), "MISSING", formula,
+                    p.adjustedBudget() == null || p.actual() == null ? "数据缺失：未填报全年预算数或执行数，按 0 分计"
+                            : "数据缺失：全年预算数为 0，执行率无法计算，按 0 分计", inputs, List.of());
+        }
+        BigDecimal value = Money.percent(ratio);
+        BigDecimal score = Rules.score(RATIO, pts, value);
+        return new Part("budget-execution", "预算执行率", pts, value, score, "SCORED", formula,
+                "得分 = " + pts.toPlainString() + " × min(" + value.toPlainString() + "%, 100%) = " + score.toPlainString(),
+                inputs, List.of());
+    }
+
+    private static Part part(String code, String name, BigDecimal pts, List<Indicator> list, List<String> missing) {
+        String formula = "分值由各指标平均分配：达到指标值得满分，未达到按完成比例得分；定性指标按自评档次得分";
+        if (list.isEmpty()) {
+            missing.add(name);
+            return new Part(code, name, pts, null, zero(), "MISSING", formula, "数据缺失：尚未设置" + name + "，按 0 分计",
+                    List.of(), List.of());
+        }
+        BigDecimal n = BigDecimal.valueOf(list.size());
+        BigDecimal share = pts.divide(n, SCALE, RoundingMode.HALF_UP);
+        BigDecimal sum = BigDecimal.ZERO;
+        List<IndicatorScore> scores = new ArrayList<>();
+        for (Indicator i : list) {
+            BigDecimal att = attainment(i);
+            String status;
+            String why;
+            if (att == null) {
+                status = "MISSING";
+                why = "数据缺失：未填报实际完成值，按 0 分计";
+                missing.add(name + "：" + i.name());
+                att = BigDecimal.ZERO;
+            } else if ("QUALITATIVE".equals(i.kind())) {
+                status = "SELF_SCORED";
+                why = "定性自评（" + tierText(i.tier()) + "）" + i.selfScorePercent().stripTrailingZeros().toPlainString()
+                        + "%：" + i.evidence();
+            } else {
+                status = "SCORED";
+                why = attainmentText(i, att);
+            }
+            sum = sum.add(att);
+            scores.add(new IndicatorScore(i.category(), i.name(), i.kind(), share.setScale(2, RoundingMode.HALF_UP),
+                    Money.percent(att), share.multiply(att).setScale(2, RoundingMode.HALF_UP), status, why));
+        }
+        BigDecimal mean = sum.divide(n, SCALE, RoundingMode.HALF_UP);
+        BigDecimal score = pts.multiply(mean).setScale(2, RoundingMode.HALF_UP);
+        String explanation = "得分 = " + pts.toPlainString() + " × (" + String.join(" + ",
+                scores.stream().map(s -> s.attainment().toPlainString() + "%").toList()) + ") / " + list.size()
+                + " = " + score.toPlainString();
+        return new Part(code, name, pts, Money.percent(mean), score, "SCORED", formula, explanation, List.of(), scores);
+    }
+
+    /** Share of the indicator achieved (0 … 1); null when its actual is missing. */
+    static BigDecimal attainment(Indicator i) {
+        if ("QUALITATIVE".equals(i.kind())) {
+            return i.selfScorePercent() == null ? null : i.selfScorePercent().divide(TemplateLoader.HUNDRED, SCALE, RoundingMode.HALF_UP);
+        }
+        BigDecimal a = i.actual();
+        BigDecimal t = i.target();
+        if (a == null || t == null) {
+            return null;
+        }
+        return switch (i.direction()) {
+            case "GE" -> t.signum() == 0 || a.compareTo(t) >= 0 ? BigDecimal.ONE : a.divide(t, SCALE, RoundingMode.HALF_UP);
+            case "LE" -> a.compareTo(t) <= 0 ? BigDecimal.ONE : t.divide(a, SCALE, RoundingMode.HALF_UP);
+            default -> a.compareTo(t) == 0 ? BigDecimal.ONE
+                    : a.min(t).divide(a.max(t), SCALE, RoundingMode.HALF_UP);
+        };
+    }
+
+    private static String attainmentText(Indicator i, BigDecimal att) {
+        String sign = switch (i.direction()) {
+            case "GE" -> "≥";
+            case "LE" -> "≤";
+            default -> "=";
+        };
+        String target = i.target().stripTrailingZeros().toPlainString() + i.unit();
+        String actual = i.actual().stripTrailingZeros().toPlainString() + i.unit();
+        return att.compareTo(BigDecimal.ONE) == 0 ? "指标值 " + sign + target + "，实际 " + actual + "，已达到，得满分"
+                : "指标值 " + sign + target + "，实际 " + actual + "，完成 " + Money.percent(att).toPlainString() + "%，按比例得分";
+    }
+
+    private static String tierText(String tier) {
+        return switch (String.valueOf(tier)) {
+            case "GOOD" -> "好";
+            case "FAIR" -> "中";
+            default -> "差";
+        };
+    }
+
+    private static String text(BigDecimal v) {
+        return v == null ? null : v.toPlainString();
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}

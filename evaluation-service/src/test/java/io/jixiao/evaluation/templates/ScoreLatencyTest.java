@@ -1,0 +1,70 @@
+package io.jixiao.evaluation.templates;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.evaluation.Events;
+import io.jixiao.testing.KafkaControl;
+import io.jixiao.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Time from a BudgetFiguresChanged being published (send until the broker's ack) to the new score being
+ * readable through the API, over several changes of one department-year. A measurement, printed for the
+ * notes: it fails only when a change is not scored at all (30 s), never on a slow machine.
+ */
+@QuarkusTest
+class ScoreLatencyTest {
+
+    static final String A = TestTokens.SAMPLE_DEPT;
+    static final int YEAR = 2032;
+    static final int RUNS = 15;
+
+    @Test
+    void everyBudgetChangeIsScoredAndTheDelayIsMeasured() throws Exception {
+        String token = TestTokens.department(A);
+        List<Long> millis = new ArrayList<>();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaControl.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (int revision = 1; revision <= RUNS + 1; revision++) {
+                // the basic actual changes each time, so the new revision also means new figures
+                String event = Events.budget(A, YEAR, revision, (6_900_000 + revision * 1000) + ".00");
+                long start = System.nanoTime();
+                producer.send(new ProducerRecord<>("budget.events", A + ":" + YEAR, event)).get();
+                long deadline = start + 30_000_000_000L;
+                while (true) {
+                    Integer seen = given().auth().oauth2(token).get("/api/v1/evaluations/" + A + "/" + YEAR)
+                            .then().extract().path("revision");
+                    if (seen != null && seen == revision) {
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("revision " + revision + " not readable within 30 s");
+                    }
+                    Thread.sleep(10);
+                }
+                if (revision > 1) { // the first includes the consumer's first assignment of the partition
+                    millis.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        long median = sorted.get(sorted.size() / 2);
+        System.out.printf("budget event published → new score readable: median %d ms, min %d ms, max %d ms over %d runs: %s%n",
+                median, sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), millis);
+        assertEquals(RUNS, millis.size());
+    }
+}
