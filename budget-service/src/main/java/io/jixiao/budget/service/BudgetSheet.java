@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record BudgetSheet(String departmentId, int fiscalYear, long revision, boolean locked,
         Profile department, Staffing staffing, Basic basic, List<Project> projects, ProjectTotals projectTotals,
         ThreePublic threePublic, Pair procurement, Pair carryOver, Assets assets, List<String> monthlyPayments,
-        List<Reason> varianceReasons, List<ReasonCheck> reasonChecks) {
+        List<Reason> varianceReasons, List<ReasonCheck> reasonChecks, Spending spending) {
 
     /** 单位基本情况 as of the sheet: name, code, 职能职责, 内设科室. */
     public record Profile(String code, String name, String jurisdiction, List<String> duties, List<String> divisions) {
@@ -59,5 +59,17 @@ public record BudgetSheet(String departmentId, int fiscalYear, long revision, bo
     /** Whether the reasons given for a line add up to its variance. */
     public record ReasonCheck(String line, Long projectId, String variance, String explained, String unexplained,
             boolean matches) {
+    }
+
+    /** 支出明细 of the year: how many, their total, and per line whether they add up to the stated actual. */
+    public record Spending(int lines, String total, List<SpendingCheck> checks) {
+    }
+
+    /**
+     * Lines of 基本支出 (line BASIC) or of one project against the actual the sheet states; for a project
+     * also by payment channel (单位自有 vs 财政直接支付). A report of the data, not a rule: never stored.
+     */
+    public record SpendingCheck(String line, Long projectId, int lines, String linesOwn, String linesDirect,
+            String linesTotal, String stated, String difference, boolean matches) {
     }
 }

@@ -46,7 +46,56 @@ public class BudgetSheetService {
                         : other.monthlyPayments.stream().map(BudgetSheetService::text).toList(),
                 reasons.stream().map(r -> new BudgetSheet.Reason(r.id, r.line.name(), r.projectId, text(r.amount),
                         r.reason)).toList(),
-                reasonChecks(basic, projects, reasons));
+                reasonChecks(basic, projects, reasons), spending(departmentId, fiscalYear, basic, projects));
+    }
+
+    /** Sums of the 支出明细 per project and channel (one indexed group-by), compared with the stated actuals. */
+    static BudgetSheet.Spending spending(String departmentId, int fiscalYear, BasicExpenditure basic,
+            List<Project> projects) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Project.getEntityManager().createNativeQuery(
+                "select coalesce(project_id, 0), channel, count(*), sum(amount) from spending_line"
+                        + " where department_id = ?1 and fiscal_year = ?2 group by 1, 2")
+                .setParameter(1, departmentId).setParameter(2, fiscalYear).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        java.util.Map<Long, BigDecimal[]> byProject = new java.util.HashMap<>(); // own, direct, count
+        int lines = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        for (Object[] r : rows) {
+            long project = ((Number) r[0]).longValue();
+            int count = ((Number) r[2]).intValue();
+            BigDecimal sum = (BigDecimal) r[3];
+            BigDecimal[] acc = byProject.computeIfAbsent(project, k -> zeros());
+            int channel = "OWN".equals(r[1]) ? 0 : 1;
+            acc[channel] = acc[channel].add(sum);
+            acc[2] = acc[2].add(BigDecimal.valueOf(count));
+            lines += count;
+            total = total.add(sum);
+        }
+        List<BudgetSheet.SpendingCheck> checks = new ArrayList<>();
+        BigDecimal[] basicLines = byProject.getOrDefault(0L, zeros());
+        if (byProject.containsKey(0L) || basic != null) {
+            BigDecimal linesTotal = basicLines[0].add(basicLines[1]);
+            BigDecimal stated = basic == null ? null : basic.actual;
+            checks.add(new BudgetSheet.SpendingCheck("BASIC", null, basicLines[2].intValue(), text(basicLines[0]),
+                    text(basicLines[1]), text(linesTotal), text(stated),
+                    stated == null ? null : text(linesTotal.subtract(stated)),
+                    stated != null && linesTotal.compareTo(stated) == 0));
+        }
+        for (Project p : projects) {
+            BigDecimal[] acc = byProject.getOrDefault(p.id, zeros());
+            BigDecimal linesTotal = acc[0].add(acc[1]);
+            checks.add(new BudgetSheet.SpendingCheck("PROJECT", p.id, acc[2].intValue(), text(acc[0]), text(acc[1]),
+                    text(linesTotal), text(p.actual()), text(linesTotal.subtract(p.actual())),
+                    acc[0].compareTo(p.actualOwn) == 0 && acc[1].compareTo(p.actualDirect) == 0));
+        }
+        return new BudgetSheet.Spending(lines, text(total), checks);
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     }
 
     static BudgetSheet.Staffing staffing(Staffing s, Staffing lastYear) {

@@ -49,7 +49,7 @@ public class YearOverviewService {
             String projectBudget, String projectActual, String totalBudget, String totalActual, String executionRate) {
     }
 
-    public record Page(List<Row> items, String nextCursor) {
+    public record Page(List<Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
     }
 
     /** Departments ordered by code; the cursor is the last code seen, so inserts never shift a page. */

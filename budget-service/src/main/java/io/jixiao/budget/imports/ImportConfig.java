@@ -1,0 +1,42 @@
+package io.jixiao.budget.imports;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits and resources of Excel/CSV imports (env JIXIAO_IMPORT_MAX_BYTES etc.). */
+@ConfigMapping(prefix = "jixiao.import")
+public interface ImportConfig {
+
+    /** Largest file accepted (bytes); larger uploads get 413. Default 20 MB. */
+    @WithDefault("20971520")
+    long maxBytes();
+
+    /** Data rows per sheet. */
+    @WithDefault("200000")
+    int maxRows();
+
+    /** Errors kept and shown per job (all are counted). */
+    @WithDefault("500")
+    int keptErrors();
+
+    /** Imports run at once; more wait in the queue. */
+    @WithDefault("1")
+    int workers();
+
+    /** Where uploaded files wait for their job (default: a folder in java.io.tmpdir). */
+    Optional<String> workDir();
+
+    /** Upper bound of the one transaction that saves an import. */
+    @WithDefault("600")
+    int saveTimeoutSeconds();
+
+    /** Rows per JDBC batch of 支出明细. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /** A running job whose process stopped updating it for this long is marked INTERRUPTED. */
+    @WithDefault("120")
+    int heartbeatTimeoutSeconds();
+}

@@ -1,0 +1,86 @@
+package io.jixiao.budget.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.jixiao.budget.service.DepartmentService;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** 支出明细 read page by page: keyset on the line id over the (department, year, id) index. */
+@ApplicationScoped
+public class SpendingLines {
+
+    public static final int MAX_LIMIT = 1000;
+
+    private final DataSource dataSource;
+    private final DepartmentService departments;
+
+    public SpendingLines(DataSource dataSource, DepartmentService departments) {
+        this.dataSource = dataSource;
+        this.departments = departments;
+    }
+
+    public record Line(int lineNo, LocalDate paidOn, Long projectId, String project, String economicClass,
+            String channel, String amount, String description) {
+    }
+
+    public record Page(List<Line> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
+    }
+
+    public Page page(Caller caller, String departmentId, int fiscalYear, String cursor, int limit) {
+        caller.checkRead(departmentId);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "import.lines.limit")));
+        }
+        QuarkusTransaction.requiringNew().run(() -> departments.checkFiscalYear(departments.require(departmentId), fiscalYear));
+        long after = 0;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
+            }
+        }
+        List<Line> items = new ArrayList<>();
+        long last = after;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select l.id, l.line_no, l.paid_on, l.project_id, p.name, l.economic_class, l.channel, l.amount, l.description
+                from spending_line l left join project p on p.id = l.project_id
+                where l.department_id = ? and l.fiscal_year = ? and l.id > ? order by l.id limit ?""")) {
+            ps.setString(1, departmentId);
+            ps.setInt(2, fiscalYear);
+            ps.setLong(3, after);
+            ps.setInt(4, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == limit) {
+                        return new Page(items, Base64.getUrlEncoder().withoutPadding()
+                                .encodeToString(String.valueOf(last).getBytes(StandardCharsets.UTF_8)));
+                    }
+                    last = rs.getLong(1);
+                    long project = rs.getLong(4);
+                    Long projectId = rs.wasNull() ? null : project;
+                    items.add(new Line(rs.getInt(2), rs.getObject(3, LocalDate.class), projectId,
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8).toPlainString(),
+                            rs.getString(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Page(items, null);
+    }
+}

@@ -1,0 +1,75 @@
+package io.jixiao.budget.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.jixiao.budget.imports.ImportJob;
+import io.jixiao.platform.problem.Messages;
+
+/** An import job as the SPA polls it: state, progress, every kept error with its place and a clerk's message. */
+@Schema(name = "ImportJob", description = "A background import of an Excel/CSV file into a department-year")
+public record ImportJobView(
+        @Schema(example = "5f0c6c1e-7c1a-4d0e-9a53-2f1f3f0b8e11") UUID id,
+        @Schema(example = "d0000000-0000-4000-8000-000000000001") String departmentId,
+        @Schema(example = "2020") int fiscalYear,
+        @Schema(example = "2020年预算支出.xlsx") String fileName,
+        @Schema(description = "XLSX or CSV, decided from the content", example = "XLSX") String fileType,
+        @Schema(example = "183422") long fileBytes,
+        @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or INTERRUPTED (the service stopped while it ran)",
+                example = "RUNNING") String state,
+        @Schema(description = "VALIDATING (every row checked, nothing written) or SAVING (one transaction)",
+                example = "SAVING") String phase,
+        @Schema(description = "data rows in the file (an estimate while validating)", example = "100000") Integer totalRows,
+        @Schema(description = "rows done in the current phase", example = "42000") int processedRows,
+        @Schema(description = "0..100 over both phases (validating counts as the first half)", example = "71") int percent,
+        @Schema(description = "all errors found (only the first ones are listed)", example = "1") int errorCount,
+        List<RowError> errors,
+        @Schema(description = "why the whole file was refused or not saved; null on success") Failure failure,
+        @Schema(description = "what was saved", example = "{\"linesSaved\":100000,\"linesTotal\":\"5012345.00\",\"revision\":7}")
+        Map<String, Object> summary,
+        String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime finishedAt) {
+
+    @Schema(name = "ImportRowError", description = "One wrong cell: where it is and what to do")
+    public record RowError(
+            @Schema(example = "支出明细") String sheet,
+            @Schema(description = "row number as Excel shows it (header = 1)", example = "7") int row,
+            @Schema(description = "column letter; null when the error is about a missing column", example = "F") String column,
+            @Schema(example = "金额（元）") String header,
+            @Schema(example = "import.amount.negative") String code,
+            @Schema(example = "金额不能为负数。") String message) {
+    }
+
+    @Schema(name = "ImportFailure")
+    public record Failure(@Schema(example = "filing.locked") String code,
+            @Schema(example = "2020 年度自评已提交，数据已锁定：请财政局退回后再修改。") String message) {
+    }
+
+    public static ImportJobView of(ImportJob j, Locale locale) {
+        List<RowError> errors = j.errors == null ? List.of() : j.errors.stream()
+                .map(e -> new RowError(e.sheet(), e.row(), e.column(), e.header(), e.code(),
+                        Messages.text(locale, e.code(), e.args() == null ? new Object[0] : e.args().toArray())))
+                .toList();
+        Failure failure = j.failureCode == null ? null
+                : new Failure(j.failureCode, Messages.text(locale, j.failureCode,
+                        j.failureArgs == null ? new Object[0] : j.failureArgs.toArray()));
+        return new ImportJobView(j.id, j.departmentId, j.fiscalYear, j.fileName, j.fileType, j.fileBytes, j.state.name(),
+                j.phase == null ? null : j.phase.name(), j.totalRows, j.processedRows, percent(j), j.errorCount, errors,
+                failure, j.summary, j.createdBy, j.createdAt, j.updatedAt, j.finishedAt);
+    }
+
+    static int percent(ImportJob j) {
+        if (!j.state.active()) {
+            return 100;
+        }
+        if (j.state == ImportJob.State.QUEUED || j.totalRows == null || j.totalRows == 0) {
+            return 0;
+        }
+        int half = (int) Math.min(49, (long) j.processedRows * 50 / j.totalRows);
+        return j.phase == ImportJob.Phase.SAVING ? 50 + half : half;
+    }
+}

@@ -1,0 +1,222 @@
+package io.jixiao.budget.rest;
+
+import static io.jixiao.budget.rest.BasicExpenditureResourceTest.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** The bureau's contract conventions (issue 7) on budget-service: feed, ETag, Link, filters, tokens, log. */
+@QuarkusTest
+class ApiContractTest {
+
+    private static final String FEED = "/api/v1/budgets/changes";
+    private static final String[] WRITERS = {
+            "d0000000-0000-4000-8000-000000000003", "d0000000-0000-4000-8000-000000000004",
+            "d0000000-0000-4000-8000-000000000005", "d0000000-0000-4000-8000-000000000006" };
+    private static final int YEAR = 2025;
+    /** A department-year no other test writes (saves without a version must be first saves). */
+    private static final String OWN_YEAR_DEPT = "d0000000-0000-4000-8000-000000000007";
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Four clerks save concurrently while a machine client keeps pulling the feed: at the end the
+     * client has seen every committed change exactly once, in each department's order.
+     */
+    @Test
+    void theChangeFeedMissesNothingAndRepeatsNothingWhileWritesGoOn() throws Exception {
+        int savesEach = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS.length + 1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        String start = firstCursorNow();
+        Future<String> puller = pool.submit(() -> {
+            String cursor = start;
+            while (writing.get()) {
+                JsonPath page = pull(cursor, 7);
+                seen.addAll(page.getList("items.eventId", String.class));
+                cursor = page.getString("nextCursor");
+            }
+            return cursor;
+        });
+        List<Future<Integer>> writers = new ArrayList<>();
+        for (String dept : WRITERS) {
+            writers.add(pool.submit(() -> {
+                String clerk = TestTokens.department(dept);
+                Long version = null;
+                for (int i = 1; i <= savesEach; i++) {
+                    String body = "{\"budget\":\"" + (10_000 + i) + ".00\",\"actual\":\"" + (9_000 + i)
+                            + ".00\",\"version\":" + version + "}";
+                    version = as(clerk).body(body).put(BasicExpenditureResourceTest.url(dept, YEAR))
+                            .then().statusCode(200).extract().jsonPath().getLong("version");
+                }
+                return savesEach;
+            }));
+        }
+        int written = 0;
+        for (Future<Integer> w : writers) {
+            written += w.get(2, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        String cursor = puller.get(2, TimeUnit.MINUTES);
+        pool.shutdown();
+        // Drain: a row becomes visible once every older transaction has ended (other tests' too).
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (seen.size() < written && System.currentTimeMillis() < deadline) {
+            JsonPath page = pull(cursor, 500);
+            seen.addAll(page.getList("items.eventId", String.class));
+            cursor = page.getString("nextCursor");
+        }
+        assertTrue(pull(cursor, 500).getList("items").isEmpty(), "nothing after the end");
+
+        assertEquals(written, seen.size(), "every committed change pulled once");
+        assertEquals(written, new HashSet<>(seen).size(), "no change pulled twice");
+        assertEquals(written, countInDatabase(), "the feed holds exactly the writes");
+    }
+
+    private String firstCursorNow() {
+        // Skip what other tests wrote: page to the current end once, remember the position.
+        String cursor = null;
+        while (true) {
+            JsonPath page = as(TestTokens.financeApi()).queryParam("limit", 500)
+                    .queryParam("type", "BudgetFiguresChanged").queryParam("fiscalYear", YEAR)
+                    .queryParams(cursor == null ? java.util.Map.of() : java.util.Map.of("cursor", cursor))
+                    .get(FEED).then().statusCode(200).extract().jsonPath();
+            cursor = page.getString("nextCursor");
+            if (!page.getBoolean("hasMore")) {
+                return cursor;
+            }
+        }
+    }
+
+    private static JsonPath pull(String cursor, int limit) {
+        return as(TestTokens.financeApi()).queryParam("cursor", cursor).queryParam("limit", limit)
+                .queryParam("type", "BudgetFiguresChanged").queryParam("fiscalYear", YEAR)
+                .get(FEED).then().statusCode(200).extract().jsonPath();
+    }
+
+    private long countInDatabase() throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select count(*) from change_feed where event_type = 'BudgetFiguresChanged' and fiscal_year = ?")) {
+            ps.setInt(1, YEAR);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void theFeedIsScopedAndRefusesBadPositions() {
+        String clerk = TestTokens.department(OWN_YEAR_DEPT);
+        as(clerk).body("{\"budget\":\"100.00\",\"actual\":\"90.00\"}")
+                .put(BasicExpenditureResourceTest.url(OWN_YEAR_DEPT, 2024)).then().statusCode(200);
+        JsonPath own = as(clerk).queryParam("limit", 500).get(FEED).then().statusCode(200).extract().jsonPath();
+        assertTrue(!own.getList("items").isEmpty());
+        assertEquals(Set.of(OWN_YEAR_DEPT), new HashSet<>(own.getList("items.departmentId", String.class)));
+        as(clerk).queryParam("departmentId", TestTokens.SAMPLE_DEPT).get(FEED).then().statusCode(403);
+        as(TestTokens.financeApi()).queryParam("cursor", "not-a-cursor").get(FEED).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        as(TestTokens.financeApi()).queryParam("limit", 0).get(FEED).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        as(TestTokens.financeApi()).queryParam("limit", 100000).get(FEED).then().statusCode(400);
+        as(TestTokens.financeApi()).queryParam("since", "yesterday").get(FEED).then().statusCode(400)
+                .body("errors[0].field", equalTo("since"));
+        // since: only changes at or after the time
+        String later = Instant.now().plus(Duration.ofDays(1)).toString();
+        as(TestTokens.financeApi()).queryParam("since", later).get(FEED).then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("nextCursor", notNullValue());
+    }
+
+    @Test
+    void unknownFiltersAreRefusedNotIgnored() {
+        as(TestTokens.reviewer()).queryParam("fiscalYear", 2020).queryParam("jurisdicton", "望城区")
+                .header("Accept-Language", "en").get("/api/v1/budgets").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("jurisdicton"))
+                .body("errors[0].message", containsString("jurisdiction"));
+    }
+
+    @Test
+    void readsCarryAnEtagAndAnswer304WhenUnchanged() {
+        Response first = as(TestTokens.reviewer()).queryParam("fiscalYear", 2020).get("/api/v1/budgets");
+        first.then().statusCode(200).header("ETag", notNullValue());
+        String etag = first.getHeader("ETag");
+        as(TestTokens.reviewer()).queryParam("fiscalYear", 2020).header("If-None-Match", etag)
+                .get("/api/v1/budgets").then().statusCode(304).header("ETag", equalTo(etag));
+        // a change gives a new ETag
+        as(TestTokens.department(TestTokens.SAMPLE_DEPT)).body("{\"budget\":\"1.00\",\"actual\":\"1.00\"}")
+                .put(BasicExpenditureResourceTest.url(TestTokens.SAMPLE_DEPT, 2023)).then().statusCode(200);
+        as(TestTokens.reviewer()).queryParam("fiscalYear", 2023).header("If-None-Match", etag)
+                .get("/api/v1/budgets").then().statusCode(200);
+    }
+
+    @Test
+    void cursorPagesLinkToTheNextPage() {
+        Response page = as(TestTokens.financeApi()).queryParam("fiscalYear", 2020).queryParam("limit", 2)
+                .get("/api/v1/budgets");
+        page.then().statusCode(200);
+        String link = page.getHeader("Link");
+        String cursor = page.jsonPath().getString("nextCursor");
+        assertTrue(link != null && link.contains("cursor=" + cursor) && link.endsWith("rel=\"next\""), link);
+        assertTrue(link.contains("fiscalYear=2020") && link.contains("limit=2"), link);
+    }
+
+    @Test
+    void tokensOfTheWrongAudienceOrExpiredAreRefused() {
+        as(TestTokens.token("x", null, "account", 600, "finance-api")).queryParam("fiscalYear", 2020)
+                .get("/api/v1/budgets").then().statusCode(401);
+        as(TestTokens.token("x", null, TestTokens.AUDIENCE, -120, "finance-api")).queryParam("fiscalYear", 2020)
+                .get("/api/v1/budgets").then().statusCode(401);
+        // a department user on a bureau-wide export sees its own lines only (scoped, not refused): see
+        // YearOverviewResourceTest; the feed above shows the same rule.
+    }
+
+    @Test
+    void everyMachineReadIsLogged() throws Exception {
+        String marker = "2019";
+        as(TestTokens.financeApi()).queryParam("fiscalYear", marker).get("/api/v1/budgets").then().statusCode(200);
+        long deadline = System.currentTimeMillis() + 10_000;
+        long found = 0;
+        while (found == 0 && System.currentTimeMillis() < deadline) {
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                    "select count(*) from machine_read where client = 'service-account-finance-api'"
+                            + " and path = '/api/v1/budgets?fiscalYear=2019' and status = 200")) {
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    found = rs.getLong(1);
+                }
+            }
+            if (found == 0) {
+                Thread.sleep(200); // poll interval while the scheduled flush runs
+            }
+        }
+        assertEquals(1, found);
+    }
+}
