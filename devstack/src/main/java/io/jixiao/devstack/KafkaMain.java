@@ -53,6 +53,10 @@ public final class KafkaMain {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
+        // Topics are the record of every change: report-service rebuilds its read model by replaying
+        // them from the beginning, so nothing is ever deleted by age or size.
+        props.put("log.retention.ms", "-1");
+        props.put("log.retention.bytes", "-1");
         File config = new File(dataDir, "server.properties");
         try (Writer w = new FileWriter(config)) {
             props.store(w, "written by io.jixiao.devstack.KafkaMain");

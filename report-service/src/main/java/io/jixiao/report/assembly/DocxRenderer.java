@@ -4,6 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.List;
+
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -29,6 +38,8 @@ public final class DocxRenderer {
     static final String SUBHEADING_FONT = "楷体";
     static final String BODY_FONT = "仿宋";
     private static final int TWIPS_PER_MM = 1440 * 10 / 254;
+    /** A4 width less the left and right margins (28 + 26 mm). */
+    private static final int TEXT_WIDTH_TWIPS = 11906 - 54 * TWIPS_PER_MM;
 
     private DocxRenderer() {
     }
@@ -39,7 +50,14 @@ public final class DocxRenderer {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             title.setSpacingAfter(560);
-            run(title, r.title(), TITLE_FONT, 22, true);
+            List<String> titleLines = titleLines(r.title());
+            for (int i = 0; i < titleLines.size(); i++) {
+                XWPFRun t = run(title, titleLines.get(i), TITLE_FONT, 22, true);
+                if (i < titleLines.size() - 1) {
+                    t.addBreak();
+                }
+            }
+            pageNumbers(doc);
             for (Report.Section s : r.sections()) {
                 XWPFParagraph h = body(doc);
                 run(h, s.number() + "、" + s.title(), HEADING_FONT, 16, false);
@@ -65,18 +83,23 @@ public final class DocxRenderer {
             run(date, r.date(), BODY_FONT, 16, false);
             if (r.score() != null) {
                 annexTitle(doc, "附件1", "部门整体支出绩效自评表");
-                XWPFTable t = table(doc, "一级指标", "二级指标", "三级指标", "分值", "指标值", "得分", "说明");
+                int[] widths = {12, 13, 25, 8, 13, 11, 18};
+                boolean[] numeric = {false, false, false, true, true, true, false};
+                XWPFTable t = table(doc, widths, "一级指标", "二级指标", "三级指标", "分值", "指标值", "得分", "说明");
                 for (Report.ScoreRow row : r.score().rows()) {
-                    row(t, row.level1(), row.level2(), row.name(), row.points(), row.value(), row.score(), row.status());
+                    row(t, widths, numeric, false, row.level1(), row.level2(), row.name(), row.points(), row.value(),
+                            row.score(), row.status());
                 }
-                row(t, "合计", "", "", "100", "", r.score().total(), "等级：" + r.score().grade());
+                row(t, widths, numeric, true, "合计", "", "", "100", "", r.score().total(), "等级：" + r.score().grade());
             }
             if (!r.projects().isEmpty()) {
                 annexTitle(doc, "附件2", "项目支出情况表（万元）");
-                XWPFTable t = table(doc, "项目", "年初预算", "调整", "单位支付", "财政直接支付", "实际支出", "执行率", "重点");
+                int[] widths = {22, 12, 11, 12, 13, 12, 11, 7};
+                boolean[] numeric = {false, true, true, true, true, true, true, false};
+                XWPFTable t = table(doc, widths, "项目", "年初预算", "调整", "单位支付", "财政直接支付", "实际支出", "执行率", "重点");
                 for (Report.ProjectRow p : r.projects()) {
-                    row(t, p.name(), p.budget(), p.adjustment(), p.actualOwn(), p.actualDirect(), p.actual(),
-                            p.executionRate(), p.keyProject() ? "是" : "");
+                    row(t, widths, numeric, false, p.name(), p.budget(), p.adjustment(), p.actualOwn(), p.actualDirect(),
+                            p.actual(), p.executionRate(), p.keyProject() ? "是" : "");
                 }
             }
             doc.write(out);
@@ -84,6 +107,84 @@ public final class DocxRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The bureau's summary of a year (全区汇总) in the same layout: the overall situation, one table row
+     * per department, then the main findings of each department that has any.
+     */
+    public static byte[] renderSummary(int fiscalYear, io.jixiao.report.service.DistrictSummaryService.Totals t,
+            List<io.jixiao.report.service.DistrictSummaryService.Row> rows, java.time.LocalDate date) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            page(doc);
+            pageNumbers(doc);
+            XWPFParagraph title = doc.createParagraph();
+            title.setAlignment(ParagraphAlignment.CENTER);
+            title.setSpacingAfter(560);
+            List<String> lines = List.of(fiscalYear + " 年度全区部门整体支出", "绩效自评情况汇总");
+            for (int i = 0; i < lines.size(); i++) {
+                XWPFRun r = run(title, lines.get(i), TITLE_FONT, 22, true);
+                if (i == 0) {
+                    r.addBreak();
+                }
+            }
+            run(body(doc), "一、总体情况", HEADING_FONT, 16, false);
+            StringBuilder p = new StringBuilder("全区共 ").append(t.departments()).append(" 个预算单位纳入 ")
+                    .append(fiscalYear).append(" 年度部门整体支出绩效自评，其中已审核通过 ").append(t.approved())
+                    .append(" 个，已提交待审核 ").append(t.submitted()).append(" 个，已退回修改 ").append(t.returned())
+                    .append(" 个，尚未提交 ").append(t.draft()).append(" 个。");
+            if (t.budget() != null) {
+                p.append("各单位预算合计 ").append(io.jixiao.platform.money.Money.wanText(new java.math.BigDecimal(t.budget())))
+                        .append(" 万元，实际支出合计 ").append(io.jixiao.platform.money.Money.wanText(new java.math.BigDecimal(t.actual())))
+                        .append(" 万元，").append(t.executionRate() == null ? "预算执行率无法计算（数据缺失）。"
+                                : "预算执行率 " + t.executionRate() + "%。");
+            }
+            p.append("自评等级：");
+            List<String> grades = new java.util.ArrayList<>();
+            t.grades().forEach((g, n) -> grades.add(g + " " + n + " 个"));
+            p.append(String.join("，", grades)).append("。");
+            run(body(doc), p.toString(), BODY_FONT, 16, false);
+            run(body(doc), "二、各单位情况", HEADING_FONT, 16, false);
+            int[] widths = {26, 11, 9, 7, 14, 14, 11, 8};
+            boolean[] numeric = {false, false, true, false, true, true, true, true};
+            XWPFTable table = table(doc, widths, "单位", "报送状态", "得分", "等级", "预算（万元）", "实际（万元）", "执行率", "问题");
+            for (var r : rows) {
+                row(table, widths, numeric, false, r.departmentName(), SummaryDocuments.statusText(r.status()),
+                        r.score() == null ? "—" : r.score(), r.grade() == null ? "—" : r.grade(), wanOrDash(r.budget()),
+                        wanOrDash(r.actual()), r.executionRate() == null ? "—" : r.executionRate() + "%",
+                        String.valueOf(r.fatal() + r.warnings()));
+            }
+            run(body(doc), "三、各单位主要问题", HEADING_FONT, 16, false);
+            int n = 0;
+            for (var r : rows) {
+                if (r.mainFindings().isEmpty()) {
+                    continue;
+                }
+                n++;
+                run(body(doc), "（" + io.jixiao.report.checker.ReportTextNumbers.chinese(n) + "）" + r.departmentName(),
+                        SUBHEADING_FONT, 16, true);
+                for (String f : r.mainFindings()) {
+                    run(body(doc), f, BODY_FONT, 16, false);
+                }
+            }
+            if (n == 0) {
+                run(body(doc), "各单位报告均未发现问题。", BODY_FONT, 16, false);
+            }
+            XWPFParagraph d = body(doc);
+            d.setAlignment(ParagraphAlignment.RIGHT);
+            d.setSpacingBefore(560);
+            d.setIndentationFirstLine(0);
+            d.setIndentationRight(4 * 320);
+            run(d, date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日", BODY_FONT, 16, false);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String wanOrDash(String yuan) {
+        return yuan == null ? "—" : io.jixiao.platform.money.Money.wanText(new java.math.BigDecimal(yuan));
     }
 
     private static void page(XWPFDocument doc) {
@@ -107,7 +208,43 @@ public final class DocxRenderer {
         return p;
     }
 
-    private static void run(XWPFParagraph p, String text, String font, int size, boolean bold) {
+    /**
+     * A title longer than a line (about 20 characters at 二号) is broken before "整体支出…", by meaning,
+     * as the PDF does; digits count half.
+     */
+    static List<String> titleLines(String title) {
+        int at = title.indexOf("整体支出");
+        if (at > 0 && ems(title) > 20 && ems(title.substring(0, at)) <= 20) {
+            return List.of(title.substring(0, at), title.substring(at));
+        }
+        return List.of(title);
+    }
+
+    private static double ems(String s) {
+        return s.codePoints().mapToDouble(c -> c < 0x80 ? 0.5 : 1).sum();
+    }
+
+    /** "— n —" in 四号 at the foot: odd pages on the right, even pages on the left, one character in (GB/T 9704). */
+    private static void pageNumbers(XWPFDocument doc) {
+        doc.setEvenAndOddHeadings(true);
+        footer(doc.createFooter(HeaderFooterType.DEFAULT), ParagraphAlignment.RIGHT);
+        footer(doc.createFooter(HeaderFooterType.EVEN), ParagraphAlignment.LEFT);
+    }
+
+    private static void footer(XWPFFooter footer, ParagraphAlignment align) {
+        XWPFParagraph p = footer.createParagraph();
+        p.setAlignment(align);
+        if (align == ParagraphAlignment.RIGHT) {
+            p.setIndentationRight(280);
+        } else {
+            p.setIndentationLeft(280);
+        }
+        run(p, "— ", "宋体", 14, false);
+        p.getCTP().addNewFldSimple().setInstr("PAGE");
+        run(p, " —", "宋体", 14, false);
+    }
+
+    private static XWPFRun run(XWPFParagraph p, String text, String font, int size, boolean bold) {
         XWPFRun run = p.createRun();
         run.setText(text);
         run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
@@ -115,6 +252,7 @@ public final class DocxRenderer {
         run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.hAnsi);
         run.setFontSize(size);
         run.setBold(bold);
+        return run;
     }
 
     private static void annexTitle(XWPFDocument doc, String label, String title) {
@@ -127,24 +265,56 @@ public final class DocxRenderer {
         run(t, title, TITLE_FONT, 18, true);
     }
 
-    private static XWPFTable table(XWPFDocument doc, String... headers) {
+    /** Fixed column widths (shares of the text width); the header row repeats on every page, shaded. */
+    private static XWPFTable table(XWPFDocument doc, int[] shares, String... headers) {
         XWPFTable t = doc.createTable(1, headers.length);
-        t.setWidth("100%");
+        t.setWidth(String.valueOf(TEXT_WIDTH_TWIPS));
+        t.setTableAlignment(TableRowAlign.CENTER);
+        t.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
+        int[] widths = twips(shares);
+        CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+        for (int i = 0; i < widths.length; i++) {
+            (i < grid.sizeOfGridColArray() ? grid.getGridColArray(i) : grid.addNewGridCol()).setW(BigInteger.valueOf(widths[i]));
+        }
+        XWPFTableRow header = t.getRow(0);
+        header.setRepeatHeader(true);
+        header.setCantSplitRow(true);
         for (int i = 0; i < headers.length; i++) {
-            cell(t.getRow(0), i, headers[i], true);
+            XWPFTableCell c = cell(header, i, widths[i], headers[i], true, ParagraphAlignment.CENTER);
+            c.setColor("F0F0F0");
         }
         return t;
     }
 
-    private static void row(XWPFTable t, String... values) {
+    private static void row(XWPFTable t, int[] shares, boolean[] numeric, boolean bold, String... values) {
         XWPFTableRow row = t.createRow();
+        row.setCantSplitRow(true);
+        int[] widths = twips(shares);
         for (int i = 0; i < values.length; i++) {
-            cell(row, i, values[i], false);
+            cell(row, i, widths[i], values[i], bold, numeric[i] ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
         }
     }
 
-    private static void cell(XWPFTableRow row, int i, String text, boolean bold) {
-        XWPFParagraph p = row.getCell(i).getParagraphs().get(0);
+    private static XWPFTableCell cell(XWPFTableRow row, int i, int width, String text, boolean bold, ParagraphAlignment align) {
+        XWPFTableCell c = row.getCell(i);
+        c.setWidthType(TableWidthType.DXA);
+        c.setWidth(String.valueOf(width));
+        c.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+        XWPFParagraph p = c.getParagraphs().get(0);
+        p.setAlignment(align);
         run(p, text == null ? "" : text, "宋体", 10, bold);
+        return c;
+    }
+
+    private static int[] twips(int[] shares) {
+        int total = 0;
+        for (int s : shares) {
+            total += s;
+        }
+        int[] out = new int[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            out[i] = TEXT_WIDTH_TWIPS * shares[i] / total;
+        }
+        return out;
     }
 }

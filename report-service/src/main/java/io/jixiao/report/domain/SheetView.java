@@ -22,6 +22,13 @@ public class SheetView extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String sheet;
 
+    /** From the sheet's profile: the district summary pages by unit code. */
+    @Column(name = "department_code", nullable = false)
+    public String departmentCode;
+
+    @Column(name = "department_name", nullable = false)
+    public String departmentName;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

@@ -32,6 +32,14 @@ public class ReadModelConsumers {
         inbound.apply("budget.events", message, budgetHandlers);
     }
 
+    /** Applies one message of either topic exactly as the live consumers do (the read-model rebuild). */
+    public InboundEvents.Outcome apply(String topic, String message) {
+        return inbound.apply(topic, message, TOPICS.get(0).equals(topic) ? budgetHandlers : evaluationHandlers);
+    }
+
+    /** The topics the read model is built from. */
+    public static final java.util.List<String> TOPICS = java.util.List.of("budget.events", "evaluation.events");
+
     @Incoming("evaluation-events")
     @Blocking
     public void evaluation(String message) {

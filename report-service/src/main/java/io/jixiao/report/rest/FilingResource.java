@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.service.FilingService;
+import io.jixiao.report.service.ReportDocuments;
+import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -80,5 +82,32 @@ public class FilingResource {
     public String version(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @PathParam("number") int number) {
         return service.version(caller, d, y, number).reportHtml;
+    }
+
+    @GET
+    @Path("/versions/{number}/report.docx")
+    @Produces(ReportDocuments.DOCX)
+    @Operation(summary = "A submitted version's Word document exactly as submitted (ETag: its SHA-256)")
+    @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen")
+    public Response versionDocx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            @PathParam("number") int number) {
+        return document(service.document(caller, d, y, number, "docx"), ReportDocuments.DOCX,
+                "report-" + d + "-" + y + "-v" + number + ".docx");
+    }
+
+    @GET
+    @Path("/versions/{number}/report.pdf")
+    @Produces(ReportDocuments.PDF)
+    @Operation(summary = "A submitted version's PDF exactly as submitted (ETag: its SHA-256)")
+    @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen")
+    public Response versionPdf(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+            @PathParam("number") int number) {
+        return document(service.document(caller, d, y, number, "pdf"), ReportDocuments.PDF,
+                "report-" + d + "-" + y + "-v" + number + ".pdf");
+    }
+
+    private static Response document(FilingService.Document doc, String type, String name) {
+        return Response.ok(doc.bytes(), type).tag(doc.sha256())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 }

@@ -12,7 +12,11 @@ import io.jixiao.report.assembly.HtmlRenderer;
 import io.jixiao.report.assembly.Report;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.domain.Narrative;
+import io.jixiao.report.service.ReportDocuments;
 import io.jixiao.report.service.ReportService;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,10 +35,12 @@ import jakarta.ws.rs.core.MediaType;
 public class ReportResource {
 
     private final ReportService service;
+    private final ReportDocuments documents;
     private final Caller caller;
 
-    public ReportResource(ReportService service, Caller caller) {
+    public ReportResource(ReportService service, ReportDocuments documents, Caller caller) {
         this.service = service;
+        this.documents = documents;
         this.caller = caller;
     }
 
@@ -68,12 +74,43 @@ public class ReportResource {
 
     @GET
     @Path("/report.docx")
-    @Produces("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    @Produces(ReportDocuments.DOCX)
     @Operation(summary = "The report as an editable Word document (A4, 公文 layout)")
-    public jakarta.ws.rs.core.Response docx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        byte[] bytes = io.jixiao.report.assembly.DocxRenderer.render(service.assemble(caller, d, y).report());
-        return jakarta.ws.rs.core.Response.ok(bytes)
-                .header("Content-Disposition", "attachment; filename=\"report-" + d + "-" + y + ".docx\"").build();
+    @APIResponse(responseCode = "200", description = "the .docx file")
+    @APIResponse(responseCode = "404", description = "No figures received for this year yet")
+    public Response docx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return file(documents.docx(service.assemble(caller, d, y).report()), ReportDocuments.DOCX,
+                "report-" + d + "-" + y + ".docx");
+    }
+
+    @GET
+    @Path("/report.pdf")
+    @Produces(ReportDocuments.PDF)
+    @Operation(summary = "The report as a PDF with its Chinese fonts embedded (renders the same on any machine)",
+            description = "Same text and figures as the preview and the DOCX; A4, 公文 layout, page numbers.")
+    @APIResponse(responseCode = "200", description = "the .pdf file")
+    @APIResponse(responseCode = "404", description = "No figures received for this year yet")
+    @APIResponse(responseCode = "503", description = "A configured PDF font is missing (the problem names the file and the Debian package)",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "fonts missing",
+                    value = "{\"status\":503,\"code\":\"report.pdf-fonts-missing\",\"detail\":\"PDF 字体缺失：/usr/share/fonts/truetype/arphic/uming.ttc（请安装 fonts-arphic-uming）。\"}")))
+    public Response pdf(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return file(documents.pdf(service.assemble(caller, d, y).report()), ReportDocuments.PDF,
+                "report-" + d + "-" + y + ".pdf");
+    }
+
+    @GET
+    @Path("/score.xlsx")
+    @Produces(ReportDocuments.XLSX)
+    @Operation(summary = "The scoring table (评分表): every indicator with points, value, score, the total and the grade, as a spreadsheet")
+    @APIResponse(responseCode = "200", description = "the .xlsx file; figures are numbers, 数据缺失 shows as —")
+    @APIResponse(responseCode = "404", description = "No figures or no score yet")
+    public Response scoreXlsx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+        return file(documents.scoreXlsx(service.assemble(caller, d, y).report()), ReportDocuments.XLSX,
+                "score-" + d + "-" + y + ".xlsx");
+    }
+
+    static Response file(byte[] bytes, String type, String name) {
+        return Response.ok(bytes, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     @GET

@@ -26,6 +26,7 @@ import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
 import io.jixiao.report.domain.SheetView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -45,13 +46,22 @@ public class FilingService {
     }
 
     private final ReportService reports;
+    private final ReportDocuments documents;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final EntityManager em;
 
-    public FilingService(ReportService reports, Outbox outbox, ObjectMapper mapper) {
+    public FilingService(ReportService reports, ReportDocuments documents, Outbox outbox, ObjectMapper mapper,
+            EntityManager em) {
         this.reports = reports;
+        this.documents = documents;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.em = em;
+    }
+
+    /** A frozen document of a submitted version. */
+    public record Document(byte[] bytes, String sha256) {
     }
 
     @Transactional
@@ -71,6 +81,9 @@ public class FilingService {
                             + (f.paragraph() > 0 ? "." + f.paragraph() : ""), f.message()))
                     .toList(), String.valueOf(fatal.size()));
         }
+        // rendered before anything is written: a missing PDF font refuses the submit and changes nothing
+        byte[] docx = documents.docx(a.report());
+        byte[] pdf = documents.pdf(a.report());
         if (filing == null) {
             filing = new Filing();
             filing.key = key;
@@ -94,7 +107,12 @@ public class FilingService {
         v.inputs = inputs(key);
         v.findings = json(a.findings());
         v.contentHash = sha256(v.reportText + "\n" + v.inputs);
-        v.persist();
+        v.persistAndFlush();
+        // the three documents as submitted, each with its SHA-256 (not mapped: never loaded with the list of versions)
+        em.createNativeQuery("update filing_version set report_docx = ?1, report_pdf = ?2, html_sha256 = ?3, "
+                + "docx_sha256 = ?4, pdf_sha256 = ?5 where id = ?6")
+                .setParameter(1, docx).setParameter(2, pdf).setParameter(3, sha256(v.reportHtml))
+                .setParameter(4, sha256(docx)).setParameter(5, sha256(pdf)).setParameter(6, v.id).executeUpdate();
         step(caller, key, "SUBMITTED", v.number, null);
         outbox.publish(SUBMITTED, 1, departmentId, fiscalYear, caller.name(), new StepPayload(v.number, null));
         return filing;
@@ -131,9 +149,16 @@ public class FilingService {
         out.put("status", filing == null ? "DRAFT" : filing.status.name());
         out.put("latestVersion", filing == null ? null : filing.latestVersion);
         out.put("versions", FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 order by number",
-                departmentId, fiscalYear).stream().map(v -> Map.of("number", v.number, "submittedAt", v.submittedAt,
-                        "submittedBy", v.submittedBy, "contentHash", v.contentHash, "sheetRevision", v.sheetRevision))
-                .toList());
+                departmentId, fiscalYear).stream().map(v -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("number", v.number);
+                    m.put("submittedAt", v.submittedAt);
+                    m.put("submittedBy", v.submittedBy);
+                    m.put("contentHash", v.contentHash);
+                    m.put("sheetRevision", v.sheetRevision);
+                    m.put("documents", documentHashes(v.id));
+                    return m;
+                }).toList());
         out.put("history", FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 order by occurredAt, id",
                 departmentId, fiscalYear).stream().map(s -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -153,6 +178,30 @@ public class FilingService {
         return FilingVersion.<FilingVersion>find("departmentId = ?1 and fiscalYear = ?2 and number = ?3", departmentId,
                 fiscalYear, number).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("filing.version-not-found", String.valueOf(number)));
+    }
+
+    private Map<String, String> documentHashes(long versionId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "select html_sha256, docx_sha256, pdf_sha256 from filing_version where id = ?1")
+                .setParameter(1, versionId).getSingleResult();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("html", (String) row[0]);
+        out.put("docx", (String) row[1]);
+        out.put("pdf", (String) row[2]);
+        return out;
+    }
+
+    /** The DOCX or PDF exactly as submitted ("docx" or "pdf"). */
+    @Transactional
+    public Document document(Caller caller, String departmentId, int fiscalYear, int number, String kind) {
+        FilingVersion v = version(caller, departmentId, fiscalYear, number);
+        String column = "pdf".equals(kind) ? "pdf" : "docx";
+        Object[] row = (Object[]) em.createNativeQuery("select report_" + column + ", " + column
+                + "_sha256 from filing_version where id = ?1").setParameter(1, v.id).getSingleResult();
+        if (row[0] == null) {
+            throw ProblemException.notFound("filing.version-no-document", String.valueOf(number));
+        }
+        return new Document((byte[]) row[0], (String) row[1]);
     }
 
     private static void step(Caller caller, BudgetView.Key key, String step, int version, String comment) {
@@ -188,8 +237,12 @@ public class FilingService {
     }
 
     static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -59,7 +59,11 @@ public class ReadModelService {
             view.key = key;
         }
         view.revision = revision;
-        view.sheet = event.payload().get("sheet").toString();
+        com.fasterxml.jackson.databind.JsonNode sheet = event.payload().get("sheet");
+        view.sheet = sheet.toString();
+        com.fasterxml.jackson.databind.JsonNode profile = sheet.path("department");
+        view.departmentCode = profile.hasNonNull("code") ? profile.get("code").asText() : event.departmentId();
+        view.departmentName = profile.hasNonNull("name") ? profile.get("name").asText() : event.departmentId();
         view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         view.persist();
     }

@@ -55,8 +55,11 @@ public class ReportService {
         if (sheet == null) {
             throw ProblemException.notFound("report.not-found", String.valueOf(fiscalYear));
         }
-        ScoreView score = ScoreView.findById(key);
-        Narrative n = Narrative.find(departmentId, fiscalYear).orElse(null);
+        return assemble(sheet, ScoreView.findById(key), Narrative.find(departmentId, fiscalYear).orElse(null));
+    }
+
+    /** The report of views already read (and access already checked): for the summary and batch runs. */
+    public Assembled assemble(SheetView sheet, ScoreView score, Narrative n) {
         try {
             ReportSheet s = mapper.readValue(sheet.sheet, ReportSheet.class);
             ReportAssembler.ScoreInput scoreInput = score == null ? null : new ReportAssembler.ScoreInput(

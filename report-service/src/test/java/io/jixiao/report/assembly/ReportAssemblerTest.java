@@ -31,6 +31,14 @@ class ReportAssemblerTest {
                 LocalDate.of(2021, 1, 25));
     }
 
+    /** The sample with the whole template's score card: the report as the bureau would see it. */
+    static Report assembleFull() throws Exception {
+        ReportSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, "6095300.00", "700300.00"), ReportSheet.class);
+        List<ReportEvents.ScoredItem> items = ReportFixtures.fullScoreItems();
+        return ReportAssembler.assemble(sheet, new ReportAssembler.ScoreInput(ReportFixtures.fullScoreTotal(items), "中", items),
+                WRITTEN, LocalDate.of(2021, 1, 25));
+    }
+
     @Test
     void everyFigureOfTheTextComesFromTheData() throws Exception {
         Report r = assemble("6095300.00", "700300.00");

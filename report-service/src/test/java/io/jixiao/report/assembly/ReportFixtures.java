@@ -36,6 +36,46 @@ public final class ReportFixtures {
                 .formatted(departmentId, year, revision, personnel, rescueReason);
     }
 
+    /**
+     * A score card with every indicator of evaluation-service's default template (read from its file),
+     * with varied values and statuses, so the 自评表 has its real length.
+     */
+    public static java.util.List<io.jixiao.report.messaging.ReportEvents.ScoredItem> fullScoreItems() {
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(
+                    java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../evaluation-service/src/main/resources/templates/default.json")));
+            var out = new java.util.ArrayList<io.jixiao.report.messaging.ReportEvents.ScoredItem>();
+            int i = 0;
+            for (var l1 : json.get("levels")) {
+                for (var l2 : l1.get("children")) {
+                    for (var ind : l2.get("children")) {
+                        java.math.BigDecimal pts = new java.math.BigDecimal(ind.get("points").asText());
+                        String kind = ind.get("rule").get("kind").asText();
+                        boolean qualitative = "qualitative".equals(kind);
+                        String status = qualitative ? (i % 5 == 0 ? "PENDING_SELF_SCORE" : "SELF_SCORED") : (i % 7 == 3 ? "MISSING" : "SCORED");
+                        String value = qualitative || "MISSING".equals(status) ? null : new java.math.BigDecimal(85 + (i * 7) % 30 + ".50").toPlainString();
+                        java.math.BigDecimal score = switch (status) {
+                            case "SCORED" -> pts.multiply(new java.math.BigDecimal("0.90"));
+                            case "SELF_SCORED" -> pts.multiply(new java.math.BigDecimal("0.85"));
+                            default -> java.math.BigDecimal.ZERO;
+                        };
+                        out.add(new io.jixiao.report.messaging.ReportEvents.ScoredItem(l1.get("name").asText(), l2.get("name").asText(),
+                                ind.get("code").asText(), ind.get("name").asText(), pts.stripTrailingZeros().toPlainString(), value,
+                                score.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), status));
+                        i++;
+                    }
+                }
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static String fullScoreTotal(java.util.List<io.jixiao.report.messaging.ReportEvents.ScoredItem> items) {
+        return items.stream().map(i -> new java.math.BigDecimal(i.score())).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString();
+    }
+
     public static String scoreItems() {
         return """
                 [{"level1":"投入","level2":"预算配置","code":"staff-control-rate","name":"在职人员控制率","points":"3","value":"110.00","score":"0.00","status":"SCORED"},

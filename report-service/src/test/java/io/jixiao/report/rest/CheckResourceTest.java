@@ -58,4 +58,73 @@ class CheckResourceTest {
                 .body("findings[0].rule", equalTo("outline.unrecognised"));
         given().contentType("text/plain").body("x").post("/api/v1/checks").then().statusCode(401);
     }
+
+    /** A .docx protected with a password is an OLE2 container (encrypted package): refused with how to fix it. */
+    @Test
+    void anEncryptedDocxIsRefusedClearly() throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText(BROKEN);
+            doc.write(plain);
+        }
+        org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+        org.apache.poi.poifs.crypt.EncryptionInfo info = new org.apache.poi.poifs.crypt.EncryptionInfo(
+                org.apache.poi.poifs.crypt.EncryptionMode.agile);
+        org.apache.poi.poifs.crypt.Encryptor enc = info.getEncryptor();
+        enc.confirmPassword("secret");
+        try (java.io.OutputStream os = enc.getDataStream(fs)) {
+            os.write(plain.toByteArray());
+        }
+        ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
+        fs.writeFilesystem(encrypted);
+        fs.close();
+        upload(encrypted.toByteArray()).statusCode(415).contentType("application/problem+json")
+                .body("code", equalTo("upload.ole2")).body("errors[0].field", equalTo("file"))
+                .body("detail", org.hamcrest.Matchers.containsString("设有密码"));
+        given().auth().oauth2(TestTokens.reviewer()).header("Accept-Language", "en").contentType("application/octet-stream")
+                .body(encrypted.toByteArray()).post("/api/v1/checks").then().statusCode(415)
+                .body("detail", org.hamcrest.Matchers.containsString("password"));
+    }
+
+    @Test
+    void moreBadUploadsNeverA500() throws Exception {
+        // a ZIP that is not a Word document (e.g. a spreadsheet or an archive renamed to .docx)
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            z.write("not a report".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        upload(zip.toByteArray()).statusCode(400).body("code", equalTo("upload.docx-corrupt"));
+        // a real .docx cut off half-way (a broken download)
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            for (String line : BROKEN.split("\n")) {
+                doc.createParagraph().createRun().setText(line);
+            }
+            doc.write(docx);
+        }
+        byte[] cut = java.util.Arrays.copyOf(docx.toByteArray(), docx.size() / 2);
+        upload(cut).statusCode(400).body("code", equalTo("upload.docx-corrupt"));
+        // bytes that are neither UTF-8 nor GBK/GB18030 text
+        upload(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0x80, 0x41, (byte) 0xFF}).statusCode(415)
+                .body("code", equalTo("upload.encoding"));
+        // exactly at the limit is read; one byte over is refused
+        byte[] atLimit = new byte[io.jixiao.report.service.UploadedReport.MAX_BYTES];
+        java.util.Arrays.fill(atLimit, (byte) 'a');
+        upload(atLimit).statusCode(200).body("findings[0].rule", equalTo("outline.unrecognised"));
+        byte[] over = java.util.Arrays.copyOf(atLimit, atLimit.length + 1);
+        upload(over).statusCode(413).body("code", equalTo("upload.too-large"));
+        // a .docx without any recognisable outline: findings, not an error
+        ByteArrayOutputStream noOutline = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("会议纪要：本周完成了三项工作。");
+            doc.write(noOutline);
+        }
+        upload(noOutline.toByteArray()).statusCode(200).body("format", equalTo("docx"))
+                .body("findings[0].rule", equalTo("outline.unrecognised"));
+        // GBK text without an outline, and the sample-style GBK report with its figures
+        upload("会议纪要，没有提纲。".getBytes(Charset.forName("GBK"))).statusCode(200).body("format", equalTo("text/gbk"))
+                .body("findings[0].rule", equalTo("outline.unrecognised"));
+    }
 }

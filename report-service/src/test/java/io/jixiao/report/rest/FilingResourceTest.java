@@ -62,16 +62,43 @@ class FilingResourceTest {
                 Duration.ofSeconds(30)).get(0).value();
         SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/FilingSubmitted.v1.json"), submitted);
 
-        as(clerk).post(URL + "/submit").then().statusCode(409).body("code", equalTo("filing.already-submitted"));
-        as(clerk).body("{}").post(URL + "/approve").then().statusCode(403).body("code", equalTo("filing.reviewer-only"));
+        // the version holds its three documents, each with a SHA-256, downloadable as submitted
+        String pdfHash = as(clerk).get(URL).then().extract().path("versions[0].documents.pdf");
+        org.hamcrest.MatcherAssert.assertThat(pdfHash, org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+        byte[] pdf = given().auth().oauth2(TestTokens.reviewer()).get(URL + "/versions/1/report.pdf").then().statusCode(200)
+                .contentType("application/pdf").header("ETag", containsString(pdfHash)).extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertEquals(pdfHash, io.jixiao.report.service.FilingService.sha256(pdf));
+        byte[] docx = given().auth().oauth2(TestTokens.reviewer()).get(URL + "/versions/1/report.docx").then().statusCode(200)
+                .extract().asByteArray();
+        String versionHtml = given().auth().oauth2(TestTokens.reviewer()).get(URL + "/versions/1/preview").then()
+                .extract().asString();
+        try {
+            String html = io.jixiao.report.assembly.DocumentText.html(versionHtml);
+            io.jixiao.report.assembly.DocumentText.assertSameText(html, io.jixiao.report.assembly.DocumentText.docx(docx));
+            io.jixiao.report.assembly.DocumentText.assertSameText(html, io.jixiao.report.assembly.DocumentText.withoutRepeatedHeaders(
+                    io.jixiao.report.assembly.DocumentText.pdf(pdf), "一级指标二级指标三级指标分值指标值得分说明",
+                    "项目年初预算调整单位支付财政直接支付实际支出执行率重点"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        as(TestTokens.department(TestTokens.SAMPLE_DEPT)).get(URL + "/versions/1/report.pdf").then().statusCode(403);
+
+        as(clerk).post(URL + "/submit").then().statusCode(409).body("code", equalTo("filing.already-submitted"))
+                .body("detail", containsString("不能重复提交"));
+        // a department cannot approve (or return) its own filing
+        as(clerk).body("{}").post(URL + "/approve").then().statusCode(403).body("code", equalTo("filing.reviewer-only"))
+                .body("detail", containsString("只有财政局审核人员"));
+        as(clerk).body("{\"comment\":\"自己退回\"}").post(URL + "/return").then().statusCode(403)
+                .body("code", equalTo("filing.reviewer-only"));
         as(TestTokens.department(TestTokens.SAMPLE_DEPT)).post(URL + "/submit").then().statusCode(403);
         as(TestTokens.reviewer()).body("{\"comment\":\" \"}").post(URL + "/return").then().statusCode(400)
                 .body("errors[0].field", equalTo("comment"));
         as(TestTokens.reviewer()).body("{\"comment\":\"请补充项目支出差异原因\"}").post(URL + "/return").then()
                 .statusCode(200).body("status", equalTo("RETURNED"));
         TopicReader.await("report.events", v -> v.contains("FilingReturned") && v.contains(D), Duration.ofSeconds(30));
+        // approving a returned filing is refused with its current status
         as(TestTokens.reviewer()).body("{}").post(URL + "/approve").then().statusCode(409)
-                .body("code", equalTo("filing.not-submitted"));
+                .body("code", equalTo("filing.not-submitted")).body("detail", containsString("已退回"));
 
         as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":\"人员超编。\",\"measures\":\"逐步消化超编。\",\"version\":0}")
                 .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);

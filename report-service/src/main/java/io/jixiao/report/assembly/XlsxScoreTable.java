@@ -1,0 +1,152 @@
+package io.jixiao.report.assembly;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The 评分表 (scoring table) as a spreadsheet: every indicator with its points, value, score and how it
+ * was scored, the total and the grade. Figures are numbers (not text), so the bureau can add them up.
+ */
+public final class XlsxScoreTable {
+
+    static final String[] HEADERS = {"一级指标", "二级指标", "三级指标", "分值", "指标值（%）", "得分", "说明"};
+
+    private XlsxScoreTable() {
+    }
+
+    public static byte[] render(Report r) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles st = new Styles(wb);
+            Sheet sh = wb.createSheet("评分表");
+            sh.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            int[] widths = {10, 12, 26, 8, 13, 10, 14};
+            for (int i = 0; i < widths.length; i++) {
+                sh.setColumnWidth(i, widths[i] * 256 * 2 / 2 + 512);
+            }
+            Row title = sh.createRow(0);
+            text(title, 0, r.title().replace("整体支出绩效自评报告", "") + "部门整体支出绩效自评表", st.title);
+            sh.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.length - 1));
+            title.setHeightInPoints(28);
+            Row header = sh.createRow(1);
+            for (int i = 0; i < HEADERS.length; i++) {
+                text(header, i, HEADERS[i], st.header);
+            }
+            int n = 2;
+            for (Report.ScoreRow row : r.score().rows()) {
+                Row x = sh.createRow(n++);
+                text(x, 0, row.level1(), st.text);
+                text(x, 1, row.level2(), st.text);
+                text(x, 2, row.name(), st.text);
+                number(x, 3, row.points(), st.points);
+                number(x, 4, row.value() == null ? null : row.value().replace("%", ""), st.number);
+                number(x, 5, row.score(), st.number);
+                text(x, 6, row.status(), st.text);
+            }
+            Row total = sh.createRow(n);
+            text(total, 0, "合计", st.totalText);
+            text(total, 1, "", st.totalText);
+            text(total, 2, "", st.totalText);
+            sh.addMergedRegion(new CellRangeAddress(n, n, 0, 2));
+            // the sum of the points as a formula, the total as published by the evaluation (the same figure)
+            Cell points = total.createCell(3);
+            points.setCellFormula("SUM(D3:D" + n + ")");
+            points.setCellStyle(st.totalPoints);
+            text(total, 4, "", st.totalText);
+            number(total, 5, r.score().total(), st.totalNumber);
+            text(total, 6, "等级：" + r.score().grade(), st.totalText);
+            sh.createFreezePane(0, 2);
+            sh.setRepeatingRows(new CellRangeAddress(1, 1, 0, HEADERS.length - 1));
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void text(Row row, int col, String value, CellStyle style) {
+        Cell c = row.createCell(col);
+        c.setCellValue(value == null ? "" : value);
+        c.setCellStyle(style);
+    }
+
+    /** A number cell; "—" or null (数据缺失, not applicable) stays an empty text cell, never a 0. */
+    private static void number(Row row, int col, String value, CellStyle style) {
+        Cell c = row.createCell(col);
+        c.setCellStyle(style);
+        if (value == null || value.isBlank() || value.equals("—")) {
+            c.setCellValue("—");
+            return;
+        }
+        c.setCellValue(new BigDecimal(value).doubleValue());
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle header;
+        final CellStyle text;
+        final CellStyle number;
+        final CellStyle points;
+        final CellStyle totalText;
+        final CellStyle totalNumber;
+        final CellStyle totalPoints;
+
+        Styles(Workbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            bold.setFontName("宋体");
+            Font big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 16);
+            big.setFontName("宋体");
+            title = wb.createCellStyle();
+            title.setFont(big);
+            title.setAlignment(HorizontalAlignment.CENTER);
+            header = bordered(wb);
+            header.setFont(bold);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            text = bordered(wb);
+            text.setWrapText(true);
+            number = bordered(wb);
+            number.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            number.setAlignment(HorizontalAlignment.RIGHT);
+            points = bordered(wb);
+            points.setDataFormat(wb.createDataFormat().getFormat("0"));
+            points.setAlignment(HorizontalAlignment.RIGHT);
+            totalText = bordered(wb);
+            totalText.setFont(bold);
+            totalNumber = bordered(wb);
+            totalNumber.cloneStyleFrom(number);
+            totalNumber.setFont(bold);
+            totalPoints = bordered(wb);
+            totalPoints.cloneStyleFrom(points);
+            totalPoints.setFont(bold);
+        }
+
+        private static CellStyle bordered(Workbook wb) {
+            CellStyle s = wb.createCellStyle();
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            return s;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jixiao.report.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.jixiao.report.assembly.PdfRenderer;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * report-service's own settings (env: JIXIAO_REPORT_PDF_BODY_FONT, …). The PDF fonts default to
+ * Debian's packages; PDFBox embeds only TrueType outlines, so Noto CJK (CFF in a TTC) cannot be used.
+ */
+@ConfigMapping(prefix = "jixiao.report")
+public interface ReportConfig {
+
+    String UMING = "/usr/share/fonts/truetype/arphic/uming.ttc";
+    String UKAI = "/usr/share/fonts/truetype/arphic/ukai.ttc";
+    String ZENHEI = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+    String LIBERATION_SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf";
+
+    Pdf pdf();
+
+    Batch batch();
+
+    Rebuild rebuild();
+
+    interface Pdf {
+        /** 正文 (the 仿宋 of the DOCX): a 明体/宋体-style face. */
+        @WithDefault(UMING)
+        Path bodyFont();
+
+        /** PostScript name of the face inside a .ttc (ignored for a .ttf). */
+        @WithDefault("UMingCN")
+        String bodyFontName();
+
+        /** 一级标题 (黑体). */
+        @WithDefault(ZENHEI)
+        Path headingFont();
+
+        @WithDefault("WenQuanYiZenHei")
+        String headingFontName();
+
+        /** 二级标题 (楷体). */
+        @WithDefault(UKAI)
+        Path kaiFont();
+
+        @WithDefault("UKaiCN")
+        String kaiFontName();
+
+        /** Digits and Latin letters (the DOCX's Times New Roman): Liberation Serif has its metrics. */
+        @WithDefault(LIBERATION_SERIF)
+        Path latinFont();
+
+    }
+
+    static PdfRenderer.Fonts fonts(Pdf p) {
+        return new PdfRenderer.Fonts(
+                new PdfRenderer.FontFile(p.bodyFont(), p.bodyFontName(), "fonts-arphic-uming"),
+                new PdfRenderer.FontFile(p.headingFont(), p.headingFontName(), "fonts-wqy-zenhei"),
+                new PdfRenderer.FontFile(p.kaiFont(), p.kaiFontName(), "fonts-arphic-ukai"),
+                new PdfRenderer.FontFile(p.latinFont(), null, "fonts-liberation"));
+    }
+
+    interface Batch {
+        /** How long finished batch jobs (and their documents) are kept before they are deleted. */
+        @WithDefault("P7D")
+        Duration keep();
+    }
+
+    interface Rebuild {
+        /** How long the rebuild waits for one poll of the topics before it decides it has reached their end. */
+        @WithDefault("PT5S")
+        Duration pollTimeout();
+    }
+
+    /** The Debian defaults, for tools and tests outside the container. */
+    static PdfRenderer.Fonts debianFonts() {
+        return new PdfRenderer.Fonts(
+                new PdfRenderer.FontFile(Path.of(UMING), "UMingCN", "fonts-arphic-uming"),
+                new PdfRenderer.FontFile(Path.of(ZENHEI), "WenQuanYiZenHei", "fonts-wqy-zenhei"),
+                new PdfRenderer.FontFile(Path.of(UKAI), "UKaiCN", "fonts-arphic-ukai"),
+                new PdfRenderer.FontFile(Path.of(LIBERATION_SERIF), null, "fonts-liberation"));
+    }
+}

@@ -1,0 +1,109 @@
+package io.jixiao.report.rest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import io.jixiao.report.assembly.DocxRenderer;
+import io.jixiao.report.assembly.SummaryDocuments;
+import io.jixiao.report.service.DistrictSummaryService;
+import io.jixiao.report.service.ReportDocuments;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+/** 全区汇总: the bureau's view of every department's report of a year (finance-reviewer, finance-api, admin). */
+@Path("/api/v1/reports/summary")
+@Tag(name = "财政局 Bureau reads")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+public class DistrictSummaryResource {
+
+    private final DistrictSummaryService service;
+    private final Caller caller;
+
+    public DistrictSummaryResource(DistrictSummaryService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every department of a year: filing status, score, grade, budget and actual totals, execution rates, main findings",
+            description = "Ordered by unit code and cursor-paginated: follow nextCursor until it is null. Money in 元 (2 decimals), "
+                    + "rates in percent; a null rate is 数据缺失 (no budget). mainFindings are the checker's first findings, fatal first.")
+    @APIResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "page", value = "{\"fiscalYear\":2020,\"items\":[{\"departmentId\":\"d0000000-0000-4000-8000-000000000001\","
+                    + "\"departmentCode\":\"401001\",\"departmentName\":\"中共长沙市望城区委政法委员会\",\"fiscalYear\":2020,\"status\":\"SUBMITTED\","
+                    + "\"filingVersion\":1,\"score\":\"72.50\",\"grade\":\"中\",\"budget\":\"17918800.00\",\"actual\":\"19305400.00\","
+                    + "\"executionRate\":\"107.74\",\"basicExecutionRate\":\"109.60\",\"projectExecutionRate\":\"106.71\",\"fatal\":0,"
+                    + "\"warnings\":1,\"mainFindings\":[\"年末实有在职在编 22 人，超过编制数 20 人。\"],\"sheetRevision\":9}],\"nextCursor\":null}")))
+    @APIResponse(responseCode = "400", description = "no fiscalYear, limit outside 1..200, or a cursor not from this API")
+    @APIResponse(responseCode = "403", description = "department users (the summary covers other departments)")
+    public DistrictSummaryService.Page summary(
+            @Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1..200") @QueryParam("limit") @DefaultValue("50") int limit) {
+        return service.page(caller, requireYear(fiscalYear), cursor, limit);
+    }
+
+    @GET
+    @Path("/export.xlsx")
+    @Blocking
+    @Produces(ReportDocuments.XLSX)
+    @Operation(summary = "The whole summary of a year as a spreadsheet (streamed; figures are numbers)")
+    @APIResponse(responseCode = "200", description = "the .xlsx file")
+    @APIResponse(responseCode = "403", description = "department users")
+    public Response xlsx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
+        int year = requireYear(fiscalYear);
+        DistrictSummaryService.requireBureau(caller);
+        StreamingOutput body = out -> SummaryDocuments.xlsx(year, each -> service.forEach(year, each), out);
+        return Response.ok(body, ReportDocuments.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"summary-" + year + ".xlsx\"").build();
+    }
+
+    @GET
+    @Path("/summary.docx")
+    @Blocking
+    @Produces(ReportDocuments.DOCX)
+    @Operation(summary = "The summary of a year as a Word document (总体情况, one row per department, main findings)")
+    @APIResponse(responseCode = "200", description = "the .docx file")
+    @APIResponse(responseCode = "403", description = "department users")
+    public Response docx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
+        int year = requireYear(fiscalYear);
+        DistrictSummaryService.requireBureau(caller);
+        List<DistrictSummaryService.Row> rows = new ArrayList<>();
+        DistrictSummaryService.Tally tally = new DistrictSummaryService.Tally();
+        service.forEach(year, r -> {
+            rows.add(r);
+            tally.add(r);
+        });
+        byte[] bytes = DocxRenderer.renderSummary(year, tally.totals(), rows, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return ReportResource.file(bytes, ReportDocuments.DOCX, "summary-" + year + ".docx");
+    }
+
+    static int requireYear(Integer fiscalYear) {
+        if (fiscalYear == null) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("fiscalYear", "fiscal-year.required")));
+        }
+        return fiscalYear;
+    }
+}

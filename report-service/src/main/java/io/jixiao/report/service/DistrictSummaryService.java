@@ -1,0 +1,214 @@
+package io.jixiao.report.service;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.platform.money.Money;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import io.jixiao.report.assembly.ReportSheet;
+import io.jixiao.report.checker.Finding;
+import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.Filing;
+import io.jixiao.report.domain.Narrative;
+import io.jixiao.report.domain.ScoreView;
+import io.jixiao.report.domain.SheetView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The bureau's summary of a fiscal year (全区汇总): every department with its filing status, score,
+ * grade, budget and actual totals, execution rates and the main findings of its report, keyset-paged by
+ * unit code as budget-service's overview is. Findings come from assembling and checking each report,
+ * so they are the same as the department sees.
+ */
+@ApplicationScoped
+public class DistrictSummaryService {
+
+    public static final int MAX_LIMIT = 200;
+    static final int MAIN_FINDINGS = 3;
+
+    public record Row(String departmentId, String departmentCode, String departmentName, int fiscalYear,
+            String status, Integer filingVersion, String score, String grade, String budget, String actual,
+            String executionRate, String basicExecutionRate, String projectExecutionRate, long fatal, long warnings,
+            List<String> mainFindings, long sheetRevision) {
+    }
+
+    public record Page(int fiscalYear, List<Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
+    }
+
+    /** The year's figures over all departments (for the summary document's opening paragraph). */
+    public record Totals(int departments, int submitted, int approved, int returned, int draft, String budget,
+            String actual, String executionRate, java.util.Map<String, Integer> grades) {
+    }
+
+    private final ReportService reports;
+    private final ObjectMapper mapper;
+
+    public DistrictSummaryService(ReportService reports, ObjectMapper mapper) {
+        this.reports = reports;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public Page page(Caller caller, int fiscalYear, String cursor, int limit) {
+        requireBureau(caller);
+        return pageOf(fiscalYear, cursor, limit);
+    }
+
+    private Page pageOf(int fiscalYear, String cursor, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
+        }
+        String[] after = decodeCursor(cursor);
+        List<SheetView> sheets = SheetView.<SheetView>find("key.fiscalYear = ?1 and (departmentCode > ?2 or "
+                + "(departmentCode = ?2 and key.departmentId > ?3)) order by departmentCode, key.departmentId",
+                fiscalYear, after[0], after[1]).page(0, limit + 1).list();
+        String next = null;
+        if (sheets.size() > limit) {
+            sheets = sheets.subList(0, limit);
+            SheetView last = sheets.get(limit - 1);
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (last.departmentCode + "\n" + last.key.departmentId()).getBytes(StandardCharsets.UTF_8));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (SheetView s : sheets) {
+            rows.add(row(s));
+        }
+        return new Page(fiscalYear, rows, next);
+    }
+
+    /**
+     * Every row of the year in code order, page by page (one transaction per page), for the exports;
+     * the caller's access is checked by the resource before the response starts streaming.
+     */
+    public void forEach(int fiscalYear, Consumer<Row> each) {
+        String cursor = null;
+        do {
+            String c = cursor;
+            Page p = QuarkusTransaction.requiringNew().call(() -> pageOf(fiscalYear, c, 100));
+            p.items().forEach(each);
+            cursor = p.nextCursor();
+        } while (cursor != null);
+    }
+
+    public static void requireBureau(Caller caller) {
+        if (!caller.readsAllDepartments()) {
+            throw ProblemException.forbidden("summary.bureau-only");
+        }
+    }
+
+    Row row(SheetView s) {
+        BudgetView.Key key = s.key;
+        ScoreView score = ScoreView.findById(key);
+        Filing filing = Filing.findById(key);
+        Narrative n = Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null);
+        ReportService.Assembled a = reports.assemble(s, score, n);
+        ReportSheet sheet;
+        try {
+            sheet = mapper.readValue(s.sheet, ReportSheet.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable sheet", e);
+        }
+        BigDecimal basicBudget = sheet.basic() == null ? null : sheet.basic().budget();
+        BigDecimal basicActual = sheet.basic() == null ? null : sheet.basic().actual();
+        BigDecimal projectBudget = sheet.projectTotals() == null ? null : sheet.projectTotals().budget();
+        BigDecimal projectActual = sheet.projectTotals() == null ? null : sheet.projectTotals().actual();
+        BigDecimal budget = add(basicBudget, projectBudget);
+        BigDecimal actual = add(basicActual, projectActual);
+        List<String> main = a.findings().stream()
+                .sorted(Comparator.comparing((Finding f) -> f.severity() != Finding.Severity.FATAL)
+                        .thenComparing(f -> f.tag() == Finding.Tag.COMPLETENESS))
+                .map(Finding::message).distinct().limit(MAIN_FINDINGS).toList();
+        return new Row(key.departmentId(), s.departmentCode, s.departmentName, key.fiscalYear(),
+                filing == null ? "DRAFT" : filing.status.name(), filing == null ? null : filing.latestVersion,
+                score == null ? null : score.total.toPlainString(), score == null ? null : score.grade,
+                yuan(budget), yuan(actual), rate(actual, budget), rate(basicActual, basicBudget),
+                rate(projectActual, projectBudget),
+                a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
+                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), main, s.revision);
+    }
+
+    /** Adds a row into running totals (the summary document's first paragraph). */
+    public static final class Tally {
+        int departments;
+        int submitted;
+        int approved;
+        int returned;
+        int draft;
+        BigDecimal budget = BigDecimal.ZERO;
+        BigDecimal actual = BigDecimal.ZERO;
+        final java.util.Map<String, Integer> grades = new java.util.LinkedHashMap<>();
+
+        public Tally() {
+            for (String g : List.of("优", "良", "中", "差")) {
+                grades.put(g, 0);
+            }
+        }
+
+        public void add(Row r) {
+            departments++;
+            switch (r.status()) {
+                case "SUBMITTED" -> submitted++;
+                case "APPROVED" -> approved++;
+                case "RETURNED" -> returned++;
+                default -> draft++;
+            }
+            if (r.budget() != null) {
+                budget = budget.add(new BigDecimal(r.budget()));
+            }
+            if (r.actual() != null) {
+                actual = actual.add(new BigDecimal(r.actual()));
+            }
+            if (r.grade() != null) {
+                grades.merge(r.grade(), 1, Integer::sum);
+            }
+        }
+
+        public Totals totals() {
+            return new Totals(departments, submitted, approved, returned, draft, yuan(budget), yuan(actual),
+                    rate(actual, budget), grades);
+        }
+    }
+
+    private static String[] decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return new String[] {"", ""};
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("cursor");
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
+        }
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        if (a == null && b == null) {
+            return null;
+        }
+        return (a == null ? BigDecimal.ZERO : a).add(b == null ? BigDecimal.ZERO : b);
+    }
+
+    static String yuan(BigDecimal v) {
+        return v == null ? null : Money.yuan(v).toPlainString();
+    }
+
+    /** Percent with 2 decimals; null (数据缺失) when there is no budget to compare with. */
+    static String rate(BigDecimal actual, BigDecimal budget) {
+        BigDecimal r = Money.ratio(actual, budget);
+        return r == null ? null : Money.percent(r).toPlainString();
+    }
+}

@@ -1,0 +1,154 @@
+package io.jixiao.report.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.jixiao.platform.audit.AuditTrail;
+import io.jixiao.platform.inbox.InboundEvents;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Caller;
+import io.jixiao.platform.security.Roles;
+import io.jixiao.report.config.ReportConfig;
+import io.jixiao.report.messaging.ReadModelConsumers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Rebuilds the read model (budget_view, indicator_view, sheet_view, score_view) from budget.events and
+ * evaluation.events read from their beginning: wipes the views and the inbox rows of those topics in one
+ * transaction, then applies every record up to the end offsets taken at the start through the same
+ * inbox and handlers as the live consumers. Idempotent: a second run gives the same rows. Events that
+ * arrive meanwhile are applied once, by whichever path sees them first (the inbox decides), and the
+ * version guards keep the newest state. The narrative, filings and batches are not derived and stay.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    static final List<String> VIEWS = List.of("budget_view", "indicator_view", "sheet_view", "score_view");
+
+    public record Result(Map<String, Long> records, Map<String, Long> outcomes, Map<String, Long> rows, long tookMs) {
+    }
+
+    private final ReadModelConsumers consumers;
+    private final EntityManager em;
+    private final AuditTrail audit;
+    private final String bootstrap;
+    private final ReportConfig config;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public ReadModelRebuild(ReadModelConsumers consumers, EntityManager em, AuditTrail audit, ReportConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.consumers = consumers;
+        this.em = em;
+        this.audit = audit;
+        this.config = config;
+        this.bootstrap = bootstrap;
+    }
+
+    public Result rebuild(Caller caller) {
+        if (!caller.hasRole(Roles.ADMIN)) {
+            throw ProblemException.forbidden("rebuild.admin-only");
+        }
+        if (!running.compareAndSet(false, true)) {
+            throw ProblemException.conflict("rebuild.running");
+        }
+        long t0 = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            // assign every partition and take the end offsets before wiping: what is below them is replayed here
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : ReadModelConsumers.TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos == null) {
+                    throw ProblemException.conflict("rebuild.failed", topic);
+                }
+                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String view : VIEWS) {
+                    em.createNativeQuery("delete from " + view).executeUpdate();
+                }
+                em.createNativeQuery("delete from inbox_event where topic in (?1, ?2)")
+                        .setParameter(1, ReadModelConsumers.TOPICS.get(0)).setParameter(2, ReadModelConsumers.TOPICS.get(1))
+                        .executeUpdate();
+                audit.record("read-model", "rebuild", null, caller.name(),
+                        List.of(new AuditTrail.Change("read-model", "live", "rebuilt from " + ReadModelConsumers.TOPICS)));
+            });
+
+            Map<String, Long> records = new HashMap<>();
+            Map<InboundEvents.Outcome, Long> outcomes = new EnumMap<>(InboundEvents.Outcome.class);
+            int idle = 0;
+            while (!reached(consumer, end)) {
+                var batch = consumer.poll(config.rebuild().pollTimeout());
+                if (batch.isEmpty() && ++idle >= 6) {
+                    // the end is not reached but nothing has come for six polls: the broker is gone
+                    throw new org.apache.kafka.common.KafkaException("no records before the end offsets");
+                }
+                if (!batch.isEmpty()) {
+                    idle = 0;
+                }
+                for (ConsumerRecord<String, String> r : batch) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() >= end.getOrDefault(tp, 0L)) {
+                        continue; // newer than the snapshot: the live consumer applies it
+                    }
+                    records.merge(r.topic(), 1L, Long::sum);
+                    outcomes.merge(consumers.apply(r.topic(), r.value()), 1L, Long::sum);
+                }
+            }
+            Map<String, Long> rows = new HashMap<>();
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String view : VIEWS) {
+                    rows.put(view, ((Number) em.createNativeQuery("select count(*) from " + view).getSingleResult()).longValue());
+                }
+            });
+            Map<String, Long> outcomeNames = new HashMap<>();
+            outcomes.forEach((k, v) -> outcomeNames.put(k.name(), v));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            LOG.infof("read model rebuilt by %s in %d ms: %s records, %s", caller.name(), ms, records, outcomeNames);
+            return new Result(records, outcomeNames, rows, ms);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            LOG.error("read-model rebuild failed", e);
+            throw ProblemException.conflict("rebuild.failed", String.join(", ", ReadModelConsumers.TOPICS));
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
+                ConsumerConfig.CLIENT_ID_CONFIG, "report-service-rebuild");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+}

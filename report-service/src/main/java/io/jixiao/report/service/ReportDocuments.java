@@ -1,0 +1,73 @@
+package io.jixiao.report.service;
+
+import org.jboss.logging.Logger;
+
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.report.assembly.DocxRenderer;
+import io.jixiao.report.assembly.PdfRenderer;
+import io.jixiao.report.assembly.Report;
+import io.jixiao.report.assembly.XlsxScoreTable;
+import io.jixiao.report.config.ReportConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The report's files: DOCX, PDF (fonts kept open between documents) and the 评分表 as XLSX. A missing
+ * PDF font is logged at startup and refused at generation with a 503 that names the file and package;
+ * the rest of the service keeps working.
+ */
+@ApplicationScoped
+public class ReportDocuments {
+
+    private static final Logger LOG = Logger.getLogger(ReportDocuments.class);
+
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String PDF = "application/pdf";
+
+    private final PdfRenderer.Fonts fonts;
+    private final PdfRenderer.Engine engine;
+
+    public ReportDocuments(ReportConfig config) {
+        this.fonts = ReportConfig.fonts(config.pdf());
+        this.engine = new PdfRenderer.Engine(fonts);
+    }
+
+    void checkFonts(@Observes StartupEvent start) {
+        try {
+            fonts.validate();
+            LOG.infof("PDF fonts ready: %s, %s, %s, %s", fonts.body().path(), fonts.heading().path(), fonts.kai().path(),
+                    fonts.latin().path());
+        } catch (PdfRenderer.FontException e) {
+            LOG.errorf("PDF reports cannot be generated until this is fixed: %s", e.getMessage());
+        }
+    }
+
+    public byte[] docx(Report r) {
+        return DocxRenderer.render(r);
+    }
+
+    public byte[] pdf(Report r) {
+        try {
+            return engine.render(r);
+        } catch (PdfRenderer.FontException e) {
+            LOG.error(e.getMessage());
+            throw new ProblemException(503, "report.pdf-fonts-missing", String.valueOf(e.font().path()),
+                    e.font().debianPackage());
+        }
+    }
+
+    public byte[] scoreXlsx(Report r) {
+        if (r.score() == null) {
+            throw ProblemException.notFound("report.score-missing");
+        }
+        return XlsxScoreTable.render(r);
+    }
+
+    @PreDestroy
+    void close() {
+        engine.close();
+    }
+}
