@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: every tier, then a plain "N passed, N failed" line (stages, not test cases).
 #
-#   1. mvn -B verify at the root          unit + @QuarkusTest tiers (embedded PostgreSQL and Kafka)
+#   1. mvn -B verify at the root          unit + @QuarkusTest tiers (embedded PostgreSQL and Kafka),
+#                                         then the OpenAPI contract check (deploy/openapi/merge.sh --check)
 #   2. frontend                           npm ci (when needed), npm run typecheck, npm test
 #   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
@@ -69,6 +70,10 @@ if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
   maven_ok=1
 elif stage maven-verify bash -c 'cd "$1" && mvn -B verify' _ "$REPO"; then
   maven_ok=1
+fi
+# The bureau's contract: the OpenAPI documents of this build, merged, must equal the committed one.
+if [[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] || [[ "${CI:-}" == true ]]; then
+  stage openapi-contract bash "$REPO/deploy/openapi/merge.sh" --check
 fi
 
 # -------------------------------------------------------------------------------- 2. frontend
