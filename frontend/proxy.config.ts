@@ -72,6 +72,27 @@ export function buildProxy(env: Record<string, string | undefined>): Record<stri
   return proxy;
 }
 
+/**
+ * Each service's OpenAPI document through the SPA's origin: /openapi/<service> → <service>/q/openapi
+ * (query kept, e.g. ?format=json). The API page links these, so machine clients find the contracts
+ * wherever the SPA is served; Swagger UI itself stays on each service (/q/swagger-ui).
+ */
+export const OPENAPI_PREFIX = '/openapi/';
+
+export function buildDocsProxy(env: Record<string, string | undefined>): Record<string, ProxyOptions> {
+  const urls = serviceUrls(env);
+  const proxy: Record<string, ProxyOptions> = {};
+  for (const service of Object.keys(DEFAULT_SERVICE_URLS) as ServiceName[]) {
+    const prefix = `${OPENAPI_PREFIX}${service}`;
+    proxy[`^${escapeRegExp(prefix)}(\\?|$)`] = {
+      target: urls[service],
+      changeOrigin: true,
+      rewrite: (path: string) => `/q/openapi${path.slice(prefix.length)}`,
+    };
+  }
+  return proxy;
+}
+
 /** The service owning a request path, or undefined when the path is not routed. */
 export function routeFor(path: string): ServiceName | undefined {
   if (!path.startsWith(API_PREFIX)) {

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { buildProxy, routeFor } from './proxy.config.ts';
+import { buildDocsProxy, buildProxy, routeFor } from './proxy.config.ts';
 
 /**
  * Answers /api/* requests that the routing table does not map with a 404 problem+json instead of
@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => {
   // '' prefix: read JIXIAO_* from the environment and .env files too (config side only; only
   // VITE_* variables ever reach the client bundle).
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env };
-  const proxy = buildProxy(env);
+  const proxy = { ...buildProxy(env), ...buildDocsProxy(env) };
   return {
     plugins: [react(), unroutedApiNotFound()],
     server: {

@@ -55,12 +55,14 @@ test.describe('基本支出 vertical slice', () => {
     // No department picker: a department user is fixed to their own department.
     await expect(page.getByTestId('department-switch')).toHaveCount(0);
 
-    // A link to the zfw department is rewritten to jyj's own department.
+    // A link to the zfw department is refused with a 403 page, which offers jyj's own department.
     await page.goto(`/budget/basic?dept=${ZFW_DEPARTMENT}&year=2020`);
-    await expect(page).toHaveURL(new RegExp(`dept=${JYJ_DEPARTMENT}`));
+    await expect(page.getByTestId('forbidden-page')).toBeVisible();
     await expect(page.getByTestId('department-name')).toContainText('望城区教育局');
-    await expect(page.getByTestId('page-department')).toContainText('望城区教育局');
     await expect(page.locator('body')).not.toContainText('政法委');
+    await page.getByTestId('forbidden-own').click();
+    await expect(page).toHaveURL(new RegExp(`dept=${JYJ_DEPARTMENT}`));
+    await expect(page.getByTestId('page-department')).toContainText('望城区教育局');
     await page.screenshot({ path: `${SCREENSHOTS}/05-basic-jyj.png`, fullPage: true });
 
     // The department list offered to jyj holds jyj's department only.

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/AuthContext';
-import { canViewFigures, canViewOverview, type AppUser } from './auth/user';
+import { canUseChecker, canViewApiPage, canViewFigures, canViewOverview, type AppUser } from './auth/user';
 import { AppLayout } from './layout/AppLayout';
 import { SelectionProvider } from './selection/SelectionProvider';
 
@@ -10,6 +10,11 @@ const HomePage = lazy(() => import('./pages/HomePage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const BudgetPage = lazy(() => import('./pages/BudgetPage'));
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
+const GoalsPage = lazy(() => import('./pages/GoalsPage'));
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
+const ReportPage = lazy(() => import('./pages/ReportPage'));
+const CheckerPage = lazy(() => import('./pages/CheckerPage'));
+const ApiAccessPage = lazy(() => import('./pages/ApiAccessPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 
@@ -18,10 +23,14 @@ function RequireAccess({ allowed, children }: { allowed: (user: AppUser) => bool
   return allowed(user) ? children : <ForbiddenPage />;
 }
 
-/** /budget → /budget/basic, keeping ?dept=&year=. */
-function BudgetIndex() {
+/** /budget → /budget/basic (and /report → /report/status), keeping ?dept=&year=. */
+function IndexRedirect({ to }: { to: string }) {
   const { search } = useLocation();
-  return <Navigate to={`/budget/basic${search}`} replace />;
+  return <Navigate to={`${to}${search}`} replace />;
+}
+
+function guarded(allowed: (user: AppUser) => boolean, page: ReactNode) {
+  return <RequireAccess allowed={allowed}>{page}</RequireAccess>;
 }
 
 export function AppRoutes() {
@@ -42,7 +51,7 @@ export function AppRoutes() {
             path="budget"
             element={
               <RequireAccess allowed={canViewFigures}>
-                <BudgetIndex />
+                <IndexRedirect to="/budget/basic" />
               </RequireAccess>
             }
           />
@@ -62,6 +71,12 @@ export function AppRoutes() {
               </RequireAccess>
             }
           />
+          <Route path="goals" element={guarded(canViewFigures, <GoalsPage />)} />
+          <Route path="evaluation" element={guarded(canViewFigures, <EvaluationPage />)} />
+          <Route path="report" element={guarded(canViewFigures, <IndexRedirect to="/report/status" />)} />
+          <Route path="report/:tab" element={guarded(canViewFigures, <ReportPage />)} />
+          <Route path="checker" element={guarded(canUseChecker, <CheckerPage />)} />
+          <Route path="api-access" element={guarded(canViewApiPage, <ApiAccessPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

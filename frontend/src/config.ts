@@ -18,6 +18,15 @@ export const appConfig = {
   },
   /** VITE_API_BASE: prefix of the API (same origin by default; the SPA server proxies it). */
   apiBase: envValue(import.meta.env.VITE_API_BASE, '/api/v1'),
+  /**
+   * Where each service's Swagger UI is reachable for a person (the API page links `<url>/q/swagger-ui`):
+   * VITE_BUDGET_DOCS_URL, VITE_EVALUATION_DOCS_URL, VITE_REPORT_DOCS_URL.
+   */
+  serviceDocs: {
+    budget: envValue(import.meta.env.VITE_BUDGET_DOCS_URL, 'http://127.0.0.1:8081'),
+    evaluation: envValue(import.meta.env.VITE_EVALUATION_DOCS_URL, 'http://127.0.0.1:8082'),
+    report: envValue(import.meta.env.VITE_REPORT_DOCS_URL, 'http://127.0.0.1:8083'),
+  },
   /** Refresh the access token when it expires within this many seconds. */
   tokenMinValiditySeconds: 30,
   /** How often the background timer checks the token (ms). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES, buildProxy, routeFor, serviceUrls } from '../proxy.config';
+import { API_ROUTES, buildDocsProxy, buildProxy, routeFor, serviceUrls } from '../proxy.config';
 
 describe('proxy routing table', () => {
   it('routes each first segment to its service', () => {
@@ -38,5 +38,16 @@ describe('proxy routing table', () => {
       evaluation: 'http://127.0.0.1:8082',
       report: 'http://127.0.0.1:8083',
     });
+  });
+
+  it('forwards /openapi/<service> to that service’s /q/openapi, keeping the query', () => {
+    const proxy = Object.entries(buildDocsProxy({ JIXIAO_EVALUATION_URL: 'http://127.0.0.1:9992' }));
+    expect(proxy).toHaveLength(3);
+    const entryFor = (path: string) => proxy.find(([pattern]) => new RegExp(pattern).test(path))?.[1];
+    expect(entryFor('/openapi/budget')?.target).toBe('http://127.0.0.1:8081');
+    expect(entryFor('/openapi/evaluation?format=json')?.target).toBe('http://127.0.0.1:9992');
+    expect(entryFor('/openapi/report')?.rewrite?.('/openapi/report?format=json')).toBe('/q/openapi?format=json');
+    expect(entryFor('/openapi/reportx')).toBeUndefined();
+    expect(routeFor('/openapi/budget')).toBeUndefined();
   });
 });

@@ -18,6 +18,8 @@ export interface ApiClientOptions {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A raw body (an uploaded file) sent as is, instead of JSON. */
+  rawBody?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -54,6 +56,23 @@ export class ApiClient {
     const response = await this.send('GET', path, { ...options, headers: { Accept: '*/*', ...options.headers } });
     const blob = await response.blob();
     return { blob, filename: filenameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName };
+  }
+
+  /** GETs a text body (an HTML preview). */
+  async getText(path: string, options: RequestOptions = {}): Promise<string> {
+    const response = await this.send('GET', path, { ...options, headers: { Accept: 'text/html, text/plain', ...options.headers } });
+    return response.text();
+  }
+
+  /** POSTs a file as the request body (as application/octet-stream unless told otherwise); JSON answer. */
+  async postFile<T>(path: string, file: Blob, contentType = 'application/octet-stream', options: RequestOptions = {}): Promise<T> {
+    const response = await this.send('POST', path, {
+      ...options,
+      rawBody: file,
+      headers: { 'Content-Type': contentType, ...options.headers },
+    });
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
   url(path: string): string {
@@ -95,8 +114,10 @@ export class ApiClient {
       Authorization: `Bearer ${token}`,
       ...options.headers,
     };
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | Blob | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }

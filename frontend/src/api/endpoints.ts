@@ -1,7 +1,18 @@
 import type { ApiClient } from './client';
 import { isApiError } from './problem';
 import type {
+  AdjustmentInput,
   AuditEntry,
+  CheckResult,
+  EvaluationWithScore,
+  Filing,
+  GoalsInput,
+  GoalsView,
+  Narrative,
+  NarrativeInput,
+  RankingEntry,
+  ReportView,
+  SelfScoreInput,
   BasicExpenditure,
   BasicExpenditureUpdate,
   BudgetSheet,
@@ -57,6 +68,22 @@ export function overviewPath({ fiscalYear, locked, cursor, limit = 50 }: Overvie
 
 export function exportPath(fiscalYear: number, format: ExportFormat): string {
   return `/budgets/export?fiscalYear=${fiscalYear}&format=${format}`;
+}
+
+export function goalsPath(departmentId: string, fiscalYear: number): string {
+  return `/goals/${seg(departmentId)}/${fiscalYear}`;
+}
+
+export function evaluationPath(departmentId: string, fiscalYear: number): string {
+  return `/evaluations/${seg(departmentId)}/${fiscalYear}`;
+}
+
+export function reportPath(departmentId: string, fiscalYear: number): string {
+  return `/reports/${seg(departmentId)}/${fiscalYear}`;
+}
+
+export function filingPath(departmentId: string, fiscalYear: number): string {
+  return `/filings/${seg(departmentId)}/${fiscalYear}`;
 }
 
 export const api = {
@@ -115,6 +142,56 @@ export const api = {
   evaluation: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
     nullOn404(client.get<Evaluation>(`/evaluations/${seg(departmentId)}/${fiscalYear}`, { signal })),
 
+  evaluationWithScore: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    nullOn404(client.get<EvaluationWithScore>(evaluationPath(departmentId, fiscalYear), { signal })),
+
+  saveSelfScore: (client: ApiClient, departmentId: string, fiscalYear: number, code: string, input: SelfScoreInput) =>
+    client.put<EvaluationWithScore>(`${evaluationPath(departmentId, fiscalYear)}/self-scores/${seg(code)}`, input),
+
+  saveAdjustment: (client: ApiClient, departmentId: string, fiscalYear: number, code: string, input: AdjustmentInput) =>
+    client.put<EvaluationWithScore>(`${evaluationPath(departmentId, fiscalYear)}/adjustments/${seg(code)}`, input),
+
+  ranking: (client: ApiClient, fiscalYear: number, signal?: AbortSignal) =>
+    client.get<RankingEntry[]>(`/evaluations/ranking?fiscalYear=${fiscalYear}`, { signal }),
+
+  goals: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    client.get<GoalsView>(goalsPath(departmentId, fiscalYear), { signal }),
+
+  saveGoals: (client: ApiClient, departmentId: string, fiscalYear: number, input: GoalsInput) =>
+    client.put<GoalsView>(goalsPath(departmentId, fiscalYear), input),
+
+  report: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    nullOn404(client.get<ReportView>(reportPath(departmentId, fiscalYear), { signal })),
+
+  reportPreview: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    client.getText(`${reportPath(departmentId, fiscalYear)}/preview`, { signal }),
+
+  reportFile: (client: ApiClient, departmentId: string, fiscalYear: number, file: string, fallbackName: string) =>
+    client.download(`${reportPath(departmentId, fiscalYear)}/${file}`, fallbackName),
+
+  narrative: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    client.get<Narrative>(`${reportPath(departmentId, fiscalYear)}/narrative`, { signal }),
+
+  saveNarrative: (client: ApiClient, departmentId: string, fiscalYear: number, input: NarrativeInput) =>
+    client.put<Narrative>(`${reportPath(departmentId, fiscalYear)}/narrative`, input),
+
+  filing: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
+    client.get<Filing>(filingPath(departmentId, fiscalYear), { signal }),
+
+  submitFiling: (client: ApiClient, departmentId: string, fiscalYear: number) =>
+    client.post<Filing>(`${filingPath(departmentId, fiscalYear)}/submit`, {}),
+
+  returnFiling: (client: ApiClient, departmentId: string, fiscalYear: number, comment: string) =>
+    client.post<Filing>(`${filingPath(departmentId, fiscalYear)}/return`, { comment }),
+
+  approveFiling: (client: ApiClient, departmentId: string, fiscalYear: number, comment: string | null) =>
+    client.post<Filing>(`${filingPath(departmentId, fiscalYear)}/approve`, { comment }),
+
+  filingVersionPreview: (client: ApiClient, departmentId: string, fiscalYear: number, number: number, signal?: AbortSignal) =>
+    client.getText(`${filingPath(departmentId, fiscalYear)}/versions/${number}/preview`, { signal }),
+
+  checkReport: (client: ApiClient, file: Blob) => client.postFile<CheckResult>('/checks', file),
+
   basicExpenditureSection: (client: ApiClient, departmentId: string, fiscalYear: number, signal?: AbortSignal) =>
     nullOn404(
       client.get<ReportSection>(`/reports/${seg(departmentId)}/${fiscalYear}/sections/basic-expenditure`, {
@@ -134,6 +211,15 @@ export const queryKeys = {
   yearAudit: (departmentId: string, fiscalYear: number) => ['year-audit', departmentId, fiscalYear] as const,
   overview: (fiscalYear: number, locked: boolean | undefined) => ['overview', fiscalYear, locked ?? 'all'] as const,
   evaluation: (departmentId: string, fiscalYear: number) => ['evaluation', departmentId, fiscalYear] as const,
+  evaluationWithScore: (departmentId: string, fiscalYear: number) => ['evaluation', departmentId, fiscalYear] as const,
+  goals: (departmentId: string, fiscalYear: number) => ['goals', departmentId, fiscalYear] as const,
+  report: (departmentId: string, fiscalYear: number) => ['report', departmentId, fiscalYear] as const,
+  reportPreview: (departmentId: string, fiscalYear: number) => ['report-preview', departmentId, fiscalYear] as const,
+  narrative: (departmentId: string, fiscalYear: number) => ['narrative', departmentId, fiscalYear] as const,
+  filing: (departmentId: string, fiscalYear: number) => ['filing', departmentId, fiscalYear] as const,
+  filingVersionPreview: (departmentId: string, fiscalYear: number, number: number) =>
+    ['filing-version-preview', departmentId, fiscalYear, number] as const,
+  ranking: (fiscalYear: number) => ['ranking', fiscalYear] as const,
   basicExpenditureSection: (departmentId: string, fiscalYear: number) =>
     ['report-section', 'basic-expenditure', departmentId, fiscalYear] as const,
 };

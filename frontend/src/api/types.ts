@@ -316,3 +316,214 @@ export interface OverviewPage {
 }
 
 export type ExportFormat = 'csv' | 'ndjson';
+
+// ------------------------------------------------------------------ 绩效目标 (evaluation-service /goals)
+
+/** Decimals the evaluation service sends as JSON numbers (BigDecimal); strings are accepted too. */
+export type DecimalValue = number | string;
+
+export const GOAL_CATEGORIES = ['QUANTITY', 'QUALITY', 'TIMELINESS', 'COST', 'BENEFIT', 'SATISFACTION'] as const;
+export type GoalCategory = (typeof GOAL_CATEGORIES)[number];
+
+export const GOAL_DIRECTIONS = ['GE', 'LE', 'EQ'] as const;
+export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
+
+/** Units the service accepts for a target (GoalService.UNITS). */
+export const GOAL_UNITS = ['%', '个', '件', '次', '人', '人次', '户', '天', '项', '场', '万元', '元', '分', '所', '平方米'] as const;
+
+export interface GoalIndicator {
+  id: number;
+  goal: string;
+  category: GoalCategory;
+  name: string;
+  unit: string;
+  direction: GoalDirection;
+  target: DecimalValue;
+  actual: DecimalValue | null;
+  keyTask: boolean;
+  /** null: no actual yet. */
+  met: boolean | null;
+}
+
+export interface GoalsView {
+  /** null until the goals were first saved. */
+  version: number | null;
+  indicators: GoalIndicator[];
+}
+
+export interface GoalIndicatorInput {
+  category: GoalCategory;
+  name: string;
+  unit: string;
+  direction: GoalDirection;
+  target: string;
+  actual: string | null;
+  keyTask: boolean;
+}
+
+export interface GoalsInput {
+  goals: { goal: string; indicators: GoalIndicatorInput[] }[];
+  version: number | null;
+}
+
+// ------------------------------------------------------------------ 绩效评价: the score card
+
+export type ScoreStatus = 'SCORED' | 'SELF_SCORED' | 'MISSING' | 'PENDING_SELF_SCORE';
+
+export interface ScoreItem {
+  level1: string;
+  level2: string;
+  code: string;
+  name: string;
+  points: DecimalValue;
+  /** ratio, target, ceiling, bands, qualitative … */
+  ruleKind: string;
+  ruleText: string | null;
+  value: DecimalValue | null;
+  /** By the rule, or the department's self-score. */
+  score: DecimalValue;
+  status: ScoreStatus;
+  /** Why this score (for a self-score: the evidence). */
+  explanation: string | null;
+  /** The finance bureau's score, when it adjusted this one (the total counts it). */
+  adjustedScore: DecimalValue | null;
+  /** The bureau's comment on its adjustment. */
+  adjustment: string | null;
+  /** Version of the self-score row, when the service sends it (needed to change a self-score). */
+  selfScoreVersion?: number | null;
+  /** Version of the adjustment row, when the service sends it (needed to change an adjustment). */
+  adjustmentVersion?: number | null;
+}
+
+export interface ScoreCard {
+  templateCode: string;
+  total: DecimalValue;
+  grade: string;
+  maxPoints: DecimalValue;
+  items: ScoreItem[];
+  /** Names of indicators scored 0 for 数据缺失. */
+  missing: string[];
+}
+
+export interface EvaluationWithScore extends Evaluation {
+  revision?: number;
+  score: ScoreCard | null;
+}
+
+export type SelfScoreTier = 'GOOD' | 'FAIR' | 'POOR';
+
+export interface SelfScoreInput {
+  tier: SelfScoreTier;
+  score: string;
+  evidence: string;
+  version: number | null;
+}
+
+export interface AdjustmentInput {
+  score: string;
+  comment: string;
+  version: number | null;
+}
+
+export interface RankingEntry {
+  rank: number;
+  departmentId: string;
+  total: DecimalValue;
+  grade: string;
+}
+
+// ------------------------------------------------------------------ 自评报告 and 报送
+
+export type FindingSeverity = 'FATAL' | 'WARNING';
+export type FindingTag = 'EXISTENCE' | 'ACCURACY' | 'COMPLETENESS' | 'TEXT';
+
+export interface Finding {
+  severity: FindingSeverity;
+  tag: FindingTag;
+  /** Rule id, e.g. "variance.explanations-mismatch", "narrative.missing". */
+  rule: string;
+  /** Section number of the outline ("一" … "六"), or "" for the whole report. */
+  section: string;
+  /** Paragraph within the section (1-based), 0 when not about one paragraph. */
+  paragraph: number;
+  excerpt: string;
+  message: string;
+  expected: string | null;
+}
+
+export interface ReportPart {
+  heading: string | null;
+  paragraphs: string[];
+}
+
+export interface ReportOutlineSection {
+  number: string;
+  title: string;
+  parts: ReportPart[];
+}
+
+export interface ReportDocument {
+  title: string;
+  sections: ReportOutlineSection[];
+  unit: string;
+  date: string;
+}
+
+export interface ReportView {
+  report: ReportDocument;
+  sheetRevision: number;
+  scoreRevision: number | null;
+  fatal: number;
+  warnings: number;
+  findings: Finding[];
+  text: string;
+}
+
+/** The department's own words in the report; each is plain text, paragraphs split by blank lines. */
+export interface Narrative {
+  goals: string;
+  achievements: string;
+  problems: string;
+  measures: string;
+  other: string;
+  version: number | null;
+  updatedBy: string | null;
+}
+
+export type NarrativeInput = Omit<Narrative, 'updatedBy'>;
+
+export type FilingStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+
+export interface FilingVersionInfo {
+  number: number;
+  submittedAt: string;
+  submittedBy: string;
+  contentHash: string;
+  sheetRevision: number;
+}
+
+export interface FilingStep {
+  step: 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+  filingVersion: number;
+  actor: string;
+  at: string;
+  comment: string | null;
+}
+
+export interface Filing {
+  departmentId: string;
+  fiscalYear: number;
+  status: FilingStatus;
+  latestVersion: number | null;
+  versions: FilingVersionInfo[];
+  history: FilingStep[];
+}
+
+/** POST /checks: the checker on an uploaded report. */
+export interface CheckResult {
+  format: string;
+  paragraphs: number;
+  fatal: number;
+  warnings: number;
+  findings: Finding[];
+}

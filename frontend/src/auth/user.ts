@@ -77,3 +77,18 @@ export function canEditFigures(user: AppUser): boolean {
 export function canViewOverview(user: AppUser): boolean {
   return isBureauUser(user);
 }
+
+/** Return, approve and adjust scores: finance-bureau reviewers only (the services check the same). */
+export function canReview(user: AppUser): boolean {
+  return hasRole(user, ROLES.financeReviewer);
+}
+
+/** 检查器 (check any uploaded report): the finance bureau and administrators. */
+export function canUseChecker(user: AppUser): boolean {
+  return isBureauUser(user);
+}
+
+/** The page on machine access (API, OpenAPI): the bureau, API clients and administrators. */
+export function canViewApiPage(user: AppUser): boolean {
+  return isBureauUser(user) || hasRole(user, ROLES.financeApi);
+}

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useSelection } from '../selection/SelectionContext';
 
 /** Page title with the department and year it is about, and a short explanation. */
-export function PageHeader({ title, intro, extra, showDepartment = true }: {
+export function PageHeader({ title, intro, extra, showDepartment = true, showYear = true }: {
   title: string;
   intro?: ReactNode;
   extra?: ReactNode;
   showDepartment?: boolean;
+  /** Pages that are not about a year (checker, API) leave it out. */
+  showYear?: boolean;
 }) {
   const { t } = useTranslation();
   const { department, fiscalYear } = useSelection();
@@ -19,7 +21,7 @@ export function PageHeader({ title, intro, extra, showDepartment = true }: {
           {title}
           <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12, fontWeight: 'normal' }} data-testid="page-department">
             {showDepartment && department ? `${department.name} · ` : ''}
-            {t('header.yearOption', { year: fiscalYear })}
+            {showYear ? t('header.yearOption', { year: fiscalYear }) : ''}
           </Typography.Text>
         </Typography.Title>
         {intro ? (

@@ -1,8 +1,13 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Button, Layout, Menu, Segmented, Select, Skeleton, Space, Tooltip, Typography, theme } from 'antd';
 import {
+  AimOutlined,
+  ApiOutlined,
+  AuditOutlined,
   BarChartOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -21,8 +26,15 @@ const ICONS: Record<string, React.ReactNode> = {
   '/': <HomeOutlined />,
   '/profile': <TeamOutlined />,
   '/budget/basic': <FileTextOutlined />,
+  '/goals': <AimOutlined />,
+  '/evaluation': <FundOutlined />,
+  '/report/status': <AuditOutlined />,
   '/overview': <BarChartOutlined />,
+  '/checker': <FileSearchOutlined />,
+  '/api-access': <ApiOutlined />,
 };
+
+const ForbiddenPage = lazy(() => import('../pages/ForbiddenPage'));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -119,7 +131,7 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           <Suspense fallback={<Skeleton active />}>
-            <Outlet />
+            {selection.refusedDepartmentId ? <ForbiddenPage reason="department" /> : <Outlet />}
           </Suspense>
         </Layout.Content>
       </Layout>

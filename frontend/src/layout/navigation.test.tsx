@@ -10,10 +10,11 @@ describe('menu by role', () => {
   it('lists only pages that exist and the role may open', () => {
     const labels = (roles: string[]) =>
       visibleNavItems({ username: 'u', displayName: 'u', roles }).map((item) => item.labelKey);
-    expect(labels(['department'])).toEqual(['menu.home', 'menu.profile', 'menu.budget']);
-    expect(labels(['finance-reviewer'])).toEqual(['menu.home', 'menu.profile', 'menu.budget', 'menu.overview']);
-    expect(labels(['admin'])).toEqual(['menu.home', 'menu.profile', 'menu.budget', 'menu.overview']);
-    expect(labels(['finance-api'])).toEqual(['menu.home', 'menu.profile', 'menu.budget']);
+    const year = ['menu.home', 'menu.profile', 'menu.budget', 'menu.goals', 'menu.evaluation', 'menu.report'];
+    expect(labels(['department'])).toEqual(year);
+    expect(labels(['finance-reviewer'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.api']);
+    expect(labels(['admin'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.api']);
+    expect(labels(['finance-api'])).toEqual([...year, 'menu.api']);
     expect(labels([])).toEqual(['menu.home']);
   });
 
@@ -23,6 +24,8 @@ describe('menu by role', () => {
     expect(activeNavPath('/budget/projects')).toBe('/budget/basic');
     expect(activeNavPath('/profile')).toBe('/profile');
     expect(activeNavPath('/overview')).toBe('/overview');
+    expect(activeNavPath('/report/history')).toBe('/report/status');
+    expect(activeNavPath('/api-access')).toBe('/api-access');
     expect(activeNavPath('/nope')).toBe('');
   });
 
@@ -59,6 +62,6 @@ describe('menu by role', () => {
       fetchImpl: new FakeApi().fetch,
       route: '/overview',
     });
-    expect(await screen.findByText('无权访问此页面')).toBeInTheDocument();
+    expect(await screen.findByTestId('forbidden-reason')).toHaveTextContent('此页面仅供财政局使用，部门账号不能打开。');
   });
 });

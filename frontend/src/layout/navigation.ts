@@ -1,5 +1,5 @@
 import type { AppUser } from '../auth/user';
-import { canViewFigures, canViewOverview } from '../auth/user';
+import { canUseChecker, canViewApiPage, canViewFigures, canViewOverview } from '../auth/user';
 
 export interface NavItem {
   /** Route path, also the menu key. */
@@ -17,7 +17,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/profile', labelKey: 'menu.profile', visible: canViewFigures },
   /** Opens the 基本支出 tab; every /budget/* tab keeps this entry active. */
   { path: '/budget/basic', labelKey: 'menu.budget', visible: canViewFigures, activeFor: '/budget' },
+  { path: '/goals', labelKey: 'menu.goals', visible: canViewFigures },
+  { path: '/evaluation', labelKey: 'menu.evaluation', visible: canViewFigures },
+  /** Every /report/* tab keeps this entry active. */
+  { path: '/report/status', labelKey: 'menu.report', visible: canViewFigures, activeFor: '/report' },
   { path: '/overview', labelKey: 'menu.overview', visible: canViewOverview },
+  { path: '/checker', labelKey: 'menu.checker', visible: canUseChecker },
+  { path: '/api-access', labelKey: 'menu.api', visible: canViewApiPage },
 ];
 
 export function visibleNavItems(user: AppUser): NavItem[] {

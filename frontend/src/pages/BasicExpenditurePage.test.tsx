@@ -81,19 +81,16 @@ describe('基本支出 page', () => {
     expect(await screen.findByText('数据库不可用')).toBeInTheDocument();
   });
 
-  it('keeps a department user on their own department whatever the URL says', async () => {
+  it('refuses another department named in the URL with a 403 page and asks nothing about it', async () => {
     const api = new FakeApi();
     renderWithProviders(<AppRoutes />, {
       fetchImpl: api.fetch,
       route: '/budget/basic?dept=d0000000-0000-4000-8000-000000000002&year=2020',
     });
-    await waitFor(() =>
-      expect(screen.getByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会'),
-    );
-    await screen.findByTestId('not-entered');
-    const budgetCalls = api.requests.filter((request) => request.url.includes('/budgets/'));
-    expect(budgetCalls.length).toBeGreaterThan(0);
-    expect(budgetCalls.every((request) => request.url.includes(ZFW_DEPARTMENT))).toBe(true);
+    expect(await screen.findByTestId('forbidden-reason')).toHaveTextContent('这是其他单位的数据');
+    expect(screen.getByTestId('department-name')).toHaveTextContent('中共长沙市望城区委政法委员会');
+    expect(screen.getByTestId('forbidden-own')).toHaveAttribute('href', `/budget/basic?dept=${ZFW_DEPARTMENT}&year=2020`);
+    expect(api.requests.filter((request) => request.url.includes('/budgets/'))).toEqual([]);
     expect(screen.queryByTestId('department-switch')).not.toBeInTheDocument();
   });
 

@@ -15,6 +15,8 @@ import {
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatPercent, formatWan } from '../lib/money';
 import { useSelection } from '../selection/SelectionContext';
+import { formatScore } from '../features/evaluation/scoreCard';
+import { statusColor } from '../features/report/findings';
 
 // Only bureau users see the department table: keep antd's Table out of everyone else's load.
 const DepartmentsCard = lazy(() => import('./DepartmentsCard'));
@@ -63,6 +65,11 @@ export default function HomePage() {
             <BasicSummaryCard departmentId={departmentId} fiscalYear={fiscalYear} />
           </Col>
         ) : null}
+        {canViewFigures(user) && departmentId ? (
+          <Col xs={24} lg={12}>
+            <FilingGlanceCard departmentId={departmentId} fiscalYear={fiscalYear} />
+          </Col>
+        ) : null}
         {isBureauUser(user) ? (
           <Col span={24}>
             <Suspense fallback={<Skeleton active />}>
@@ -72,6 +79,56 @@ export default function HomePage() {
         ) : null}
       </Row>
     </div>
+  );
+}
+
+/** This year's filing at a glance: status, score and grade, open findings; links to each page. */
+function FilingGlanceCard({ departmentId, fiscalYear }: { departmentId: string; fiscalYear: number }) {
+  const { t } = useTranslation();
+  const client = useApiClient();
+  const { linkTo } = useSelection();
+  const filing = useQuery({
+    queryKey: queryKeys.filing(departmentId, fiscalYear),
+    queryFn: ({ signal }) => api.filing(client, departmentId, fiscalYear, signal),
+  });
+  const evaluation = useQuery({
+    queryKey: queryKeys.evaluationWithScore(departmentId, fiscalYear),
+    queryFn: ({ signal }) => api.evaluationWithScore(client, departmentId, fiscalYear, signal),
+  });
+  const report = useQuery({
+    queryKey: queryKeys.report(departmentId, fiscalYear),
+    queryFn: ({ signal }) => api.report(client, departmentId, fiscalYear, signal),
+  });
+  const card = evaluation.data?.score;
+  return (
+    <Card title={t('home.filingCard', { year: fiscalYear })} size="small" extra={<Link to={linkTo('/report/status')}>{t('home.openReport')}</Link>}>
+      {filing.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Descriptions column={1} size="small" data-testid="home-filing">
+          <Descriptions.Item label={t('filing.status')}>
+            {filing.data ? <Tag color={statusColor(filing.data.status)}>{t(`filing.statuses.${filing.data.status}`)}</Tag> : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('evaluation.total')}>
+            {evaluation.isPending ? (
+              t('app.loading')
+            ) : card ? (
+              <Link to={linkTo('/evaluation')}>
+                {formatScore(card.total)} · {card.grade}
+              </Link>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.openFindings')}>
+            {report.isPending ? t('app.loading') : report.data ? t('home.findingsCount', { fatal: report.data.fatal, warnings: report.data.warnings }) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.stillMissing')}>
+            {evaluation.isPending ? t('app.loading') : card && card.missing.length > 0 ? card.missing.join(t('common.listSeparator')) : '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
   );
 }
 

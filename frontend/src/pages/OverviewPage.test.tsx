@@ -102,6 +102,6 @@ describe('全区概览 page', () => {
 
   it('is not offered to department users', async () => {
     renderWithProviders(<AppRoutes />, { fetchImpl: new FakeApi().fetch, route: '/overview' });
-    expect(await screen.findByText('无权访问此页面')).toBeInTheDocument();
+    expect(await screen.findByTestId('forbidden-reason')).toHaveTextContent('此页面仅供财政局使用');
   });
 });

@@ -8,6 +8,8 @@ export interface SelectionState {
   departments: readonly Department[];
   departmentsLoading: boolean;
   departmentsError: unknown;
+  /** A department user's URL names another department: pages show 403 instead of that data. */
+  refusedDepartmentId?: string;
   setDepartment(departmentId: string): void;
   setFiscalYear(year: number): void;
   /** A path with the current ?dept=&year= appended, for links that keep the selection. */

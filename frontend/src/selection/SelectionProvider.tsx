@@ -24,6 +24,10 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
 
   // Write the effective selection back to the URL (replacing an invalid or foreign department).
   useEffect(() => {
+    if (resolved.refusedDepartmentId) {
+      // Leave the URL as typed: the page explains the refusal and offers the user's own department.
+      return;
+    }
     const wantDepartment = resolved.departmentId ?? null;
     const wantYear = String(resolved.fiscalYear);
     if (
@@ -37,7 +41,7 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
       next.set(YEAR_PARAM, wantYear);
       setParams(next, { replace: true });
     }
-  }, [params, resolved.departmentId, resolved.fiscalYear, setParams]);
+  }, [params, resolved.departmentId, resolved.fiscalYear, resolved.refusedDepartmentId, setParams]);
 
   const update = useCallback(
     (key: string, value: string) => {
@@ -55,6 +59,7 @@ export function SelectionProvider({ children }: { children: ReactNode }) {
     departments,
     departmentsLoading: departmentsQuery.isPending,
     departmentsError: departmentsQuery.error,
+    refusedDepartmentId: resolved.refusedDepartmentId,
     setDepartment: (departmentId) => update(DEPARTMENT_PARAM, departmentId),
     setFiscalYear: (year) => update(YEAR_PARAM, String(year)),
     linkTo: (path) => {

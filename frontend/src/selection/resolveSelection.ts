@@ -9,6 +9,11 @@ export interface ResolvedSelection {
   /** Undefined while the department list is loading, or when none is available. */
   departmentId?: string;
   fiscalYear: number;
+  /**
+   * The URL names another department than the user's own (a department user typed or followed a
+   * link to someone else's data): the page is refused, not silently switched.
+   */
+  refusedDepartmentId?: string;
 }
 
 /**
@@ -27,7 +32,9 @@ export function resolveSelection(
   const fiscalYear = years.includes(requestedYear) ? requestedYear : appConfig.fiscalYear.default;
 
   if (isDepartmentUser(user)) {
-    return { departmentId: user.departmentId, fiscalYear };
+    const requested = params.get(DEPARTMENT_PARAM);
+    const refused = requested !== null && requested !== '' && requested !== user.departmentId ? requested : undefined;
+    return { departmentId: user.departmentId, fiscalYear, refusedDepartmentId: refused };
   }
   if (!departments || departments.length === 0) {
     return { departmentId: undefined, fiscalYear };

@@ -1,0 +1,2 @@
+export type { Filing } from '../../api/types';
+export type { FieldError as FieldErrorLike } from '../../api/problem';
