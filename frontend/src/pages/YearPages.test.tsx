@@ -116,8 +116,9 @@ describe('自评报告 page', () => {
     expect(screen.getByTestId('submit-hint')).toHaveTextContent('还有 1 个严重问题');
     const link = screen.getByTestId('finding-fix');
     expect(link).toHaveAttribute('href', `/report/narrative${Q}#narrative-problems`);
-    expect(screen.getByTestId('download-docx')).toBeInTheDocument();
-    expect(screen.queryByTestId('download-pdf')).not.toBeInTheDocument();
+    expect(screen.getByTestId('download-docx')).toHaveTextContent('下载 Word（.docx）');
+    expect(screen.getByTestId('download-pdf')).toHaveTextContent('下载 PDF');
+    expect(screen.getByTestId('download-xlsx')).toHaveTextContent('下载 Excel（.xlsx）');
   });
 
   it('submits; a 422 from the server lists the blocking findings', async () => {

@@ -46,8 +46,8 @@ describe('checker findings', () => {
     expect(canSubmit('APPROVED', 0)).toEqual({ allowed: false, reason: 'approved' });
   });
 
-  it('offers the DOCX now; PDF and XLSX are listed to be switched on', () => {
-    expect(DOWNLOAD_FORMATS.filter((f) => f.available).map((f) => f.key)).toEqual(['docx']);
-    expect(DOWNLOAD_FORMATS.map((f) => f.key)).toEqual(['docx', 'pdf', 'xlsx']);
+  it('offers the DOCX, the PDF and the 评分表 XLSX at the paths report-service serves', () => {
+    expect(DOWNLOAD_FORMATS.filter((f) => f.available).map((f) => f.key)).toEqual(['docx', 'pdf', 'xlsx']);
+    expect(DOWNLOAD_FORMATS.map((f) => f.file)).toEqual(['report.docx', 'report.pdf', 'score.xlsx']);
   });
 });

@@ -82,8 +82,8 @@ export function statusColor(status: FilingStatus | undefined): string {
 }
 
 /**
- * The report formats offered for download. PDF and XLSX slot in here once the report service serves
- * them: set `available` (and the file name the service answers to).
+ * The report formats offered for download: report-service serves each as
+ * GET /reports/{d}/{y}/{file}. A format that is not served (yet) stays listed with `available: false`.
  */
 export interface DownloadFormat {
   key: 'docx' | 'pdf' | 'xlsx';
@@ -94,7 +94,7 @@ export interface DownloadFormat {
 
 export const DOWNLOAD_FORMATS: readonly DownloadFormat[] = [
   { key: 'docx', file: 'report.docx', available: true },
-  { key: 'pdf', file: 'report.pdf', available: false },
-  // report-service (uncommitted work of another helper, at the time of writing) serves report.pdf and score.xlsx.
-  { key: 'xlsx', file: 'score.xlsx', available: false },
+  { key: 'pdf', file: 'report.pdf', available: true },
+  // 评分表 (score sheet) of the year, as a workbook.
+  { key: 'xlsx', file: 'score.xlsx', available: true },
 ];
