@@ -32,15 +32,30 @@ public record ScoreCard(String templateCode, Long templateId, Integer templateVe
      */
     public record Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,
             String ruleText, Template.Rule rule, BigDecimal value, BigDecimal score, String status, String explanation,
-            IndicatorResult calculation, BigDecimal adjustedScore, String adjustment) {
+            IndicatorResult calculation, BigDecimal adjustedScore, String adjustment, Long selfScoreVersion,
+            Long adjustmentVersion) {
+
+        /** An item without a self-score or adjustment entry behind it (versions are those entries' versions). */
+        public Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,
+                String ruleText, Template.Rule rule, BigDecimal value, BigDecimal score, String status,
+                String explanation, IndicatorResult calculation, BigDecimal adjustedScore, String adjustment) {
+            this(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status, explanation,
+                    calculation, adjustedScore, adjustment, null, null);
+        }
 
         public BigDecimal finalScore() {
             return adjustedScore != null ? adjustedScore : score;
         }
 
-        Item adjusted(BigDecimal adjustedScore, String adjustment) {
+        /** The version a client sends back to change the self-score or the adjustment again. */
+        Item withSelfScoreVersion(Long version) {
             return new Item(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status,
-                    explanation, calculation, adjustedScore, adjustment);
+                    explanation, calculation, adjustedScore, adjustment, version, adjustmentVersion);
+        }
+
+        Item adjusted(BigDecimal adjustedScore, String adjustment, Long version) {
+            return new Item(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status,
+                    explanation, calculation, adjustedScore, adjustment, selfScoreVersion, version);
         }
     }
 }

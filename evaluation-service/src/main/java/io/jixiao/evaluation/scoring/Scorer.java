@@ -14,11 +14,17 @@ public final class Scorer {
     }
 
     /** A department's self-score of a qualitative indicator, with its evidence. */
-    public record SelfScore(BigDecimal score, String evidence) {
+    public record SelfScore(BigDecimal score, String evidence, Long version) {
+        public SelfScore(BigDecimal score, String evidence) {
+            this(score, evidence, null);
+        }
     }
 
     /** A finance reviewer's adjusted score with its comment. */
-    public record Adjustment(BigDecimal score, String comment) {
+    public record Adjustment(BigDecimal score, String comment, Long version) {
+        public Adjustment(BigDecimal score, String comment) {
+            this(score, comment, null);
+        }
     }
 
     public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores, String source) {
@@ -41,7 +47,8 @@ public final class Scorer {
                         ? new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
                                 ruleText(ind.rule()), ind.rule(), null, zero(), "PENDING_SELF_SCORE", "尚未自评：按 0 分计", null, null, null)
                         : new ScoreCard.Item(p.level1(), p.level2(), ind.code(), ind.name(), ind.points(), "qualitative",
-                                ruleText(ind.rule()), ind.rule(), null, self.score(), "SELF_SCORED", self.evidence(), null, null, null);
+                                ruleText(ind.rule()), ind.rule(), null, self.score(), "SELF_SCORED", self.evidence(), null, null, null)
+                                .withSelfScoreVersion(self.version());
             } else if ((sheet != null && Formulas.computes(ind.code())) || GoalFormulas.computes(ind.code())) {
                 IndicatorResult r = GoalFormulas.computes(ind.code()) ? GoalFormulas.compute(ind.code(), goals)
                         : Formulas.compute(ind.code(), sheet, source);
@@ -58,7 +65,7 @@ public final class Scorer {
             }
             Adjustment adj = adjustments.get(ind.code());
             if (adj != null) {
-                item = item.adjusted(adj.score(), adj.comment());
+                item = item.adjusted(adj.score(), adj.comment(), adj.version());
             }
             if ("MISSING".equals(item.status())) {
                 missing.add(ind.name());

@@ -199,11 +199,11 @@ public class ScoringService {
         Sheet sheet = read(copy.sheet);
         Map<String, Scorer.SelfScore> selfScores = new HashMap<>();
         for (SelfScoreRow s : SelfScoreRow.of(dept, year)) {
-            selfScores.put(s.code, new Scorer.SelfScore(s.score, s.evidence));
+            selfScores.put(s.code, new Scorer.SelfScore(s.score, s.evidence, s.version));
         }
         Map<String, Scorer.Adjustment> adjustments = new HashMap<>();
         for (ScoreAdjustment a : ScoreAdjustment.of(dept, year)) {
-            adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment));
+            adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment, a.version));
         }
         ScoreCard card = Scorer.score(template.template(), sheet, selfScores, adjustments, GoalIndicator.of(dept, year),
                 source).withTemplate(template.templateId(), template.version(), template.pinned())

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -101,6 +102,17 @@ class BudgetEventsConsumerTest {
                 .then().statusCode(200)
                 .body("score.total", equalTo(14.02f))
                 .body("score.items.find { it.code == 'social-benefit' }.status", equalTo("SELF_SCORED"));
+        // the card names the entry's version, so the department can change its self-score again; a stale one is 409
+        Integer v = given().auth().oauth2(TestTokens.department(DEPT)).get("/api/v1/evaluations/" + DEPT + "/2019")
+                .then().statusCode(200).extract().path("score.items.find { it.code == 'social-benefit' }.selfScoreVersion");
+        assertNotNull(v);
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"7.50\",\"evidence\":\"调处矛盾纠纷 1250 件\",\"version\":" + v + "}")
+                .put(url).then().statusCode(200)
+                .body("score.items.find { it.code == 'social-benefit' }.score", equalTo(7.5f));
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+                .body("{\"tier\":\"GOOD\",\"score\":\"7.20\",\"evidence\":\"调处矛盾纠纷 1200 件\",\"version\":" + v + "}")
+                .put(url).then().statusCode(409);
         given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
                 .body("{\"tier\":\"GOOD\",\"score\":\"8.00\",\"evidence\":\"x\",\"version\":0}").put(url)
                 .then().statusCode(403);
@@ -109,7 +121,7 @@ class BudgetEventsConsumerTest {
         awaitRevision(2019, 4);
         assertEquals("100.00", indicator(2019, "basic-completion-rate"));
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/" + DEPT + "/2019").then()
-                .body("score.items.find { it.code == 'social-benefit' }.score", equalTo(7.2f));
+                .body("score.items.find { it.code == 'social-benefit' }.score", equalTo(7.5f));
     }
 
     @Test
