@@ -55,7 +55,8 @@ class ApiContractTest {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS.length + 1);
         AtomicBoolean writing = new AtomicBoolean(true);
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        String start = firstCursorNow();
+        Set<String> before = new HashSet<>();
+        String start = firstCursorNow(before);
         Future<String> puller = pool.submit(() -> {
             String cursor = start;
             while (writing.get()) {
@@ -86,21 +87,24 @@ class ApiContractTest {
         writing.set(false);
         String cursor = puller.get(2, TimeUnit.MINUTES);
         pool.shutdown();
-        // Drain: a row becomes visible once every older transaction has ended (other tests' too).
+        // Drain until the feed has delivered every writer event the database holds beyond the start
+        // (a row becomes visible once every older transaction has ended, other tests' too).
+        Set<String> expected = new HashSet<>(writerEventsInDatabase());
+        expected.removeAll(before);
         long deadline = System.currentTimeMillis() + 15_000;
-        while (seen.size() < written && System.currentTimeMillis() < deadline) {
+        while (!new HashSet<>(seen).containsAll(expected) && System.currentTimeMillis() < deadline) {
             JsonPath page = pull(cursor, 500);
             seen.addAll(writersEvents(page));
             cursor = page.getString("nextCursor");
         }
         assertTrue(writersEvents(pull(cursor, 500)).isEmpty(), "nothing after the end");
 
-        assertEquals(written, seen.size(), "every committed change pulled once");
-        assertEquals(written, new HashSet<>(seen).size(), "no change pulled twice");
-        assertEquals(written, countInDatabase(), "the feed holds exactly the writes");
+        assertTrue(expected.size() >= written, "every save published a change: " + expected.size() + " < " + written);
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no change pulled twice");
+        assertEquals(expected, new HashSet<>(seen), "every committed change pulled, nothing else");
     }
 
-    private String firstCursorNow() {
+    private String firstCursorNow(Set<String> before) {
         // Skip what other tests wrote: page to the current end once, remember the position.
         String cursor = null;
         while (true) {
@@ -108,6 +112,7 @@ class ApiContractTest {
                     .queryParam("type", "BudgetFiguresChanged").queryParam("fiscalYear", YEAR)
                     .queryParams(cursor == null ? java.util.Map.of() : java.util.Map.of("cursor", cursor))
                     .get(FEED).then().statusCode(200).extract().jsonPath();
+            before.addAll(writersEvents(page));
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("hasMore")) {
                 return cursor;
@@ -134,17 +139,20 @@ class ApiContractTest {
                 .get(FEED).then().statusCode(200).extract().jsonPath();
     }
 
-    private long countInDatabase() throws Exception {
+    private List<String> writerEventsInDatabase() throws Exception {
+        List<String> ids = new ArrayList<>();
         try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "select count(*) from change_feed where event_type = 'BudgetFiguresChanged' and fiscal_year = ?"
+                "select event_id::text from change_feed where event_type = 'BudgetFiguresChanged' and fiscal_year = ?"
                         + " and department_id = any(?)")) {
             ps.setInt(1, YEAR);
             ps.setArray(2, c.createArrayOf("varchar", WRITERS));
             try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
             }
         }
+        return ids;
     }
 
     @Test
