@@ -121,7 +121,12 @@ if ((n429 > 0)) && [[ -n "$retry" ]] && ((retry >= 1)); then
 else
   fail "rate limit: $n429 responses 429, Retry-After '${retry}'"
 fi
-sleep 13 # let the bucket refill (120 at 10/s) before the next script uses finance-api
+# Wait until the bucket answers again, so the next script's finance-api reads are not refused.
+for _ in $(seq 1 60); do
+  code="$(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $FIN" "$API/api/v1/budgets?fiscalYear=$YEAR")"
+  [[ "$code" == 200 ]] && break
+  sleep 0.5 # poll interval while the bucket refills
+done
 
 echo "bureau-api: $passed passed, $failed failed"
 ((failed == 0))
