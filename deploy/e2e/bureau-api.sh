@@ -50,6 +50,27 @@ done
 if [[ "$walked" == "$all" ]]; then pass "limit=1 pages walk the same $(jq length <<<"$all") departments as one page"; else fail "paging differs: $walked vs $all"; fi
 if ((links == $(jq length <<<"$all") - 1)); then pass "every page but the last has a Link rel=next ($links)"; else fail "Link headers: $links"; fi
 
+# 2b. Sorting and updatedSince: newest change first, pages of 2 in the same order as one page.
+call GET "$API/api/v1/budgets?fiscalYear=$YEAR&limit=500&sort=-updatedAt" "$FIN"
+newest="$(jq -c '[.items[].departmentId]' "$BODY")"
+# seconds with the fraction, never-changed (null) as -1; text order would misplace ".45Z" vs ".458Z"
+ordered="$(jq -c 'def ts: if . == null then -1 else (sub("\\.[0-9]+"; "") | fromdateiso8601)
+  + ((capture("\\.(?<f>[0-9]+)").f // "0") | "0." + . | tonumber) end;
+  [.items[].updatedAt | ts] as $t | $t == ($t | sort | reverse)' "$BODY")"
+walked="[]"
+cursor=""
+for _ in $(seq 1 50); do
+  call GET "$API/api/v1/budgets?fiscalYear=$YEAR&limit=2&sort=-updatedAt${cursor:+&cursor=$cursor}" "$FIN"
+  walked="$(jq -c --argjson w "$walked" '$w + [.items[].departmentId]' "$BODY")"
+  cursor="$(jq -r '.nextCursor // empty' "$BODY")"
+  [[ -n "$cursor" ]] || break
+done
+if [[ "$ordered" == true && "$walked" == "$newest" ]]; then pass "sort=-updatedAt: newest first, pages of 2 in the same order"; else fail "sort=-updatedAt: ordered=$ordered, $walked vs $newest"; fi
+call GET "$API/api/v1/budgets?fiscalYear=$YEAR&updatedSince=2999-01-01" "$FIN"
+expect 200 "updatedSince in the future: nothing changed since" '.items | length == 0'
+call GET "$API/api/v1/budgets?fiscalYear=$YEAR&sort=budget" "$FIN"
+expect 400 "unknown sort" '.errors[0].field == "sort"'
+
 # 3. ETag / If-None-Match.
 curl -sS -m 20 -D "$WORK/h" -o /dev/null -H "Authorization: Bearer $FIN" "$API/api/v1/budgets/$DEPT1/$YEAR"
 etag="$(awk 'tolower($1)=="etag:" {sub(/\r$/, ""); print $2}' "$WORK/h")"

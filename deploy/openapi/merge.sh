@@ -29,6 +29,7 @@ jq -S -s '
     | if ($c | length) > 0 then error("\(kind) defined differently by two services: \($c | join(", "))") else . end;
   clash("path"; map(.paths // {})) as $_ |
   clash("schema"; map(.components.schemas // {})) as $_ |
+  clash("example"; map(.components.examples // {})) as $_ |
   {
     openapi: .[0].openapi,
     info: {
@@ -41,9 +42,20 @@ jq -S -s '
     paths: (map(.paths // {}) | add),
     components: {
       schemas: (map(.components.schemas // {}) | add),
+      examples: (map(.components.examples // {}) | add),
       securitySchemes: (map(.components.securitySchemes // {}) | add)
     }
   }' "${inputs[@]}" > "$merged"
+
+# Every local $ref must point at something in the merged document (an example or schema left behind
+# by the merge would show as a broken link in Swagger UI and in generated clients).
+dangling="$(jq -r '. as $d | [.. | objects | select(has("$ref")) | ."$ref" | select(startswith("#/"))] | unique[]
+  | select(($d | getpath(ltrimstr("#/") | split("/"))) == null)' "$merged")"
+if [[ -n "$dangling" ]]; then
+  echo "openapi: references to nothing in the merged contract:" >&2
+  echo "$dangling" >&2
+  exit 1
+fi
 
 if [[ "${1:-}" == "--check" ]]; then
   if ! diff -u "$OUT" "$merged" > /tmp/openapi-contract.diff 2>&1; then

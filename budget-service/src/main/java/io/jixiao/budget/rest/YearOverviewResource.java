@@ -38,14 +38,19 @@ public class YearOverviewResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every department's totals for a year, by department code, cursor-paginated",
-            description = "Follow nextCursor until it is null. Pages are stable under inserts (keyset on the department code).")
+            description = "Follow nextCursor (or the Link rel=next header) until it is null. Pages are stable under inserts: "
+                    + "the order is a keyset on the sort key and then the department code.")
     public YearOverviewService.Page overview(
             @Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear,
             @Parameter(description = "所属区县") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(description = "true: submitted filings only (figures locked)") @QueryParam("locked") Boolean locked,
-            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Only department-years whose figures changed at or after this time (ISO 8601 or a date)",
+                    example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "code (default), name or updatedAt; prefix - for descending", example = "-updatedAt")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "nextCursor of the previous page (made for the same sort)") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..500") @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.overview(caller, requireYear(fiscalYear), jurisdiction, locked, cursor, limit);
+        return service.overview(caller, requireYear(fiscalYear), jurisdiction, locked, updatedSince, sort, cursor, limit);
     }
 
     @GET

@@ -12,14 +12,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.platform.api.ChangeFeed;
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
@@ -45,29 +50,63 @@ public class YearOverviewService {
     }
 
     public record Row(String departmentId, String departmentCode, String departmentName, String jurisdiction,
-            int fiscalYear, long revision, boolean locked, String basicBudget, String basicActual,
-            String projectBudget, String projectActual, String totalBudget, String totalActual, String executionRate) {
+            int fiscalYear, long revision, boolean locked, OffsetDateTime updatedAt, String basicBudget,
+            String basicActual, String projectBudget, String projectActual, String totalBudget, String totalActual,
+            String executionRate) {
     }
 
     public record Page(List<Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
     }
 
-    /** Departments ordered by code; the cursor is the last code seen, so inserts never shift a page. */
-    public Page overview(Caller caller, int fiscalYear, String jurisdiction, Boolean locked, String cursor, int limit) {
+    /**
+     * The orders a client may ask for; each is a keyset (sort key, then department code), so the cursor
+     * (which carries the sort it was made for) stays stable under inserts. "-" means descending.
+     */
+    enum Sort {
+        CODE("code", "d.code"), NAME("name", "d.name"),
+        // a department-year never changed sorts as the oldest
+        UPDATED_AT("updatedAt", "coalesce(f.updated_at, '-infinity'::timestamptz)");
+
+        final String param;
+        final String column;
+
+        Sort(String param, String column) {
+            this.param = param;
+            this.column = column;
+        }
+    }
+
+    /** Departments ordered by {@code sort} (default code); the cursor holds the last row's keys. */
+    public Page overview(Caller caller, int fiscalYear, String jurisdiction, Boolean locked, String updatedSince,
+            String sortParam, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
         }
-        String after = decodeCursor(cursor);
+        String sortText = sortParam == null || sortParam.isBlank() ? "code" : sortParam;
+        boolean descending = sortText.startsWith("-");
+        Sort sort = Arrays.stream(Sort.values()).filter(x -> x.param.equals(descending ? sortText.substring(1) : sortText))
+                .findFirst().orElseThrow(() -> new ProblemException(400, "request.invalid",
+                        List.of(new FieldError("sort", "overview.sort"))));
+        OffsetDateTime since = ChangeFeed.parseSinceParam("updatedSince", updatedSince);
+        String[] after = decodeCursor(cursor, sortText);
         StringBuilder sql = new StringBuilder("""
                 select d.id, d.code, d.name, d.jurisdiction, coalesce(f.revision, 0), coalesce(f.locked, false),
                        b.budget, b.actual,
                        (select sum(p.budget) from project p where p.department_id = d.id and p.fiscal_year = ?),
-                       (select sum(p.actual_own + p.actual_direct) from project p where p.department_id = d.id and p.fiscal_year = ?)
+                       (select sum(p.actual_own + p.actual_direct) from project p where p.department_id = d.id and p.fiscal_year = ?),
+                       f.updated_at
                 from department d
                 left join filing f on f.department_id = d.id and f.fiscal_year = ?
                 left join basic_expenditure b on b.department_id = d.id and b.fiscal_year = ?
-                where d.code > ?""");
-        List<Object> params = new ArrayList<>(List.of(fiscalYear, fiscalYear, fiscalYear, fiscalYear, after));
+                where true""");
+        List<Object> params = new ArrayList<>(List.of(fiscalYear, fiscalYear, fiscalYear, fiscalYear));
+        if (after != null) {
+            String cast = sort == Sort.UPDATED_AT ? "::timestamptz" : "";
+            sql.append(" and (").append(sort.column).append(", d.code) ").append(descending ? "<" : ">")
+                    .append(" (?").append(cast).append(", ?)");
+            params.add(after[0]);
+            params.add(after[1]);
+        }
         if (!caller.readsAllDepartments()) {
             sql.append(" and d.id = ?");
             params.add(caller.departmentId().orElse(""));
@@ -80,9 +119,16 @@ public class YearOverviewService {
             sql.append(" and coalesce(f.locked, false) = ?");
             params.add(locked);
         }
-        sql.append(" order by d.code limit ?");
+        if (since != null) {
+            sql.append(" and f.updated_at >= ?");
+            params.add(Timestamp.from(since.toInstant()));
+        }
+        String direction = descending ? " desc" : "";
+        sql.append(" order by ").append(sort.column).append(direction).append(", d.code").append(direction)
+                .append(" limit ?");
         params.add(limit + 1);
         List<Row> rows = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
@@ -96,9 +142,18 @@ public class YearOverviewService {
                     BigDecimal tb = add(bb, pb);
                     BigDecimal ta = add(ba, pa);
                     BigDecimal ratio = Money.ratio(ta, tb);
+                    OffsetDateTime updated = rs.getObject(11, OffsetDateTime.class);
                     rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), fiscalYear,
-                            rs.getLong(5), rs.getBoolean(6), text(bb), text(ba), text(pb), text(pa), text(tb), text(ta),
+                            rs.getLong(5), rs.getBoolean(6),
+                            updated == null ? null : updated.withOffsetSameInstant(ZoneOffset.UTC), text(bb), text(ba),
+                            text(pb), text(pa), text(tb), text(ta),
                             ratio == null ? null : Money.percent(ratio).toPlainString()));
+                    keys.add(switch (sort) {
+                        case CODE -> rs.getString(2);
+                        case NAME -> rs.getString(3);
+                        // microsecond text PostgreSQL reads back exactly; '-infinity' for never changed
+                        case UPDATED_AT -> updated == null ? "-infinity" : updated.toString();
+                    });
                 }
             }
         } catch (SQLException e) {
@@ -107,8 +162,7 @@ public class YearOverviewService {
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(rows.get(limit - 1).departmentCode().getBytes(StandardCharsets.UTF_8));
+            next = encodeCursor(sortText, keys.get(limit - 1), rows.get(limit - 1).departmentCode());
         }
         return new Page(rows, next);
     }
@@ -181,15 +235,29 @@ public class YearOverviewService {
             String variance, boolean keyProject) {
     }
 
-    private static String decodeCursor(String cursor) {
+    /** A cursor is the sort it belongs to, the last row's sort key and its code, as a JSON array. */
+    private String encodeCursor(String sort, String key, String code) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(List.of(sort, key, code)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {key, code} after which the page starts, or null; a cursor made for another sort is refused. */
+    private String[] decodeCursor(String cursor, String sort) {
         if (cursor == null || cursor.isBlank()) {
-            return "";
+            return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
+            String[] parts = mapper.readValue(Base64.getUrlDecoder().decode(cursor), String[].class);
+            if (parts.length == 3 && sort.equals(parts[0]) && parts[1] != null && parts[2] != null) {
+                return new String[] {parts[1], parts[2]};
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            // falls through to the same answer as a cursor of another sort
         }
+        throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
     }
 
     /** Quotes a CSV field; a leading =,+,-,@ is neutralised so Excel never runs it as a formula. */

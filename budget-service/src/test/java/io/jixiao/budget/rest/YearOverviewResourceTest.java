@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,67 @@ class YearOverviewResourceTest {
         as(TestTokens.reviewer()).queryParam("fiscalYear", 2026).queryParam("cursor", "%%%").get("/api/v1/budgets")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         as(TestTokens.reviewer()).get("/api/v1/budgets").then().statusCode(400).body("errors[0].field", equalTo("fiscalYear"));
+    }
+
+    @Test
+    void sortOrdersAndUpdatedSinceSelectsTheRecentlyChanged() throws InterruptedException {
+        int year = 2026;
+        Instant start = Instant.now().minusMillis(5); // same clock as the service: it runs in this JVM
+        for (String dept : List.of(TestTokens.OTHER_DEPT, TestTokens.SAMPLE_DEPT)) {
+            as(TestTokens.department(dept)).body("{\"budget\":\"100.00\",\"actual\":\"90.00\",\"version\":null}")
+                    .put(BasicExpenditureResourceTest.url(dept, year)).then().statusCode(200);
+            Thread.sleep(5); // distinct change times
+        }
+        // updatedSince: exactly the department-years changed since then
+        JsonPath recent = as(TestTokens.financeApi()).queryParam("fiscalYear", year)
+                .queryParam("updatedSince", start.toString()).get("/api/v1/budgets").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(Set.of(TestTokens.OTHER_DEPT, TestTokens.SAMPLE_DEPT),
+                Set.copyOf(recent.getList("items.departmentId", String.class)));
+        as(TestTokens.financeApi()).queryParam("fiscalYear", year)
+                .queryParam("updatedSince", Instant.now().plusSeconds(3600).toString()).get("/api/v1/budgets")
+                .then().statusCode(200).body("items", hasSize(0));
+
+        // sort=-updatedAt, one row per page: newest first, never-changed last, every department once
+        List<String> ids = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = as(TestTokens.financeApi()).queryParam("fiscalYear", year).queryParam("sort", "-updatedAt")
+                    .queryParam("limit", 1);
+            if (cursor != null) {
+                req.queryParam("cursor", cursor);
+            }
+            JsonPath page = req.get("/api/v1/budgets").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.departmentId", String.class));
+            times.add(page.getString("items[0].updatedAt"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(7, ids.size());
+        assertEquals(7, Set.copyOf(ids).size(), "no department twice");
+        assertEquals(List.of(TestTokens.SAMPLE_DEPT, TestTokens.OTHER_DEPT), ids.subList(0, 2), "latest change first");
+        List<Instant> changed = times.stream().filter(java.util.Objects::nonNull).map(Instant::parse).toList();
+        assertEquals(changed.stream().sorted(java.util.Comparator.reverseOrder()).toList(), changed);
+        assertTrue(times.indexOf(null) < 0 || times.subList(times.indexOf(null), times.size()).stream()
+                .allMatch(java.util.Objects::isNull), "never-changed rows come last: " + times);
+
+        // sort=name pages through the same seven; a cursor belongs to its sort
+        JsonPath byName = as(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("sort", "name")
+                .queryParam("limit", 4).get("/api/v1/budgets").then().statusCode(200).extract().jsonPath();
+        JsonPath rest = as(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("sort", "name")
+                .queryParam("cursor", byName.getString("nextCursor")).get("/api/v1/budgets").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> named = new ArrayList<>(byName.getList("items.departmentId", String.class));
+        named.addAll(rest.getList("items.departmentId", String.class));
+        assertEquals(Set.copyOf(ids), Set.copyOf(named));
+        assertEquals(7, named.size());
+        as(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("sort", "code")
+                .queryParam("cursor", byName.getString("nextCursor")).get("/api/v1/budgets").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        as(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("sort", "budget").get("/api/v1/budgets")
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        as(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("updatedSince", "last week")
+                .get("/api/v1/budgets").then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
     }
 
     @Test

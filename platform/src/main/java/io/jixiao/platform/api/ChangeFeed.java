@@ -96,7 +96,7 @@ public class ChangeFeed {
             throw ProblemException.forbidden("department.forbidden");
         }
         StringBuilder sql = new StringBuilder("""
-                select tx_id::text, id, event_id, event_type, schema_version, department_id, fiscal_year,
+                select tx_id::text as tx_text, id, event_id, event_type, schema_version, department_id, fiscal_year,
                        occurred_at, actor, payload
                 from change_feed
                 where tx_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -118,7 +118,9 @@ public class ChangeFeed {
             sql.append(" and fiscal_year = ?");
             params.add(fiscalYear);
         }
-        sql.append(" order by tx_id, id limit ?");
+        // Qualified: a bare "tx_id" here would name the text column of the select list (PostgreSQL
+        // resolves ORDER BY names against output columns first) and sort "999" after "1000".
+        sql.append(" order by change_feed.tx_id, change_feed.id limit ?");
         params.add(limit + 1);
         List<Change> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -148,8 +150,15 @@ public class ChangeFeed {
         return new Page(items, next, more);
     }
 
-    /** ISO 8601 with offset ("2026-11-26T08:00:00+08:00") or a plain date (midnight UTC). */
     static OffsetDateTime parseSince(String since) {
+        return parseSinceParam("since", since);
+    }
+
+    /**
+     * A point in time given as query parameter {@code name}: ISO 8601 with offset
+     * ("2026-11-26T08:00:00+08:00") or a plain date (midnight UTC); null when absent.
+     */
+    public static OffsetDateTime parseSinceParam(String name, String since) {
         if (since == null || since.isBlank()) {
             return null;
         }
@@ -157,7 +166,7 @@ public class ChangeFeed {
             return since.length() == 10 ? java.time.LocalDate.parse(since).atStartOfDay().atOffset(ZoneOffset.UTC)
                     : OffsetDateTime.parse(since);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("since", "feed.since")));
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError(name, "feed.since")));
         }
     }
 
