@@ -44,6 +44,15 @@ public class IndicatorValue extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String explanation;
 
+    /** The same in English; null on values computed before English was kept. */
+    @Column(name = "explanation_en", columnDefinition = "text")
+    public String explanationEn;
+
+    /** The explanation JSON in the caller's language (Chinese where no English one is stored yet). */
+    public String explanation(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) && explanationEn != null ? explanationEn : explanation;
+    }
+
     @Column(name = "source_version", nullable = false)
     public long sourceVersion;
 

@@ -38,6 +38,10 @@ public class ScoreCardRow extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String card;
 
+    /** The same card with its sentences in English; null on cards scored before English was kept. */
+    @Column(name = "card_en", columnDefinition = "text")
+    public String cardEn;
+
     @Column(name = "source_revision", nullable = false)
     public long sourceRevision;
 

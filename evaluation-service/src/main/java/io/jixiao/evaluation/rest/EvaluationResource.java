@@ -2,11 +2,13 @@ package io.jixiao.evaluation.rest;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -18,6 +20,7 @@ import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.service.EvaluationService;
 import io.jixiao.evaluation.service.IndicatorResult;
+import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -33,6 +36,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/v1/evaluations")
@@ -81,21 +86,43 @@ public class EvaluationResource {
 
     @GET
     @Path("/{departmentId}/{fiscalYear}")
-    @Operation(summary = "Indicators and score card of a department-year; every score explains itself")
-    @APIResponse(responseCode = "404", description = "No budget figures received for this year yet")
-    public EvaluationView get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear) {
-        return view(service.get(caller, departmentId, fiscalYear));
+    @Operation(summary = "Indicators and score card of a department-year; every score explains itself",
+            description = "The sentences (rule, formula, inputs, why, 数据缺失) follow Accept-Language: zh-CN (default) or en. "
+                    + "Names are the template's data in 中文, with nameEn, level1En and level2En beside them where the template has them.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "zh-CN", summary = "Accept-Language: zh-CN (3 of the 28 items shown)", value = Examples.EVALUATION_READ),
+            @ExampleObject(name = "en", summary = "Accept-Language: en (1 item shown)", value = Examples.EVALUATION_EN) }))
+    @APIResponse(responseCode = "404", description = "No budget figures received for this year yet", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "not yet scored", value = Examples.NOT_FOUND)))
+    public EvaluationView get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+            @Context HttpHeaders headers) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return view(service.get(caller, departmentId, fiscalYear, locale), locale);
     }
 
     @PUT
     @Path("/{departmentId}/{fiscalYear}/self-scores/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Self-score a qualitative indicator within a tier, with evidence (own department)")
+    @Operation(summary = "Self-score a qualitative indicator within a tier, with evidence (own department)",
+            description = "tier GOOD: 80–100% of the points, FAIR 60–80%, POOR 0–60%; version: the selfScoreVersion of the item "
+                    + "read (null the first time). Answers the rescored evaluation in the caller's language.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "社会效益, good",
+            value = Examples.SELF_SCORE_INPUT)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "rescored", summary = "3 of the 28 items shown", value = Examples.EVALUATION_SELF_SCORED)))
+    @APIResponse(responseCode = "400", description = "Outside the tier, not a qualitative indicator, or a field missing",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "outside the tier",
+                    value = Examples.SELF_SCORE_OUTSIDE_TIER)))
+    @APIResponse(responseCode = "403", description = "Another department")
+    @APIResponse(responseCode = "409", description = "Stale version (version.conflict), or the filing is submitted (filing.locked)",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "filing submitted",
+                    value = Examples.FILING_LOCKED)))
     public EvaluationView selfScore(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("code") String code,
-            @Valid @NotNull SelfScoreInput input) {
+            @Valid @NotNull SelfScoreInput input, @Context HttpHeaders headers) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
         return view(service.selfScore(caller, departmentId, fiscalYear, code, input.tier(), input.score(),
-                input.evidence(), input.version()));
+                input.evidence(), input.version(), locale), locale);
     }
 
     @Schema(name = "AdjustmentInput", description = "A finance reviewer's adjusted score with the reason")
@@ -107,10 +134,21 @@ public class EvaluationResource {
     @PUT
     @Path("/{departmentId}/{fiscalYear}/adjustments/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Adjust one score (finance reviewer), with a required comment; self and adjusted score stay side by side")
+    @Operation(summary = "Adjust one score (finance reviewer), with a required comment; self and adjusted score stay side by side",
+            description = "score: 0 up to the indicator's points; version: the adjustmentVersion of the item read (null the first time).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "社会效益 to 6.40",
+            value = Examples.ADJUSTMENT_INPUT)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "adjusted", summary = "3 of the 28 items shown", value = Examples.EVALUATION_ADJUSTED)))
+    @APIResponse(responseCode = "400", description = "Above the indicator's points, or no comment", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "above the points", value = Examples.ABOVE_POINTS)))
+    @APIResponse(responseCode = "403", description = "Not a finance reviewer")
+    @APIResponse(responseCode = "409", description = "Stale version (version.conflict)")
     public EvaluationView adjust(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
-            @PathParam("code") String code, @Valid @NotNull AdjustmentInput input) {
-        return view(service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version()));
+            @PathParam("code") String code, @Valid @NotNull AdjustmentInput input, @Context HttpHeaders headers) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return view(service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version(),
+                locale), locale);
     }
 
     @GET
@@ -153,15 +191,15 @@ public class EvaluationResource {
         return service.history(caller, departmentId);
     }
 
-    private EvaluationView view(EvaluationService.Evaluation e) {
-        List<IndicatorView> indicators = e.values().stream().map(this::view).toList();
+    private EvaluationView view(EvaluationService.Evaluation e, Locale locale) {
+        List<IndicatorView> indicators = e.values().stream().map(v -> view(v, locale)).toList();
         return new EvaluationView(e.departmentId(), e.fiscalYear(), e.sourceVersion(), e.revision(), indicators,
                 e.card());
     }
 
-    private IndicatorView view(IndicatorValue v) {
+    private IndicatorView view(IndicatorValue v, Locale locale) {
         try {
-            IndicatorResult r = mapper.readValue(v.explanation, IndicatorResult.class);
+            IndicatorResult r = mapper.readValue(v.explanation(locale), IndicatorResult.class);
             return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
                     v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
         } catch (Exception ex) {

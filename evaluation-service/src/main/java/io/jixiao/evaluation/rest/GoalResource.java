@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +47,11 @@ public class GoalResource {
     }
 
     @GET
-    @Operation(summary = "The goals of a department-year with every indicator's target, actual and whether it was met")
+    @Operation(summary = "The goals of a department-year with every indicator's target, actual and whether it was met",
+            description = "met: null while the actual is not known. version: send it back with the next save (null: none saved yet).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "2020", value = Examples.GOALS)))
+    @APIResponse(responseCode = "403", description = "Another department")
     public GoalsView get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         return view(service.get(caller, d, y), service.version(d, y));
     }
@@ -52,6 +60,14 @@ public class GoalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the goals (own department; send the version read); the score card is rescored",
             description = "category: QUANTITY, QUALITY, TIMELINESS, COST, BENEFIT, SATISFACTION; direction: GE (≥), LE (≤), EQ (=)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "two goals", value = Examples.GOALS_INPUT)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "saved", value = Examples.GOALS)))
+    @APIResponse(responseCode = "400", description = "Invalid goals, each with its field path; nothing stored", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "two fields wrong", value = Examples.GOALS_INVALID)))
+    @APIResponse(responseCode = "403", description = "Another department")
+    @APIResponse(responseCode = "409", description = "Stale version (version.conflict), or the filing is submitted (filing.locked)")
     public GoalsView save(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @NotNull GoalService.GoalsInput input) {
         return view(service.save(caller, d, y, input), service.version(d, y));

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.service.ProjectService;
+import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** 项目支出绩效自评: per project of a department-year, scored and explained; the department enters the indicators. */
@@ -54,11 +57,13 @@ public class ProjectResource {
     @Operation(summary = "Every project's self-evaluation: 预算执行率, 产出, 效益, 满意度 with points, score, formula, inputs and why",
             description = "Weights come from the template version that scores the department-year (default 10/50/30/10). "
                     + "A part without indicators, or an indicator without its actual value, scores 0 as 数据缺失 and is listed in missing.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "2020", summary = "1 of the 6 projects shown", value = Examples.PROJECTS)))
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet")
     @APIResponse(responseCode = "403", description = "Another department")
     public ProjectService.ProjectsView list(@PathParam("departmentId") String departmentId,
-            @PathParam("fiscalYear") int fiscalYear) {
-        return service.get(caller, departmentId, fiscalYear);
+            @PathParam("fiscalYear") int fiscalYear, @Context HttpHeaders headers) {
+        return service.get(caller, departmentId, fiscalYear, Messages.pick(headers.getAcceptableLanguages()));
     }
 
     @GET
@@ -68,8 +73,8 @@ public class ProjectResource {
             examples = @ExampleObject(name = "综治维稳工作经费", value = PROJECT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such project in the sheet")
     public ProjectService.ProjectEvaluation get(@PathParam("departmentId") String departmentId,
-            @PathParam("fiscalYear") int fiscalYear, @PathParam("projectId") long projectId) {
-        return service.project(caller, departmentId, fiscalYear, projectId);
+            @PathParam("fiscalYear") int fiscalYear, @PathParam("projectId") long projectId, @Context HttpHeaders headers) {
+        return service.project(caller, departmentId, fiscalYear, projectId, Messages.pick(headers.getAcceptableLanguages()));
     }
 
     @PUT
@@ -88,11 +93,13 @@ public class ProjectResource {
                       {"category":"BENEFIT","name":"社会治安持续向好","kind":"QUALITATIVE","tier":"GOOD","selfScorePercent":85,"evidence":"刑事案件同比下降"}]}""")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "rescored", value = PROJECT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid indicators, each with its field path (e.g. indicators[2].selfScorePercent)")
+    @APIResponse(responseCode = "400", description = "Invalid indicators, each with its field path (e.g. indicators[2].selfScorePercent)",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "two fields wrong",
+                    value = Examples.PROJECT_INDICATORS_INVALID)))
     @APIResponse(responseCode = "409", description = "Stale version, or the filing is submitted (filing.locked)")
     public ProjectService.ProjectEvaluation save(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("projectId") long projectId,
-            ProjectService.IndicatorsInput input) {
-        return service.save(caller, departmentId, fiscalYear, projectId, input);
+            ProjectService.IndicatorsInput input, @Context HttpHeaders headers) {
+        return service.save(caller, departmentId, fiscalYear, projectId, input, Messages.pick(headers.getAcceptableLanguages()));
     }
 }

@@ -141,7 +141,8 @@ public class TemplateResource {
             value = "{\"name\":\"望城区 2020 年部门整体支出绩效评价指标体系\",\"jurisdiction\":\"望城区\",\"fiscalYear\":2020}")))
     @APIResponse(responseCode = "201", description = "The copy, version 1", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "created", value = DETAIL_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "jurisdiction or fiscalYear missing")
+    @APIResponse(responseCode = "400", description = "jurisdiction or fiscalYear missing", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "no year", value = Examples.COPY_INVALID)))
     @APIResponse(responseCode = "403", description = "Not a finance reviewer")
     public Response copy(@PathParam("id") long id, TemplateService.CopyInput input) {
         TemplateService.Detail d = service.copy(caller, id, input);
@@ -190,7 +191,8 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "assigned", value = "{\"jurisdiction\":\"望城区\",\"fiscalYear\":2020,\"templateId\":2,\"templateName\":\"望城区 2020 年部门整体支出绩效评价指标体系\","
                     + "\"templateVersion\":3,\"version\":0,\"updatedAt\":\"2021-01-05T02:31:00Z\",\"updatedBy\":\"reviewer\"}")))
-    @APIResponse(responseCode = "400", description = "The template was not copied for this jurisdiction and year")
+    @APIResponse(responseCode = "400", description = "The template was not copied for this jurisdiction and year", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "another scope", value = Examples.ASSIGNMENT_SCOPE)))
     @APIResponse(responseCode = "409", description = "Stale assignment version")
     public TemplateService.AssignmentView assign(@PathParam("jurisdiction") String jurisdiction,
             @PathParam("fiscalYear") int fiscalYear, AssignInput input) {
@@ -203,7 +205,9 @@ public class TemplateResource {
     @Operation(summary = "Remove an assignment: the jurisdiction-year is scored with the default again (finance reviewer)")
     @APIResponse(responseCode = "204", description = "Removed; unsubmitted department-years rescored")
     @APIResponse(responseCode = "404", description = "No assignment")
-    @APIResponse(responseCode = "409", description = "Stale assignment version")
+    @APIResponse(responseCode = "409", description = "Stale assignment version", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "stale version",
+                    value = Examples.VERSION_CONFLICT_ASSIGNMENT)))
     public void unassign(@PathParam("jurisdiction") String jurisdiction, @PathParam("fiscalYear") int fiscalYear,
             @Parameter(description = "the assignment's version read", example = "0") @QueryParam("version") Long version) {
         service.unassign(caller, jurisdiction, fiscalYear, version);

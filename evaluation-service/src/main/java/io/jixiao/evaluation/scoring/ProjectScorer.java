@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.jixiao.evaluation.service.IndicatorResult;
 import io.jixiao.platform.money.Money;
+import io.jixiao.platform.problem.Messages;
 
 /**
  * 项目支出绩效自评 of one project (财预〔2020〕10号): 预算执行率 = pts × min(全年执行数 / 全年预算数, 100%);
@@ -51,42 +53,53 @@ public final class ProjectScorer {
 
     public static ProjectCard score(Template.ProjectWeights w, Sheet.Project p, List<Indicator> indicators,
             String source) {
+        return score(w, p, indicators, source, Messages.ZH);
+    }
+
+    /** The project's card with every generated sentence in the locale's language (names entered stay as entered). */
+    public static ProjectCard score(Template.ProjectWeights w, Sheet.Project p, List<Indicator> indicators,
+            String source, Locale locale) {
         List<String> missing = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
-        parts.add(execution(w.budgetExecution(), p, source, missing));
-        parts.add(part("output", "产出指标", w.output(), indicators.stream().filter(i -> OUTPUT.contains(i.category())).toList(), missing));
-        parts.add(part("benefit", "效益指标", w.benefit(), indicators.stream().filter(i -> "BENEFIT".equals(i.category())).toList(), missing));
-        parts.add(part("satisfaction", "满意度指标", w.satisfaction(),
-                indicators.stream().filter(i -> "SATISFACTION".equals(i.category())).toList(), missing));
+        parts.add(execution(w.budgetExecution(), p, source, missing, locale));
+        parts.add(part("output", w.output(), indicators.stream().filter(i -> OUTPUT.contains(i.category())).toList(),
+                missing, locale));
+        parts.add(part("benefit", w.benefit(), indicators.stream().filter(i -> "BENEFIT".equals(i.category())).toList(),
+                missing, locale));
+        parts.add(part("satisfaction", w.satisfaction(),
+                indicators.stream().filter(i -> "SATISFACTION".equals(i.category())).toList(), missing, locale));
         BigDecimal total = parts.stream().map(Part::score).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         return new ProjectCard(p.id() == null ? 0 : p.id(), p.name(), p.keyProject(), p.budget(), p.adjustedBudget(),
                 p.actual(), parts, total, Rules.grade(total), missing);
     }
 
-    private static Part execution(BigDecimal pts, Sheet.Project p, String source, List<String> missing) {
-        String formula = "全年执行数 / 全年预算数（年初预算 ± 调整）× 100%；得分 = 分值 × min(执行率, 100%)";
+    private static Part execution(BigDecimal pts, Sheet.Project p, String source, List<String> missing, Locale locale) {
+        String code = "budget-execution";
+        String name = Messages.text(locale, "project.part." + code);
+        String formula = Messages.text(locale, "project.formula.execution");
         List<IndicatorResult.Input> inputs = List.of(
-                new IndicatorResult.Input("全年执行数（元）", text(p.actual()), source),
-                new IndicatorResult.Input("全年预算数（元）", text(p.adjustedBudget()), source));
+                new IndicatorResult.Input(Messages.text(locale, "project.input.actual"), text(p.actual()), source),
+                new IndicatorResult.Input(Messages.text(locale, "project.input.budget"), text(p.adjustedBudget()), source));
         BigDecimal ratio = Money.ratio(p.actual(), p.adjustedBudget());
         if (ratio == null) {
-            missing.add("预算执行率");
-            return new Part("budget-execution", "预算执行率", pts, null, zero(), "MISSING", formula,
-                    p.adjustedBudget() == null || p.actual() == null ? "数据缺失：未填报全年预算数或执行数，按 0 分计"
-                            : "数据缺失：全年预算数为 0，执行率无法计算，按 0 分计", inputs, List.of());
+            missing.add(name);
+            return new Part(code, name, pts, null, zero(), "MISSING", formula,
+                    Messages.text(locale, p.adjustedBudget() == null || p.actual() == null
+                            ? "project.execution.missing-input" : "project.execution.zero-budget"), inputs, List.of());
         }
         BigDecimal value = Money.percent(ratio);
         BigDecimal score = Rules.score(RATIO, pts, value);
-        return new Part("budget-execution", "预算执行率", pts, value, score, "SCORED", formula,
-                "得分 = " + pts.toPlainString() + " × min(" + value.toPlainString() + "%, 100%) = " + score.toPlainString(),
-                inputs, List.of());
+        return new Part(code, name, pts, value, score, "SCORED", formula, Messages.text(locale, "score.explain.ratio",
+                pts.toPlainString(), value.toPlainString() + "%", score.toPlainString()), inputs, List.of());
     }
 
-    private static Part part(String code, String name, BigDecimal pts, List<Indicator> list, List<String> missing) {
-        String formula = "分值由各指标平均分配：达到指标值得满分，未达到按完成比例得分；定性指标按自评档次得分";
+    private static Part part(String code, BigDecimal pts, List<Indicator> list, List<String> missing, Locale locale) {
+        String name = Messages.text(locale, "project.part." + code);
+        String formula = Messages.text(locale, "project.formula.indicators");
         if (list.isEmpty()) {
             missing.add(name);
-            return new Part(code, name, pts, null, zero(), "MISSING", formula, "数据缺失：尚未设置" + name + "，按 0 分计",
+            return new Part(code, name, pts, null, zero(), "MISSING", formula,
+                    Messages.text(locale, "project.part.missing", Messages.text(locale, "project.part." + code + ".none")),
                     List.of(), List.of());
         }
         BigDecimal n = BigDecimal.valueOf(list.size());
@@ -99,16 +112,16 @@ public final class ProjectScorer {
             String why;
             if (att == null) {
                 status = "MISSING";
-                why = "数据缺失：未填报实际完成值，按 0 分计";
-                missing.add(name + "：" + i.name());
+                why = Messages.text(locale, "project.indicator.missing");
+                missing.add(Messages.text(locale, "project.missing.indicator", name, i.name()));
                 att = BigDecimal.ZERO;
             } else if ("QUALITATIVE".equals(i.kind())) {
                 status = "SELF_SCORED";
-                why = "定性自评（" + tierText(i.tier()) + "）" + i.selfScorePercent().stripTrailingZeros().toPlainString()
-                        + "%：" + i.evidence();
+                why = Messages.text(locale, "project.indicator.qualitative", tierText(i.tier(), locale),
+                        i.selfScorePercent().stripTrailingZeros().toPlainString(), i.evidence());
             } else {
                 status = "SCORED";
-                why = attainmentText(i, att);
+                why = attainmentText(i, att, locale);
             }
             sum = sum.add(att);
             scores.add(new IndicatorScore(i.category(), i.name(), i.kind(), share.setScale(2, RoundingMode.HALF_UP),
@@ -116,9 +129,9 @@ public final class ProjectScorer {
         }
         BigDecimal mean = sum.divide(n, SCALE, RoundingMode.HALF_UP);
         BigDecimal score = pts.multiply(mean).setScale(2, RoundingMode.HALF_UP);
-        String explanation = "得分 = " + pts.toPlainString() + " × (" + String.join(" + ",
-                scores.stream().map(s -> s.attainment().toPlainString() + "%").toList()) + ") / " + list.size()
-                + " = " + score.toPlainString();
+        String explanation = Messages.text(locale, "project.explain.indicators", pts.toPlainString(), String.join(" + ",
+                scores.stream().map(s -> s.attainment().toPlainString() + "%").toList()), String.valueOf(list.size()),
+                score.toPlainString());
         return new Part(code, name, pts, Money.percent(mean), score, "SCORED", formula, explanation, List.of(), scores);
     }
 
@@ -140,24 +153,32 @@ public final class ProjectScorer {
         };
     }
 
-    private static String attainmentText(Indicator i, BigDecimal att) {
+    private static String attainmentText(Indicator i, BigDecimal att, Locale locale) {
         String sign = switch (i.direction()) {
             case "GE" -> "≥";
             case "LE" -> "≤";
             default -> "=";
         };
-        String target = i.target().stripTrailingZeros().toPlainString() + i.unit();
-        String actual = i.actual().stripTrailingZeros().toPlainString() + i.unit();
-        return att.compareTo(BigDecimal.ONE) == 0 ? "指标值 " + sign + target + "，实际 " + actual + "，已达到，得满分"
-                : "指标值 " + sign + target + "，实际 " + actual + "，完成 " + Money.percent(att).toPlainString() + "%，按比例得分";
+        String unit = unit(i.unit(), locale);
+        String target = i.target().stripTrailingZeros().toPlainString() + unit;
+        String actual = i.actual().stripTrailingZeros().toPlainString() + unit;
+        return att.compareTo(BigDecimal.ONE) == 0 ? Messages.text(locale, "project.indicator.met", sign, target, actual)
+                : Messages.text(locale, "project.indicator.partial", sign, target, actual, Money.percent(att).toPlainString());
     }
 
-    private static String tierText(String tier) {
-        return switch (String.valueOf(tier)) {
-            case "GOOD" -> "好";
-            case "FAIR" -> "中";
-            default -> "差";
-        };
+    /** The unit in the locale's words (件 → " cases"); a unit without a translation as entered. */
+    static String unit(String unit, Locale locale) {
+        String key = "project.unit." + unit;
+        String text = Messages.text(locale, key);
+        return key.equals(text) ? unit : text;
+    }
+
+    private static String tierText(String tier, Locale locale) {
+        return Messages.text(locale, "project.tier." + switch (String.valueOf(tier)) {
+            case "GOOD" -> "GOOD";
+            case "FAIR" -> "FAIR";
+            default -> "POOR";
+        });
     }
 
     private static String text(BigDecimal v) {

@@ -28,19 +28,19 @@ public record ScoreCard(String templateCode, Long templateId, Integer templateVe
      * self-scored: scored 0). rule: the kind and its parameters as the template states them; ruleText: the
      * same in words; calculation: formula and inputs with values and sources. score: by the rule or the
      * self-score; adjustedScore and adjustment: the finance bureau's, when it adjusted it (the total then
-     * counts the adjusted score).
+     * counts the adjusted score). level1En, level2En, nameEn: the template's English names (null where it has none).
      */
     public record Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,
             String ruleText, Template.Rule rule, BigDecimal value, BigDecimal score, String status, String explanation,
             IndicatorResult calculation, BigDecimal adjustedScore, String adjustment, Long selfScoreVersion,
-            Long adjustmentVersion) {
+            Long adjustmentVersion, String level1En, String level2En, String nameEn) {
 
         /** An item without a self-score or adjustment entry behind it (versions are those entries' versions). */
         public Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,
                 String ruleText, Template.Rule rule, BigDecimal value, BigDecimal score, String status,
                 String explanation, IndicatorResult calculation, BigDecimal adjustedScore, String adjustment) {
             this(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status, explanation,
-                    calculation, adjustedScore, adjustment, null, null);
+                    calculation, adjustedScore, adjustment, null, null, null, null, null);
         }
 
         public BigDecimal finalScore() {
@@ -50,12 +50,20 @@ public record ScoreCard(String templateCode, Long templateId, Integer templateVe
         /** The version a client sends back to change the self-score or the adjustment again. */
         Item withSelfScoreVersion(Long version) {
             return new Item(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status,
-                    explanation, calculation, adjustedScore, adjustment, version, adjustmentVersion);
+                    explanation, calculation, adjustedScore, adjustment, version, adjustmentVersion, level1En, level2En,
+                    nameEn);
+        }
+
+        Item withEnglishNames(String level1En, String level2En, String nameEn) {
+            return new Item(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status,
+                    explanation, calculation, adjustedScore, adjustment, selfScoreVersion, adjustmentVersion, level1En,
+                    level2En, nameEn);
         }
 
         Item adjusted(BigDecimal adjustedScore, String adjustment, Long version) {
             return new Item(level1, level2, code, name, points, ruleKind, ruleText, rule, value, score, status,
-                    explanation, calculation, adjustedScore, adjustment, selfScoreVersion, version);
+                    explanation, calculation, adjustedScore, adjustment, selfScoreVersion, version, level1En, level2En,
+                    nameEn);
         }
     }
 }

@@ -31,13 +31,28 @@ public record Template(String code, String name, String description, List<Level1
         return indicators().stream().map(Placed::indicator).filter(i -> i.code().equals(code)).findFirst();
     }
 
-    public record Level1(String name, BigDecimal points, List<Level2> children) {
+    /** nameEn (optional, here and below): the English name shown when the caller reads in English. */
+    public record Level1(String name, String nameEn, BigDecimal points, List<Level2> children) {
+        public Level1(String name, BigDecimal points, List<Level2> children) {
+            this(name, null, points, children);
+        }
     }
 
-    public record Level2(String name, List<Indicator> children) {
+    public record Level2(String name, String nameEn, List<Indicator> children) {
+        public Level2(String name, List<Indicator> children) {
+            this(name, null, children);
+        }
     }
 
-    public record Indicator(String code, String name, BigDecimal points, Rule rule) {
+    public record Indicator(String code, String name, String nameEn, BigDecimal points, Rule rule) {
+        public Indicator(String code, String name, BigDecimal points, Rule rule) {
+            this(code, name, null, points, rule);
+        }
+
+        /** The name in the caller's language: the English name when asked for and given, else the 中文 name. */
+        public String name(java.util.Locale locale) {
+            return Template.english(locale) && nameEn != null ? nameEn : name;
+        }
     }
 
     /**
@@ -51,8 +66,15 @@ public record Template(String code, String name, String description, List<Level1
     public record Band(BigDecimal upTo, BigDecimal share) {
     }
 
-    /** One indicator with its place in the tree. */
-    public record Placed(String level1, String level2, Indicator indicator) {
+    /** One indicator with its place in the tree (level names with their English names, which may be null). */
+    public record Placed(String level1, String level2, Indicator indicator, String level1En, String level2En) {
+        public Placed(String level1, String level2, Indicator indicator) {
+            this(level1, level2, indicator, null, null);
+        }
+    }
+
+    static boolean english(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
     }
 
     public List<Placed> indicators() {
@@ -60,7 +82,7 @@ public record Template(String code, String name, String description, List<Level1
         for (Level1 l1 : levels) {
             for (Level2 l2 : l1.children()) {
                 for (Indicator i : l2.children()) {
-                    out.add(new Placed(l1.name(), l2.name(), i));
+                    out.add(new Placed(l1.name(), l2.name(), i, l1.nameEn(), l2.nameEn()));
                 }
             }
         }

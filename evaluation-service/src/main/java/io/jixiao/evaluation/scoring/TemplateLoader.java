@@ -24,6 +24,7 @@ public final class TemplateLoader {
 
     public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Set<String> KINDS = Set.of("ratio", "target", "ceiling", "bands", "qualitative");
 
     private TemplateLoader() {
@@ -67,6 +68,7 @@ public final class TemplateLoader {
             if (blank(l1.name())) {
                 p.add(new FieldError(lp + ".name", "template.name-required"));
             }
+            nameEn(l1.nameEn(), lp + ".nameEn", p);
             boolean levelPointsOk = points(l1.points(), lp + ".points", p, true);
             BigDecimal sum = BigDecimal.ZERO;
             boolean sumKnown = true;
@@ -79,6 +81,9 @@ public final class TemplateLoader {
                     String l2p = lp + ".children[" + j + "]";
                     if (l2 == null || blank(l2.name())) {
                         p.add(new FieldError(l2p + ".name", "template.name-required"));
+                    }
+                    if (l2 != null) {
+                        nameEn(l2.nameEn(), l2p + ".nameEn", p);
                     }
                     if (l2 == null || l2.children() == null || l2.children().isEmpty()) {
                         p.add(new FieldError(l2p + ".children", "template.children-required"));
@@ -100,6 +105,7 @@ public final class TemplateLoader {
                         if (blank(ind.name())) {
                             p.add(new FieldError(ip + ".name", "template.name-required"));
                         }
+                        nameEn(ind.nameEn(), ip + ".nameEn", p);
                         if (points(ind.points(), ip + ".points", p, false)) {
                             sum = sum.add(ind.points());
                         } else {
@@ -132,6 +138,13 @@ public final class TemplateLoader {
             }
         }
         return p;
+    }
+
+    /** An English name is optional; when given it is read by English-speaking callers, so no blanks or Chinese. */
+    private static void nameEn(String v, String path, List<FieldError> p) {
+        if (v != null && (v.isBlank() || v.length() > 200 || HAN.matcher(v).find())) {
+            p.add(new FieldError(path, "template.name-en-invalid"));
+        }
     }
 
     /** Points: present, at most 2 decimals, not negative (an indicator: above 0), at most 100. */

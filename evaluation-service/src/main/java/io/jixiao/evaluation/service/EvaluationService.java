@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -59,24 +60,30 @@ public class EvaluationService {
         this.templates = templates;
     }
 
+    /** The evaluation with the score card's sentences in the locale's language (values' explanations: see IndicatorValue). */
     @Transactional
-    public Evaluation get(Caller caller, String departmentId, int fiscalYear) {
+    public Evaluation get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
         BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
         ScoreCardRow row = ScoreCardRow.findById(copy.key);
         try {
             return new Evaluation(departmentId, fiscalYear, copy.basicVersion == null ? -1 : copy.basicVersion,
                     copy.revision, IndicatorValue.of(departmentId, fiscalYear),
-                    row == null ? null : mapper.readValue(row.card, ScoreCard.class));
+                    row == null ? null : mapper.readValue(card(row, locale), ScoreCard.class));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable score card", e);
         }
     }
 
+    /** The stored card JSON in the caller's language: English when asked for and stored, else 中文. */
+    static String card(ScoreCardRow row, Locale locale) {
+        return "en".equals(locale.getLanguage()) && row.cardEn != null ? row.cardEn : row.card;
+    }
+
     /** A department self-scores one qualitative indicator within a tier, with evidence; the card is rescored. */
     @Transactional
     public Evaluation selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
-            BigDecimal score, String evidence, Long version) {
+            BigDecimal score, String evidence, Long version, Locale locale) {
         caller.checkWrite(departmentId);
         BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
         if (io.jixiao.evaluation.domain.FilingPin.isPinned(departmentId, fiscalYear)) {
@@ -111,13 +118,13 @@ public class EvaluationService {
         audit.record("self_score", departmentId + ":" + fiscalYear + ":" + code, row.version, caller.name(), List.of(
                 new AuditTrail.Change("score", oldScore, row.score), new AuditTrail.Change("evidence", oldEvidence, row.evidence)));
         scoring.rescore(copy, "self-score of " + code + " by " + caller.name());
-        return get(caller, departmentId, fiscalYear);
+        return get(caller, departmentId, fiscalYear, locale);
     }
 
     /** A finance reviewer adjusts one score (0 … points) with a required comment; audited; the card is rescored. */
     @Transactional
     public Evaluation adjust(Caller caller, String departmentId, int fiscalYear, String code, BigDecimal score,
-            String comment, Long version) {
+            String comment, Long version, Locale locale) {
         if (!caller.hasRole(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("adjustment.reviewer-only");
         }
@@ -149,7 +156,7 @@ public class EvaluationService {
         audit.record("score_adjustment", departmentId + ":" + fiscalYear + ":" + code, a.version, caller.name(), List.of(
                 new AuditTrail.Change("score", old, a.score), new AuditTrail.Change("comment", oldComment, a.comment)));
         scoring.rescore(copy, "adjustment of " + code + " by " + caller.name());
-        return get(caller, departmentId, fiscalYear);
+        return get(caller, departmentId, fiscalYear, locale);
     }
 
     /** The indicator in the template version that scores this department-year (pinned or current). */

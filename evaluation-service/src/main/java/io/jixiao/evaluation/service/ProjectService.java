@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,8 +70,9 @@ public class ProjectService {
         this.mapper = mapper;
     }
 
+    /** Every project's self-evaluation with its sentences in the locale's language. */
     @Transactional
-    public ProjectsView get(Caller caller, String departmentId, int fiscalYear) {
+    public ProjectsView get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(departmentId, fiscalYear);
         BudgetSheetCopy copy = BudgetSheetCopy.findById(key);
@@ -80,7 +82,7 @@ public class ProjectService {
         }
         ScoreCard card;
         try {
-            card = mapper.readValue(row.card, ScoreCard.class);
+            card = mapper.readValue(EvaluationService.card(row, locale), ScoreCard.class);
         } catch (Exception e) {
             throw new IllegalStateException("unreadable score card", e);
         }
@@ -106,14 +108,15 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectEvaluation project(Caller caller, String departmentId, int fiscalYear, long projectId) {
-        return get(caller, departmentId, fiscalYear).projects().stream().filter(p -> p.projectId() == projectId)
+    public ProjectEvaluation project(Caller caller, String departmentId, int fiscalYear, long projectId, Locale locale) {
+        return get(caller, departmentId, fiscalYear, locale).projects().stream().filter(p -> p.projectId() == projectId)
                 .findFirst().orElseThrow(() -> ProblemException.notFound("project.not-found", String.valueOf(projectId)));
     }
 
     /** Replaces a project's indicators (own department, on the version read); all-or-nothing; rescored. */
     @Transactional
-    public ProjectEvaluation save(Caller caller, String departmentId, int fiscalYear, long projectId, IndicatorsInput in) {
+    public ProjectEvaluation save(Caller caller, String departmentId, int fiscalYear, long projectId, IndicatorsInput in,
+            Locale locale) {
         caller.checkWrite(departmentId);
         List<FieldError> errors = validate(in);
         if (!errors.isEmpty()) {
@@ -169,7 +172,7 @@ public class ProjectService {
         audit.record("project_indicators", departmentId + ":" + fiscalYear + ":" + projectId, set.version, caller.name(),
                 List.of(new AuditTrail.Change("indicators", before, rows.stream().map(ProjectService::describe).toList().toString())));
         scoring.rescore(copy, "project indicators of #" + projectId + " by " + caller.name());
-        return project(caller, departmentId, fiscalYear, projectId);
+        return project(caller, departmentId, fiscalYear, projectId, locale);
     }
 
     /** Every problem of the input with its field path; empty when all is well. */

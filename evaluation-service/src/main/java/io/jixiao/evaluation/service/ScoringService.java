@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +28,7 @@ import io.jixiao.evaluation.scoring.Scorer;
 import io.jixiao.evaluation.scoring.Sheet;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.outbox.Outbox;
+import io.jixiao.platform.problem.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -205,13 +207,14 @@ public class ScoringService {
         for (ScoreAdjustment a : ScoreAdjustment.of(dept, year)) {
             adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment, a.version));
         }
-        ScoreCard card = Scorer.score(template.template(), sheet, selfScores, adjustments, GoalIndicator.of(dept, year),
-                source).withTemplate(template.templateId(), template.version(), template.pinned())
-                .withProjects(projects(template, sheet, dept, year, source));
+        List<GoalIndicator> goals = GoalIndicator.of(dept, year);
+        // Scored once per language: the same numbers, the sentences in 中文 (stored, published) and English (stored).
+        ScoreCard card = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Messages.ZH);
+        ScoreCard cardEn = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Locale.ENGLISH);
 
-        List<IndicatorResult> computed = new ArrayList<>();
-        computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source));
-        card.items().stream().filter(i -> i.calculation() != null).forEach(i -> computed.add(i.calculation()));
+        List<IndicatorResult> computed = computed(card, sheet, source, Messages.ZH);
+        Map<String, IndicatorResult> computedEn = new HashMap<>();
+        computed(cardEn, sheet, source, Locale.ENGLISH).forEach(r -> computedEn.put(r.code(), r));
         for (IndicatorResult r : computed) {
             IndicatorValue v = IndicatorValue.<IndicatorValue>find("departmentId = ?1 and fiscalYear = ?2 and code = ?3",
                     dept, year, r.code()).firstResultOptional().orElseGet(IndicatorValue::new);
@@ -222,6 +225,7 @@ public class ScoringService {
             v.unit = r.unit();
             v.missing = r.missing();
             v.explanation = json(r);
+            v.explanationEn = json(computedEn.get(r.code()));
             v.sourceVersion = copy.revision;
             v.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
             v.persist();
@@ -238,6 +242,7 @@ public class ScoringService {
         row.total = card.total();
         row.grade = card.grade();
         row.card = json(card);
+        row.cardEn = json(cardEn);
         row.sourceRevision = copy.revision;
         row.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
@@ -247,9 +252,25 @@ public class ScoringService {
         return card;
     }
 
+    private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
+            Map<String, Scorer.Adjustment> adjustments, List<GoalIndicator> goals, String dept, int year, String source,
+            Locale locale) {
+        return Scorer.score(template.template(), sheet, selfScores, adjustments, goals, source, locale)
+                .withTemplate(template.templateId(), template.version(), template.pinned())
+                .withProjects(projects(template, sheet, dept, year, source, locale));
+    }
+
+    /** The informational 基本支出 rate and every indicator the card computed, with their explanations. */
+    private static List<IndicatorResult> computed(ScoreCard card, Sheet sheet, String source, Locale locale) {
+        List<IndicatorResult> computed = new ArrayList<>();
+        computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source, locale));
+        card.items().stream().filter(i -> i.calculation() != null).forEach(i -> computed.add(i.calculation()));
+        return computed;
+    }
+
     /** 项目支出绩效自评 of every project in the sheet, with the weights of the template version. */
     private List<ProjectScorer.ProjectCard> projects(TemplateStore.Resolved template, Sheet sheet, String dept, int year,
-            String source) {
+            String source, Locale locale) {
         if (sheet.projects() == null || sheet.projects().isEmpty()) {
             return List.of();
         }
@@ -259,7 +280,7 @@ public class ScoringService {
         }
         return sheet.projects().stream().filter(p -> p.id() != null)
                 .map(p -> ProjectScorer.score(template.template().projectWeights(), p,
-                        byProject.getOrDefault(p.id(), List.of()), source))
+                        byProject.getOrDefault(p.id(), List.of()), source, locale))
                 .toList();
     }
 
