@@ -47,8 +47,8 @@ NV="$(jq -r '.version // "null"' "$BODY")"
 call PUT "$REPORT/api/v1/reports/$D/$YEAR/narrative" "$JYJ" "$(jq -nc --argjson v "$NV" '{
   goals: "全年绩效目标：义务教育均衡发展，校舍安全达标。",
   achievements: "义务教育公用经费全部按标准拨付到校。\n\n完成校舍维修改造项目 12 个。",
-  problems: "部分维修工程跨年实施，资金结转较多。",
-  measures: "提前做好工程前期工作，按进度拨付资金。", other: "", version: $v}')"
+  problems: [{text: "部分维修工程跨年实施，资金结转较多。", cause: null}],
+  measures: [{text: "提前做好工程前期工作，按进度拨付资金。", problemRef: 1}], other: "", version: $v}')"
 expect 200 "jyj saves the narrative"
 
 call GET "$REPORT/api/v1/reports/$D/$YEAR" "$JYJ"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.jixiao.platform.money.Money;
+import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.messaging.ReportEvents;
 import io.jixiao.report.service.BasicExpenditureSection;
 
@@ -20,9 +21,13 @@ public final class ReportAssembler {
     private static final String CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
     static final String TO_BE_WRITTEN = "（待填写）";
 
-    /** The department's own words, plain text with paragraphs separated by blank lines. */
-    public record NarrativeText(String goals, String achievements, String problems, String measures, String other) {
-        public static final NarrativeText EMPTY = new NarrativeText("", "", "", "", "");
+    /**
+     * The department's own words: goals, achievements and other notes as plain text (paragraphs separated
+     * by blank lines); problems and measures as items, each measure naming the problem it answers.
+     */
+    public record NarrativeText(String goals, String achievements, List<Narrative.Problem> problems,
+            List<Narrative.Measure> measures, String other) {
+        public static final NarrativeText EMPTY = new NarrativeText("", "", List.of(), List.of(), "");
     }
 
     public record ScoreInput(String total, String grade, List<ReportEvents.ScoredItem> items) {
@@ -37,8 +42,9 @@ public final class ReportAssembler {
                 new Report.Section("一", "单位基本情况", basicInformation(s, unit)),
                 new Report.Section("二", "整体预算支出情况", budget(s)),
                 new Report.Section("三", "整体支出绩效情况", performance(s, score, n)),
-                new Report.Section("四", "存在的问题及原因", List.of(new Report.Part(null, numbered(n.problems())))),
-                new Report.Section("五", "下一步改进措施", List.of(new Report.Part(null, numbered(n.measures())))),
+                new Report.Section("四", "存在的问题及原因", List.of(new Report.Part(null, problems(n.problems())))),
+                new Report.Section("五", "下一步改进措施", List.of(new Report.Part(null, measures(n.measures(),
+                        n.problems() == null ? 0 : n.problems().size())))),
                 new Report.Section("六", "其他需要说明的情况", List.of(new Report.Part(null,
                         paragraphs(n.other()).isEmpty() ? List.of("无") : paragraphs(n.other())))));
         List<Report.ProjectRow> projects = s.projects() == null ? List.of() : s.projects().stream()
@@ -176,17 +182,53 @@ public final class ReportAssembler {
         return List.of(new Report.Part(null, paras));
     }
 
-    /** Items written by the department, numbered （一）（二）… as second-level items. */
-    static List<String> numbered(String text) {
-        List<String> items = paragraphs(text);
-        if (items.isEmpty()) {
+    /** 四: the problems numbered （一）（二）… as second-level items, each with its cause when given. */
+    static List<String> problems(List<Narrative.Problem> problems) {
+        if (problems == null || problems.isEmpty()) {
             return List.of(TO_BE_WRITTEN);
         }
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            out.add("（" + io.jixiao.report.checker.ReportTextNumbers.chinese(i + 1) + "）" + sentence(items.get(i)));
+        for (int i = 0; i < problems.size(); i++) {
+            Narrative.Problem p = problems.get(i);
+            String cause = p.cause() == null || p.cause().isBlank() ? "" : "原因：" + sentence(oneLine(p.cause()));
+            out.add(marker(i + 1) + sentence(oneLine(p.text())) + cause);
         }
         return out;
+    }
+
+    /**
+     * 五: the measures numbered （一）（二）…, each ending with the problem it answers, "（针对问题二）", in the
+     * numbering of 四. A measure without a valid link (converted from old text) is printed without one.
+     */
+    static List<String> measures(List<Narrative.Measure> measures, int problemCount) {
+        if (measures == null || measures.isEmpty()) {
+            return List.of(TO_BE_WRITTEN);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < measures.size(); i++) {
+            Narrative.Measure m = measures.get(i);
+            String text = oneLine(m.text()).replaceAll("[。；;，,、\\s]+$", "");
+            out.add(marker(i + 1) + text + (answers(m, problemCount) ? "（针对" + problemLabel(m.problemRef()) + "）" : "") + "。");
+        }
+        return out;
+    }
+
+    /** Whether a measure links to one of the problems. */
+    public static boolean answers(Narrative.Measure m, int problemCount) {
+        return m.problemRef() != null && m.problemRef() >= 1 && m.problemRef() <= problemCount;
+    }
+
+    /** "问题二": a problem as 五 and the checker's findings name it, in the numbering of 四. */
+    public static String problemLabel(int number) {
+        return "问题" + io.jixiao.report.checker.ReportTextNumbers.chinese(number);
+    }
+
+    private static String marker(int number) {
+        return "（" + io.jixiao.report.checker.ReportTextNumbers.chinese(number) + "）";
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\n\\s*", "");
     }
 
     /** Achievements as the department wrote them, one paragraph each. */

@@ -1,7 +1,12 @@
 package io.jixiao.report.domain;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -14,12 +19,24 @@ import jakarta.persistence.Version;
 
 /**
  * The department's own words in the report: goals and achievements (三), problems and causes (四),
- * measures (五, each answering a problem), other notes (六). Plain text: paragraphs separated by blank
- * lines; the report numbers the items.
+ * improvement measures (五, each answering one problem of 四), other notes (六). Goals, achievements and
+ * notes are plain text (paragraphs separated by blank lines); problems and measures are lists the report
+ * numbers, so a measure can name the problem it answers.
  */
 @Entity
 @Table(name = "narrative")
 public class Narrative extends PanacheEntityBase {
+
+    /** One item of 四: what went wrong and, optionally, why. */
+    public record Problem(String text, String cause) {
+    }
+
+    /**
+     * One item of 五. {@code problemRef} is the 1-based number of the problem it answers; null only on rows
+     * converted from the old plain text where no problem could be matched (a save requires it).
+     */
+    public record Measure(String text, Integer problemRef) {
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,11 +54,13 @@ public class Narrative extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String achievements = "";
 
-    @Column(nullable = false, columnDefinition = "text")
-    public String problems = "";
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "problem_items", nullable = false, columnDefinition = "jsonb")
+    public List<Problem> problems = new ArrayList<>();
 
-    @Column(nullable = false, columnDefinition = "text")
-    public String measures = "";
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "measure_items", nullable = false, columnDefinition = "jsonb")
+    public List<Measure> measures = new ArrayList<>();
 
     @Column(name = "other_notes", nullable = false, columnDefinition = "text")
     public String otherNotes = "";

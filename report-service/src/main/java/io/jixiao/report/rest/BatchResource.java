@@ -53,7 +53,8 @@ public class BatchResource {
             examples = @ExampleObject(name = "started", value = PROGRESS_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer or administrator")
     @APIResponse(responseCode = "404", description = "no department has figures for the year")
-    @APIResponse(responseCode = "409", description = "a batch of the same year is still running")
+    @APIResponse(responseCode = "409", description = "a batch of the same year is still running", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "already running", value = Examples.BATCH_RUNNING)))
     public Response start(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
         BatchService.Progress p = service.start(caller, DistrictSummaryResource.requireYear(fiscalYear));
         return Response.accepted(p).location(URI.create("/api/v1/reports/batches/" + p.id())).build();
@@ -76,7 +77,8 @@ public class BatchResource {
     @Produces("application/zip")
     @Operation(summary = "Every generated report of a finished batch as a ZIP (a folder per department with its DOCX and PDF), streamed")
     @APIResponse(responseCode = "200", description = "the .zip file")
-    @APIResponse(responseCode = "409", description = "the batch is still running")
+    @APIResponse(responseCode = "409", description = "the batch is still running", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "still running", value = Examples.BATCH_NOT_FINISHED)))
     public Response zip(@PathParam("id") UUID id) {
         BatchService.Progress p = service.downloadable(caller, id);
         StreamingOutput body = out -> service.zip(id, out);

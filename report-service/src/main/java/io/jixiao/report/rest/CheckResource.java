@@ -3,6 +3,9 @@ package io.jixiao.report.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,9 +36,15 @@ public class CheckResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check an uploaded report (.txt in UTF-8 or GBK, or .docx; the file as the request body)",
             description = "Returns every finding with severity, tag, section, paragraph, the text and what was expected.")
+    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            examples = @ExampleObject(name = "a report as UTF-8 text (shortened)", value = Examples.CHECK_INPUT)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "the sample's defects (three of them)", value = Examples.CHECK_RESULT)))
     @APIResponse(responseCode = "400", description = "empty or corrupt file")
     @APIResponse(responseCode = "413", description = "larger than 10 MB")
-    @APIResponse(responseCode = "415", description = "not text or .docx (binary, legacy .doc, password-protected)")
+    @APIResponse(responseCode = "415", description = "not text or .docx (binary, legacy .doc, password-protected)",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "legacy .doc", value = Examples.UPLOAD_UNSUPPORTED)))
     public CheckResult check(byte[] body) {
         UploadedReport.Text text = UploadedReport.read(body);
         List<Finding> findings = ReportChecker.check(text.text());

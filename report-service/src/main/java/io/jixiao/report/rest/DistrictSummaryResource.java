@@ -71,7 +71,8 @@ public class DistrictSummaryResource {
     @Produces(ReportDocuments.XLSX)
     @Operation(summary = "The whole summary of a year as a spreadsheet (streamed; figures are numbers)")
     @APIResponse(responseCode = "200", description = "the .xlsx file")
-    @APIResponse(responseCode = "403", description = "department users")
+    @APIResponse(responseCode = "403", description = "department users", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response xlsx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
         int year = requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);
@@ -86,7 +87,8 @@ public class DistrictSummaryResource {
     @Produces(ReportDocuments.DOCX)
     @Operation(summary = "The summary of a year as a Word document (总体情况, one row per department, main findings)")
     @APIResponse(responseCode = "200", description = "the .docx file")
-    @APIResponse(responseCode = "403", description = "department users")
+    @APIResponse(responseCode = "403", description = "department users", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response docx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
         int year = requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);

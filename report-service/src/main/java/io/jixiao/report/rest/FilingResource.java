@@ -3,6 +3,9 @@ package io.jixiao.report.rest;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +44,10 @@ public class FilingResource {
 
     @GET
     @Operation(summary = "Status (DRAFT, SUBMITTED, RETURNED, APPROVED), submitted versions and the history of steps")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "resubmitted after a return", value = Examples.FILING)))
+    @APIResponse(responseCode = "403", description = "Another department", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
     public Map<String, Object> get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         return service.overview(caller, d, y);
     }
@@ -48,8 +55,11 @@ public class FilingResource {
     @POST
     @Path("/submit")
     @Operation(summary = "Submit the year's filing (own department): the checker runs, fatal findings block; figures are locked")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "submitted", value = Examples.FILING_DRAFT_SUBMITTED)))
     @APIResponse(responseCode = "409", description = "already submitted or approved")
-    @APIResponse(responseCode = "422", description = "fatal findings: listed in errors[]")
+    @APIResponse(responseCode = "422", description = "fatal findings: listed in errors[] (field report.<section>.<paragraph>); nothing stored", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "a part not written yet", value = Examples.FILING_BLOCKED)))
     public Map<String, Object> submit(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         service.submit(caller, d, y);
         return service.overview(caller, d, y);
@@ -59,6 +69,15 @@ public class FilingResource {
     @Path("/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return a submitted filing with a comment (finance reviewer); the figures are unlocked")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "comment", value = Examples.RETURN_INPUT)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "returned", value = Examples.FILING_RETURNED)))
+    @APIResponse(responseCode = "400", description = "no comment", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "no comment", value = Examples.COMMENT_REQUIRED)))
+    @APIResponse(responseCode = "403", description = "not a finance reviewer")
+    @APIResponse(responseCode = "409", description = "not in status SUBMITTED", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "already returned", value = Examples.FILING_NOT_SUBMITTED)))
     public Map<String, Object> returnFiling(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             ReviewInput input) {
         service.review(caller, d, y, false, input == null ? null : input.comment());
@@ -69,6 +88,13 @@ public class FilingResource {
     @Path("/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve a submitted filing (finance reviewer)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "comment", value = Examples.APPROVE_INPUT)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "approved", value = Examples.FILING_APPROVED)))
+    @APIResponse(responseCode = "403", description = "not a finance reviewer")
+    @APIResponse(responseCode = "409", description = "not in status SUBMITTED", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "returned, not submitted", value = Examples.FILING_NOT_SUBMITTED)))
     public Map<String, Object> approve(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             ReviewInput input) {
         service.review(caller, d, y, true, input == null ? null : input.comment());
@@ -79,6 +105,10 @@ public class FilingResource {
     @Path("/versions/{number}/preview")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A submitted version's report exactly as it was submitted")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML,
+            examples = @ExampleObject(name = "version 1 (shortened)", value = Examples.PREVIEW)))
+    @APIResponse(responseCode = "404", description = "No such version", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "no such version", value = Examples.VERSION_NOT_FOUND)))
     public String version(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @PathParam("number") int number) {
         return service.version(caller, d, y, number).reportHtml;
@@ -88,7 +118,9 @@ public class FilingResource {
     @Path("/versions/{number}/report.docx")
     @Produces(ReportDocuments.DOCX)
     @Operation(summary = "A submitted version's Word document exactly as submitted (ETag: its SHA-256)")
-    @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen")
+    @APIResponse(responseCode = "200", description = "the .docx file")
+    @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "no such version", value = Examples.VERSION_NOT_FOUND)))
     public Response versionDocx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @PathParam("number") int number) {
         return document(service.document(caller, d, y, number, "docx"), ReportDocuments.DOCX,
@@ -99,7 +131,9 @@ public class FilingResource {
     @Path("/versions/{number}/report.pdf")
     @Produces(ReportDocuments.PDF)
     @Operation(summary = "A submitted version's PDF exactly as submitted (ETag: its SHA-256)")
-    @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen")
+    @APIResponse(responseCode = "200", description = "the .pdf file")
+    @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "no such version", value = Examples.VERSION_NOT_FOUND)))
     public Response versionPdf(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @PathParam("number") int number) {
         return document(service.document(caller, d, y, number, "pdf"), ReportDocuments.PDF,

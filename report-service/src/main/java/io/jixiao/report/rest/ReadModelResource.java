@@ -41,7 +41,9 @@ public class ReadModelResource {
             examples = @ExampleObject(name = "rebuilt", value = "{\"records\":{\"budget.events\":42,\"evaluation.events\":21},"
                     + "\"outcomes\":{\"APPLIED\":63},\"rows\":{\"budget_view\":7,\"indicator_view\":140,\"sheet_view\":7,\"score_view\":7},\"tookMs\":850}")))
     @APIResponse(responseCode = "403", description = "not an administrator")
-    @APIResponse(responseCode = "409", description = "a rebuild is already running, or the topics cannot be read")
+    @APIResponse(responseCode = "409", description = "a rebuild is already running (on any instance: a PostgreSQL advisory lock), "
+            + "or the topics cannot be read", content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "another rebuild is running", value = Examples.REBUILD_RUNNING)))
     public ReadModelRebuild.Result rebuild() {
         return rebuild.rebuild(caller);
     }

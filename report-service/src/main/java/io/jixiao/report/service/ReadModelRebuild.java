@@ -1,12 +1,17 @@
 package io.jixiao.report.service;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +40,17 @@ import jakarta.persistence.EntityManager;
  * inbox and handlers as the live consumers. Idempotent: a second run gives the same rows. Events that
  * arrive meanwhile are applied once, by whichever path sees them first (the inbox decides), and the
  * version guards keep the newest state. The narrative, filings and batches are not derived and stay.
+ * One rebuild at a time across all instances of the service: a PostgreSQL session advisory lock, held on
+ * a connection of its own from the start to the end of the run (released by the server should the
+ * instance die), refuses a second one with 409 rebuild.running.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     static final List<String> VIEWS = List.of("budget_view", "indicator_view", "sheet_view", "score_view");
+    /** Arbitrary constant identifying "the read-model rebuild" among the advisory locks of this database. */
+    static final long REBUILD_LOCK = 0x4a495849524d52L;
 
     public record Result(Map<String, Long> records, Map<String, Long> outcomes, Map<String, Long> rows, long tookMs) {
     }
@@ -50,11 +60,12 @@ public class ReadModelRebuild {
     private final AuditTrail audit;
     private final String bootstrap;
     private final ReportConfig config;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final DataSource dataSource;
 
     public ReadModelRebuild(ReadModelConsumers consumers, EntityManager em, AuditTrail audit, ReportConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+            DataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.consumers = consumers;
+        this.dataSource = dataSource;
         this.em = em;
         this.audit = audit;
         this.config = config;
@@ -65,9 +76,31 @@ public class ReadModelRebuild {
         if (!caller.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("rebuild.admin-only");
         }
-        if (!running.compareAndSet(false, true)) {
-            throw ProblemException.conflict("rebuild.running");
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "pg_try_advisory_lock")) {
+                throw ProblemException.conflict("rebuild.running");
+            }
+            try {
+                return run(caller);
+            } finally {
+                if (!advisory(lock, "pg_advisory_unlock")) {
+                    LOG.warn("read-model rebuild lock was not held at the end of the run");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("read-model rebuild lock", e);
         }
+    }
+
+    private static boolean advisory(Connection c, String function) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select " + function + "(" + REBUILD_LOCK + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private Result run(Caller caller) {
         long t0 = System.nanoTime();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             // assign every partition and take the end offsets before wiping: what is below them is replayed here
@@ -129,8 +162,6 @@ public class ReadModelRebuild {
         } catch (org.apache.kafka.common.KafkaException e) {
             LOG.error("read-model rebuild failed", e);
             throw ProblemException.conflict("rebuild.failed", String.join(", ", ReadModelConsumers.TOPICS));
-        } finally {
-            running.set(false);
         }
     }
 

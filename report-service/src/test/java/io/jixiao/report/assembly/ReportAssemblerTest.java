@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.checker.ReportChecker;
+import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.messaging.ReportEvents;
 
 class ReportAssemblerTest {
@@ -21,8 +22,10 @@ class ReportAssemblerTest {
     static final ReportAssembler.NarrativeText WRITTEN = new ReportAssembler.NarrativeText(
             "全年目标为社会治理有效、政法队伍稳定。",
             "社会治安防控体系进一步完善。\n\n矛盾纠纷调处机制运转顺畅",
-            "部分项目资金年初预算不足。\n\n人员超编问题尚未解决。",
-            "完善项目预算编制，年初足额安排。\n\n按编制核定人员，逐步消化超编。", "");
+            List.of(new Narrative.Problem("部分项目资金年初预算不足。", "年中新增专项任务，年初未能预见"),
+                    new Narrative.Problem("人员超编问题尚未解决。", null)),
+            List.of(new Narrative.Measure("完善项目预算编制，年初足额安排。", 1),
+                    new Narrative.Measure("按编制核定人员，逐步消化超编", 2)), "");
 
     static Report assemble(String personnel, String rescueReason) throws Exception {
         ReportSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, personnel, rescueReason), ReportSheet.class);
@@ -53,7 +56,10 @@ class ReportAssemblerTest {
                 + "调整后实际项目支出为 1231.41 万元，超出预算 77.41 万元，预算完成率 106.71%。"), text);
         assertTrue(text.contains("平安望城保险：保险结算高于预算，增加支出 5.28 万元；"));
         assertTrue(text.contains("经自评，本单位 2020 年度整体支出绩效得分 6.82 分，评价等级为“差”。"));
-        assertTrue(text.contains("（二）人员超编问题尚未解决。"));
+        assertTrue(text.contains("四、存在的问题及原因\n\n（一）部分项目资金年初预算不足。原因：年中新增专项任务，年初未能预见。\n\n"
+                + "（二）人员超编问题尚未解决。\n\n"), text);
+        assertTrue(text.contains("五、下一步改进措施\n\n（一）完善项目预算编制，年初足额安排（针对问题一）。\n\n"
+                + "（二）按编制核定人员，逐步消化超编（针对问题二）。\n\n"), text);
         assertTrue(text.endsWith("中共长沙市望城区委政法委员会\n\n2021年1月25日\n"));
         assertEquals(3, r.score().rows().size());
         assertEquals(6, r.projects().size());
@@ -87,5 +93,16 @@ class ReportAssemblerTest {
             assertTrue(html.contains(HtmlRenderer.esc(para.strip())), "missing in HTML: " + para);
         }
         assertTrue(html.contains("<td class=\"n\">6.82</td><td>等级：差</td>"));
+    }
+
+    @Test
+    void aMeasureWithoutAValidProblemIsPrintedWithoutALink() throws Exception {
+        ReportSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, "6095300.00", "700300.00"), ReportSheet.class);
+        ReportAssembler.NarrativeText converted = new ReportAssembler.NarrativeText("目标。", "成效。",
+                List.of(new Narrative.Problem("问题甲。", null)),
+                List.of(new Narrative.Measure("措施甲；", null), new Narrative.Measure("措施乙", 3)), "");
+        String text = ReportAssembler.assemble(sheet, null, converted, LocalDate.of(2021, 1, 25)).toText();
+        assertTrue(text.contains("（一）措施甲。\n\n（二）措施乙。\n\n"), text);
+        assertTrue(!text.contains("针对问题"), text);
     }
 }

@@ -54,7 +54,7 @@ class FilingResourceTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItem("report.四"));
         as(clerk).get(URL).then().body("status", equalTo("DRAFT"));
 
-        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":\"人员超编。\",\"measures\":\"消化超编。\"}")
+        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":[{\"text\":\"人员超编。\"}],\"measures\":[{\"text\":\"消化超编。\",\"problemRef\":1}]}")
                 .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);
         as(clerk).post(URL + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"))
                 .body("versions", hasSize(1)).body("versions[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
@@ -100,7 +100,7 @@ class FilingResourceTest {
         as(TestTokens.reviewer()).body("{}").post(URL + "/approve").then().statusCode(409)
                 .body("code", equalTo("filing.not-submitted")).body("detail", containsString("已退回"));
 
-        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":\"人员超编。\",\"measures\":\"逐步消化超编。\",\"version\":0}")
+        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":[{\"text\":\"人员超编。\"}],\"measures\":[{\"text\":\"逐步消化超编。\",\"problemRef\":1}],\"version\":0}")
                 .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);
         as(clerk).post(URL + "/submit").then().statusCode(200).body("versions", hasSize(2));
         as(TestTokens.reviewer()).body("{\"comment\":\"同意\"}").post(URL + "/approve").then().statusCode(200)
@@ -112,7 +112,7 @@ class FilingResourceTest {
         as(clerk).post(URL + "/submit").then().statusCode(409).body("code", equalTo("filing.already-approved"));
         // the first version stays readable as it was submitted
         given().auth().oauth2(TestTokens.financeApi()).get(URL + "/versions/1/preview").then().statusCode(200)
-                .body(containsString("（一）消化超编。"));
+                .body(containsString("（一）消化超编（针对问题一）。"));
         given().auth().oauth2(TestTokens.financeApi()).get(URL + "/versions/9/preview").then().statusCode(404);
     }
 }

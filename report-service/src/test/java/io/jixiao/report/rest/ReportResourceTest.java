@@ -60,8 +60,8 @@ class ReportResourceTest {
                 .body("report.sections[1].parts[0].heading", equalTo("（一）基本支出情况"));
 
         given().auth().oauth2(TestTokens.department(D)).contentType(ContentType.JSON)
-                .body("{\"goals\":\"社会治理有效。\",\"achievements\":\"防控体系完善。\",\"problems\":\"超编。\","
-                        + "\"measures\":\"逐步消化超编。\",\"other\":\"\",\"version\":null}")
+                .body("{\"goals\":\"社会治理有效。\",\"achievements\":\"防控体系完善。\",\"problems\":[{\"text\":\"超编。\"}],"
+                        + "\"measures\":[{\"text\":\"逐步消化超编。\",\"problemRef\":1}],\"other\":\"\",\"version\":null}")
                 .put(url + "/narrative").then().statusCode(200).body("version", equalTo(0));
         given().auth().oauth2(TestTokens.department(D)).contentType(ContentType.JSON)
                 .body("{\"goals\":\"x\",\"version\":null}").put(url + "/narrative").then().statusCode(409);
@@ -71,6 +71,7 @@ class ReportResourceTest {
         given().auth().oauth2(TestTokens.reviewer()).get(url).then().statusCode(200)
                 .body("findings.rule", not(hasItem("narrative.missing")))
                 .body("text", containsString("（一）超编。"))
+                .body("text", containsString("（一）逐步消化超编（针对问题一）。"))
                 .body("text", containsString("经自评，本单位 2020 年度整体支出绩效得分 6.82 分，评价等级为“差”。"));
         given().auth().oauth2(TestTokens.department(D)).accept("text/html").get(url + "/preview").then().statusCode(200)
                 .contentType(containsString("text/html"))

@@ -2,12 +2,15 @@ package io.jixiao.report.service;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -20,6 +23,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.rest.BureauDocumentsTest;
@@ -103,5 +107,42 @@ class ReadModelRebuildTest {
         BureauDocumentsTest.sendDepartment("d-rebuild-3", "406003", "望城区重建三局", year, null, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reviewer())
                 .get("/api/v1/reports/d-rebuild-3/" + year).then().statusCode(200));
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    /** Another instance's rebuild, as the database sees it: the advisory lock held by another session. */
+    @Test
+    void aRebuildWhileAnotherInstanceRebuildsIsRefused() throws Exception {
+        BureauDocumentsTest.sendDepartment("d-rebuild-lock", "406009", "望城区重建锁测试局", 2035, null, null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/reports/d-rebuild-lock/2035").then().statusCode(200));
+        try (Connection other = DriverManager.getConnection(url, user, password); Statement st = other.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
+                rs.next();
+                assertTrue(rs.getBoolean(1));
+            }
+            given().auth().oauth2(TestTokens.admin()).header("Accept-Language", "en").post("/api/v1/reports/read-model/rebuild")
+                    .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("rebuild.running"))
+                    .body("detail", containsString("another instance"));
+            given().auth().oauth2(TestTokens.admin()).post("/api/v1/reports/read-model/rebuild").then().statusCode(409)
+                    .body("detail", containsString("正在重建"));
+            // nothing was wiped by the refused requests
+            given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/d-rebuild-lock/2035").then().statusCode(200);
+        }
+        // the other session is gone (as when an instance dies): the lock is free, a rebuild runs and releases it
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/reports/read-model/rebuild").then().statusCode(200);
+        try (Connection other = DriverManager.getConnection(url, user, password); Statement st = other.createStatement();
+                ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1), "the rebuild left its lock held");
+        }
     }
 }
