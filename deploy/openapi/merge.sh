@@ -49,8 +49,8 @@ jq -S -s '
 
 # Every local $ref must point at something in the merged document (an example or schema left behind
 # by the merge would show as a broken link in Swagger UI and in generated clients).
-dangling="$(jq -r '. as $d | [.. | objects | select(has("$ref")) | ."$ref" | select(startswith("#/"))] | unique[]
-  | select(($d | getpath(ltrimstr("#/") | split("/"))) == null)' "$merged")"
+dangling="$(jq -r '. as $d | [.. | objects | select(has("$ref")) | ."$ref" | select(type == "string" and startswith("#/"))] | unique[]
+  | (ltrimstr("#/") | split("/")) as $path | select(($d | getpath($path)) == null)' "$merged")"
 if [[ -n "$dangling" ]]; then
   echo "openapi: references to nothing in the merged contract:" >&2
   echo "$dangling" >&2

@@ -61,6 +61,23 @@ public class BatchResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The most recent batches, newest first (finished ones are kept until purged)",
+            description = "Finance reviewers and administrators. Optional fiscalYear; at most limit (1..500, default 20).")
+    @APIResponse(responseCode = "200", description = "batches", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "one running", value = "[" + PROGRESS_EXAMPLE + "]")))
+    @APIResponse(responseCode = "403", description = "not a finance reviewer or administrator")
+    public java.util.List<BatchService.Progress> recent(
+            @Parameter(description = "财政年度", example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
+            @Parameter(description = "1..500") @QueryParam("limit") @jakarta.ws.rs.DefaultValue("20") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new io.jixiao.platform.problem.ProblemException(400, "request.invalid",
+                    java.util.List.of(new io.jixiao.platform.problem.FieldError("limit", "page.limit")));
+        }
+        return service.recent(caller, fiscalYear, limit);
+    }
+
+    @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Progress of a batch: total, done, failed, percent, and each failure with its reason")

@@ -56,13 +56,17 @@ public class DistrictSummaryResource {
                     + "\"filingVersion\":1,\"score\":\"72.50\",\"grade\":\"中\",\"budget\":\"17918800.00\",\"actual\":\"19305400.00\","
                     + "\"executionRate\":\"107.74\",\"basicExecutionRate\":\"109.60\",\"projectExecutionRate\":\"106.71\",\"fatal\":0,"
                     + "\"warnings\":1,\"mainFindings\":[\"年末实有在职在编 22 人，超过编制数 20 人。\"],\"sheetRevision\":9}],\"nextCursor\":null}")))
-    @APIResponse(responseCode = "400", description = "no fiscalYear, limit outside 1..200, or a cursor not from this API")
+    @APIResponse(responseCode = "400", description = "no fiscalYear, limit outside 1..200, an unknown status, a malformed updatedSince, or a cursor not from this API")
     @APIResponse(responseCode = "403", description = "department users (the summary covers other departments)")
     public DistrictSummaryService.Page summary(
             @Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear,
+            @Parameter(description = "Filing status: DRAFT (never submitted), SUBMITTED, RETURNED or APPROVED", example = "SUBMITTED")
+            @QueryParam("status") String status,
+            @Parameter(description = "Only departments whose figures, score or filing changed at or after this time (ISO 8601 or a date)",
+                    example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..200") @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.page(caller, requireYear(fiscalYear), cursor, limit);
+        return service.page(caller, requireYear(fiscalYear), status, updatedSince, cursor, limit);
     }
 
     @GET

@@ -215,11 +215,28 @@ public class BatchService {
             if (job == null) {
                 throw ProblemException.notFound("batch.not-found", id.toString());
             }
-            BigDecimal percent = job.total == 0 ? BigDecimal.valueOf(100).setScale(2)
-                    : BigDecimal.valueOf((job.done + job.failed) * 100L).divide(BigDecimal.valueOf(job.total), 2, RoundingMode.DOWN);
-            return new Progress(job.id, job.fiscalYear, job.status.name(), job.total, job.done, job.failed, percent,
-                    failures(job), job.requestedBy, job.createdAt, job.finishedAt);
+            return progressOf(job);
         });
+    }
+
+    /** The most recent batches (of a year, or of every year), newest first; finished ones until purged. */
+    public List<Progress> recent(Caller caller, Integer fiscalYear, int limit) {
+        if (!caller.readsAllDepartments()) {
+            throw ProblemException.forbidden("summary.bureau-only");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ReportJob> jobs = fiscalYear == null
+                    ? ReportJob.<ReportJob>find("order by createdAt desc").page(0, limit).list()
+                    : ReportJob.<ReportJob>find("fiscalYear = ?1 order by createdAt desc", fiscalYear).page(0, limit).list();
+            return jobs.stream().map(this::progressOf).toList();
+        });
+    }
+
+    private Progress progressOf(ReportJob job) {
+        BigDecimal percent = job.total == 0 ? BigDecimal.valueOf(100).setScale(2)
+                : BigDecimal.valueOf((job.done + job.failed) * 100L).divide(BigDecimal.valueOf(job.total), 2, RoundingMode.DOWN);
+        return new Progress(job.id, job.fiscalYear, job.status.name(), job.total, job.done, job.failed, percent,
+                failures(job), job.requestedBy, job.createdAt, job.finishedAt);
     }
 
     /**

@@ -59,20 +59,49 @@ public class DistrictSummaryService {
         this.mapper = mapper;
     }
 
+    /** Filing states a client may filter by; DRAFT is a year nobody has submitted yet. */
+    static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
+
     @Transactional
-    public Page page(Caller caller, int fiscalYear, String cursor, int limit) {
+    public Page page(Caller caller, int fiscalYear, String status, String updatedSince, String cursor, int limit) {
         requireBureau(caller);
-        return pageOf(fiscalYear, cursor, limit);
+        if (status != null && !STATUSES.contains(status)) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("status", "summary.status")));
+        }
+        return pageOf(fiscalYear, status, io.jixiao.platform.api.ChangeFeed.parseSinceParam("updatedSince", updatedSince),
+                cursor, limit);
     }
 
     private Page pageOf(int fiscalYear, String cursor, int limit) {
+        return pageOf(fiscalYear, null, null, cursor, limit);
+    }
+
+    private Page pageOf(int fiscalYear, String status, java.time.OffsetDateTime updatedSince, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
         }
         String[] after = decodeCursor(cursor);
-        List<SheetView> sheets = SheetView.<SheetView>find("key.fiscalYear = ?1 and (departmentCode > ?2 or "
-                + "(departmentCode = ?2 and key.departmentId > ?3)) order by departmentCode, key.departmentId",
-                fiscalYear, after[0], after[1]).page(0, limit + 1).list();
+        // aliased: the subqueries' entities have a "key" too
+        StringBuilder q = new StringBuilder("from SheetView s where s.key.fiscalYear = :year and (s.departmentCode > :code or "
+                + "(s.departmentCode = :code and s.key.departmentId > :id))");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("year", fiscalYear)
+                .and("code", after[0]).and("id", after[1]);
+        String sameYear = " where f.key.departmentId = s.key.departmentId and f.key.fiscalYear = s.key.fiscalYear";
+        if ("DRAFT".equals(status)) {
+            q.append(" and not exists (select 1 from Filing f").append(sameYear).append(")");
+        } else if (status != null) {
+            q.append(" and exists (select 1 from Filing f").append(sameYear).append(" and f.status = :status)");
+            params.and("status", Filing.Status.valueOf(status));
+        }
+        if (updatedSince != null) {
+            // changed figures, a new score or a filing step: any of them makes the row new to a puller
+            q.append(" and (s.updatedAt >= :since or exists (select 1 from ScoreView f").append(sameYear)
+                    .append(" and f.updatedAt >= :since) or exists (select 1 from Filing f").append(sameYear)
+                    .append(" and f.updatedAt >= :since))");
+            params.and("since", updatedSince);
+        }
+        q.append(" order by s.departmentCode, s.key.departmentId");
+        List<SheetView> sheets = SheetView.<SheetView>find(q.toString(), params).page(0, limit + 1).list();
         String next = null;
         if (sheets.size() > limit) {
             sheets = sheets.subList(0, limit);

@@ -160,6 +160,20 @@ public class BureauDocumentsTest {
                 .queryParam("cursor", next).get(url).then().statusCode(200)
                 .body("items.departmentCode", contains("408003")).body("items[0].grade", equalTo("优"))
                 .body("nextCursor", nullValue());
+        // filters: status (no filing yet = DRAFT) and updatedSince
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("status", "DRAFT")
+                .get(url).then().statusCode(200).body("items.departmentCode", contains("408001", "408002", "408003"));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("status", "SUBMITTED")
+                .get(url).then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("status", "DONE")
+                .get(url).then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("updatedSince", "2000-01-01")
+                .get(url).then().statusCode(200).body("items", hasSize(3));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year)
+                .queryParam("updatedSince", java.time.Instant.now().plusSeconds(3600).toString())
+                .get(url).then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("updatedSince", "soon")
+                .get(url).then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
         given().auth().oauth2(TestTokens.department("d-sum-a")).queryParam("fiscalYear", year).get(url).then()
                 .statusCode(403).body("code", equalTo("summary.bureau-only"));
         given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("cursor", "%%%")
@@ -221,6 +235,14 @@ public class BureauDocumentsTest {
                 .body("done", equalTo(3)).body("failed", equalTo(0)).body("percent", equalTo(100.00f))
                 .body("failures", hasSize(0)).body("fiscalYear", equalTo(year));
         given().auth().oauth2(TestTokens.department("d-batch-1")).get(base + "/" + id).then().statusCode(403);
+        // the list of recent batches: this year's shows the finished job first; department users get 403
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).get(base).then().statusCode(200)
+                .body("[0].id", equalTo(id)).body("[0].status", equalTo("DONE")).body("[0].done", equalTo(3));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", 1999).get(base).then().statusCode(200)
+                .body("$", hasSize(0));
+        given().auth().oauth2(TestTokens.reviewer()).queryParam("limit", 0).get(base).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(TestTokens.department("d-batch-1")).get(base).then().statusCode(403);
         given().auth().oauth2(TestTokens.reviewer()).get(base + "/" + UUID.randomUUID()).then().statusCode(404)
                 .body("code", equalTo("batch.not-found"));
 
