@@ -113,8 +113,12 @@ test.describe('the full year of a filing', () => {
       await expect(zfw.getByTestId('narrative-problems')).toBeFocused();
       await zfw.getByTestId('narrative-goals').fill('年初设定的矛盾纠纷化解、平安建设等目标基本完成，矛盾纠纷化解率 97%。');
       await zfw.getByTestId('narrative-achievements').fill('全年社会大局稳定，群众安全感测评达 96.5%。');
-      await zfw.getByTestId('narrative-problems').fill('部分项目预算编制不够精细，执行中追加较多。');
-      await zfw.getByTestId('narrative-measures').fill('提高项目预算编制的准确性，严格控制预算追加。');
+      await zfw.getByTestId('narrative-problems-add').click();
+      await zfw.getByTestId('narrative-problems-0-text').fill('部分项目预算编制不够精细，执行中追加较多。');
+      await zfw.getByTestId('narrative-measures-add').click();
+      await zfw.getByTestId('narrative-measures-0-text').fill('提高项目预算编制的准确性，严格控制预算追加。');
+      await zfw.getByRole('combobox', { name: '措施一 针对的问题' }).click();
+      await zfw.getByRole('option', { name: /^问题一/ }).click();
       await zfw.getByTestId('narrative-other').fill('无');
       await zfw.getByTestId('narrative-save').click();
       await expect(zfw.getByText('报告叙述已保存')).toBeVisible();

@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { canUseChecker, canViewApiPage, canViewFigures, canViewOverview, type AppUser } from './auth/user';
+import { canManageTemplates, canOnboard, canRunBatches } from './auth/user';
 import { AppLayout } from './layout/AppLayout';
 import { SelectionProvider } from './selection/SelectionProvider';
 
@@ -15,6 +16,9 @@ const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const CheckerPage = lazy(() => import('./pages/CheckerPage'));
 const ApiAccessPage = lazy(() => import('./pages/ApiAccessPage'));
+const TemplatesPage = lazy(() => import('./pages/TemplatesPage'));
+const BatchesPage = lazy(() => import('./pages/BatchesPage'));
+const OnboardingPage = lazy(() => import('./pages/OnboardingPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 
@@ -77,6 +81,9 @@ export function AppRoutes() {
           <Route path="report/:tab" element={guarded(canViewFigures, <ReportPage />)} />
           <Route path="checker" element={guarded(canUseChecker, <CheckerPage />)} />
           <Route path="api-access" element={guarded(canViewApiPage, <ApiAccessPage />)} />
+          <Route path="templates" element={guarded(canManageTemplates, <TemplatesPage />)} />
+          <Route path="batches" element={guarded(canRunBatches, <BatchesPage />)} />
+          <Route path="admin/departments" element={guarded(canOnboard, <OnboardingPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -18,8 +18,8 @@ export interface ApiClientOptions {
 
 export interface RequestOptions {
   body?: unknown;
-  /** A raw body (an uploaded file) sent as is, instead of JSON. */
-  rawBody?: Blob;
+  /** A raw body (an uploaded file, or a multipart form) sent as is, instead of JSON. */
+  rawBody?: Blob | FormData;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -75,6 +75,16 @@ export class ApiClient {
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
+  /**
+   * POSTs a multipart form (a file upload with its fields); the browser sets the multipart
+   * Content-Type with its boundary. JSON answer.
+   */
+  async postForm<T>(path: string, form: FormData, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send('POST', path, { ...options, rawBody: form });
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
   url(path: string): string {
     const base = this.options.baseUrl.replace(/\/+$/, '');
     return `${base}${path.startsWith('/') ? path : `/${path}`}`;
@@ -114,7 +124,7 @@ export class ApiClient {
       Authorization: `Bearer ${token}`,
       ...options.headers,
     };
-    let body: string | Blob | undefined;
+    let body: string | Blob | FormData | undefined;
     if (options.rawBody !== undefined) {
       body = options.rawBody;
     } else if (options.body !== undefined) {

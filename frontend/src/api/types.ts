@@ -375,6 +375,10 @@ export interface ScoreItem {
   level2: string;
   code: string;
   name: string;
+  /** English names from the template, when it gives them (shown in the English UI). */
+  nameEn?: string | null;
+  level1En?: string | null;
+  level2En?: string | null;
   points: DecimalValue;
   /** ratio, target, ceiling, bands, qualitative … */
   ruleKind: string;
@@ -479,12 +483,24 @@ export interface ReportView {
   text: string;
 }
 
-/** The department's own words in the report; each is plain text, paragraphs split by blank lines. */
+/** An item of 四 (存在的问题及原因): the problem and, optionally, its cause. */
+export interface NarrativeProblem {
+  text: string;
+  cause: string | null;
+}
+
+/** An item of 五 (改进措施): problemRef is the 1-based number of the problem of 四 it answers (null only on converted old text). */
+export interface NarrativeMeasure {
+  text: string;
+  problemRef: number | null;
+}
+
+/** The department's own words in the report; goals, achievements and other are plain text (paragraphs split by blank lines). */
 export interface Narrative {
   goals: string;
   achievements: string;
-  problems: string;
-  measures: string;
+  problems: NarrativeProblem[];
+  measures: NarrativeMeasure[];
   other: string;
   version: number | null;
   updatedBy: string | null;

@@ -1,6 +1,7 @@
 import Keycloak from 'keycloak-js';
 import { appConfig } from '../config';
 import type { TokenSource } from '../api/client';
+import { keepDraftsAndLogin } from './drafts';
 import { userFromClaims, type AppUser, type TokenClaims } from './user';
 
 const RELOGIN_KEY = 'jixiao.relogin-at';
@@ -23,8 +24,10 @@ export async function startKeycloakSession(locale: string): Promise<KeycloakSess
     clientId: appConfig.keycloak.clientId,
   });
 
+  // Leaving for the login page loses what is in memory: unsaved form input is kept first (drafts.ts)
+  // and offered back after the new login.
   const login = () => {
-    void keycloak.login({ redirectUri: window.location.href, locale });
+    keepDraftsAndLogin(() => void keycloak.login({ redirectUri: window.location.href, locale }));
   };
 
   // A 401 sends the user to log in again, but not in a loop: if the server keeps rejecting fresh

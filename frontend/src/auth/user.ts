@@ -92,3 +92,18 @@ export function canUseChecker(user: AppUser): boolean {
 export function canViewApiPage(user: AppUser): boolean {
   return isBureauUser(user) || hasRole(user, ROLES.financeApi);
 }
+
+/** 评价模板 (copy, edit, assign indicator templates): finance-bureau reviewers (the service checks the same). */
+export function canManageTemplates(user: AppUser): boolean {
+  return hasRole(user, ROLES.financeReviewer);
+}
+
+/** 批量生成报告 (every department's report of a year as a ZIP): reviewers and administrators. */
+export function canRunBatches(user: AppUser): boolean {
+  return isBureauUser(user);
+}
+
+/** 单位开户 (a new department and its first user): administrators only. */
+export function canOnboard(user: AppUser): boolean {
+  return hasRole(user, ROLES.admin);
+}

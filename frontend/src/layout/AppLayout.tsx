@@ -5,14 +5,18 @@ import {
   ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudDownloadOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -31,6 +35,9 @@ const ICONS: Record<string, React.ReactNode> = {
   '/report/status': <AuditOutlined />,
   '/overview': <BarChartOutlined />,
   '/checker': <FileSearchOutlined />,
+  '/templates': <ProfileOutlined />,
+  '/batches': <CloudDownloadOutlined />,
+  '/admin/departments': <UserAddOutlined />,
   '/api-access': <ApiOutlined />,
 };
 
@@ -43,6 +50,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const selection = useSelection();
+  const queryClient = useQueryClient();
 
   const menuItems = visibleNavItems(user).map((item) => ({
     key: item.path,
@@ -110,7 +118,8 @@ export function AppLayout() {
                 data-testid="language-switch"
                 value={currentLanguage()}
                 onChange={(value) => {
-                  if (isLanguage(value)) void changeLanguage(value);
+                  // Server texts (score explanations, findings) follow Accept-Language: fetch them again.
+                  if (isLanguage(value)) void changeLanguage(value).then(() => queryClient.invalidateQueries());
                 }}
                 options={[
                   { value: 'zh-CN', label: <span lang="zh-CN">中文</span> },

@@ -12,8 +12,8 @@ describe('menu by role', () => {
       visibleNavItems({ username: 'u', displayName: 'u', roles }).map((item) => item.labelKey);
     const year = ['menu.home', 'menu.profile', 'menu.budget', 'menu.goals', 'menu.evaluation', 'menu.report'];
     expect(labels(['department'])).toEqual(year);
-    expect(labels(['finance-reviewer'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.api']);
-    expect(labels(['admin'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.api']);
+    expect(labels(['finance-reviewer'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.templates', 'menu.batches', 'menu.api']);
+    expect(labels(['admin'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.batches', 'menu.onboarding', 'menu.api']);
     expect(labels(['finance-api'])).toEqual([...year, 'menu.api']);
     expect(labels([])).toEqual(['menu.home']);
   });
@@ -26,6 +26,8 @@ describe('menu by role', () => {
     expect(activeNavPath('/overview')).toBe('/overview');
     expect(activeNavPath('/report/history')).toBe('/report/status');
     expect(activeNavPath('/api-access')).toBe('/api-access');
+    expect(activeNavPath('/templates')).toBe('/templates');
+    expect(activeNavPath('/admin/departments')).toBe('/admin/departments');
     expect(activeNavPath('/nope')).toBe('');
   });
 

@@ -1,5 +1,5 @@
 import type { AppUser } from '../auth/user';
-import { canUseChecker, canViewApiPage, canViewFigures, canViewOverview } from '../auth/user';
+import { canManageTemplates, canOnboard, canRunBatches, canUseChecker, canViewApiPage, canViewFigures, canViewOverview } from '../auth/user';
 
 export interface NavItem {
   /** Route path, also the menu key. */
@@ -23,6 +23,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/report/status', labelKey: 'menu.report', visible: canViewFigures, activeFor: '/report' },
   { path: '/overview', labelKey: 'menu.overview', visible: canViewOverview },
   { path: '/checker', labelKey: 'menu.checker', visible: canUseChecker },
+  { path: '/templates', labelKey: 'menu.templates', visible: canManageTemplates },
+  { path: '/batches', labelKey: 'menu.batches', visible: canRunBatches },
+  { path: '/admin/departments', labelKey: 'menu.onboarding', visible: canOnboard },
   { path: '/api-access', labelKey: 'menu.api', visible: canViewApiPage },
 ];
 

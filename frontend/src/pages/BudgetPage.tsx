@@ -22,8 +22,9 @@ const ReasonsTab = lazy(() => import('../features/reasons/ReasonsTab').then((m) 
 const YearAuditTable = lazy(() =>
   import('../features/audit/YearAuditTable').then((m) => ({ default: m.YearAuditTable })),
 );
+const ImportTab = lazy(() => import('../features/import/ImportTab').then((m) => ({ default: m.ImportTab })));
 
-export const BUDGET_TABS = ['basic', 'projects', 'other', 'reasons', 'audit'] as const;
+export const BUDGET_TABS = ['basic', 'projects', 'other', 'reasons', 'audit', 'import'] as const;
 export type BudgetTab = (typeof BUDGET_TABS)[number];
 
 function isBudgetTab(value: string | undefined): value is BudgetTab {
@@ -104,6 +105,21 @@ function BudgetContent({ departmentId, fiscalYear, tab }: { departmentId: string
         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
           <Typography.Paragraph type="secondary">{t('yearAudit.intro', { year: fiscalYear })}</Typography.Paragraph>
           <YearAuditTable departmentId={departmentId} fiscalYear={fiscalYear} />
+        </Suspense>
+      ),
+    },
+    {
+      key: 'import',
+      label: t('budget.tabs.import'),
+      children: (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+          <ImportTab
+            departmentId={departmentId}
+            fiscalYear={fiscalYear}
+            mayEdit={mayEdit}
+            locked={locked}
+            revision={sheet?.revision ?? null}
+          />
         </Suspense>
       ),
     },

@@ -21,6 +21,7 @@ import {
   gradeColor,
   isQualitative,
   level1Summaries,
+  localizedItems,
   lostPoints,
   rowSpans,
 } from '../features/evaluation/scoreCard';
@@ -44,7 +45,7 @@ export default function EvaluationPage() {
 }
 
 function EvaluationContent({ departmentId, fiscalYear }: { departmentId: string; fiscalYear: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useApiClient();
   const { user } = useAuth();
   const { linkTo } = useSelection();
@@ -85,7 +86,7 @@ function EvaluationContent({ departmentId, fiscalYear }: { departmentId: string;
 
   const mayEdit = canEditFigures(user) && !(sheet?.locked ?? false);
   const reviewer = canReview(user);
-  const items = card.items;
+  const items = localizedItems(card.items, i18n.language);
   const spans = rowSpans(items);
   const level1 = level1Summaries(items);
   const trend = scoreTrend(years.map((year, index) => ({ year, evaluation: history[index]?.data })));

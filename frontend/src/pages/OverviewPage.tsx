@@ -1,14 +1,14 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { App, Button, Card, Col, Input, Row, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiClient } from '../api/ApiContext';
 import { api, queryKeys } from '../api/endpoints';
 import { errorText } from '../api/errorText';
-import type { ExportFormat, OverviewRow } from '../api/types';
+import type { ExportFormat, FilingStatus } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import {
@@ -22,6 +22,27 @@ import {
   searchRows,
   type LockedFilter,
 } from '../features/overview/overview';
+import {
+  FILING_STATUSES,
+  GRADE_COLORS,
+  GRADES,
+  NO_FILTER,
+  STATUS_COLORS,
+  dashboardQueryKeys,
+  fetchWholeSummary,
+  filterDashboard,
+  gradeSorter,
+  isFiltered,
+  jurisdictions,
+  mergeDashboard,
+  rankSorter,
+  scoreSorter,
+  summaryExport,
+  type DashboardFilter,
+  type DashboardRow,
+  type Grade,
+  type GradeFilter,
+} from '../features/overview/dashboard';
 import { formatPercent, formatWan } from '../lib/money';
 import { saveBlob } from '../lib/saveFile';
 import { DEPARTMENT_PARAM, YEAR_PARAM } from '../selection/resolveSelection';
@@ -29,6 +50,9 @@ import { useSelection } from '../selection/SelectionContext';
 
 // ECharts is large: only this page loads it, after the table.
 const RateChart = lazy(() => import('../features/overview/RateChart'));
+const DashboardCharts = lazy(() => import('../features/overview/DashboardCharts'));
+
+type ExportKind = ExportFormat | 'summary-xlsx';
 
 /** 全区概览: every department's figures of the year, for the finance bureau. */
 export default function OverviewPage() {
@@ -38,7 +62,8 @@ export default function OverviewPage() {
   const { fiscalYear } = useSelection();
   const [lockedFilter, setLockedFilter] = useState<LockedFilter>('all');
   const [search, setSearch] = useState('');
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [exporting, setExporting] = useState<ExportKind | null>(null);
+  const [filter, setFilter] = useState<DashboardFilter>(NO_FILTER);
   const locked = lockedParam(lockedFilter);
 
   const query = useInfiniteQuery({
@@ -48,13 +73,26 @@ export default function OverviewPage() {
     initialPageParam: null as string | null,
     getNextPageParam: nextPageParam,
   });
+  // Score, grade and filing status (report-service) and the rank (evaluation-service): the table still
+  // works without them, with a notice.
+  const summary = useQuery({
+    queryKey: dashboardQueryKeys.summary(fiscalYear),
+    queryFn: ({ signal }) => fetchWholeSummary(client, fiscalYear, signal),
+  });
+  const ranking = useQuery({
+    queryKey: queryKeys.ranking(fiscalYear),
+    queryFn: ({ signal }) => api.ranking(client, fiscalYear, signal),
+  });
   const state = overviewState(query.data?.pages);
-  const rows = useMemo(() => searchRows(state.rows, search), [state.rows, search]);
+  const merged = useMemo(() => mergeDashboard(state.rows, summary.data, ranking.data), [state.rows, summary.data, ranking.data]);
+  const rows = useMemo(() => filterDashboard(searchRows(merged, search), filter), [merged, search, filter]);
+  const jurisdictionOptions = useMemo(() => jurisdictions(state.rows), [state.rows]);
+  const hasScores = merged.some((row) => row.score !== null || row.filingStatus !== null);
 
-  const download = async (format: ExportFormat) => {
+  const download = async (format: ExportKind) => {
     setExporting(format);
     try {
-      const file = await api.exportYear(client, fiscalYear, format);
+      const file = format === 'summary-xlsx' ? await summaryExport(client, fiscalYear) : await api.exportYear(client, fiscalYear, format);
       saveBlob(file.blob, file.filename);
       message.success(t('overview.exported', { file: file.filename }));
     } catch (error) {
@@ -65,12 +103,12 @@ export default function OverviewPage() {
     }
   };
 
-  const departmentLink = (row: OverviewRow) => {
+  const departmentLink = (row: DashboardRow) => {
     const params = new URLSearchParams({ [DEPARTMENT_PARAM]: row.departmentId, [YEAR_PARAM]: String(fiscalYear) });
     return `/budget/basic?${params.toString()}`;
   };
 
-  const money = (title: string, key: keyof OverviewRow) => ({
+  const money = (title: string, key: keyof DashboardRow) => ({
     title,
     dataIndex: key,
     key,
@@ -79,7 +117,7 @@ export default function OverviewPage() {
     render: (value: string | null) => formatWan(value),
   });
 
-  const columns: TableColumnsType<OverviewRow> = [
+  const columns: TableColumnsType<DashboardRow> = [
     { title: t('overview.code'), dataIndex: 'departmentCode', key: 'code', width: 80, fixed: 'left' },
     {
       title: t('overview.name'),
@@ -128,6 +166,41 @@ export default function OverviewPage() {
       },
     },
     {
+      title: t('dashboard.score'),
+      dataIndex: 'score',
+      key: 'score',
+      align: 'right',
+      width: 80,
+      sorter: scoreSorter,
+      sortDirections: ['descend', 'ascend'],
+      render: (score: string | null) => <span data-testid="dashboard-score">{score ?? '—'}</span>,
+    },
+    {
+      title: t('dashboard.grade'),
+      dataIndex: 'grade',
+      key: 'grade',
+      align: 'center',
+      width: 72,
+      sorter: gradeSorter,
+      render: (grade: Grade | null) =>
+        grade ? (
+          <Tag color={GRADE_COLORS[grade]} style={{ marginInlineEnd: 0 }} data-testid="dashboard-grade">
+            {grade}
+          </Tag>
+        ) : (
+          <span data-testid="dashboard-grade">—</span>
+        ),
+    },
+    {
+      title: t('dashboard.rank'),
+      dataIndex: 'rank',
+      key: 'rank',
+      align: 'right',
+      width: 72,
+      sorter: rankSorter,
+      render: (rank: number | null) => <span data-testid="dashboard-rank">{rank ?? '—'}</span>,
+    },
+    {
       title: t('overview.status'),
       dataIndex: 'locked',
       key: 'locked',
@@ -135,11 +208,43 @@ export default function OverviewPage() {
       render: (isLocked: boolean) =>
         isLocked ? <Tag color="green">{t('overview.locked')}</Tag> : <Tag>{t('overview.open')}</Tag>,
     },
+    {
+      title: t('dashboard.filingStatus'),
+      dataIndex: 'filingStatus',
+      key: 'filingStatus',
+      width: 92,
+      render: (status: FilingStatus | null) =>
+        status ? (
+          <Tag color={STATUS_COLORS[status]} data-testid="dashboard-status">
+            {t(`dashboard.statuses.${status}`)}
+          </Tag>
+        ) : (
+          <span data-testid="dashboard-status">—</span>
+        ),
+    },
+    {
+      title: t('dashboard.findings'),
+      key: 'findings',
+      width: 120,
+      render: (_: unknown, row: DashboardRow) =>
+        row.fatal === null ? (
+          '—'
+        ) : (
+          // A native tooltip: one antd Tooltip per row makes long tables slow.
+          <span
+            data-testid="dashboard-findings"
+            title={row.mainFindings.length > 0 ? row.mainFindings.join('\n') : t('dashboard.noFindings')}
+            style={{ cursor: row.mainFindings.length > 0 ? 'help' : undefined }}
+          >
+            {t('dashboard.findingCounts', { fatal: row.fatal, warnings: row.warnings ?? 0 })}
+          </span>
+        ),
+    },
   ];
 
   const countText =
     (state.hasMore ? t('overview.loaded', { count: state.rows.length }) : t('overview.allLoaded', { count: state.rows.length })) +
-    (search.trim() ? t('overview.matching', { count: rows.length }) : '');
+    (search.trim() || isFiltered(filter) ? t('overview.matching', { count: rows.length }) : '');
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -155,6 +260,15 @@ export default function OverviewPage() {
               </Button>
               <Button icon={<DownloadOutlined />} loading={exporting === 'ndjson'} onClick={() => void download('ndjson')} data-testid="export-ndjson">
                 {t('overview.exportNdjson')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<DownloadOutlined />}
+                loading={exporting === 'summary-xlsx'}
+                onClick={() => void download('summary-xlsx')}
+                data-testid="export-summary-xlsx"
+              >
+                {t('dashboard.exportXlsx')}
               </Button>
             </Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -178,6 +292,47 @@ export default function OverviewPage() {
               ]}
             />
           </Space>
+          <Space size={4} role="group" aria-label={t('dashboard.gradeFilter')}>
+            <Typography.Text>{t('dashboard.gradeFilter')}</Typography.Text>
+            <Segmented<GradeFilter>
+              value={filter.grade}
+              onChange={(grade) => setFilter((current) => ({ ...current, grade }))}
+              data-testid="dashboard-grade-filter"
+              options={[
+                { value: 'all', label: t('overview.filterAll') },
+                ...GRADES.map((grade) => ({ value: grade, label: grade })),
+                { value: 'none', label: t('dashboard.ungraded') },
+              ]}
+            />
+          </Space>
+          <Space size={4}>
+            <label htmlFor="dashboard-status-filter">{t('dashboard.filingStatus')}</label>
+            <Select<string>
+              id="dashboard-status-filter"
+              value={filter.status}
+              onChange={(status) => setFilter((current) => ({ ...current, status: status as DashboardFilter['status'] }))}
+              style={{ width: 120 }}
+              data-testid="dashboard-status-filter"
+              options={[
+                { value: 'all', label: t('overview.filterAll') },
+                ...FILING_STATUSES.map((status) => ({ value: status, label: t(`dashboard.statuses.${status}`) })),
+              ]}
+            />
+          </Space>
+          <Space size={4}>
+            <label htmlFor="dashboard-jurisdiction-filter">{t('dashboard.jurisdiction')}</label>
+            <Select<string>
+              id="dashboard-jurisdiction-filter"
+              value={filter.jurisdiction}
+              onChange={(jurisdiction) => setFilter((current) => ({ ...current, jurisdiction }))}
+              style={{ width: 160 }}
+              data-testid="dashboard-jurisdiction-filter"
+              options={[
+                { value: 'all', label: t('overview.filterAll') },
+                ...jurisdictionOptions.map((jurisdiction) => ({ value: jurisdiction, label: jurisdiction })),
+              ]}
+            />
+          </Space>
           <Input.Search
             allowClear
             placeholder={t('overview.search')}
@@ -190,11 +345,31 @@ export default function OverviewPage() {
             {query.isPending ? '' : countText}
           </Typography.Text>
         </Space>
+        {summary.error || ranking.error ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="dashboard-scores-unavailable"
+            title={t('dashboard.scoresUnavailable')}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  void summary.refetch();
+                  void ranking.refetch();
+                }}
+              >
+                {t('common.retry')}
+              </Button>
+            }
+          />
+        ) : null}
         {query.error ? (
           <ErrorAlert error={query.error} title={t('overview.loadFailed')} onRetry={() => void query.refetch()} />
         ) : (
           <>
-            <Table<OverviewRow>
+            <Table<DashboardRow>
               data-testid="overview-table"
               size="small"
               bordered
@@ -203,12 +378,12 @@ export default function OverviewPage() {
               dataSource={rows}
               loading={query.isPending}
               pagination={false}
-              scroll={{ x: 1060 }}
+              scroll={{ x: 1540 }}
               locale={{ emptyText: t('overview.empty') }}
               onRow={() => ({ 'data-testid': 'overview-row' }) as React.HTMLAttributes<HTMLElement>}
               footer={() => (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('common.unitWan')} · {t('overview.pefaLegend')}
+                  {t('common.unitWan')} · {t('overview.pefaLegend')} · {t('dashboard.gradeLegend')}
                 </Typography.Text>
               )}
             />
@@ -222,6 +397,11 @@ export default function OverviewPage() {
           </>
         )}
       </Card>
+      {hasScores && rows.length > 0 ? (
+        <Suspense fallback={<Skeleton active />}>
+          <DashboardCharts rows={rows} />
+        </Suspense>
+      ) : null}
       {state.rows.length > 0 ? (
         <Card size="small" title={t('overview.chartTitle')}>
           <Suspense fallback={<Skeleton active />}>

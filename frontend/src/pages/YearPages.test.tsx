@@ -166,18 +166,18 @@ describe('自评报告 page', () => {
     const api = new FakeYear();
     renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: `/report/narrative${Q}` });
     const user = userEvent.setup({ pointerEventsCheck: 0 });
-    const problems = await screen.findByTestId('narrative-problems');
+    const goals = await screen.findByTestId('narrative-goals');
     // Someone else saves in between.
-    api.narrative = { ...api.narrative, problems: '他人写的问题', version: 3 };
-    await user.type(problems, '我写的问题');
+    api.narrative = { ...api.narrative, goals: '他人写的目标', version: 3 };
+    await user.type(goals, '我写的目标');
     await user.click(screen.getByTestId('narrative-save'));
     expect(await screen.findByTestId('narrative-conflict')).toBeInTheDocument();
     await user.click(screen.getByTestId('narrative-keep-mine'));
     await waitFor(() => expect(screen.queryByTestId('narrative-conflict')).not.toBeInTheDocument());
-    expect(screen.getByTestId('narrative-problems')).toHaveValue('我写的问题');
+    expect(screen.getByTestId('narrative-goals')).toHaveValue('我写的目标');
     await user.click(screen.getByTestId('narrative-save'));
     await waitFor(() => expect(api.narrative.version).toBe(4));
-    expect(api.narrative.problems).toBe('我写的问题');
+    expect(api.narrative.goals).toBe('我写的目标');
   });
 });
 

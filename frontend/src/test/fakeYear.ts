@@ -68,7 +68,7 @@ export class FakeYear {
     text: '',
   };
   filing: Filing = { departmentId: ZFW_DEPARTMENT, fiscalYear: 2020, status: 'DRAFT', latestVersion: null, versions: [], history: [] };
-  narrative: Narrative = { goals: '', achievements: '', problems: '', measures: '', other: '', version: 2, updatedBy: 'zfw' };
+  narrative: Narrative = { goals: '', achievements: '', problems: [], measures: [], other: '', version: 2, updatedBy: 'zfw' };
   /** Answers the next request whose "METHOD path" matches, once. */
   next: { match: RegExp; response: () => Response }[] = [];
 

@@ -3,6 +3,8 @@ import { Alert, Button, Col, Divider, Form, Row, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api/problem';
+import { sameFormValues } from '../../auth/drafts';
+import type { DraftHandle } from '../../auth/useDraft';
 import { WanField } from '../../components/WanField';
 import { formatWan } from '../../lib/money';
 import {
@@ -27,6 +29,8 @@ export interface BasicExpenditureFormProps {
   fieldErrors?: readonly FieldError[];
   /** Called with valid, normalised values in 万元. */
   onSubmit(values: BasicExpenditureFormValues): void;
+  /** Unsaved input kept across a new login: restored over `values`, tracked while typing. */
+  draft?: DraftHandle<BasicExpenditureFormValues>;
 }
 
 const FIELD_TEST_IDS: Record<AmountField, string> = {
@@ -56,17 +60,28 @@ export function BasicExpenditureForm({
   saving = false,
   fieldErrors,
   onSubmit,
+  draft,
 }: BasicExpenditureFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<BasicExpenditureFormValues>();
   const watched = Form.useWatch([], form) as Partial<BasicExpenditureFormValues> | undefined;
   const parts = checkParts(watched);
 
+  const restored = draft?.restored ?? null;
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(values);
+    // A draft from before a new login goes over the stored values until it is saved or discarded.
+    if (restored) form.setFieldsValue(restored);
     // Reset only when the data behind the form changes, not on every render of `values`.
-  }, [valuesKey, form]);
+  }, [valuesKey, form, restored]);
+
+  // What would be lost if the session ended now: the typed values when they differ from the stored ones.
+  const track = draft?.track;
+  useEffect(() => {
+    if (!track || readOnly || !watched) return;
+    track(sameFormValues({ ...watched }, { ...values }) ? null : ({ ...values, ...watched } as BasicExpenditureFormValues));
+  }, [track, readOnly, watched, values]);
 
   useEffect(() => {
     if (!fieldErrors || fieldErrors.length === 0) {

@@ -7,6 +7,8 @@ import { api, queryKeys } from '../../api/endpoints';
 import { errorText } from '../../api/errorText';
 import { isApiError, type FieldError } from '../../api/problem';
 import type { BasicExpenditure } from '../../api/types';
+import { DraftNotice } from '../../auth/DraftNotice';
+import { useDraft } from '../../auth/useDraft';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SaveProblemAlert } from '../figures/SaveProblemAlert';
 import type { SaveProblem } from '../figures/useSectionSave';
@@ -39,6 +41,7 @@ export function BasicExpenditureTab({ departmentId, fiscalYear, editable }: Basi
     refetchOnWindowFocus: false,
   });
   const saved: BasicExpenditure | null = query.data ?? null;
+  const draft = useDraft<BasicExpenditureFormValues>('basic-expenditure', departmentId, fiscalYear, editable);
 
   const mutation = useMutation({
     mutationFn: (values: BasicExpenditureFormValues) =>
@@ -49,6 +52,7 @@ export function BasicExpenditureTab({ departmentId, fiscalYear, editable }: Basi
     },
     onSuccess: (result) => {
       queryClient.setQueryData(key, result);
+      draft.clear();
       void queryClient.invalidateQueries({ queryKey: queryKeys.sheet(departmentId, fiscalYear) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.yearAudit(departmentId, fiscalYear) });
       message.success(t('basic.saved', { version: result.version }));
@@ -118,6 +122,14 @@ export function BasicExpenditureTab({ departmentId, fiscalYear, editable }: Basi
                 })}
               </Typography.Text>
             )}
+            {draft.restored ? (
+              <DraftNotice
+                onDiscard={() => {
+                  draft.clear();
+                  message.info(t('draft.discarded'));
+                }}
+              />
+            ) : null}
             <SaveProblemAlert problem={problem} fiscalYear={fiscalYear} onReload={() => void reloadLatest()} />
             <BasicExpenditureForm
               values={toFormValues(saved)}
@@ -127,6 +139,7 @@ export function BasicExpenditureTab({ departmentId, fiscalYear, editable }: Basi
               saving={mutation.isPending}
               fieldErrors={fieldErrors}
               onSubmit={submit}
+              draft={draft}
             />
           </Space>
         </Card>

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreItem } from '../../api/types';
 import { budgetVsActual, scoreTrend } from './charts';
-import { checkScoreInput, finalScore, formatScore, level1Summaries, lostPoints, rowSpans, tierOf, tierRange } from './scoreCard';
+import {
+  checkScoreInput,
+  finalScore,
+  formatScore,
+  level1Summaries,
+  localizedItems,
+  lostPoints,
+  rowSpans,
+  tierOf,
+  tierRange,
+} from './scoreCard';
 import { sampleSheet } from '../../test/sampleSheet';
 
 const item = (over: Partial<ScoreItem>): ScoreItem => ({
@@ -71,5 +81,15 @@ describe('score card logic', () => {
       { year: 2019, total: 60, grade: '中' },
       { year: 2020, total: 71.5, grade: '中' },
     ]);
+  });
+
+  it('shows the template\'s English names in the English UI, the Chinese ones otherwise', () => {
+    const withEn = item({ nameEn: 'Soundness of the goals', level1En: 'Input', level2En: 'Goal setting' });
+    const noEn = item({ code: 'x', name: '其他' });
+    expect(localizedItems([withEn, noEn], 'en').map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ['Input', 'Goal setting', 'Soundness of the goals'],
+      ['投入', '目标设定', '其他'],
+    ]);
+    expect(localizedItems([withEn], 'zh-CN')[0]?.name).toBe('绩效目标合理性');
   });
 });

@@ -20,6 +20,17 @@ export function lostPoints(item: ScoreItem): string {
   return roundHalfUp(subtractDecimals(decimalText(item.points) || '0', finalScore(item)), 2);
 }
 
+/** The items with the template's English names in place of the Chinese ones, for the English UI. */
+export function localizedItems(items: readonly ScoreItem[], language: string): ScoreItem[] {
+  if (!language.startsWith('en')) return [...items];
+  return items.map((item) => ({
+    ...item,
+    name: item.nameEn || item.name,
+    level1: item.level1En || item.level1,
+    level2: item.level2En || item.level2,
+  }));
+}
+
 export function isQualitative(item: ScoreItem): boolean {
   return item.ruleKind === 'qualitative';
 }

@@ -42,7 +42,7 @@ export function nextPageParam(page: OverviewPage): string | undefined {
 }
 
 /** Rows whose name (or code) contains the search text; case- and width-insensitive. */
-export function searchRows(rows: readonly OverviewRow[], search: string): OverviewRow[] {
+export function searchRows<T extends OverviewRow>(rows: readonly T[], search: string): T[] {
   const needle = normalise(search);
   if (!needle) return [...rows];
   return rows.filter((row) => normalise(row.departmentName).includes(needle) || row.departmentCode.includes(needle));

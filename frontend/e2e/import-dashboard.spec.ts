@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { SCREENSHOTS, ZFW_DEPARTMENT, demoPassword, login } from './helpers';
+
+/**
+ * 导入导出, 区县总览 and unsaved input across a new login, against the running stack. Uses zfw's
+ * 2021 (no other spec touches that year, and year-walk submits 2020), so it can run before or after
+ * year-walk; the import replaces 2021's basic expenditure each run, so it is repeatable.
+ */
+const Q2021 = `?dept=${ZFW_DEPARTMENT}&year=2021`;
+const BASIC_HEADER = '序号,预算数（元）,实际支出（元）,工资福利（元）,对个人和家庭的补助（元）,公用经费支出（元）,公用经费预算（元）';
+
+function csvFile(name: string, lines: string[]): string {
+  const path = join(tmpdir(), `${Date.now()}-${name}`);
+  writeFileSync(path, `\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
+  return path;
+}
+
+test.describe('import, district dashboard, drafts', () => {
+  test('zfw imports a CSV: row errors first, nothing saved; then a correct file is saved and shown', async ({ page }) => {
+    test.setTimeout(300_000);
+    await login(page, 'zfw', `/budget/import${Q2021}`);
+    await expect(page.getByTestId('import-card')).toBeVisible();
+
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv-basic').click()]);
+    expect(template.suggestedFilename()).toMatch(/\.csv$/);
+    expect(readFileSync(await template.path(), 'utf8')).toContain('预算数（元）');
+
+    await page.getByTestId('import-file').setInputFiles(csvFile('bad.csv', [BASIC_HEADER, '1,abc,900000.00,,,,']));
+    await page.getByTestId('import-start').click();
+    await expect(page.getByTestId('import-failed')).toContainText('未保存任何数据', { timeout: 60_000 });
+    const errorRow = page.getByTestId('import-error-row').first();
+    await expect(errorRow).toContainText('基本支出');
+    await expect(errorRow).toContainText('B');
+    await expect(errorRow).toContainText('预算数（元）');
+    await page.screenshot({ path: `${SCREENSHOTS}/50-import-errors.png`, fullPage: true });
+
+    await page.getByTestId('import-file').setInputFiles(csvFile('good.csv', [BASIC_HEADER, '1,1000000.00,912345.67,,,,']));
+    await page.getByTestId('import-start').click();
+    await expect(page.getByTestId('import-succeeded')).toContainText('共保存 1 行数据', { timeout: 60_000 });
+    await expect(page.getByTestId('summary-basic')).toContainText('91.23');
+    await page.screenshot({ path: `${SCREENSHOTS}/51-import-succeeded.png`, fullPage: true });
+
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-workbook').click()]);
+    expect(workbook.suggestedFilename()).toMatch(/2021\.xlsx$/);
+    expect(readFileSync(await workbook.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  test('typed amounts survive a rejected session: restored after logging in again, then discarded', async ({ page }) => {
+    test.setTimeout(180_000);
+    await login(page, 'zfw', `/budget/basic${Q2021}`);
+    const budget = page.getByTestId('budget-input');
+    await expect(budget).toBeEditable();
+    await budget.fill('123.45');
+
+    // The session ends: the login cookie is gone and the server rejects the token once.
+    await page.context().clearCookies();
+    let rejected = false;
+    await page.route('**/api/v1/budgets/**', async (route) => {
+      if (rejected) return route.continue();
+      rejected = true;
+      return route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"title":"Unauthorized","status":401}' });
+    });
+    await page.getByTestId('save-button').click();
+    await page.waitForURL(/\/realms\/jixiao\/protocol\/openid-connect\/auth/);
+    await page.unroute('**/api/v1/budgets/**');
+    await page.locator('#username').fill('zfw');
+    await page.locator('#password').fill(demoPassword());
+    await page.locator('#kc-login').click();
+
+    await expect(page.getByTestId('draft-restored')).toContainText('已恢复未保存的内容', { timeout: 30_000 });
+    await expect(page.getByTestId('budget-input')).toHaveValue('123.45');
+    await page.screenshot({ path: `${SCREENSHOTS}/52-draft-restored.png`, fullPage: true });
+    await page.getByTestId('draft-discard').click();
+    await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+    await expect(page.getByTestId('budget-input')).not.toHaveValue('123.45');
+  });
+
+  test('reviewer: score, grade and rank per department, grade filter, summary XLSX', async ({ page }) => {
+    await login(page, 'reviewer', '/overview?year=2020');
+    await expect(page.getByTestId('overview-row').first()).toBeVisible();
+    await expect(page.getByTestId('dashboard-scores-unavailable')).toHaveCount(0);
+    const row = page.getByTestId('overview-row').filter({ hasText: '中共长沙市望城区委政法委员会' });
+    await expect(row.getByTestId('dashboard-score')).toHaveText(/^\d+\.\d{2}$/);
+    await expect(row.getByTestId('dashboard-grade')).toHaveText(/^[优良中差]$/);
+    await expect(row.getByTestId('dashboard-rank')).toHaveText(/^\d+$/);
+    await expect(page.getByTestId('grade-chart')).toBeVisible();
+    await expect(page.getByTestId('score-chart')).toBeVisible();
+    await expect(page.getByTestId('execution-chart')).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/53-dashboard.png`, fullPage: true });
+
+    const grade = (await row.getByTestId('dashboard-grade').innerText()).trim();
+    await page.getByTestId('dashboard-grade-filter').getByText(grade, { exact: true }).click();
+    for (const cell of await page.getByTestId('dashboard-grade').all()) {
+      await expect(cell).toHaveText(grade);
+    }
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-summary-xlsx').click()]);
+    expect(file.suggestedFilename()).toBe('summary-2020.xlsx');
+  });
+});
