@@ -24,6 +24,8 @@ test.describe('bureau pages', () => {
       await expect(reviewer.getByTestId('points-staff-control-rate')).toBeDisabled();
       const defaultId = (await reviewer.locator('[data-testid^="copy-template-"]').first().getAttribute('data-testid'))!;
       await reviewer.getByTestId(defaultId).click();
+      // antd ignores the OK button while the dialog is still zooming in
+      await expect(reviewer.locator('.ant-modal')).not.toHaveClass(/ant-zoom/);
       await reviewer.getByTestId('copy-name').fill(`E2E 模板 ${Date.now()}`);
       await reviewer.getByTestId('copy-submit').click();
       await expect(reviewer.getByTestId('template-save')).toBeVisible();

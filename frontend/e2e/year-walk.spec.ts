@@ -118,7 +118,8 @@ test.describe('the full year of a filing', () => {
       await zfw.getByTestId('narrative-measures-add').click();
       await zfw.getByTestId('narrative-measures-0-text').fill('提高项目预算编制的准确性，严格控制预算追加。');
       await zfw.getByRole('combobox', { name: '措施一 针对的问题' }).click();
-      await zfw.getByRole('option', { name: /^问题一/ }).click();
+      // the visible dropdown item (antd also renders a hidden list of role=option for screen readers)
+      await zfw.locator('.ant-select-item-option[title^="问题一"]').click();
       await zfw.getByTestId('narrative-other').fill('无');
       await zfw.getByTestId('narrative-save').click();
       await expect(zfw.getByText('报告叙述已保存')).toBeVisible();
