@@ -229,6 +229,21 @@ export function NarrativeEditor({
   );
   const problemLabel = (index: number) => t('narrative.items.problem', { n: index + 1, cn: chineseNumber(index + 1) });
   const measureLabel = (index: number) => t('narrative.items.measure', { n: index + 1, cn: chineseNumber(index + 1) });
+  /** The text of a problem or a measure: required, a few lines. */
+  const itemText = (name: number, label: string, testId: string) => (
+    <Form.Item
+      name={[name, 'text']}
+      label={t('narrative.items.text')}
+      rules={[{ required: true, whitespace: true, message: t('narrative.items.textRequired') }]}
+    >
+      <Input.TextArea
+        autoSize={{ minRows: 1, maxRows: 6 }}
+        maxLength={5000}
+        aria-label={`${label} ${t('narrative.items.text')}`}
+        data-testid={testId}
+      />
+    </Form.Item>
+  );
   const problemOptions = (problems ?? []).map((p, index) => ({
     value: p?.key,
     label: `${problemLabel(index)}${p?.text?.trim() ? `：${excerpt(p.text)}` : ''}`,
@@ -323,18 +338,7 @@ export function NarrativeEditor({
                       <Form.Item name={[field.name, 'key']} hidden>
                         <Input />
                       </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'text']}
-                        label={t('narrative.items.text')}
-                        rules={[{ required: true, whitespace: true, message: t('narrative.items.textRequired') }]}
-                      >
-                        <Input.TextArea
-                          autoSize={{ minRows: 1, maxRows: 6 }}
-                          maxLength={5000}
-                          aria-label={`${problemLabel(index)} ${t('narrative.items.text')}`}
-                          data-testid={`narrative-problems-${index}-text`}
-                        />
-                      </Form.Item>
+                      {itemText(field.name, problemLabel(index), `narrative-problems-${index}-text`)}
                       <Form.Item name={[field.name, 'cause']} label={t('narrative.items.cause')} style={{ marginBottom: 0 }}>
                         <Input.TextArea
                           autoSize={{ minRows: 1, maxRows: 4 }}
@@ -391,18 +395,7 @@ export function NarrativeEditor({
                         ) : null
                       }
                     >
-                      <Form.Item
-                        name={[field.name, 'text']}
-                        label={t('narrative.items.text')}
-                        rules={[{ required: true, whitespace: true, message: t('narrative.items.textRequired') }]}
-                      >
-                        <Input.TextArea
-                          autoSize={{ minRows: 1, maxRows: 6 }}
-                          maxLength={5000}
-                          aria-label={`${measureLabel(index)} ${t('narrative.items.text')}`}
-                          data-testid={`narrative-measures-${index}-text`}
-                        />
-                      </Form.Item>
+                      {itemText(field.name, measureLabel(index), `narrative-measures-${index}-text`)}
                       <Form.Item
                         name={[field.name, 'problemRef']}
                         label={t('narrative.items.problemRef')}
