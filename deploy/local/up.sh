@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole Jixiao stack on 127.0.0.1: build (if stale), Keycloak, PostgreSQL, Kafka, the
-# three services and the SPA. Safe to run again: healthy components are left alone.
+# three services and the SPA. Safe to run again: healthy components are left alone. Checks the
+# machine first (deploy/local/prereqs.sh run: Debian packages, Java/Maven/Node versions).
 #
 #   deploy/local/up.sh                    everything
 #   deploy/local/up.sh keycloak           only the named components; any of:
@@ -36,7 +37,7 @@ for arg in "$@"; do
   case "$arg" in
     build | keycloak | postgres | kafka | spa | budget-service | evaluation-service | report-service) WANT[$arg]=1 ;;
     services) WANT[budget-service]=1 WANT[evaluation-service]=1 WANT[report-service]=1 ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) die "unknown component '$arg' (build keycloak postgres kafka services budget-service evaluation-service report-service spa)" ;;
   esac
 done
@@ -61,10 +62,9 @@ else
   KAFKA_EXTERNAL=""
 fi
 
-need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is not installed ($2)"; }
-need curl "health checks"
-need setsid "util-linux"
-if wants build || wants_services || wants postgres || wants kafka || wants keycloak; then need "$JAVA_BIN" "a JDK 17+"; fi
+# Packages and tool versions first (deploy/local/prereqs.sh has the list): a missing one stops here,
+# before anything is built or started, with what to install.
+bash "$JIXIAO_REPO/deploy/local/prereqs.sh" run || exit $?
 
 ensure_dirs
 load_secrets
@@ -145,7 +145,6 @@ build_maven() {
     say "build: jars are newer than the sources, Maven build skipped"
     return
   fi
-  need mvn "Maven 3.8+"
   log="$(log_file build-maven)"
   say "build: $reason; mvn -B -q -DskipTests install (log: $(show_path "$log"))"
   if ! (cd "$JIXIAO_REPO" && mvn -B -q -DskipTests install) >"$log" 2>&1; then
@@ -163,7 +162,6 @@ build_frontend() {
     say "build: JIXIAO_SKIP_BUILD=1, frontend build skipped"
     return
   fi
-  need npm "Node 20+"
   if [[ ! -f "$FRONTEND/node_modules/.package-lock.json" || "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]]; then
     log="$(log_file build-npm-ci)"
     say "build: frontend npm ci (log: $(show_path "$log"))"
@@ -202,10 +200,8 @@ fi
 KC_START=""
 install_keycloak() {
   [[ -x "$KC_DIR/bin/kc.sh" ]] && return
-  need unzip "to unpack Keycloak"
   local zip="$DL_DIR/keycloak-quarkus-dist-$KC_VERSION.zip" t0=$SECONDS tmp
   if [[ ! -s "$zip" ]]; then
-    need mvn "Maven, to fetch Keycloak from Maven Central"
     say "keycloak: fetching org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip from Maven Central"
     # Run outside the project (no pom.xml in downloads/): the goal must not run once per module.
     if ! (cd "$DL_DIR" && mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
@@ -406,7 +402,6 @@ start_spa() {
   fi
   port_open 8080 && die "port 8080 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
   [[ -f "$FRONTEND/dist/index.html" ]] || die "frontend/dist/index.html not found: build first (deploy/local/up.sh build spa)"
-  need npm "Node 20+"
   say "spa: starting npm run serve on 127.0.0.1:8080"
   start_component spa "$FRONTEND" "JIXIAO_KEYCLOAK_URL=$KC_URL" -- npm run serve
   SPA_START=1
