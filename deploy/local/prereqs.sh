@@ -96,7 +96,7 @@ check_tools() {
   if ! out="$(mvn -B -v 2>&1)"; then
     tool_error "'mvn' not found or not working: install Maven $MAVEN_MIN+ (Debian: maven)"
   else
-    v="$(grep -oE 'Apache Maven [0-9][0-9.]*' <<<"$out" | head -n 1)"
+    v="$(grep -oE 'Apache Maven [0-9][0-9.]*' <<<"$out" | head -n 1 || true)"
     v="${v#Apache Maven }"
     if [[ -z "$v" ]]; then
       tool_error "cannot read the Maven version from 'mvn -v': $(head -n 1 <<<"$out")"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: every tier, then a plain "N passed, N failed" line (stages, not test cases).
 #
+#   0. prereqs, prereqs-test              deploy/local/prereqs.sh all (Debian packages, tool versions;
+#                                         stops here when something is missing), then its own test
 #   1. mvn -B verify at the root          unit + @QuarkusTest tiers (embedded PostgreSQL and Kafka),
 #                                         then the OpenAPI contract check (deploy/openapi/merge.sh --check)
 #   2. frontend                           npm ci (when needed), npm run typecheck, npm test
@@ -62,6 +64,17 @@ if [[ -n "$busy" ]]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# ------------------------------------------------------------------------------ 0. the machine
+# Packages and tool versions (deploy/local/prereqs.sh all): install or name what is missing now,
+# not after the long Maven tier.
+if ! stage prereqs bash "$HERE/prereqs.sh" all; then
+  echo "test-all: the machine lacks what the tests need (see above); nothing else was run."
+  echo "$passed passed, $failed failed"
+  exit 1
+fi
+# prereqs.sh itself (stubbed packages and tools; no network, seconds).
+stage prereqs-test bash "$HERE/tests/prereqs-test.sh"
 
 # ---------------------------------------------------------------------------------- 1. Maven
 maven_ok=0
