@@ -162,10 +162,13 @@ check_packages() {
 
   if [[ "${JIXIAO_PREREQS_NO_INSTALL:-}" != 1 ]] && { is_root || can_sudo; }; then
     say "installing ${missing[*]} (apt-get update, then apt-get install --no-install-recommends)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-    say "installed ${missing[*]}"
-    return 0
+    if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+      say "installed ${missing[*]}"
+      return 0
+    fi
+    say "apt-get failed (see above); the packages still missing: ${missing[*]}" >&2
+    exit 3
   fi
 
   local sudo="sudo "

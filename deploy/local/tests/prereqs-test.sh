@@ -26,13 +26,14 @@ echo "mvn $*" >>"$WORK_DIR/build-marker"'
 stub node 'echo "v${STUB_NODE:-20.20.2}"'
 stub npm 'if [[ "$*" == "-v" ]]; then echo 11.19.1; exit 0; fi
 echo "npm $*" >>"$WORK_DIR/build-marker"'
-stub apt-get 'echo "DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-} apt-get $*" >>"$WORK_DIR/apt-log"'
+stub apt-get 'echo "DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-} apt-get $*" >>"$WORK_DIR/apt-log"
+[[ -z "${STUB_APT_FAIL:-}" ]]'
 stub sudo '[[ "${1:-}" == -n ]] && shift
 exec "$@"'
 
 export WORK_DIR="$WORK" JIXIAO_PREREQS_DPKG_QUERY="$FAKE/dpkg-query"
 export PATH="$FAKE:$PATH"
-unset JAVA JIXIAO_PREREQS_NO_INSTALL JIXIAO_PREREQS_AS_USER STUB_MISSING STUB_JAVA STUB_MAVEN STUB_NODE
+unset JAVA JIXIAO_PREREQS_NO_INSTALL JIXIAO_PREREQS_AS_USER STUB_MISSING STUB_JAVA STUB_MAVEN STUB_NODE STUB_APT_FAIL
 
 passed=0
 failed=0
@@ -125,6 +126,10 @@ if grep -qxF "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-
 else
   fail "jq hidden, install allowed: apt-get log: $(cat "$WORK/apt-log" 2>/dev/null)"
 fi
+
+run STUB_MISSING=jq STUB_APT_FAIL=1 -- bash "$PREREQS" all
+expect_rc 3 "apt-get failing"
+expect_text "apt-get failed" "apt-get failing"
 
 run -- bash "$PREREQS"
 expect_rc 1 "no argument"
