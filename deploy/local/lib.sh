@@ -33,7 +33,7 @@ REALM_FILE="$JIXIAO_REPO/deploy/keycloak/realm-jixiao.json"
 
 # name:port:database
 SERVICES=(budget-service:8081:budget evaluation-service:8082:evaluation report-service:8083:report)
-STACK_PORTS=(8080 8081 8082 8083 8180 9092 9093 15432)
+STACK_PORTS=(8080 8081 8082 8083 8180 9081 9082 9083 9092 9093 15432)
 
 SECONDS=${SECONDS:-0}
 

@@ -344,7 +344,7 @@ start_services() {
     IFS=: read -r svc port db <<<"$s"
     wants "$svc" || continue
     if pid="$(component_pid "$svc")"; then
-      if health_up "http://127.0.0.1:$port/q/health/ready"; then
+      if health_up "http://127.0.0.1:$((port + 1000))/q/health/ready"; then
         say "$svc: already running (pid $pid), left alone"
       else
         say "$svc: running (pid $pid) but not ready yet, waiting for it"
@@ -359,6 +359,7 @@ start_services() {
       "JIXIAO_DEMO=true"
       "QUARKUS_HTTP_HOST=127.0.0.1"
       "QUARKUS_HTTP_PORT=$port"
+      "QUARKUS_MANAGEMENT_PORT=$((port + 1000))"
       "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
       "QUARKUS_DATASOURCE_JDBC_URL=${DB_BASE}${db}"
       "QUARKUS_DATASOURCE_USERNAME=${JIXIAO_DB_USERNAME:-postgres}"
@@ -381,8 +382,9 @@ wait_services() {
   local s svc port
   for s in ${SVC_WAIT[@]+"${SVC_WAIT[@]}"}; do
     IFS=: read -r svc port <<<"$s"
-    wait_until "$svc" "$WAIT" health_up "http://127.0.0.1:$port/q/health/ready"
-    say "$svc: ready (http://127.0.0.1:$port/q/health/ready is UP)"
+    # health and metrics live on the management interface: the service port + 1000
+    wait_until "$svc" "$WAIT" health_up "http://127.0.0.1:$((port + 1000))/q/health/ready"
+    say "$svc: ready (http://127.0.0.1:$((port + 1000))/q/health/ready is UP)"
   done
 }
 

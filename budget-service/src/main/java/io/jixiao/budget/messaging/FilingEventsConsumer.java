@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * report.events → the lock of a department-year: submitted locks its figures, returned unlocks them,
  * approved keeps them locked. Once per event (inbox), in order per filing (Kafka key).
  */
+// @Startup: its constructor registers the handlers, so parked events can be replayed before any message arrives
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class FilingEventsConsumer {
 
@@ -31,6 +33,7 @@ public class FilingEventsConsumer {
 
     public FilingEventsConsumer(InboundEvents inbound) {
         this.inbound = inbound;
+        inbound.register("report.events", handlers);
     }
 
     @Incoming("report-events")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.jixiao.budget.domain.Limits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -45,12 +46,12 @@ public final class FigureInputs {
 
     @Schema(name = "ProjectInput", description = "项目支出: one project")
     public record ProjectInput(
-            @Schema(example = "平安望城建设") @NotBlank(message = "{jixiao.name.required}") @Size(max = 200) String name,
+            @Schema(example = "平安望城建设") @NotBlank(message = "{jixiao.name.required}") @Size(max = Limits.PROJECT_NAME, message = "{jixiao.text.max}") String name,
             @Schema(description = "年初预算 (元); 0 when added during the year", example = "600000.00")
             @NotNull(message = "{jixiao.amount.required}") @Amount BigDecimal budget,
             @Schema(description = "追加 (+) / 调减 (−) during the year (元)", example = "0.00")
             @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}") BigDecimal adjustment,
-            @Schema(description = "reason of the adjustment") @Size(max = 1000) String adjustmentReason,
+            @Schema(description = "reason of the adjustment") @Size(max = Limits.ADJUSTMENT_REASON, message = "{jixiao.text.max}") String adjustmentReason,
             @Schema(description = "paid through the unit's payment system (元)", example = "652800.00")
             @NotNull(message = "{jixiao.amount.required}") @Amount BigDecimal actualOwn,
             @Schema(description = "paid directly by the finance bureau (元)", example = "0.00")
@@ -60,7 +61,7 @@ public final class FigureInputs {
     }
 
     @Schema(name = "VarianceReasonsInput", description = "The reasons of every variance of the year, replacing the previous list")
-    public record VarianceReasonsInput(@NotNull @Valid List<ReasonInput> reasons,
+    public record VarianceReasonsInput(@NotNull @Size(max = Limits.REASONS, message = "{jixiao.list.max}") @Valid List<ReasonInput> reasons,
             @Schema(description = "filing revision read (from the sheet); null the first time") Long revision) {
     }
 
@@ -71,6 +72,6 @@ public final class FigureInputs {
             Long projectId,
             @Schema(description = "amount explained, signed (元)", example = "52800.00")
             @NotNull(message = "{jixiao.amount.required}") @Digits(integer = 15, fraction = 2, message = "{jixiao.amount.digits}") BigDecimal amount,
-            @Schema(example = "参保人数增加") @NotBlank(message = "{jixiao.reason.required}") @Size(max = 1000) String reason) {
+            @Schema(example = "参保人数增加") @NotBlank(message = "{jixiao.reason.required}") @Size(max = Limits.REASON, message = "{jixiao.text.max}") String reason) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.jixiao.budget.domain.Limits;
 import io.jixiao.budget.domain.Department;
 import io.jixiao.budget.domain.DepartmentYearSection;
 import io.jixiao.budget.domain.Filing;
@@ -102,6 +103,8 @@ public class FiguresService {
         Project row = null;
         if (projectId != null) {
             row = requireProject(departmentId, fiscalYear, projectId);
+        } else if (Project.count("departmentId = ?1 and fiscalYear = ?2", departmentId, fiscalYear) >= Limits.PROJECTS) {
+            throw new ProblemException(400, "project.too-many", Limits.PROJECTS);
         }
         long sameName = Project.count("departmentId = ?1 and fiscalYear = ?2 and name = ?3 and id <> ?4",
                 departmentId, fiscalYear, in.name().trim(), projectId == null ? -1L : projectId);

@@ -10,6 +10,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** budget.events → rescoring, once per event (inbox), in order per filing (Kafka key). */
+// @Startup: its constructor registers the handlers, so parked events can be replayed before any message arrives
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class BudgetEventsConsumer {
 
@@ -20,6 +22,7 @@ public class BudgetEventsConsumer {
         this.inbound = inbound;
         this.handlers = Map.of(EvaluationEvents.BUDGET_FIGURES_CHANGED,
                 new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged));
+        inbound.register("budget.events", handlers);
     }
 
     @Incoming("budget-events")

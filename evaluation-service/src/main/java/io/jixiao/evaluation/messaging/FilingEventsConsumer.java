@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * scored with, returned unpins it and rescores with the current assignment. Once per event (inbox), in
  * order per filing (Kafka key); an unknown schema version is parked by InboundEvents.
  */
+// @Startup: its constructor registers the handlers, so parked events can be replayed before any message arrives
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class FilingEventsConsumer {
 
@@ -26,6 +28,7 @@ public class FilingEventsConsumer {
                 EvaluationEvents.FILING_SUBMITTED, new InboundEvents.Handler(1, scoring::onFilingSubmitted),
                 EvaluationEvents.FILING_APPROVED, new InboundEvents.Handler(1, scoring::onFilingSubmitted),
                 EvaluationEvents.FILING_RETURNED, new InboundEvents.Handler(1, scoring::onFilingReturned));
+        inbound.register("report.events", handlers);
     }
 
     @Incoming("report-events")

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.platform.problem.Bounds;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.Messages;
 
@@ -54,6 +55,12 @@ public final class TemplateLoader {
             p.add(new FieldError("levels", "template.levels-required"));
             return p;
         }
+        // A real 指标体系 has 3-5 first-level, a few dozen indicators; the bounds keep every rescore cheap.
+        Bounds.text(p, "name", t.name(), 200);
+        Bounds.text(p, "description", t.description(), 2000);
+        if (!Bounds.list(p, "levels", t.levels(), 20)) {
+            return p;
+        }
         Set<String> codes = new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;
         boolean totalKnown = true;
@@ -75,6 +82,8 @@ public final class TemplateLoader {
             if (l1.children() == null || l1.children().isEmpty()) {
                 p.add(new FieldError(lp + ".children", "template.children-required"));
                 sumKnown = false;
+            } else if (!Bounds.list(p, lp + ".children", l1.children(), 50)) {
+                sumKnown = false;
             } else {
                 for (int j = 0; j < l1.children().size(); j++) {
                     Template.Level2 l2 = l1.children().get(j);
@@ -87,6 +96,11 @@ public final class TemplateLoader {
                     }
                     if (l2 == null || l2.children() == null || l2.children().isEmpty()) {
                         p.add(new FieldError(l2p + ".children", "template.children-required"));
+                        continue;
+                    }
+                    Bounds.text(p, l2p + ".name", l2.name(), 200);
+                    if (!Bounds.list(p, l2p + ".children", l2.children(), 100)) {
+                        sumKnown = false;
                         continue;
                     }
                     for (int k = 0; k < l2.children().size(); k++) {
@@ -105,6 +119,7 @@ public final class TemplateLoader {
                         if (blank(ind.name())) {
                             p.add(new FieldError(ip + ".name", "template.name-required"));
                         }
+                        Bounds.text(p, ip + ".name", ind.name(), 200);
                         nameEn(ind.nameEn(), ip + ".nameEn", p);
                         if (points(ind.points(), ip + ".points", p, false)) {
                             sum = sum.add(ind.points());
@@ -198,11 +213,16 @@ public final class TemplateLoader {
             p.add(new FieldError(rp + ".bands", "template.bands-required"));
             return;
         }
+        if (!Bounds.list(p, rp + ".bands", r.bands(), 20)) {
+            return;
+        }
         BigDecimal previous = null;
         for (int b = 0; b < r.bands().size(); b++) {
             Template.Band band = r.bands().get(b);
             String bp = rp + ".bands[" + b + "]";
-            if (band == null || band.upTo() == null || band.upTo().stripTrailingZeros().scale() > 2) {
+            // upTo is a rate in %: 4 digits before the point bound it (1e99999999 would print as 100 MB)
+            if (band == null || band.upTo() == null || band.upTo().stripTrailingZeros().scale() > 2
+                    || !Bounds.number(new ArrayList<>(), bp + ".upTo", band.upTo(), 4, 2)) {
                 p.add(new FieldError(bp + ".upTo", "template.band-up-to-invalid"));
                 previous = null;
                 continue;

@@ -12,6 +12,7 @@ import io.jixiao.evaluation.domain.GoalIndicator;
 import io.jixiao.evaluation.domain.GoalSet;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.Bounds;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,11 @@ public class GoalService {
 
     /** Units a target may be stated in; a percentage cannot exceed 100 when it is a share. */
     public static final Set<String> UNITS = Set.of("%", "个", "件", "次", "人", "人次", "户", "天", "项", "场", "万元", "元", "分", "所", "平方米");
+
+    /** Bounds that fit the columns (varchar(300)) and a real 绩效目标表; beyond them the save is refused. */
+    static final int MAX_GOALS = 50;
+    static final int MAX_INDICATORS_PER_GOAL = 50;
+    static final int MAX_TEXT = 300;
 
     public record IndicatorInput(String category, String name, String unit, String direction, BigDecimal target,
             BigDecimal actual, boolean keyTask) {
@@ -111,21 +117,42 @@ public class GoalService {
             errors.add(new FieldError("goals", "goal.required"));
             return errors;
         }
+        if (!Bounds.list(errors, "goals", in.goals(), MAX_GOALS)) {
+            return errors;
+        }
         for (int g = 0; g < in.goals().size(); g++) {
             GoalInput goal = in.goals().get(g);
             String gp = "goals[" + g + "]";
+            if (goal == null) {
+                errors.add(new FieldError(gp, "goal.name-required"));
+                continue;
+            }
             if (goal.goal() == null || goal.goal().isBlank()) {
                 errors.add(new FieldError(gp + ".goal", "goal.name-required"));
             }
+            Bounds.text(errors, gp + ".goal", goal.goal(), MAX_TEXT);
             if (goal.indicators() == null || goal.indicators().isEmpty()) {
                 errors.add(new FieldError(gp + ".indicators", "goal.indicators-required"));
+                continue;
+            }
+            if (!Bounds.list(errors, gp + ".indicators", goal.indicators(), MAX_INDICATORS_PER_GOAL)) {
                 continue;
             }
             for (int i = 0; i < goal.indicators().size(); i++) {
                 IndicatorInput ind = goal.indicators().get(i);
                 String ip = gp + ".indicators[" + i + "]";
+                if (ind == null) {
+                    errors.add(new FieldError(ip, "goal.indicator-name-required"));
+                    continue;
+                }
                 if (ind.name() == null || ind.name().isBlank()) {
                     errors.add(new FieldError(ip + ".name", "goal.indicator-name-required"));
+                }
+                Bounds.text(errors, ip + ".name", ind.name(), MAX_TEXT);
+                // numeric(17,4) columns: 13 digits before the point, 4 after
+                if (!Bounds.number(errors, ip + ".target", ind.target(), 13, 4)
+                        | !Bounds.number(errors, ip + ".actual", ind.actual(), 13, 4)) {
+                    continue;
                 }
                 if (!enumOk(GoalIndicator.Category.class, ind.category())) {
                     errors.add(new FieldError(ip + ".category", "goal.category-invalid"));

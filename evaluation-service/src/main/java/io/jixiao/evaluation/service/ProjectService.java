@@ -22,6 +22,7 @@ import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.scoring.Sheet;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.audit.AuditTrail;
+import io.jixiao.platform.problem.Bounds;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.problem.Versions;
@@ -182,6 +183,10 @@ public class ProjectService {
             errors.add(new FieldError("indicators", "project-indicator.list-required"));
             return errors;
         }
+        // a project's 绩效目标表 has a dozen indicators; 100 leaves room and bounds the rescore
+        if (!Bounds.list(errors, "indicators", in.indicators(), 100)) {
+            return errors;
+        }
         for (int k = 0; k < in.indicators().size(); k++) {
             IndicatorInput i = in.indicators().get(k);
             String p = "indicators[" + k + "]";
@@ -202,6 +207,11 @@ public class ProjectService {
                 if (i.direction() == null || !Set.of("GE", "LE", "EQ").contains(i.direction())) {
                     errors.add(new FieldError(p + ".direction", "goal.direction-invalid"));
                 }
+                // numeric(17,4) columns: 13 digits before the point, 4 after
+                if (!Bounds.number(errors, p + ".target", i.target(), 13, 4)
+                        | !Bounds.number(errors, p + ".actual", i.actual(), 13, 4)) {
+                    continue;
+                }
                 if (i.target() == null || i.target().signum() < 0 || i.target().stripTrailingZeros().scale() > 4) {
                     errors.add(new FieldError(p + ".target", "goal.target-invalid"));
                 } else if ("%".equals(i.unit()) && i.target().compareTo(BigDecimal.valueOf(100)) > 0) {
@@ -218,6 +228,9 @@ public class ProjectService {
                     errors.add(new FieldError(p + ".tier", "project-indicator.tier-invalid"));
                 }
                 BigDecimal s = i.selfScorePercent();
+                if (!Bounds.number(errors, p + ".selfScorePercent", s, 3, 2)) {
+                    continue;
+                }
                 if (s == null || s.stripTrailingZeros().scale() > 2) {
                     errors.add(new FieldError(p + ".selfScorePercent", "project-indicator.percent-invalid"));
                 } else if (tier != null && !tier.containsPercent(s)) {
@@ -226,6 +239,7 @@ public class ProjectService {
                 if (i.evidence() == null || i.evidence().isBlank()) {
                     errors.add(new FieldError(p + ".evidence", "evidence.required"));
                 }
+                Bounds.text(errors, p + ".evidence", i.evidence(), 4000);
             } else {
                 errors.add(new FieldError(p + ".kind", "project-indicator.kind-invalid"));
             }

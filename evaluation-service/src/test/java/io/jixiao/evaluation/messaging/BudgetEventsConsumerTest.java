@@ -183,6 +183,31 @@ class BudgetEventsConsumerTest {
     }
 
     @Test
+    void oversizedGoalsAre400AtTheFieldAndChangeNothing() {
+        publish(event(UUID.randomUUID(), 1, 2017, 1, 0, "6991300.00"), 2017);
+        awaitRevision(2017, 1);
+        String url = "/api/v1/goals/" + DEPT + "/2017";
+        // target 1e20 answered 500 (numeric overflow in the database), a 5,000-character goal 500 (varchar)
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body("{\"goals\":[{\"goal\":\"" + "目".repeat(5000) + "\",\"indicators\":["
+                        + "{\"category\":\"QUANTITY\",\"name\":\"件数\",\"unit\":\"件\",\"direction\":\"GE\",\"target\":1e20},"
+                        + "{\"category\":\"QUANTITY\",\"name\":\"件数2\",\"unit\":\"件\",\"direction\":\"GE\",\"target\":1,\"actual\":-1e30}]}]}")
+                .put(url).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("goals[0].goal", "goals[0].indicators[0].target",
+                        "goals[0].indicators[1].actual"))
+                .body("errors[0].message", equalTo("Too long: at most 300 characters."));
+        StringBuilder many = new StringBuilder("{\"goals\":[");
+        for (int i = 0; i < 51; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"goal\":\"g").append(i).append("\",\"indicators\":[{\"category\":\"QUANTITY\","
+                    + "\"name\":\"n\",\"unit\":\"件\",\"direction\":\"GE\",\"target\":1}]}");
+        }
+        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON).body(many + "]}").put(url)
+                .then().statusCode(400).body("errors[0].field", equalTo("goals"));
+        given().auth().oauth2(TestTokens.department(DEPT)).get(url).then().statusCode(200)
+                .body("indicators", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
     void aDuplicatedEventChangesNothing() {
         UUID id = UUID.randomUUID();
         String e = event(id, 1, 2021, 3, 0, "6378800.00");

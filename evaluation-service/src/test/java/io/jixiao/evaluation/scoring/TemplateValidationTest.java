@@ -89,6 +89,14 @@ class TemplateValidationTest {
     }
 
     @Test
+    void aBandLimitBeyondAnyRateIsRefusedWithoutPrintingIt() {
+        // 1e99999999 passed before and printed 100 MB on every rescore; now refused at the band
+        assertEquals(List.of("levels[1].children[0].children[1].rule.bands[0].upTo"), fields(edit("budget-adjustment-rate",
+                i -> new Template.Indicator(i.code(), i.name(), i.points(), new Template.Rule("bands", null, null, null,
+                        List.of(new Template.Band(new BigDecimal("1e99999999"), BigDecimal.ONE)))))));
+    }
+
+    @Test
     void projectWeightsMustTotal100() {
         Template t = new Template(DEFAULT.code(), DEFAULT.name(), DEFAULT.description(), DEFAULT.levels(),
                 new Template.ProjectWeights(BigDecimal.TEN, new BigDecimal("50"), new BigDecimal("30"), new BigDecimal("20")));

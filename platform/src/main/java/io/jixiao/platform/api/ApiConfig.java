@@ -9,6 +9,17 @@ public interface ApiConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * The largest request body (bytes) of an API write; larger is refused with 413 before the body is
+     * read. JSON bodies of this API are small (a whole year's goals are a few KB).
+     */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** Path patterns (regular expressions) that take uploads and apply their own, larger limit. */
+    @WithDefault("^$")
+    java.util.List<String> uploadPaths();
+
     interface RateLimit {
         /** Off only for load tests; on in every real deployment. */
         @WithDefault("true")

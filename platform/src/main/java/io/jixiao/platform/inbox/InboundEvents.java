@@ -1,8 +1,12 @@
 package io.jixiao.platform.inbox;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -12,21 +16,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.platform.events.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 
 /**
- * The one way a consumer applies an event: parse the envelope, skip redeliveries (inbox), park what
- * it cannot apply, and run the effect in the same transaction as the inbox row. Never throws, so a
- * bad message cannot stop the channel.
+ * The one way a consumer applies an event: parse the envelope, skip redeliveries (inbox), run the
+ * effect in the same transaction as the inbox row.
+ * <ul>
+ * <li>Transient errors (deadlock, serialization failure, lock or pool timeout, database unreachable)
+ * are retried with backoff, for as long as they last: the partition waits, nothing is lost.</li>
+ * <li>Permanent errors (an event this code cannot apply) are parked with their reason, and an admin
+ * can replay them ({@link #replay}).</li>
+ * <li>Parking is retried like any transient error, so a failure to park never kills the channel.
+ * Only a shutdown interrupts the retries; then the message stays uncommitted and comes again.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class InboundEvents {
 
     private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ObjectMapper mapper;
     private final Inbox inbox;
     private final MeterRegistry registry;
+    /** topic → the handlers its consumer registered, for replays of parked events. */
+    private final Map<String, Map<String, Handler>> handlersByTopic = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     public InboundEvents(ObjectMapper mapper, Inbox inbox, MeterRegistry registry) {
         this.mapper = mapper;
@@ -34,10 +55,20 @@ public class InboundEvents {
         this.registry = registry;
     }
 
+    /** Consumers register their handlers at construction so a parked event can be replayed any time. */
+    public void register(String topic, Map<String, Handler> handlers) {
+        handlersByTopic.put(topic, handlers);
+    }
+
+    Map<String, Handler> handlers(String topic) {
+        return handlersByTopic.get(topic);
+    }
+
     /**
      * @param handlers event type → highest schema version this consumer understands, and its effect.
      *                 Types not listed are not this consumer's business and are skipped.
      * @return what happened, for logs and tests
+     * @throws ShutdownInProgress only while the service stops (the message is then redelivered)
      */
     public Outcome apply(String topic, String message, Map<String, Handler> handlers) {
         EventEnvelope envelope;
@@ -60,27 +91,105 @@ public class InboundEvents {
             return Outcome.PARKED;
         }
         try {
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                if (!inbox.firstDelivery(envelope.eventId(), topic, envelope.type())) {
-                    return false;
-                }
-                handler.effect().accept(envelope);
-                return true;
-            });
+            boolean applied = retryingTransient("apply " + envelope.eventId(), () -> QuarkusTransaction.requiringNew()
+                    .call(() -> {
+                        if (!inbox.firstDelivery(envelope.eventId(), topic, envelope.type())) {
+                            return false;
+                        }
+                        handler.effect().accept(envelope);
+                        return true;
+                    }));
             registry.counter("jixiao.inbox.events", "topic", topic, "outcome", applied ? "applied" : "duplicate")
                     .increment();
             return applied ? Outcome.APPLIED : Outcome.DUPLICATE;
+        } catch (ShutdownInProgress e) {
+            throw e;
         } catch (RuntimeException e) {
-            LOG.errorf(e, "event %s (%s) failed; parked", envelope.eventId(), envelope.type());
+            LOG.errorf(e, "event %s (%s) cannot be applied; parked", envelope.eventId(), envelope.type());
             park(topic, envelope, message, "effect failed: " + e);
             return Outcome.PARKED;
         }
     }
 
+    /**
+     * Runs the action; on a transient error waits (100 ms doubling up to 5 s) and runs it again, until
+     * it succeeds or fails permanently (rethrown). Public for consumers that write outside apply().
+     */
+    public <T> T retryingTransient(String what, Callable<T> action) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return action.call();
+            } catch (Exception e) {
+                if (!isTransient(e)) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+                registry.counter("jixiao.inbox.retries").increment();
+                LOG.warnf("%s: transient failure (attempt %d, %s); retrying in %d ms", what, attempt,
+                        rootCause(e).getClass().getSimpleName(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Deadlocks, serialization failures, lock and pool timeouts, lost connections: gone on a retry. */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LockTimeoutException || t instanceof PessimisticLockException
+                    || t instanceof QueryTimeoutException || t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof org.hibernate.StaleStateException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null) {
+                    // Agroal's "acquisition timeout" carries no SQL state
+                    if (String.valueOf(sql.getMessage()).toLowerCase().contains("acquisition timeout")) {
+                        return true;
+                    }
+                } else if (state.startsWith("40") || state.startsWith("08") || state.startsWith("53")
+                        || state.startsWith("57") || state.equals("55P03")) {
+                    // 40 rollback (deadlock, serialization), 08 connection, 53 resources,
+                    // 57 operator intervention (shutdown, cancel), 55P03 lock not available
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void sleep(Duration d) {
+        if (stopping) {
+            throw new ShutdownInProgress();
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShutdownInProgress();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     private void park(String topic, EventEnvelope envelope, String message, String reason) {
         LOG.warnf("parking event on %s: %s", topic, reason);
         registry.counter("jixiao.inbox.events", "topic", topic, "outcome", "parked").increment();
-        QuarkusTransaction.requiringNew().run(() -> {
+        retryingAlways("park", () -> QuarkusTransaction.requiringNew().run(() -> {
             ParkedEvent parked = new ParkedEvent();
             parked.topic = topic;
             parked.message = message;
@@ -90,13 +199,37 @@ public class InboundEvents {
                 parked.eventId = String.valueOf(envelope.eventId());
                 parked.eventType = envelope.type();
                 parked.schemaVersion = envelope.schemaVersion();
+                parked.eventKey = envelope.key();
             }
             parked.persist();
-        });
+        }));
+    }
+
+    /** Parking must not fail the channel: any failure to store it is waited out like a transient one. */
+    private void retryingAlways(String what, Runnable action) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1;; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf("%s failed (attempt %d, %s); retrying in %d ms", what, attempt,
+                        rootCause(e).getClass().getSimpleName(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
     }
 
     public enum Outcome { APPLIED, DUPLICATE, IGNORED, PARKED }
 
     public record Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect) {
+    }
+
+    /** Thrown only while the service stops: the message is left unacknowledged and redelivered later. */
+    public static class ShutdownInProgress extends RuntimeException {
+        ShutdownInProgress() {
+            super("service stopping", null, false, false);
+        }
     }
 }

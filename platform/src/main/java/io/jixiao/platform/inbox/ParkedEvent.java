@@ -39,4 +39,12 @@ public class ParkedEvent extends PanacheEntityBase {
 
     @Column(name = "parked_at", nullable = false)
     public OffsetDateTime parkedAt;
+
+    /** departmentId:fiscalYear of the event, when its envelope could be read. */
+    @Column(name = "event_key")
+    public String eventKey;
+
+    /** How often an admin replayed it and it was parked again. */
+    @Column(nullable = false)
+    public int replays;
 }

@@ -1,17 +1,29 @@
 package io.jixiao.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,6 +32,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,9 +40,17 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Publishes outbox rows to Kafka in id order and marks them sent: at-least-once, ordered per key.
- * A PostgreSQL advisory lock lets only one relay of a service publish at a time, so several
- * instances never reorder a key. When the broker is down the batch stops at the first failure and
- * the same rows are retried on the next tick; the user's write has long been committed.
+ * <ul>
+ * <li>A commit that wrote an event wakes the relay at once ({@link #wake()}); the poll is the fallback.
+ * All runs happen on one thread, so wakes coalesce and never overlap.</li>
+ * <li>A PostgreSQL advisory lock lets only one relay of a service publish at a time, so several
+ * instances never reorder a key.</li>
+ * <li>Broker unreachable (transient): the batch stops at the first failure and the same rows are
+ * retried later; the user's write has long been committed.</li>
+ * <li>A row the broker can never take (permanent: too large, invalid): it goes to
+ * {@code outbox_dead_letter} with its reason. Later rows of the same key wait behind it (the key's
+ * order is kept); every other department keeps flowing.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,30 +58,50 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant identifying "the outbox relay" among advisory locks of this database. */
     private static final long RELAY_LOCK = 0x4a49584941304fL;
+    /** Unpublished rows in id order, skipping keys that wait behind a dead letter. */
+    private static final String NEXT_BATCH = "select o.* from outbox_event o where o.published_at is null "
+            + "and not exists (select 1 from outbox_dead_letter d where d.event_key = o.event_key) "
+            + "order by o.id limit ?1";
 
     private final EntityManager em;
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final OutboxDeadLetters deadLetters;
     private final Counter published;
     private final Counter failures;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopped;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry registry, OutboxDeadLetters deadLetters,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.em = em;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.deadLetters = deadLetters;
         this.published = registry.counter("jixiao.outbox.published");
-        this.failures = registry.counter("jixiao.outbox.failures");
+        this.failures = registry.counter("jixiao.outbox.failures", "kind", "transient");
     }
 
-    @Scheduled(every = "${jixiao.outbox.poll-interval:500ms}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Asks for a relay run now. Cheap and safe from any thread: a burst of commits costs one pass. */
+    public void wake() {
+        if (!stopped && queued.compareAndSet(false, true)) {
+            runner.execute(this::drain);
+        }
+    }
+
+    @Scheduled(every = "${jixiao.outbox.poll-interval:500ms}", delayed = "1s")
     void tick() {
-        int sent;
-        do {
-            sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
-        } while (sent == config.batchSize());
+        wake();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        deadLetters.refreshCount();
     }
 
     @Scheduled(every = "1h", delayed = "1m")
@@ -69,52 +110,144 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("publishedAt < ?1", cutoff));
     }
 
-    /** Number of rows still waiting; exposed for health details and tests. */
+    /** Number of rows still waiting (dead letters and the rows behind them included). */
     public long pending() {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null"));
     }
 
-    /** Publishes one batch inside the caller's transaction; returns how many rows were marked sent. */
-    int relayBatch() {
+    private void drain() {
+        queued.set(false);
+        try {
+            Batch batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
+            } while (!batch.stopped() && batch.handled() == config.batchSize() && !stopped);
+        } catch (RuntimeException e) {
+            // The database is unreachable, say: the next wake or tick tries again.
+            LOG.warnf("outbox: relay pass failed (%s); retrying on the next tick", e.getClass().getSimpleName());
+        }
+    }
+
+    /** What one batch did: rows marked sent, rows moved to dead letters, stopped on a transient failure. */
+    record Batch(int sent, int deadLettered, boolean stopped) {
+        int handled() {
+            return sent + deadLettered;
+        }
+    }
+
+    /** Publishes one batch inside the caller's transaction. */
+    Batch relayBatch() {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return new Batch(0, 0, true);
         }
-        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
-                .page(0, config.batchSize()).list();
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(NEXT_BATCH, OutboxEvent.class)
+                .setParameter(1, config.batchSize()).getResultList();
         if (batch.isEmpty()) {
-            return 0;
+            return new Batch(0, 0, false);
         }
-        // Send the whole batch, then wait in order: the idempotent producer keeps per-partition order.
+        // Rows too large for the wire are known before sending: they and their key's later rows are
+        // not sent at all, so the key's order holds.
+        Set<String> deadKeys = new HashSet<>();
         List<Future<RecordMetadata>> futures = new ArrayList<>(batch.size());
         int sent = 0;
+        int dead = 0;
+        boolean stoppedOnFailure = false;
         try {
             KafkaProducer<String, String> p = producer();
             for (OutboxEvent row : batch) {
-                futures.add(p.send(new ProducerRecord<>(row.topic, row.eventKey, row.envelope)));
+                if (deadKeys.contains(row.eventKey)) {
+                    futures.add(null);
+                } else if (bytes(row) > config.maxEventBytes()) {
+                    deadKeys.add(row.eventKey);
+                    futures.add(null);
+                } else {
+                    futures.add(p.send(new ProducerRecord<>(row.topic, row.eventKey, row.envelope)));
+                }
             }
+            deadKeys.clear();
             long timeoutMs = config.sendTimeout().toMillis();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            for (int i = 0; i < futures.size(); i++) {
-                futures.get(i).get(timeoutMs, TimeUnit.MILLISECONDS);
-                batch.get(i).publishedAt = now;
-                sent++;
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEvent row = batch.get(i);
+                Future<RecordMetadata> future = futures.get(i);
+                if (deadKeys.contains(row.eventKey) && future == null) {
+                    continue; // waits behind its key's dead letter
+                }
+                if (future == null) {
+                    deadLetter(row, "event of " + bytes(row) + " bytes exceeds jixiao.outbox.max-event-bytes="
+                            + config.maxEventBytes());
+                    deadKeys.add(row.eventKey);
+                    dead++;
+                    continue;
+                }
+                try {
+                    future.get(timeoutMs, TimeUnit.MILLISECONDS);
+                    if (deadKeys.contains(row.eventKey)) {
+                        LOG.warnf("outbox: event %s was published after an earlier event of key %s was refused",
+                                row.eventId, row.eventKey);
+                    }
+                    row.publishedAt = now;
+                    sent++;
+                } catch (ExecutionException e) {
+                    if (isPermanent(e.getCause())) {
+                        deadLetter(row, "broker refused: " + e.getCause());
+                        deadKeys.add(row.eventKey);
+                        dead++;
+                    } else {
+                        transientFailure(row, sent, batch.size(), e.getCause());
+                        stoppedOnFailure = true;
+                        break;
+                    }
+                }
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            OutboxEvent failed = batch.get(sent);
-            failed.attempts++;
-            failed.lastError = String.valueOf(e.getMessage());
-            failures.increment();
-            LOG.warnf("outbox: %d of %d events published, broker not reachable (%s); retrying",
-                    sent, batch.size(), e.getClass().getSimpleName());
-            resetProducer();
+            transientFailure(batch.get(Math.min(sent + dead, batch.size() - 1)), sent, batch.size(), e);
+            stoppedOnFailure = true;
         }
         published.increment(sent);
-        return sent;
+        if (dead > 0) {
+            deadLetters.refreshCountAfterCommit(dead);
+        }
+        return new Batch(sent, dead, stoppedOnFailure);
+    }
+
+    /** A failure that retrying the same bytes can never fix. Everything else is retried. */
+    static boolean isPermanent(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidRecordException || cause instanceof InvalidTopicException
+                || cause instanceof SerializationException;
+    }
+
+    private static int bytes(OutboxEvent row) {
+        return row.envelope.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void deadLetter(OutboxEvent row, String reason) {
+        LOG.errorf("outbox: event %s (%s, key %s, %d bytes) can never be published: %s. Moved to dead letters; "
+                + "later events of this key wait behind it, other keys flow on", row.eventId, row.eventType,
+                row.eventKey, bytes(row), reason);
+        row.attempts++;
+        row.lastError = truncate(reason);
+        deadLetters.add(row, truncate(reason));
+    }
+
+    private void transientFailure(OutboxEvent row, int sent, int size, Throwable e) {
+        row.attempts++;
+        row.lastError = truncate(String.valueOf(e));
+        failures.increment();
+        LOG.warnf("outbox: %d of %d events published; broker not reachable (%s); retrying", sent, size,
+                e == null ? "?" : e.getClass().getSimpleName());
+        resetProducer();
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 2000 ? s.substring(0, 2000) : s;
     }
 
     private synchronized KafkaProducer<String, String> producer() {
@@ -126,7 +259,8 @@ public class OutboxRelay {
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "9000");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            // The relay already batches; waiting for more records only adds latency to every write.
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
@@ -142,6 +276,13 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+        runner.shutdown();
+        try {
+            runner.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         resetProducer();
     }
 }

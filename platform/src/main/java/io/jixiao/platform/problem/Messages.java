@@ -29,6 +29,19 @@ public final class Messages {
         return ZH;
     }
 
+    /** The language of a raw Accept-Language header (for handlers below JAX-RS); zh-CN when absent or unreadable. */
+    public static Locale fromHeader(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return ZH;
+        }
+        try {
+            return pick(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(r -> Locale.forLanguageTag(r.getRange())).toList());
+        } catch (IllegalArgumentException e) {
+            return ZH;
+        }
+    }
+
     /**
      * The service's own bundle ({@code service-messages}) is read first, so each service keeps its
      * texts beside its code; the platform's {@code problem-messages} holds the shared ones.

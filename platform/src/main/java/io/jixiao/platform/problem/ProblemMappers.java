@@ -36,9 +36,18 @@ public class ProblemMappers {
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
         List<FieldError> errors = e.errors().stream()
-                .map(f -> new FieldError(f.field(), Messages.text(locale, f.message())))
+                .map(f -> new FieldError(f.field(), fieldMessage(locale, f.message())))
                 .toList();
         return respond(locale, e.status(), e.code(), Messages.text(locale, e.code(), e.args()), errors, uri);
+    }
+
+    /** "code" or "code|arg|arg" (see Bounds.message) in the caller's language. */
+    static String fieldMessage(Locale locale, String message) {
+        if (message == null || message.indexOf('|') < 0) {
+            return Messages.text(locale, message);
+        }
+        String[] parts = message.split("\\|");
+        return Messages.text(locale, parts[0], (Object[]) java.util.Arrays.copyOfRange(parts, 1, parts.length));
     }
 
     @ServerExceptionMapper
@@ -105,12 +114,47 @@ public class ProblemMappers {
             if (cause instanceof ProblemException p) {
                 return problem(p, headers, uri);
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                Response mapped = database(sql.getSQLState(), headers, uri);
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
             cause = cause.getCause();
         }
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        if (io.jixiao.platform.inbox.InboundEvents.isTransient(e)) {
+            // database restarting, pool exhausted, deadlock: the client may simply try again
+            Response r = respond(locale, 503, "database.unavailable", Messages.text(locale, "database.unavailable"),
+                    List.of(), uri);
+            return Response.fromResponse(r).header("Retry-After", "2").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, incident %s", incident);
         return respond(locale, 500, "internal.error", Messages.text(locale, "internal.error", incident), List.of(), uri);
+    }
+
+    /**
+     * What the database refused, as the client's problem rather than a 500: a second concurrent first
+     * write (unique key) is a conflict; a value the column cannot hold is bad input that validation
+     * should have caught (logged, so the bound is added).
+     */
+    private Response database(String state, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return switch (state) {
+            case "23505" -> respond(locale, 409, "resource.conflict", Messages.text(locale, "resource.conflict"),
+                    List.of(), uri);
+            case "22003" -> {
+                LOG.warnf("numeric value out of range reached the database at %s", uri == null ? "?" : uri.getPath());
+                yield respond(locale, 400, "value.out-of-range", Messages.text(locale, "value.out-of-range"), List.of(),
+                        uri);
+            }
+            case "22001" -> {
+                LOG.warnf("text too long reached the database at %s", uri == null ? "?" : uri.getPath());
+                yield respond(locale, 400, "text.too-long", Messages.text(locale, "text.too-long"), List.of(), uri);
+            }
+            default -> null;
+        };
     }
 
     private static Response respond(Locale locale, int status, String code, String detail, List<FieldError> errors,
@@ -141,6 +185,13 @@ public class ProblemMappers {
                 }
                 continue;
             }
+            // A property of a list element carries the element's index: "reasons" then "reason" with
+            // index 0 reads "reasons[0].reason" (the path the SPA's forms use).
+            if (node.isInIterable() && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                out.append('[').append(node.getKey()).append(']');
+            }
             if (node.getName() == null) {
                 continue;
             }
@@ -148,9 +199,6 @@ public class ProblemMappers {
                 out.append('.');
             }
             out.append(node.getName());
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
         }
         return out.length() > 0 ? out.toString() : parameter;
     }

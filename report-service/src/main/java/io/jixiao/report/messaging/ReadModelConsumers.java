@@ -10,6 +10,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** budget.events and evaluation.events → the report read model, once per event (inbox). */
+// @Startup: its constructor registers the handlers, so parked events can be replayed before any message arrives
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class ReadModelConsumers {
 
@@ -24,6 +26,8 @@ public class ReadModelConsumers {
                 ReportEvents.BUDGET_FIGURES_CHANGED, new InboundEvents.Handler(1, readModel::onBudgetFiguresChanged));
         this.evaluationHandlers = Map.of(ReportEvents.INDICATORS_COMPUTED,
                 new InboundEvents.Handler(1, readModel::onIndicatorsComputed));
+        inbound.register("budget.events", budgetHandlers);
+        inbound.register("evaluation.events", evaluationHandlers);
     }
 
     @Incoming("budget-events")
