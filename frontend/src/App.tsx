@@ -19,6 +19,7 @@ const ApiAccessPage = lazy(() => import('./pages/ApiAccessPage'));
 const TemplatesPage = lazy(() => import('./pages/TemplatesPage'));
 const BatchesPage = lazy(() => import('./pages/BatchesPage'));
 const OnboardingPage = lazy(() => import('./pages/OnboardingPage'));
+const EventsAdminPage = lazy(() => import('./pages/EventsAdminPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 
@@ -84,6 +85,7 @@ export function AppRoutes() {
           <Route path="templates" element={guarded(canManageTemplates, <TemplatesPage />)} />
           <Route path="batches" element={guarded(canRunBatches, <BatchesPage />)} />
           <Route path="admin/departments" element={guarded(canOnboard, <OnboardingPage />)} />
+          <Route path="admin/events" element={guarded(canOnboard, <EventsAdminPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -13,7 +13,7 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   TeamOutlined,
-  UserAddOutlined,
+  UserAddOutlined, AlertOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,6 +38,7 @@ const ICONS: Record<string, React.ReactNode> = {
   '/templates': <ProfileOutlined />,
   '/batches': <CloudDownloadOutlined />,
   '/admin/departments': <UserAddOutlined />,
+  '/admin/events': <AlertOutlined />,
   '/api-access': <ApiOutlined />,
 };
 

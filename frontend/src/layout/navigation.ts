@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/templates', labelKey: 'menu.templates', visible: canManageTemplates },
   { path: '/batches', labelKey: 'menu.batches', visible: canRunBatches },
   { path: '/admin/departments', labelKey: 'menu.onboarding', visible: canOnboard },
+  { path: '/admin/events', labelKey: 'menu.events', visible: canOnboard },
   { path: '/api-access', labelKey: 'menu.api', visible: canViewApiPage },
 ];
 

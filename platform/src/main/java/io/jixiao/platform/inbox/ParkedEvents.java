@@ -18,17 +18,17 @@ public class ParkedEvents {
         this.inbound = inbound;
     }
 
-    public record View(long id, String topic, String eventId, String eventType, Integer schemaVersion, String key,
+    public record ParkedEventResponse(long id, String topic, String eventId, String eventType, Integer schemaVersion, String key,
             String reason, OffsetDateTime parkedAt, int replays) {
     }
 
-    public record Replay(long id, InboundEvents.Outcome outcome) {
+    public record ReplayResponse(long id, InboundEvents.Outcome outcome) {
     }
 
     @Transactional
-    public List<View> list() {
+    public List<ParkedEventResponse> list() {
         return ParkedEvent.<ParkedEvent>find("order by id").page(0, 500).list().stream()
-                .map(p -> new View(p.id, p.topic, p.eventId, p.eventType, p.schemaVersion, p.eventKey, p.reason,
+                .map(p -> new ParkedEventResponse(p.id, p.topic, p.eventId, p.eventType, p.schemaVersion, p.eventKey, p.reason,
                         p.parkedAt, p.replays))
                 .toList();
     }
@@ -38,7 +38,7 @@ public class ParkedEvents {
      * it was applied meanwhile). The old row goes only after the attempt returned: if it is parked again,
      * the new row carries the new reason and the replay count.
      */
-    public Replay replay(long id) {
+    public ReplayResponse replay(long id) {
         ParkedEvent parked = QuarkusTransaction.requiringNew().call(() -> ParkedEvent.<ParkedEvent>findById(id));
         if (parked == null) {
             throw ProblemException.notFound("parked.not-found", id);
@@ -55,6 +55,6 @@ public class ParkedEvents {
                         parked.replays + 1, parked.topic);
             }
         });
-        return new Replay(id, outcome);
+        return new ReplayResponse(id, outcome);
     }
 }

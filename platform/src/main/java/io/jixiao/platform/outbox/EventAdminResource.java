@@ -64,7 +64,7 @@ public abstract class EventAdminResource {
             + "events of the same department-year wait behind each")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "one dead letter", value = DEAD_LETTERS)))
-    public List<OutboxDeadLetters.View> deadLetters() {
+    public List<OutboxDeadLetters.DeadLetterResponse> deadLetters() {
         return deadLetters.list();
     }
 
@@ -85,7 +85,7 @@ public abstract class EventAdminResource {
     @Operation(summary = "Incoming events this service could not apply, with the reason")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "one parked event", value = PARKED)))
-    public List<ParkedEvents.View> parked() {
+    public List<ParkedEvents.ParkedEventResponse> parked() {
         return parked.list();
     }
 
@@ -97,7 +97,7 @@ public abstract class EventAdminResource {
                     value = REPLAYED)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "no such parked event", value = PARKED_NOT_FOUND)))
-    public ParkedEvents.Replay replay(@PathParam("id") long id) {
+    public ParkedEvents.ReplayResponse replay(@PathParam("id") long id) {
         return parked.replay(id);
     }
 }

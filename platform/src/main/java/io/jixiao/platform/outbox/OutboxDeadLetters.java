@@ -28,7 +28,7 @@ public class OutboxDeadLetters {
     }
 
     /** One dead letter as the admin API shows it; {@code waiting} = later events of its key held behind it. */
-    public record View(long id, UUID eventId, String eventType, String key, int bytes, String reason,
+    public record DeadLetterResponse(long id, UUID eventId, String eventType, String key, int bytes, String reason,
             OffsetDateTime failedAt, long waiting) {
     }
 
@@ -71,9 +71,9 @@ public class OutboxDeadLetters {
     }
 
     @Transactional
-    public List<View> list() {
+    public List<DeadLetterResponse> list() {
         List<OutboxDeadLetter> rows = OutboxDeadLetter.<OutboxDeadLetter>find("order by id").page(0, 500).list();
-        return rows.stream().map(d -> new View(d.id, d.eventId, d.eventType, d.eventKey, d.envelopeBytes, d.reason,
+        return rows.stream().map(d -> new DeadLetterResponse(d.id, d.eventId, d.eventType, d.eventKey, d.envelopeBytes, d.reason,
                 d.failedAt, OutboxEvent.count("eventKey = ?1 and publishedAt is null and id > ?2", d.eventKey, d.outboxId)))
                 .toList();
     }
