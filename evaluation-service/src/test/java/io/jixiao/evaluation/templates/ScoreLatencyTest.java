@@ -31,6 +31,9 @@ class ScoreLatencyTest {
     static final int YEAR = 2032;
     static final int RUNS = 15;
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void everyBudgetChangeIsScoredAndTheDelayIsMeasured() throws Exception {
         String token = TestTokens.department(A);
@@ -65,6 +68,13 @@ class ScoreLatencyTest {
         long median = sorted.get(sorted.size() / 2);
         System.out.printf("budget event published → new score readable: median %d ms, min %d ms, max %d ms over %d runs: %s%n",
                 median, sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), millis);
+        // of which the consumer's own work (inbox + rescoring + commit), to tell it from the way there
+        io.micrometer.core.instrument.Timer apply = registry.find("jixiao.inbox.apply").tag("topic", "budget.events").timer();
+        if (apply != null) {
+            System.out.printf("of which applying the event: mean %.1f ms, max %.1f ms over %d events%n",
+                    apply.mean(java.util.concurrent.TimeUnit.MILLISECONDS), apply.max(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    apply.count());
+        }
         assertEquals(RUNS, millis.size());
     }
 }

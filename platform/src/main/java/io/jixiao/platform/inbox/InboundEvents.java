@@ -90,6 +90,12 @@ public class InboundEvents {
                     + " of " + envelope.type() + " (understood up to " + handler.maxSchemaVersion() + ")");
             return Outcome.PARKED;
         }
+        // lag: from the producer's commit (occurredAt) until this consumer starts applying; apply: the effect
+        if (envelope.occurredAt() != null) {
+            registry.timer("jixiao.inbox.lag", "topic", topic).record(
+                    Duration.between(envelope.occurredAt().toInstant(), java.time.Instant.now()));
+        }
+        long started = System.nanoTime();
         try {
             boolean applied = retryingTransient("apply " + envelope.eventId(), () -> QuarkusTransaction.requiringNew()
                     .call(() -> {
@@ -101,6 +107,11 @@ public class InboundEvents {
                     }));
             registry.counter("jixiao.inbox.events", "topic", topic, "outcome", applied ? "applied" : "duplicate")
                     .increment();
+            registry.timer("jixiao.inbox.apply", "topic", topic).record(System.nanoTime() - started,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("%s %s applied in %d ms", topic, envelope.type(), (System.nanoTime() - started) / 1_000_000);
+            }
             return applied ? Outcome.APPLIED : Outcome.DUPLICATE;
         } catch (ShutdownInProgress e) {
             throw e;
