@@ -209,4 +209,67 @@ class CheckResourceTest {
             r.then().statusCode(200).body("truncated", equalTo(true)).body("findings.size()", equalTo(1000));
         }
     }
+
+    /** A real .docx with its word/document.xml replaced. */
+    static byte[] docxWithDocument(byte[] documentXml) throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("一、单位基本情况");
+            doc.write(plain);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(plain.toByteArray()));
+                java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                z.write(e.getName().equals("word/document.xml") ? documentXml : in.readAllBytes());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /** An external entity is never resolved: the document is refused and the entity's URL is never fetched. */
+    @Test
+    void aDocxWithAnExternalEntityIsRefusedWithoutFetchingIt() throws Exception {
+        try (java.net.ServerSocket trap = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "
+                    + "\"http://127.0.0.1:" + trap.getLocalPort() + "/secret\"><!ENTITY file SYSTEM \"file:///etc/passwd\">]>"
+                    + "<w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r><w:t>&xxe;&file;</w:t></w:r></w:p></w:body></w:document>";
+            upload(docxWithDocument(xml.getBytes(StandardCharsets.UTF_8))).statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("upload.docx-corrupt"))
+                    .body("errors[0].field", equalTo("file"))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("root:")));
+            trap.setSoTimeout(500);
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, trap::accept,
+                    "the server fetched the external entity");
+        }
+    }
+
+    /** Unpacked size is bounded (XWPF holds document.xml as a DOM): 25 MB of text (digits 0–3) in about 7 MB of .docx. */
+    @Test
+    void aDocxThatUnpacksTooLargeIsRefused() throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W
+                + "\"><w:body>");
+        java.util.Random random = new java.util.Random(5);
+        while (xml.length() < 25_000_000) {
+            xml.append("<w:p><w:r><w:t>");
+            for (int i = 0; i < 2000; i++) {
+                xml.append((char) ('0' + random.nextInt(4)));
+            }
+            xml.append("</w:t></w:r></w:p>");
+        }
+        xml.append("</w:body></w:document>");
+        byte[] docx = docxWithDocument(xml.toString().getBytes(StandardCharsets.UTF_8));
+        org.hamcrest.MatcherAssert.assertThat(docx.length, org.hamcrest.Matchers.lessThan(io.jixiao.report.service.UploadedReport.MAX_BYTES));
+        given().auth().oauth2(TestTokens.reviewer()).header("Accept-Language", "en").contentType("application/octet-stream")
+                .body(docx).post("/api/v1/checks").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("upload.docx-too-large")).body("errors[0].field", equalTo("file"))
+                .body("detail", org.hamcrest.Matchers.containsString("20 MB"));
+        // the zh-CN text of the same refusal
+        upload(docx).statusCode(400).body("detail", org.hamcrest.Matchers.containsString("解压后的内容超过 20 MB"));
+    }
 }
