@@ -57,6 +57,7 @@ public class ImportService {
     private final String instanceId = UUID.randomUUID().toString();
     private final Set<UUID> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ExecutorService workers;
+    private ImportQueue queue;
     private Path workDir;
 
     public ImportService(ImportConfig config, DepartmentService departments, ImportSaver saver) {
@@ -68,13 +69,40 @@ public class ImportService {
     void onStart(@Observes StartupEvent event) throws IOException {
         workDir = Path.of(config.workDir().orElse(System.getProperty("java.io.tmpdir") + "/jixiao-imports"));
         Files.createDirectories(workDir);
+        queue = new ImportQueue(config.maxWaitingPerDepartment(), config.maxWaiting(), config.maxQueuedBytes(),
+                config.retryAfterSeconds());
+        int count = Math.max(1, config.workers());
         AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), r -> {
+        workers = Executors.newFixedThreadPool(count, r -> {
             Thread t = new Thread(r, "import-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        for (int i = 0; i < count; i++) {
+            workers.submit(this::work);
+        }
         sweep();
+        // files of a previous run (a crash, a kill) would otherwise stay in the work folder for good
+        sweepFiles(java.time.Duration.ZERO);
+    }
+
+    /** A worker: the queue's next import, in the departments' turn, until shutdown. */
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            ImportQueue.Ticket ticket;
+            try {
+                ticket = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                ticket.work.run();
+            } catch (Throwable e) {
+                LOG.errorf(e, "import worker: unexpected failure");
+            } finally {
+                queue.finished(ticket);
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -99,21 +127,47 @@ public class ImportService {
             }
         });
         UploadedFile file = UploadedFile.sniff(upload, config.maxBytes());
-        UUID id = UUID.randomUUID();
-        Path kept = workDir.resolve(id + (file.type() == UploadedFile.Type.XLSX ? ".xlsx" : ".csv"));
+        long size;
         try {
-            Files.copy(upload, kept, StandardCopyOption.REPLACE_EXISTING);
+            size = Files.size(upload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+        // the place in the queue (and on disk) first: a refused upload is never copied
+        ImportQueue.Ticket ticket = queue.reserve(departmentId, size);
+        UUID id = UUID.randomUUID();
+        Path kept = workDir.resolve(id + (file.type() == UploadedFile.Type.XLSX ? ".xlsx" : ".csv"));
+        boolean queued = false;
+        try {
+            try {
+                Files.copy(upload, kept, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ImportJob job = persist(caller, departmentId, fiscalYear, fileName, basedOnRevision, file, id, size);
+            mine.add(id);
+            Caller writer = new Caller(caller.name(), Set.of(Roles.DEPARTMENT), departmentId);
+            queue.enqueue(ticket, () -> run(id, writer, file, kept));
+            queued = true;
+            return job;
+        } finally {
+            if (!queued) {
+                queue.cancel(ticket);
+                deleteQuietly(kept);
+            }
+        }
+    }
+
+    private ImportJob persist(Caller caller, String departmentId, int fiscalYear, String fileName, Long basedOnRevision,
+            UploadedFile file, UUID id, long size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
             j.id = id;
             j.departmentId = departmentId;
             j.fiscalYear = fiscalYear;
             j.fileName = fileName == null || fileName.isBlank() ? "upload" : truncate(fileName, 255);
             j.fileType = file.type().name();
-            j.fileBytes = Files.size(upload);
+            j.fileBytes = size;
             j.state = ImportJob.State.QUEUED;
             j.basedOnRevision = basedOnRevision;
             j.instanceId = instanceId;
@@ -123,10 +177,55 @@ public class ImportService {
             j.persist();
             return j;
         });
-        mine.add(id);
-        Caller writer = new Caller(caller.name(), Set.of(Roles.DEPARTMENT), departmentId);
-        workers.submit(() -> run(id, writer, file, kept));
-        return job;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("imports: could not delete %s (%s); the sweep tries again", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes uploaded files no waiting or running import needs: left by a crash or a kill, or by a
+     * job another instance gave up. Files younger than minAge are left alone (an upload may be
+     * between its copy and its job row).
+     */
+    void sweepFiles(java.time.Duration minAge) {
+        java.time.Instant before = java.time.Instant.now().minus(minAge);
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(workDir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                UUID id;
+                try {
+                    id = UUID.fromString(name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
+                } catch (IllegalArgumentException e) {
+                    id = null;
+                }
+                if (id != null && mine.contains(id) || Files.getLastModifiedTime(f).toInstant().isAfter(before)) {
+                    continue;
+                }
+                UUID job = id;
+                boolean active = job != null && QuarkusTransaction.requiringNew().call(() -> {
+                    ImportJob j = ImportJob.findById(job);
+                    return j != null && (j.state == ImportJob.State.QUEUED || j.state == ImportJob.State.RUNNING);
+                });
+                if (!active) {
+                    deleteQuietly(f);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("imports: could not sweep %s (%s)", workDir, e.getMessage());
+        }
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    ImportQueue queue() {
+        return queue;
     }
 
     /** A job of the department-year; another department's job is "not found" for this one. */
@@ -225,11 +324,7 @@ public class ImportService {
             }
         } finally {
             mine.remove(id);
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // the work folder is in tmp; a leftover file is harmless
-            }
+            deleteQuietly(path);
         }
     }
 
@@ -399,6 +494,9 @@ public class ImportService {
                 LOG.warnf("imports: %d job(s) of a stopped process marked INTERRUPTED", n);
             }
         });
+        if (workDir != null) {
+            sweepFiles(java.time.Duration.ofMinutes(5));
+        }
     }
 
     public String instanceId() {

@@ -41,8 +41,15 @@ public final class RowParser implements SheetRows.RowHandler {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
     private static final BigDecimal FLOAT_NOISE = new BigDecimal("0.000001");
-    private static final Pattern DATE = Pattern.compile(
-            "^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?$");
+    /**
+     * 2020-03-15, 2020/3/15, 2020年3月15日, with an optional time after a space or T. Each run of spaces
+     * sits between characters that cannot be spaces, and the one before 日 is possessive, so a match
+     * is linear (a \\s* followed by an optional [ T] made long runs of spaces quadratic).
+     */
+    static final Pattern DATE = Pattern.compile(
+            "^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?:\\s*+日)?+(?:[\\sT].*)?$");
+    /** Longest cell text read as an amount or a date (the largest amount has 18 digits); longer is a row error. */
+    static final int MAX_VALUE_CHARS = 40;
     private static final Pattern COMPACT_DATE = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
 
     private final Kind kind;
@@ -196,6 +203,10 @@ public final class RowParser implements SheetRows.RowHandler {
                 }
                 return null;
             }
+            if (v.length() > MAX_VALUE_CHARS) {
+                error(key, "import.value.too-long", String.valueOf(MAX_VALUE_CHARS));
+                return null;
+            }
             BigDecimal d;
             try {
                 if (row.isNumeric(col(key))) {
@@ -229,6 +240,10 @@ public final class RowParser implements SheetRows.RowHandler {
             String v = raw(key);
             if (v == null) {
                 error(key, "import.required");
+                return null;
+            }
+            if (v.length() > MAX_VALUE_CHARS) {
+                error(key, "import.value.too-long", String.valueOf(MAX_VALUE_CHARS));
                 return null;
             }
             LocalDate date = null;
@@ -389,8 +404,10 @@ public final class RowParser implements SheetRows.RowHandler {
         public void add(Kind kind, int row, int column, String header, String code, String... args) {
             count++;
             if (kept.size() < keep) {
+                // a value quoted back to the clerk is shortened: a cell may hold 32,767 characters
                 kept.add(new Error(kind.sheetName, row, column < 0 ? null : ImportLayout.columnLetter(column), header,
-                        code, List.of(args)));
+                        code, java.util.Arrays.stream(args).map(a -> a != null && a.length() > 60 ? a.substring(0, 57) + "…" : a)
+                                .toList()));
             }
         }
 

@@ -12,13 +12,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -32,6 +37,27 @@ public final class SheetRows {
 
     /** Cells beyond this column are ignored (a stray cell in column XFD must not allocate 16k slots). */
     static final int MAX_COLUMNS = 64;
+    /** Characters kept of one cell (Excel's own limit); one more marks it too long for every column. */
+    static final int MAX_CELL_CHARS = 32_767;
+    /**
+     * Largest part of an .xlsx once unpacked (POI allows 4 GB). Sheets are streamed, so this bounds
+     * time, not memory: 200,000 rows of the 支出明细 are about 60–100 MB of XML.
+     */
+    static final long MAX_ENTRY_BYTES = 200L * 1024 * 1024;
+    /** Shared strings are held in memory for random access by index: their XML is capped. */
+    static final long MAX_SHARED_STRINGS_BYTES = 40L * 1024 * 1024;
+    /**
+     * POI's default smallest compressed/unpacked ratio (1:100) is kept: sheet XML of similar rows
+     * legitimately compresses 1:30 to 1:60, and the absolute caps above already bound a zip bomb.
+     */
+    static final double MIN_INFLATE_RATIO = 0.01;
+
+    static {
+        // process-wide: budget-service only unpacks uploaded workbooks (exports are written, not read)
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxFileCount(1000);
+    }
 
     private SheetRows() {
     }
@@ -94,7 +120,7 @@ public final class SheetRows {
     public static void readXlsx(Path xlsx, String sheetName, RowHandler handler) throws Exception {
         try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            ReadOnlySharedStringsTable strings = sharedStrings(pkg);
             XSSFReader.SheetIterator it = reader.getSheetIterator();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
@@ -111,6 +137,67 @@ public final class SheetRows {
                     return;
                 }
             }
+        } catch (IOException | SAXException | OpenXML4JException e) {
+            throw refusal(e);
+        }
+    }
+
+    /**
+     * The workbook's shared strings, read by SAX (never a DOM) through a bounded stream: they must be
+     * in memory because cells refer to them by index in any order.
+     */
+    static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg, false);
+        }
+        try (InputStream in = new Bounded(parts.get(0).getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
+            return new ReadOnlySharedStringsTable(in, false);
+        }
+    }
+
+    /** A workbook POI cannot (or may not) unpack as the clerk's problem, never an internal error. */
+    static io.jixiao.platform.problem.ProblemException refusal(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TooLarge || t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return UploadedFile.refuse(400, "import.xlsx-too-large");
+            }
+        }
+        // also a DOCTYPE: POI's parsers refuse DTDs, so no external entity is ever resolved
+        return UploadedFile.refuse(400, "import.xlsx-corrupt");
+    }
+
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super("over the limit of unpacked bytes");
+        }
+    }
+
+    /** Fails (instead of truncating) once more than the limit has been read. */
+    static final class Bounded extends java.io.FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw new TooLarge();
+            }
+            return n;
         }
     }
 
@@ -133,6 +220,16 @@ public final class SheetRows {
         SheetHandler(ReadOnlySharedStringsTable strings, RowHandler handler) {
             this.strings = strings;
             this.handler = handler;
+        }
+
+        private String sharedString(String index) {
+            try {
+                String v = strings.getItemAt(Integer.parseInt(index.trim())).getString();
+                return v != null && v.length() > MAX_CELL_CHARS ? v.substring(0, MAX_CELL_CHARS + 1) : v;
+            } catch (RuntimeException e) {
+                // an index that is no number or outside the table: a broken workbook
+                throw UploadedFile.refuse(400, "import.xlsx-corrupt");
+            }
         }
 
         @Override
@@ -181,8 +278,8 @@ public final class SheetRows {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (collecting) {
-                text.append(ch, start, length);
+            if (collecting && text.length() <= MAX_CELL_CHARS) {
+                text.append(ch, start, Math.min(length, MAX_CELL_CHARS + 1 - text.length()));
             }
         }
 
@@ -202,7 +299,7 @@ public final class SheetRows {
                         value = raw;
                         number = true;
                     } else if ("s".equals(type)) {
-                        value = strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                        value = sharedString(raw);
                     } else if ("b".equals(type)) {
                         value = "1".equals(raw) ? "TRUE" : "FALSE";
                     } else if ("e".equals(type)) {
@@ -250,27 +347,27 @@ public final class SheetRows {
                     if (ch == '"') {
                         int next = reader.read();
                         if (next == '"') {
-                            cell.append('"');
+                            append(cell, '"');
                         } else {
                             quoted = false;
                             c = next;
                             continue;
                         }
                     } else {
-                        cell.append(ch);
+                        append(cell, ch);
                     }
                 } else if (ch == '"' && !cellStarted) {
                     quoted = true;
                     cellStarted = true;
                 } else if (ch == ',') {
-                    cells.add(cell.toString());
+                    addCell(cells, cell);
                     cell.setLength(0);
                     cellStarted = false;
                 } else if (ch == '\r' || ch == '\n') {
                     if (ch == '\r') {
                         int next = reader.read();
                         if (next != '\n') {
-                            cells.add(cell.toString());
+                            addCell(cells, cell);
                             if (!emit(handler, rowNumber++, cells)) {
                                 return;
                             }
@@ -281,7 +378,7 @@ public final class SheetRows {
                             continue;
                         }
                     }
-                    cells.add(cell.toString());
+                    addCell(cells, cell);
                     if (!emit(handler, rowNumber++, cells)) {
                         return;
                     }
@@ -289,15 +386,29 @@ public final class SheetRows {
                     cellStarted = false;
                     any = false;
                 } else {
-                    cell.append(ch);
+                    append(cell, ch);
                     cellStarted = true;
                 }
                 c = reader.read();
             }
             if (any) {
-                cells.add(cell.toString());
+                addCell(cells, cell);
                 emit(handler, rowNumber, cells);
             }
+        }
+    }
+
+    /** A cell keeps at most MAX_CELL_CHARS + 1 characters: enough to be refused as too long, never a heap. */
+    private static void append(StringBuilder cell, char ch) {
+        if (cell.length() <= MAX_CELL_CHARS) {
+            cell.append(ch);
+        }
+    }
+
+    /** Cells past MAX_COLUMNS are dropped as they are read (a line of commas must not become a list of millions). */
+    private static void addCell(List<String> cells, StringBuilder cell) {
+        if (cells.size() < MAX_COLUMNS) {
+            cells.add(cell.toString());
         }
     }
 

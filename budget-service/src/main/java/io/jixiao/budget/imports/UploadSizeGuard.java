@@ -43,7 +43,7 @@ public class UploadSizeGuard {
                 bytes = -1;
             }
             if (bytes > config.maxBytes() + MULTIPART_OVERHEAD) {
-                Locale locale = pick(ctx.request().getHeader("Accept-Language"));
+                Locale locale = Messages.fromHeader(ctx.request().getHeader("Accept-Language"));
                 String code = "import.too-large";
                 Problem body = new Problem("urn:jixiao:problem:" + code, Messages.text(locale, "status.413"), 413,
                         Messages.text(locale, code, String.valueOf(config.maxBytes() / (1024 * 1024))),
@@ -61,15 +61,4 @@ public class UploadSizeGuard {
         });
     }
 
-    private static Locale pick(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Messages.ZH;
-        }
-        try {
-            return Messages.pick(Locale.LanguageRange.parse(acceptLanguage).stream()
-                    .map(r -> Locale.forLanguageTag(r.getRange())).toList());
-        } catch (IllegalArgumentException e) {
-            return Messages.ZH;
-        }
-    }
 }

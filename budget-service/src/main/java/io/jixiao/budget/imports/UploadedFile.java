@@ -62,11 +62,14 @@ public record UploadedFile(Type type, Charset charset, List<String> sheets, Kind
     }
 
     private static UploadedFile xlsx(Path file) {
+        checkDeclaredSizes(file);
         List<String> names;
         try {
             names = SheetRows.sheetNames(file);
-        } catch (Exception | LinkageError e) {
-            // a broken ZIP, a .docx, a zip bomb refused by POI's inflate-ratio guard, …
+        } catch (Exception e) {
+            // a broken ZIP, a .docx, a DOCTYPE in the workbook part, a zip bomb refused by POI's guard, …
+            throw SheetRows.refusal(e);
+        } catch (LinkageError e) {
             throw refuse(400, "import.xlsx-corrupt");
         }
         if (names.stream().noneMatch(s -> Kind.bySheetName(s).isPresent())) {
@@ -100,6 +103,27 @@ public record UploadedFile(Type type, Charset charset, List<String> sheets, Kind
         }
         Kind kind = detectKind(header).orElseThrow(() -> refuse(400, "import.csv-layout"));
         return new UploadedFile(Type.CSV, charset, List.of(kind.sheetName), kind);
+    }
+
+    /**
+     * What the ZIP says its parts unpack to, checked at upload so an honest bomb is refused at once; a
+     * ZIP that lies is stopped by POI's limits while it is read (SheetRows).
+     */
+    private static void checkDeclaredSizes(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            long total = 0;
+            int entries = 0;
+            for (var e = zip.entries(); e.hasMoreElements();) {
+                java.util.zip.ZipEntry entry = e.nextElement();
+                entries++;
+                total += Math.max(0, entry.getSize());
+                if (entry.getSize() > SheetRows.MAX_ENTRY_BYTES || entries > 1000 || total > 4 * SheetRows.MAX_ENTRY_BYTES) {
+                    throw refuse(400, "import.xlsx-too-large");
+                }
+            }
+        } catch (IOException e) {
+            throw refuse(400, "import.xlsx-corrupt");
+        }
     }
 
     /** The layout whose required headers are all in the header row (支出明细 before 项目支出: both have 项目名称). */

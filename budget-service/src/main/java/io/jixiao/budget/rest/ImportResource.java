@@ -117,8 +117,11 @@ public class ImportResource {
                     value = "{\"type\":\"urn:jixiao:problem:upload.empty\",\"title\":\"请求有误\",\"status\":400,"
                             + "\"detail\":\"上传的文件是空的。\",\"code\":\"upload.empty\",\"errors\":[{\"field\":\"file\",\"message\":\"文件是空的。\"}]}")))
     @APIResponse(responseCode = "403", description = "not the caller's department (only its own members import)")
-    @APIResponse(responseCode = "409", description = "the year's filing is submitted (locked)")
+    @APIResponse(responseCode = "409", description = "the year's filing is submitted (locked), or an import of this "
+            + "department is already waiting (one runs and one waits per department)")
     @APIResponse(responseCode = "413", description = "larger than the limit (default 20 MB)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "the import queue (or its disk budget) is full; retry after Retry-After seconds",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "415", description = "not XLSX or CSV: a legacy .xls, a password-protected workbook, "
             + "a binary file, text in an encoding other than UTF-8 or GBK",
@@ -129,7 +132,20 @@ public class ImportResource {
         if (file == null || file.uploadedFile() == null) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("file", "import.file.required")));
         }
-        ImportJob job = imports.submit(caller, departmentId, fiscalYear, file.uploadedFile(), file.fileName(), revision);
+        ImportJob job;
+        try {
+            job = imports.submit(caller, departmentId, fiscalYear, file.uploadedFile(), file.fileName(), revision);
+        } catch (io.jixiao.budget.imports.ImportQueue.Full full) {
+            // a problem with Retry-After, which a ProblemException alone cannot carry
+            java.util.Locale locale = Messages.pick(headers.getAcceptableLanguages());
+            io.jixiao.platform.problem.Problem body = new io.jixiao.platform.problem.Problem(
+                    "urn:jixiao:problem:" + full.code(), Messages.text(locale, "status.503"), 503,
+                    Messages.text(locale, full.code(), full.retryAfterSeconds()),
+                    "/api/v1/budgets/" + departmentId + "/" + fiscalYear + "/imports", full.code(),
+                    List.of(new FieldError("file", Messages.text(locale, full.code() + ".short"))));
+            return Response.status(503).type(io.jixiao.platform.problem.Problem.MEDIA_TYPE)
+                    .header("Retry-After", full.retryAfterSeconds()).entity(body).build();
+        }
         return Response.accepted(ImportJobView.of(job, Messages.pick(headers.getAcceptableLanguages())))
                 .location(URI.create("/api/v1/budgets/" + departmentId + "/" + fiscalYear + "/imports/" + job.id))
                 .build();

@@ -260,13 +260,22 @@ public class YearOverviewService {
         throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
     }
 
-    /** Quotes a CSV field; a leading =,+,-,@ is neutralised so Excel never runs it as a formula. */
+    /**
+     * A formula character (= + - @, tab, CR) at the start of the value or right after a line break in
+     * it: a reader that splits the cell at the break (or a bare CR ending the row) would start a new
+     * cell with it. The old check used String.matches, whose '.' stops at a line break, so "abc\n=1+2"
+     * and "\r=cmd" went out unchanged.
+     */
+    private static final java.util.regex.Pattern FORMULA_START = java.util.regex.Pattern.compile("(?:^|(?<=[\\r\\n]))(?=[=+\\-@\\t\\r])");
+
+    /** Quotes a CSV field; a formula start is neutralised with ' so Excel never runs it. */
     static String csvField(String value) {
         if (value == null) {
             return "";
         }
-        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        String v = FORMULA_START.matcher(value).replaceAll("'");
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static BigDecimal add(BigDecimal a, BigDecimal b) {

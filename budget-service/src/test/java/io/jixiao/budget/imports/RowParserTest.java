@@ -1,8 +1,12 @@
 package io.jixiao.budget.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,5 +77,39 @@ class RowParserTest {
                 "支付方式", "金额(元)").stream().map(ImportLayout::normalise).toList()).orElseThrow());
         assertEquals(ImportLayout.Kind.PROJECTS, UploadedFile.detectKind(List.of("项目名称", "年初预算(元)", "单位支付(元)")
                 .stream().map(ImportLayout::normalise).toList()).orElseThrow());
+    }
+
+    /** The date pattern is linear: spaces before a line break used to be tried at every split (quadratic). */
+    @Test
+    void theDatePatternIsLinearAndStillReadsEveryForm() {
+        String spaces = "2020-03-15" + " ".repeat(100_000) + "\nx";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertFalse(RowParser.DATE.matcher(spaces).matches()));
+        for (String ok : List.of("2020-03-15", "2020/3/5", "2020.03.15", "2020年3月15日", "2020 年 3 月 15 日", "2020年3月15 日",
+                "2020-03-15 10:30:00", "2020-03-15T10:30", "2020年3月15日 上午")) {
+            assertTrue(RowParser.DATE.matcher(ok).matches(), ok);
+        }
+        assertFalse(RowParser.DATE.matcher("2020-03-15x").matches());
+    }
+
+    /** A megabyte in an amount or date cell is one row error with the column, quoted back shortened. */
+    @Test
+    void hugeAmountAndDateCellsAreRowErrors() {
+        List<Object> out = new ArrayList<>();
+        RowParser.ImportErrors errors = new RowParser.ImportErrors(10);
+        RowParser p = new RowParser(ImportLayout.Kind.LINES, 2020, Set.of(), errors, 100, out::add, () -> {
+        });
+        String digits = "9".repeat(1_000_000);
+        String date = "2020-03-15" + " ".repeat(1_000_000) + "\nx";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            p.row(row(1, "序号", "支付日期", "项目名称", "经济分类/用途", "支付方式", "金额(元)", "摘要"));
+            p.row(row(2, "1", date, "基本支出", "办公费", "单位自有", digits, null));
+            p.row(row(3, "2", "2020-03-15", "基本支出", "办公费", "现金" + " ".repeat(1_000_000) + "x", "1.00", null));
+        });
+        assertEquals(0, out.size());
+        assertEquals(List.of("import.value.too-long", "import.value.too-long", "import.channel.invalid"),
+                errors.kept().stream().map(RowParser.ImportErrors.Error::code).toList());
+        assertEquals(List.of("B", "F", "E"), errors.kept().stream().map(RowParser.ImportErrors.Error::column).toList());
+        assertEquals(List.of("40"), errors.kept().get(0).args());
+        assertTrue(errors.kept().get(2).args().get(0).length() <= 60, "the clerk's value is quoted back shortened");
     }
 }

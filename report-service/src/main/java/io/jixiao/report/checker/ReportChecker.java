@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,12 @@ public final class ReportChecker {
     static final BigDecimal TOLERANCE = new BigDecimal("0.005");
     /** Identical passages at least this long (characters, spaces ignored) count as repeated. */
     static final int REPEAT_MIN = 20;
+    /** Windows the repeat index remembers (about 16 MB); a report is a few thousand characters. */
+    static final int REPEAT_INDEX_MAX = 500_000;
+    /** The per-paragraph rules read at most this much of a paragraph (a real one is under 2,000). */
+    static final int PARAGRAPH_CHECKED = 20_000;
+    /** Variances, 其中 lists and stated counts read per paragraph: each one rescans its sentence. */
+    static final int CANDIDATES = 50;
 
     /** The standard outline (domain.md, "The report outline"). */
     public static final Map<Integer, String> OUTLINE = new LinkedHashMap<>();
@@ -39,7 +46,12 @@ public final class ReportChecker {
         OUTLINE.put(6, "其他需要说明的情况");
     }
 
-    private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    /**
+     * An amount starts at the start of a run of digits (a match attempt inside the run would repeat
+     * the same failure once per digit) and is at most 15 digits and 6 decimals, so one attempt is
+     * bounded and BigDecimal never parses a megabyte of digits.
+     */
+    private static final String NUM = "(?<!\\d)(?<!\\d\\.)(\\d{1,15}(?:\\.\\d{1,6})?)";
     private static final Pattern BUDGET = Pattern.compile("预算(?:数)?(?:为)?\\s*" + NUM + "\\s*万");
     private static final Pattern ACTUAL = Pattern.compile("实际(?:项目)?(?:支出)?(?:为)?\\s*" + NUM + "\\s*万");
     private static final Pattern ADJUSTED_ACTUAL = Pattern.compile("调整后实际(?:项目)?支出(?:为)?\\s*" + NUM + "\\s*万");
@@ -50,9 +62,9 @@ public final class ReportChecker {
     private static final Pattern AMOUNT = Pattern.compile(NUM + "\\s*万");
     private static final Pattern EXPLANATION_START = Pattern.compile("主要(?:原因)?(?:为|是)");
     private static final Pattern PARTS_START = Pattern.compile("其中[：:]");
-    private static final Pattern AUTHORIZED = Pattern.compile("编制(?:数)?\\s*(\\d+)\\s*(?:人|名)");
-    private static final Pattern IN_POST = Pattern.compile("(?:实有)?在职在编(?:人员)?\\s*(\\d+)\\s*(?:人|名)");
-    private static final Pattern STATED_COUNT = Pattern.compile("(\\d+)\\s*个(科室|处室|股室|内设机构|部门)");
+    private static final Pattern AUTHORIZED = Pattern.compile("编制(?:数)?\\s*(?<!\\d)(\\d{1,6})\\s*(?:人|名)");
+    private static final Pattern IN_POST = Pattern.compile("(?:实有)?在职在编(?:人员)?\\s*(?<!\\d)(\\d{1,6})\\s*(?:人|名)");
+    private static final Pattern STATED_COUNT = Pattern.compile("(?<!\\d)(\\d{1,6})\\s*个(科室|处室|股室|内设机构|部门)");
     private static final Pattern LIST_START = Pattern.compile("(?:下设|内设|设有)");
     private static final Pattern DATE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
     private static final String CLOSING = "。！？!?；;：:…”’）)」』";
@@ -61,17 +73,28 @@ public final class ReportChecker {
     }
 
     public static List<Finding> check(String text) {
+        return check(text, CheckDeadline.none());
+    }
+
+    /** @throws CheckDeadline.TooComplex when the deadline passes before the check is done */
+    public static List<Finding> check(String text, CheckDeadline deadline) {
         ReportText doc = ReportText.parse(text);
+        deadline.check();
         List<Finding> findings = new ArrayList<>();
         checkOutline(doc, findings);
+        deadline.check();
         checkNumbering(doc, findings);
-        for (Paragraph p : doc.paragraphs()) {
+        for (Paragraph whole : doc.paragraphs()) {
+            deadline.check();
+            Paragraph p = whole.text().length() <= PARAGRAPH_CHECKED ? whole
+                    : new Paragraph(whole.number(), whole.text().substring(0, PARAGRAPH_CHECKED), whole.section());
             checkFigures(p, findings);
             checkStaffing(p, findings);
             checkStatedCount(p, findings);
         }
+        deadline.check();
         checkCutOff(doc, findings);
-        checkRepeats(doc, findings);
+        checkRepeats(doc, findings, deadline);
         findings.sort(Comparator.comparingInt(Finding::paragraph).thenComparing(Finding::rule));
         return findings;
     }
@@ -204,6 +227,9 @@ public final class ReportChecker {
 
     private static void checkFigures(Paragraph p, List<Finding> out) {
         String t = p.text();
+        if (t.indexOf('万') < 0) {
+            return; // every figure rule starts from an amount in 万元
+        }
         List<Token> budgets = tokens(t, BUDGET, "budget");
         List<Token> actuals = new ArrayList<>(tokens(t, ACTUAL, "actual"));
         actuals.addAll(tokens(t, ADJUSTED_ACTUAL, "adjusted"));
@@ -211,6 +237,9 @@ public final class ReportChecker {
         List<Token> variances = new ArrayList<>(tokens(t, OVER, "over"));
         variances.addAll(tokens(t, UNDER, "under"));
         variances.sort(Comparator.comparingInt(Token::start));
+        if (variances.size() > CANDIDATES) {
+            variances = variances.subList(0, CANDIDATES);
+        }
 
         for (Token v : variances) {
             Token budget = budgets.stream().filter(b -> b.start() < v.start()).findFirst().orElse(null);
@@ -334,7 +363,7 @@ public final class ReportChecker {
     /** "实际支出 T 万元 … 其中：a 万元，b 万元，c 万元": the parts must make the total. */
     private static void checkParts(Paragraph p, String t, List<Token> actuals, List<Finding> out) {
         Matcher parts = PARTS_START.matcher(t);
-        while (parts.find()) {
+        for (int n = 0; n < CANDIDATES && parts.find(); n++) {
             int end = indexOfAny(t, "。", parts.end());
             Token total = actuals.stream().filter(a -> a.end() <= parts.start()).reduce((a, b) -> b).orElse(null);
             List<Token> amounts = tokens(t.substring(parts.end(), end), AMOUNT, "part");
@@ -352,6 +381,9 @@ public final class ReportChecker {
     }
 
     private static void checkStaffing(Paragraph p, List<Finding> out) {
+        if (!p.text().contains("在职在编")) {
+            return;
+        }
         Matcher a = AUTHORIZED.matcher(p.text());
         Matcher s = IN_POST.matcher(p.text());
         if (a.find() && s.find()) {
@@ -367,14 +399,20 @@ public final class ReportChecker {
     }
 
     private static void checkStatedCount(Paragraph p, List<Finding> out) {
+        if (p.text().indexOf('个') < 0) {
+            return;
+        }
         Matcher m = STATED_COUNT.matcher(p.text());
-        while (m.find()) {
-            String before = p.text().substring(0, m.start());
-            Matcher start = LIST_START.matcher(before);
-            int listStart = -1;
-            while (start.find()) {
+        // the list begins after the last 下设/内设/设有 before the count: one pass over the paragraph
+        Matcher start = LIST_START.matcher(p.text());
+        int listStart = -1;
+        boolean more = start.find();
+        for (int n = 0; n < CANDIDATES && m.find(); n++) {
+            while (more && start.end() <= m.start()) {
                 listStart = start.end();
+                more = start.find();
             }
+            String before = p.text().substring(0, m.start());
             if (listStart < 0) {
                 continue;
             }
@@ -420,52 +458,164 @@ public final class ReportChecker {
         return i + 1 < ps.size() && DATE.matcher(ps.get(i + 1).text()).matches() && ps.get(i).text().length() <= 40;
     }
 
-    private static void checkRepeats(ReportText doc, List<Finding> out) {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * Passages of at least REPEAT_MIN characters that appeared in an earlier paragraph. Every window of
+     * REPEAT_MIN characters is looked up in a hash index of the earlier windows (first occurrence
+     * wins), then the shared run is extended from the hit: linear in the text, where comparing every
+     * pair of paragraphs character by character was quadratic.
+     */
+    private static void checkRepeats(ReportText doc, List<Finding> out, CheckDeadline deadline) {
         List<Paragraph> ps = doc.paragraphs();
-        Map<String, Integer> firstSeen = new HashMap<>();
-        List<String> normalized = ps.stream().map(p -> p.text().replaceAll("\\s+", "")).toList();
+        List<String> normalized = new ArrayList<>(ps.size());
+        long total = 0;
+        for (Paragraph p : ps) {
+            String n = WHITESPACE.matcher(p.text()).replaceAll("");
+            normalized.add(n);
+            total += Math.max(0, n.length() - REPEAT_MIN + 1);
+        }
+        WindowIndex index = new WindowIndex((int) Math.min(total, REPEAT_INDEX_MAX));
         for (int j = 0; j < ps.size(); j++) {
+            deadline.check();
             String s = normalized.get(j);
-            Map<Integer, Integer> longestWith = new HashMap<>();
+            if (s.length() < REPEAT_MIN) {
+                continue;
+            }
+            // earlier paragraph → {length, start in s} of the longest run shared with it
+            Map<Integer, int[]> longest = new TreeMap<>();
+            Map<Integer, Integer> coveredUntil = new HashMap<>();
+            long h = WindowIndex.hash(s, 0);
             for (int k = 0; k + REPEAT_MIN <= s.length(); k++) {
-                Integer i = firstSeen.get(s.substring(k, k + REPEAT_MIN));
-                if (i != null && i != j) {
-                    longestWith.merge(i, 1, Integer::sum);
+                if (k > 0) {
+                    h = WindowIndex.roll(h, s.charAt(k - 1), s.charAt(k + REPEAT_MIN - 1));
+                }
+                if ((k & 0x1FFF) == 0) {
+                    deadline.check();
+                }
+                long at = index.find(h, normalized, s, k);
+                if (at < 0) {
+                    continue;
+                }
+                int i = (int) (at >>> 32);
+                int o = (int) at;
+                int from = coveredUntil.getOrDefault(i, 0);
+                if (k < from) {
+                    continue; // inside a run already measured with this paragraph
+                }
+                String a = normalized.get(i);
+                int back = 0;
+                while (o - back > 0 && k - back > from && a.charAt(o - back - 1) == s.charAt(k - back - 1)) {
+                    back++;
+                }
+                int len = REPEAT_MIN;
+                while (o + len < a.length() && k + len < s.length() && a.charAt(o + len) == s.charAt(k + len)) {
+                    len++;
+                }
+                coveredUntil.put(i, k + len - REPEAT_MIN + 1);
+                int[] best = longest.computeIfAbsent(i, x -> new int[] {0, 0});
+                if (back + len > best[0]) {
+                    best[0] = back + len;
+                    best[1] = k - back;
                 }
             }
-            for (Map.Entry<Integer, Integer> e : longestWith.entrySet()) {
+            for (Map.Entry<Integer, int[]> e : longest.entrySet()) {
                 Paragraph earlier = ps.get(e.getKey());
                 Paragraph p = ps.get(j);
-                String shared = longestCommon(normalized.get(e.getKey()), s);
+                String shared = s.substring(e.getValue()[1], e.getValue()[1] + e.getValue()[0]);
                 out.add(new Finding(Severity.FATAL, Tag.TEXT, "passage.repeated", p.section(), p.number(),
                         excerpt(shared), "与第" + (earlier.section().isEmpty() ? "" : earlier.section() + "部分")
                                 + "第 " + earlier.number() + " 段重复一段 " + shared.length() + " 字的文字：“" + excerpt(shared) + "”。",
                         "每段文字只出现一次；此处应为本节自己的内容"));
             }
-            for (int k = 0; k + REPEAT_MIN <= s.length(); k++) {
-                firstSeen.putIfAbsent(s.substring(k, k + REPEAT_MIN), j);
+            h = WindowIndex.hash(s, 0);
+            for (int k = 0; k + REPEAT_MIN <= s.length() && !index.full(); k++) {
+                if (k > 0) {
+                    h = WindowIndex.roll(h, s.charAt(k - 1), s.charAt(k + REPEAT_MIN - 1));
+                }
+                index.addIfAbsent(h, normalized, s, j, k);
             }
         }
     }
 
-    static String longestCommon(String a, String b) {
-        int best = 0;
-        int bestEnd = 0;
-        int[] prev = new int[b.length() + 1];
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            for (int k = 1; k <= b.length(); k++) {
-                if (a.charAt(i - 1) == b.charAt(k - 1)) {
-                    cur[k] = prev[k - 1] + 1;
-                    if (cur[k] > best) {
-                        best = cur[k];
-                        bestEnd = i;
-                    }
+    /**
+     * Open-addressing index of REPEAT_MIN-character windows: a rolling hash as the key and the window's
+     * first place (paragraph, offset) as the value, checked against the text on every hit so a hash
+     * collision is never reported as a repeat. Bounded: once full, later windows are still looked up
+     * but no longer remembered.
+     */
+    static final class WindowIndex {
+        private static final long BASE = 0x9E3779B97F4A7C15L | 1;
+        private static final long TOP = pow(BASE, REPEAT_MIN - 1);
+
+        private final long[] keys;
+        private final int[] paragraphs; // paragraph index + 1; 0 = empty slot
+        private final int[] offsets;
+        private final int limit;
+        private int size;
+
+        WindowIndex(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
+            keys = new long[capacity];
+            paragraphs = new int[capacity];
+            offsets = new int[capacity];
+            limit = Math.max(1, expected);
+        }
+
+        static long hash(String s, int from) {
+            long h = 0;
+            for (int i = from; i < from + REPEAT_MIN; i++) {
+                h = h * BASE + s.charAt(i);
+            }
+            return h;
+        }
+
+        static long roll(long h, char out, char in) {
+            return (h - out * TOP) * BASE + in;
+        }
+
+        private static long pow(long b, int e) {
+            long r = 1;
+            for (int i = 0; i < e; i++) {
+                r *= b;
+            }
+            return r;
+        }
+
+        boolean full() {
+            return size >= limit;
+        }
+
+        /** The first place of the window of s at k as paragraph << 32 | offset, or -1. */
+        long find(long key, List<String> texts, String s, int k) {
+            int mask = keys.length - 1;
+            for (int slot = (int) mix(key) & mask; paragraphs[slot] != 0; slot = (slot + 1) & mask) {
+                if (keys[slot] == key && texts.get(paragraphs[slot] - 1).regionMatches(offsets[slot], s, k, REPEAT_MIN)) {
+                    return ((long) (paragraphs[slot] - 1) << 32) | offsets[slot];
                 }
             }
-            prev = cur;
+            return -1;
         }
-        return a.substring(bestEnd - best, bestEnd);
+
+        void addIfAbsent(long key, List<String> texts, String s, int paragraph, int k) {
+            int mask = keys.length - 1;
+            int slot = (int) mix(key) & mask;
+            for (; paragraphs[slot] != 0; slot = (slot + 1) & mask) {
+                if (keys[slot] == key && texts.get(paragraphs[slot] - 1).regionMatches(offsets[slot], s, k, REPEAT_MIN)) {
+                    return;
+                }
+            }
+            keys[slot] = key;
+            paragraphs[slot] = paragraph + 1;
+            offsets[slot] = k;
+            size++;
+        }
+
+        private static long mix(long key) {
+            long x = key ^ (key >>> 31);
+            x *= 0xBF58476D1CE4E5B9L;
+            return x ^ (x >>> 29);
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -25,6 +25,8 @@ public interface ReportConfig {
 
     Rebuild rebuild();
 
+    Checks checks();
+
     interface Pdf {
         /** 正文 (the 仿宋 of the DOCX): a 明体/宋体-style face. */
         @WithDefault(UMING)
@@ -72,6 +74,21 @@ public interface ReportConfig {
         /** How long the rebuild waits for one poll of the topics before it decides it has reached their end. */
         @WithDefault("PT5S")
         Duration pollTimeout();
+    }
+
+    /** POST /api/v1/checks, the checker on an uploaded report (README, configuration). */
+    interface Checks {
+        /** Time one check may take; a document that needs longer is refused with 413 check.too-complex. */
+        @WithDefault("PT2S")
+        Duration timeBudget();
+
+        /** Checks a caller may start in a burst (per caller and instance; 429 with Retry-After beyond). */
+        @WithDefault("20")
+        int burst();
+
+        /** Checks per second a caller gets back after a burst. */
+        @WithDefault("1")
+        int perSecond();
     }
 
     /** The Debian defaults, for tools and tests outside the container. */

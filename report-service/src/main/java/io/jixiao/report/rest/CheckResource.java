@@ -1,5 +1,6 @@
 package io.jixiao.report.rest;
 
+import java.io.InputStream;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,22 +14,40 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.checker.ReportChecker;
 import io.jixiao.report.service.UploadedReport;
-import io.quarkus.security.Authenticated;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Roles;
+import io.jixiao.report.checker.CheckDeadline;
+import io.jixiao.report.config.ReportConfig;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The consistency checker on any report: a legacy or hand-written .txt or .docx. */
+/**
+ * The consistency checker on any report: a legacy or hand-written .txt or .docx. For 预算单位 and
+ * 财政局 reviewers only (it is CPU work on an upload); size, rate and time are limited (CheckLimits,
+ * jixiao.report.checks.*).
+ */
 @Path("/api/v1/checks")
 @Tag(name = "一致性检查 Checker")
 @SecurityRequirement(name = "SecurityScheme")
-@Authenticated
+@RolesAllowed({Roles.DEPARTMENT, Roles.FINANCE_REVIEWER})
 public class CheckResource {
 
-    public record CheckResult(String format, int paragraphs, long fatal, long warnings, List<Finding> findings) {
+    /** Findings listed in one answer; fatal and warnings count all of them. */
+    static final int FINDINGS_LISTED = 1000;
+
+    /** truncated: more findings than FINDINGS_LISTED; the list holds the first ones in document order. */
+    public record CheckResult(String format, int paragraphs, long fatal, long warnings, List<Finding> findings,
+            boolean truncated) {
     }
+
+    @Inject
+    ReportConfig config;
 
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN,
@@ -41,16 +60,28 @@ public class CheckResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "the sample's defects (three of them)", value = Examples.CHECK_RESULT)))
     @APIResponse(responseCode = "400", description = "empty or corrupt file")
-    @APIResponse(responseCode = "413", description = "larger than 10 MB")
+    @APIResponse(responseCode = "403", description = "not a 预算单位 user or a 财政局 reviewer")
+    @APIResponse(responseCode = "413", description = "larger than 10 MB, or too complex to check within the time budget")
+    @APIResponse(responseCode = "429", description = "too many checks by this caller; see Retry-After")
     @APIResponse(responseCode = "415", description = "not text or .docx (binary, legacy .doc, password-protected)",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "legacy .doc", value = Examples.UPLOAD_UNSUPPORTED)))
-    public CheckResult check(byte[] body) {
-        UploadedReport.Text text = UploadedReport.read(body);
-        List<Finding> findings = ReportChecker.check(text.text());
+    public CheckResult check(InputStream body) {
+        // the budget starts before the upload is read and unpacked, so a slow .docx uses it up too
+        CheckDeadline deadline = CheckDeadline.after(config.checks().timeBudget());
+        UploadedReport.Text text = UploadedReport.read(CheckLimits.read(body));
+        List<Finding> findings;
+        try {
+            findings = ReportChecker.check(text.text(), deadline);
+        } catch (CheckDeadline.TooComplex e) {
+            throw new ProblemException(413, "check.too-complex", List.of(new FieldError("file", "check.too-complex.short")),
+                    config.checks().timeBudget().toSeconds());
+        }
         long paragraphs = text.text().lines().filter(l -> !l.isBlank()).count();
         return new CheckResult(text.format(), (int) paragraphs,
                 findings.stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
-                findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), findings);
+                findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(),
+                findings.size() > FINDINGS_LISTED ? List.copyOf(findings.subList(0, FINDINGS_LISTED)) : findings,
+                findings.size() > FINDINGS_LISTED);
     }
 }

@@ -226,7 +226,7 @@ final class Examples {
                "expected":"61.25 万元"},
               {"severity":"WARNING","tag":"ACCURACY","rule":"staff.over-authorized","section":"一","paragraph":4,
                "excerpt":"编制数 20 人……在职在编 22 人","message":"实有在职在编 22 人，超过编制数 20 人（超编 2 人）。",
-               "expected":"在职人员不超过编制数，或说明超编原因"}]}""";
+               "expected":"在职人员不超过编制数，或说明超编原因"}],"truncated":false}""";
 
     static final String CHECK_INPUT = """
             2020 年度某单位整体支出绩效自评报告

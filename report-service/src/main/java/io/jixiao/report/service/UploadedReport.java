@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
@@ -21,6 +22,24 @@ import io.jixiao.platform.problem.ProblemException;
 public final class UploadedReport {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+    /**
+     * Largest part of a .docx once unpacked. XWPF holds the whole document.xml as a DOM (several times
+     * its size on the heap), and POI's default allows 4 GB; a 300-page report's document.xml is under
+     * 10 MB.
+     */
+    static final long MAX_ENTRY_BYTES = 20L * 1024 * 1024;
+    /**
+     * Smallest compressed/unpacked ratio (1:50). Word's XML compresses about 1:5 to 1:20; POI's default
+     * 1:100 would let a 10 MB upload unpack to 1 GB.
+     */
+    static final double MIN_INFLATE_RATIO = 0.02;
+
+    static {
+        // process-wide: report-service only ever unpacks uploaded reports
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxTextSize(MAX_ENTRY_BYTES);
+    }
 
     public record Text(String text, String format) {
     }
@@ -66,6 +85,12 @@ public final class UploadedReport {
             }
             return out.toString();
         } catch (Exception e) {
+            // POI reports its unpacking limits only by message; a DOCTYPE (XXE) is refused by its parser
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                    throw refuse(400, "upload.docx-too-large");
+                }
+            }
             throw refuse(400, "upload.docx-corrupt");
         }
     }

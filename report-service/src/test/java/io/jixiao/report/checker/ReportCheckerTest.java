@@ -1,9 +1,14 @@
 package io.jixiao.report.checker;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -116,5 +121,53 @@ public class ReportCheckerTest {
         List<Finding> f = check("这是一段没有提纲的文字。");
         assertEquals("outline.unrecognised", f.get(0).rule());
         assertTrue(check("").stream().anyMatch(x -> x.rule().equals("outline.unrecognised")));
+    }
+
+    // ------------------------------------------------------------------ hostile input (issue 12)
+
+    /** Texts that took minutes (quadratic amount regexes, pairwise repeat comparison); the guard only stops a hang. */
+    @Test
+    void worstCaseTextsAreCheckedInLinearTime() {
+        String digits = "1".repeat(1 << 20);
+        List<Finding> f = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(digits));
+        assertEquals("outline.unrecognised", f.get(0).rule());
+        String amounts = "预算" + digits + "万元，实际支出" + digits + ".5万元，超预算 1 万元。";
+        assertDoesNotThrow(() -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(amounts)));
+
+        StringBuilder run = new StringBuilder();
+        Random random = new Random(12);
+        for (int i = 0; i < 2_000_000; i++) {
+            run.append((char) ('a' + random.nextInt(26)));
+        }
+        // the second text shares the first one's two halves, split by three foreign characters
+        String shared = run + "\n" + run.substring(0, 1_000_000) + "xyz" + run.substring(1_000_000);
+        List<Finding> r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(shared));
+        Finding repeat = r.stream().filter(x -> x.rule().equals("passage.repeated")).findFirst().orElseThrow();
+        assertEquals(2, repeat.paragraph());
+        assertTrue(repeat.message().contains("1000000 字"), repeat.message());
+    }
+
+    @Test
+    void hugeNumbersAreNoAmountsAndNeverAnError() {
+        String text = CLEAN.replace("编制数 12 人，年末实有在职在编 11 人", "编制数 99999999999 人，年末实有在职在编 99999999999 人")
+                .replace("3 个科室", "99999999999 个科室")
+                .replace("预算 200.00 万元", "预算 " + "9".repeat(40) + ".00 万元");
+        List<Finding> f = assertDoesNotThrow(() -> check(text));
+        assertTrue(f.stream().noneMatch(x -> x.tag() == Finding.Tag.ACCURACY), f.toString());
+    }
+
+    /** Past the deadline the check stops where it is instead of finishing in the background. */
+    @Test
+    void aCheckStopsAtItsDeadline() {
+        assertThrows(CheckDeadline.TooComplex.class, () -> ReportChecker.check(CLEAN, CheckDeadline.after(Duration.ZERO)));
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000_000; i++) {
+            text.append(random.nextInt(40) == 0 ? '\n' : (char) ('\u4e50' + random.nextInt(500)));
+        }
+        String big = text.toString();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(CheckDeadline.TooComplex.class,
+                () -> ReportChecker.check(big, CheckDeadline.after(Duration.ofMillis(50)))));
+        assertEquals(List.of(), ReportChecker.check(CLEAN, CheckDeadline.after(Duration.ofSeconds(30))));
     }
 }

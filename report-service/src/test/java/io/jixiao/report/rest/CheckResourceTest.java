@@ -127,4 +127,149 @@ class CheckResourceTest {
         upload("会议纪要，没有提纲。".getBytes(Charset.forName("GBK"))).statusCode(200).body("format", equalTo("text/gbk"))
                 .body("findings[0].rule", equalTo("outline.unrecognised"));
     }
+
+    // ------------------------------------------------------------------ limits (issue 12)
+
+    static io.restassured.response.ValidatableResponse uploadAs(String token, byte[] body) {
+        return given().auth().oauth2(token).contentType("application/octet-stream").body(body)
+                .post("/api/v1/checks").then();
+    }
+
+    @Test
+    void onlyDepartmentsAndReviewersMayCheck() {
+        byte[] body = BROKEN.getBytes(StandardCharsets.UTF_8);
+        uploadAs(TestTokens.department(TestTokens.SAMPLE_DEPT), body).statusCode(200)
+                .body("findings.rule", hasItem("variance.mismatch"));
+        uploadAs(TestTokens.financeApi(), body).statusCode(403).contentType("application/problem+json");
+        uploadAs(TestTokens.token("admin-only", null, TestTokens.AUDIENCE, 600, "admin"), body).statusCode(403)
+                .contentType("application/problem+json");
+        uploadAs(TestTokens.token("no-role", null, TestTokens.AUDIENCE, 600), body).statusCode(403);
+    }
+
+    /** %test sets the burst to 100: a caller going on past it is refused, another caller is not. */
+    @Test
+    void aCallerOverItsRateGets429WithRetryAfter() {
+        String token = TestTokens.token("check-burst", null, TestTokens.AUDIENCE, 600, "finance-reviewer");
+        byte[] body = "没有提纲的一段文字。".getBytes(StandardCharsets.UTF_8);
+        // the bucket refills 1 per second while the loop runs, so the refusal comes a few checks after the 100th
+        int allowed = 0;
+        io.restassured.response.Response r;
+        while ((r = given().auth().oauth2(token).contentType("text/plain").body(body).post("/api/v1/checks"))
+                .statusCode() == 200 && allowed < 200) {
+            allowed++;
+        }
+        org.hamcrest.MatcherAssert.assertThat(allowed, org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.greaterThanOrEqualTo(100), org.hamcrest.Matchers.lessThan(200)));
+        r.then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("code", equalTo("check.rate-limited")).body("detail", org.hamcrest.Matchers.containsString("秒后重试"));
+        uploadAs(TestTokens.token("check-other", null, TestTokens.AUDIENCE, 600, "department"), body).statusCode(200);
+    }
+
+    /** A declared length over the limit is answered at once: the server does not wait for (or buffer) the body. */
+    @Test
+    void aTooLargeContentLengthIsRefusedBeforeTheBody() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/checks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestTokens.reviewer()
+                    + "\r\nContent-Type: text/plain\r\nAccept-Language: en\r\nContent-Length: " + (100L * 1024 * 1024)
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("一、".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            byte[] answer = new byte[4096];
+            int n = socket.getInputStream().read(answer);
+            String response = new String(answer, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+            org.hamcrest.MatcherAssert.assertThat(response, org.hamcrest.Matchers.startsWith("HTTP/1.1 413"));
+            org.hamcrest.MatcherAssert.assertThat(response, org.hamcrest.Matchers.containsString("application/problem+json"));
+            org.hamcrest.MatcherAssert.assertThat(response, org.hamcrest.Matchers.containsString("\"field\":\"file\""));
+            org.hamcrest.MatcherAssert.assertThat(response, org.hamcrest.Matchers.containsString("too large"));
+        }
+    }
+
+    /** The worst cases of the issue answer (200, or 413 when one needs more than the time budget), never hang or 500. */
+    @Test
+    void hostileTextsAnswerWithinTheBudget() {
+        byte[] digits = "1".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> upload(digits).statusCode(200).body("findings[0].rule", equalTo("outline.unrecognised")));
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        while (text.length() < 3_300_000) { // 10 MB of UTF-8
+            text.append(random.nextInt(40) == 0 ? '\n' : (char) ('\u4e50' + random.nextInt(500)));
+        }
+        byte[] big = text.toString().getBytes(StandardCharsets.UTF_8);
+        io.restassured.response.Response r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> given().auth().oauth2(TestTokens.reviewer())
+                        .contentType("application/octet-stream").body(big).post("/api/v1/checks"));
+        if (r.statusCode() == 413) {
+            r.then().contentType("application/problem+json").body("code", equalTo("check.too-complex"))
+                    .body("errors[0].field", equalTo("file"));
+        } else {
+            r.then().statusCode(200).body("truncated", equalTo(true)).body("findings.size()", equalTo(1000));
+        }
+    }
+
+    /** A real .docx with its word/document.xml replaced. */
+    static byte[] docxWithDocument(byte[] documentXml) throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("一、单位基本情况");
+            doc.write(plain);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(plain.toByteArray()));
+                java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                z.write(e.getName().equals("word/document.xml") ? documentXml : in.readAllBytes());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /** An external entity is never resolved: the document is refused and the entity's URL is never fetched. */
+    @Test
+    void aDocxWithAnExternalEntityIsRefusedWithoutFetchingIt() throws Exception {
+        try (java.net.ServerSocket trap = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "
+                    + "\"http://127.0.0.1:" + trap.getLocalPort() + "/secret\"><!ENTITY file SYSTEM \"file:///etc/passwd\">]>"
+                    + "<w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r><w:t>&xxe;&file;</w:t></w:r></w:p></w:body></w:document>";
+            upload(docxWithDocument(xml.getBytes(StandardCharsets.UTF_8))).statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("upload.docx-corrupt"))
+                    .body("errors[0].field", equalTo("file"))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("root:")));
+            trap.setSoTimeout(500);
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, trap::accept,
+                    "the server fetched the external entity");
+        }
+    }
+
+    /** Unpacked size is bounded (XWPF holds document.xml as a DOM): 25 MB of text (digits 0–3) in about 7 MB of .docx. */
+    @Test
+    void aDocxThatUnpacksTooLargeIsRefused() throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W
+                + "\"><w:body>");
+        java.util.Random random = new java.util.Random(5);
+        while (xml.length() < 25_000_000) {
+            xml.append("<w:p><w:r><w:t>");
+            for (int i = 0; i < 2000; i++) {
+                xml.append((char) ('0' + random.nextInt(4)));
+            }
+            xml.append("</w:t></w:r></w:p>");
+        }
+        xml.append("</w:body></w:document>");
+        byte[] docx = docxWithDocument(xml.toString().getBytes(StandardCharsets.UTF_8));
+        org.hamcrest.MatcherAssert.assertThat(docx.length, org.hamcrest.Matchers.lessThan(io.jixiao.report.service.UploadedReport.MAX_BYTES));
+        given().auth().oauth2(TestTokens.reviewer()).header("Accept-Language", "en").contentType("application/octet-stream")
+                .body(docx).post("/api/v1/checks").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("upload.docx-too-large")).body("errors[0].field", equalTo("file"))
+                .body("detail", org.hamcrest.Matchers.containsString("20 MB"));
+        // the zh-CN text of the same refusal
+        upload(docx).statusCode(400).body("detail", org.hamcrest.Matchers.containsString("解压后的内容超过 20 MB"));
+    }
 }

@@ -1,0 +1,125 @@
+package io.jixiao.report.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.platform.api.ApiConfig;
+import io.jixiao.platform.api.RateLimiter;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.Messages;
+import io.jixiao.platform.problem.Problem;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.security.Roles;
+import io.jixiao.report.config.ReportConfig;
+import io.jixiao.report.service.UploadedReport;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The limits of POST /api/v1/checks, each applied before the body is read: a declared Content-Length
+ * over the limit is refused on the HTTP route (before authentication and buffering), a caller over
+ * its own rate gets 429 with Retry-After, and the body itself is read through {@link #read} so a
+ * chunked upload without a length stops at the limit too. The checker is CPU-heavy, so it has its own
+ * bucket on top of the API-wide one.
+ */
+@ApplicationScoped
+public class CheckLimits {
+
+    static final String PATH = "/api/v1/checks";
+
+    @Inject
+    ReportConfig config;
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    SecurityIdentity identity;
+
+    void routes(@Observes Router router) {
+        router.routeWithRegex(HttpMethod.POST, "/api/v1/checks/?").order(-1000).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            long bytes;
+            try {
+                bytes = length == null ? -1 : Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                bytes = -1;
+            }
+            if (bytes > UploadedReport.MAX_BYTES) {
+                Locale locale = Messages.fromHeader(ctx.request().getHeader("Accept-Language"));
+                try {
+                    ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                            .end(mapper.writeValueAsString(problem(locale, 413, "upload.too-large", ctx.request().path())));
+                } catch (JsonProcessingException e) {
+                    ctx.fail(e);
+                }
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    /** Runs after authentication and before the body is read; callers without a checker role are left to @RolesAllowed. */
+    @ServerRequestFilter(priority = Priorities.USER + 10)
+    public Response rate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!"POST".equals(request.getMethod()) || !(path.equals(PATH) || path.equals(PATH + "/"))
+                || identity.isAnonymous()
+                || !(identity.hasRole(Roles.DEPARTMENT) || identity.hasRole(Roles.FINANCE_REVIEWER))) {
+            return null;
+        }
+        ReportConfig.Checks checks = config.checks();
+        RateLimiter.Decision d = limiter.take("checks:" + identity.getPrincipal().getName(), new ApiConfig.Bucket() {
+            @Override
+            public int capacity() {
+                return checks.burst();
+            }
+
+            @Override
+            public int perSecond() {
+                return checks.perSecond();
+            }
+        });
+        if (d.allowed()) {
+            return null;
+        }
+        Locale locale = Messages.pick(request.getAcceptableLanguages());
+        Problem body = new Problem("urn:jixiao:problem:check.rate-limited", Messages.text(locale, "status.429"), 429,
+                Messages.text(locale, "check.rate-limited", d.retryAfterSeconds()), path, "check.rate-limited", null);
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", d.retryAfterSeconds()).entity(body)
+                .build();
+    }
+
+    /** The body, refused with 413 as soon as it passes the limit (a chunked upload declares no length). */
+    static byte[] read(InputStream in) {
+        try (in) {
+            byte[] bytes = in.readNBytes(UploadedReport.MAX_BYTES + 1);
+            if (bytes.length > UploadedReport.MAX_BYTES) {
+                throw new ProblemException(413, "upload.too-large", List.of(new FieldError("file", "upload.too-large")));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ProblemException(400, "upload.unreadable", List.of(new FieldError("file", "upload.unreadable")));
+        }
+    }
+
+    private static Problem problem(Locale locale, int status, String code, String path) {
+        return new Problem("urn:jixiao:problem:" + code, Messages.text(locale, "status." + status), status,
+                Messages.text(locale, code), path, code, List.of(new FieldError("file", Messages.text(locale, code))));
+    }
+
+}
