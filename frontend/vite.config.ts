@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildDocsProxy, buildProxy, routeFor } from './proxy.config.ts';
+import { securityHeaders } from './security-headers.ts';
 
 /**
  * Answers /api/* requests that the routing table does not map with a 404 problem+json instead of
@@ -55,6 +56,8 @@ export default defineConfig(({ mode }) => {
       port: 8080,
       strictPort: true,
       proxy,
+      // Only here: the dev server's module reloading needs inline scripts.
+      headers: securityHeaders(env),
     },
     build: {
       outDir: 'dist',

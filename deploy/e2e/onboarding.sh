@@ -3,6 +3,8 @@
 # creates a department with its first user; the new user logs in (password grant, jixiao-cli), the
 # token carries the department role and the new department_id, and budget-service lets the user
 # see and write only that department. An existing username is a 409 that leaves no department behind.
+# budget-service's own Keycloak login (client jixiao-onboarding, client credentials) may manage users
+# and nothing else: creating a client, changing realm settings or reading the master realm is a 403.
 #
 #   deploy/e2e/onboarding.sh
 #
@@ -114,6 +116,40 @@ curl -sS -m 20 -o /dev/null -w '%{http_code}' "$TOKEN_URL" -d grant_type=passwor
   --data-urlencode "username=x${username}" --data-urlencode "password=$password" >"$WORK/code" 2>/dev/null || true
 [[ "$(cat "$WORK/code")" == 401 ]] && pass "no Keycloak user x${username} was created for the refused department" ||
   fail "login as x${username}: expected 401 (no such user), got $(cat "$WORK/code")"
+
+# ----------------------------------- 5. the onboarding client may manage users, and nothing more
+if [[ -z "${JIXIAO_ONBOARDING_SECRET:-}" && -r "$HOME_DIR/secrets.env" ]]; then
+  # shellcheck disable=SC1091
+  source "$HOME_DIR/secrets.env"
+fi
+if [[ -z "${JIXIAO_ONBOARDING_SECRET:-}" ]]; then
+  fail "JIXIAO_ONBOARDING_SECRET is not set (secrets.env of up.sh): the onboarding client cannot be checked"
+else
+  ONB="$(printf '%s' "$JIXIAO_ONBOARDING_SECRET" | token -d grant_type=client_credentials -d client_id=jixiao-onboarding \
+    --data-urlencode client_secret@-)" && pass "jixiao-onboarding logs in (client credentials)" ||
+    fail "jixiao-onboarding cannot log in with client credentials"
+  if [[ -n "${ONB:-}" ]]; then
+    ADM="$KC/admin/realms"
+    call GET "$ADM/jixiao/users?username=zfw&exact=true" "$ONB"
+    [[ "$STATUS" == 200 ]] && body_is 'length == 1' && pass "onboarding client finds user zfw -> 200" ||
+      fail "onboarding client GET users?username=zfw: expected 200 with one user, got $STATUS"
+    call POST "$ADM/jixiao/clients" "$ONB" '{"clientId":"e2e-should-not-exist","publicClient":true}'
+    [[ "$STATUS" == 403 ]] && pass "onboarding client creates a client -> 403" ||
+      fail "onboarding client POST clients: expected 403, got $STATUS"
+    call PUT "$ADM/jixiao" "$ONB" '{"registrationAllowed":true}'
+    [[ "$STATUS" == 403 ]] && pass "onboarding client changes realm settings -> 403" ||
+      fail "onboarding client PUT realm: expected 403, got $STATUS"
+    call GET "$ADM/jixiao/clients" "$ONB"
+    [[ "$STATUS" == 403 ]] && pass "onboarding client lists clients (and their secrets) -> 403" ||
+      fail "onboarding client GET clients: expected 403, got $STATUS"
+    call GET "$ADM/master/users" "$ONB"
+    [[ "$STATUS" == 403 || "$STATUS" == 401 ]] && pass "onboarding client reads the master realm -> $STATUS" ||
+      fail "onboarding client GET master users: expected 403, got $STATUS"
+    call POST "$ADM/jixiao/roles" "$ONB" '{"name":"e2e-should-not-exist"}'
+    [[ "$STATUS" == 403 ]] && pass "onboarding client creates a realm role -> 403" ||
+      fail "onboarding client POST roles: expected 403, got $STATUS"
+  fi
+fi
 
 echo "onboarding: $passed passed, $failed failed"
 ((failed == 0))

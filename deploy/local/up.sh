@@ -13,7 +13,11 @@
 #   JIXIAO_KEYCLOAK_URL      an external Keycloak (with realm jixiao imported): none is started
 #   JIXIAO_KEYCLOAK_VERSION  Keycloak distribution from Maven Central (default 26.5.6)
 #   JIXIAO_DB_URL_BASE       external PostgreSQL, e.g. jdbc:postgresql://db:5432/ (databases budget,
-#                            evaluation, report must exist); with JIXIAO_DB_USERNAME / JIXIAO_DB_PASSWORD
+#                            evaluation, report must exist, each owned by its role jixiao_<database>);
+#                            with JIXIAO_DB_PASSWORD_BUDGET / _EVALUATION / _REPORT
+#   JIXIAO_PASSWORD_GRANT=0  import realm jixiao without the password grant (client jixiao-cli
+#                            off): for a Keycloak that is not only for local development; the e2e
+#                            scripts need it on (default 1)
 #   KAFKA_BOOTSTRAP_SERVERS  external Kafka: none is started
 #   JIXIAO_JAVA_OPTS         JVM options of the services (default -Xms64m -Xmx512m)
 #   JIXIAO_WAIT_SECONDS      readiness timeout per component (default 180)
@@ -37,7 +41,7 @@ for arg in "$@"; do
   case "$arg" in
     build | keycloak | postgres | kafka | spa | budget-service | evaluation-service | report-service) WANT[$arg]=1 ;;
     services) WANT[budget-service]=1 WANT[evaluation-service]=1 WANT[report-service]=1 ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
     *) die "unknown component '$arg' (build keycloak postgres kafka services budget-service evaluation-service report-service spa)" ;;
   esac
 done
@@ -245,13 +249,21 @@ start_keycloak() {
     cp -a "$KC_DIR/data/." "$DATA_DIR/keycloak/" && rm -rf "$KC_DIR/data"
   fi
   ln -sfn "$DATA_DIR/keycloak" "$KC_DIR/data"
-  cp "$REALM_FILE" "$DATA_DIR/keycloak/import/realm-jixiao.json"
+  if [[ "${JIXIAO_PASSWORD_GRANT:-1}" == 0 ]]; then
+    # Outside local development the password grant stays off (the e2e scripts need it locally).
+    jq '(.clients[] | select(.clientId == "jixiao-cli")) |= (.enabled = false | .directAccessGrantsEnabled = false)' \
+      "$REALM_FILE" >"$DATA_DIR/keycloak/import/realm-jixiao.json"
+    say "keycloak: JIXIAO_PASSWORD_GRANT=0: client jixiao-cli (password grant) is imported disabled"
+  else
+    cp "$REALM_FILE" "$DATA_DIR/keycloak/import/realm-jixiao.json"
+  fi
   say "keycloak: starting $KC_VERSION on $KC_LOCAL_URL (realm import is skipped when realm jixiao exists)"
   start_component keycloak "$JIXIAO_HOME" \
     "KC_BOOTSTRAP_ADMIN_USERNAME=$JIXIAO_KEYCLOAK_ADMIN_USER" \
     "KC_BOOTSTRAP_ADMIN_PASSWORD=$JIXIAO_KEYCLOAK_ADMIN_PASSWORD" \
     "JIXIAO_DEMO_PASSWORD=$JIXIAO_DEMO_PASSWORD" \
     "JIXIAO_FINANCE_API_SECRET=$JIXIAO_FINANCE_API_SECRET" \
+    "JIXIAO_ONBOARDING_SECRET=$JIXIAO_ONBOARDING_SECRET" \
     -- "$KC_DIR/bin/kc.sh" start-dev --import-realm \
     --http-host=127.0.0.1 --http-port=8180 --hostname "$KC_LOCAL_URL"
   KC_START=1
@@ -261,6 +273,34 @@ wait_keycloak() {
   [[ -n "$KC_START" ]] || return 0
   wait_until keycloak "$WAIT" http_ok "$KC_WELL_KNOWN"
   say "keycloak: ready ($KC_WELL_KNOWN)"
+}
+
+# HTTP status of a client credentials login of jixiao-onboarding (secret via stdin, not argv).
+onboarding_login_status() {
+  printf '%s' "$JIXIAO_ONBOARDING_SECRET" | curl -sS -m 20 -o /dev/null -w '%{http_code}' \
+    "$KC_URL/realms/jixiao/protocol/openid-connect/token" -d grant_type=client_credentials \
+    -d client_id=jixiao-onboarding --data-urlencode client_secret@- 2>/dev/null || echo 000
+}
+
+# A realm imported by an older up.sh (the import skips an existing realm) lacks client
+# jixiao-onboarding: add it and its service account from the realm file with the bootstrap admin.
+ensure_onboarding_client() {
+  [[ -z "$KC_EXTERNAL" ]] || return 0
+  [[ "$(onboarding_login_status)" == 200 ]] && return 0
+  say "keycloak: client jixiao-onboarding cannot log in; adding it to realm jixiao from $(show_path "$REALM_FILE")"
+  local admin
+  admin="$(printf '%s' "$JIXIAO_KEYCLOAK_ADMIN_PASSWORD" | curl -fsS -m 20 \
+    "$KC_URL/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+    --data-urlencode "username=$JIXIAO_KEYCLOAK_ADMIN_USER" --data-urlencode password@- | jq -r .access_token)" ||
+    die "keycloak: the bootstrap admin cannot log in to the master realm; onboarding would answer 503"
+  jq --arg s "$JIXIAO_ONBOARDING_SECRET" '{ifResourceExists: "OVERWRITE",
+      clients: [.clients[] | select(.clientId == "jixiao-onboarding") | .secret = $s],
+      users: [.users[] | select(.serviceAccountClientId == "jixiao-onboarding")]}' "$REALM_FILE" |
+    curl -fsS -m 30 -o /dev/null -X POST "$KC_URL/admin/realms/jixiao/partialImport" \
+      -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' --data-binary @- ||
+    die "keycloak: adding client jixiao-onboarding failed; or run down.sh, remove $(show_path "$DATA_DIR/keycloak") and start again"
+  [[ "$(onboarding_login_status)" == 200 ]] || die "keycloak: client jixiao-onboarding still cannot log in after the import"
+  say "keycloak: client jixiao-onboarding added"
 }
 
 # ------------------------------------------------------------------------- c) PostgreSQL and Kafka
@@ -290,7 +330,15 @@ start_postgres() {
   port_open 15432 && die "port 15432 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
   check_devstack PostgresMain
   say "postgres: starting on 127.0.0.1:15432 (data: $(show_path "$DATA_DIR/pg"))"
-  start_component postgres "$JIXIAO_HOME" -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.PostgresMain \
+  # The launcher sets the superuser's password (used only here, never by a service), requires
+  # passwords for every login, and makes role jixiao_<db> the owner of <db> (also migrating a data
+  # folder of an older up.sh, where the superuser owned everything): see PostgresMain.
+  start_component postgres "$JIXIAO_HOME" \
+    "JIXIAO_DB_SUPERUSER_PASSWORD=$JIXIAO_DB_SUPERUSER_PASSWORD" \
+    "JIXIAO_DB_PASSWORD_BUDGET=$JIXIAO_DB_PASSWORD_BUDGET" \
+    "JIXIAO_DB_PASSWORD_EVALUATION=$JIXIAO_DB_PASSWORD_EVALUATION" \
+    "JIXIAO_DB_PASSWORD_REPORT=$JIXIAO_DB_PASSWORD_REPORT" \
+    -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.PostgresMain \
     --port 15432 --data-dir "$DATA_DIR/pg" --databases budget,evaluation,report
   PG_START=1
 }
@@ -338,7 +386,7 @@ wait_kafka() {
 
 declare -a SVC_WAIT=()
 start_services() {
-  local s svc port db jar pid
+  local s svc port db jar pid pw
   local -a envs
   for s in "${SERVICES[@]}"; do
     IFS=: read -r svc port db <<<"$s"
@@ -362,14 +410,15 @@ start_services() {
       "QUARKUS_MANAGEMENT_PORT=$((port + 1000))"
       "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS"
       "QUARKUS_DATASOURCE_JDBC_URL=${DB_BASE}${db}"
-      "QUARKUS_DATASOURCE_USERNAME=${JIXIAO_DB_USERNAME:-postgres}"
+      "QUARKUS_DATASOURCE_USERNAME=jixiao_$db"
       "QUARKUS_OIDC_AUTH_SERVER_URL=$KC_URL/realms/jixiao"
       "JIXIAO_KEYCLOAK_URL=$KC_URL"
     )
-    [[ -n "${JIXIAO_DB_PASSWORD:-}" ]] && envs+=("QUARKUS_DATASOURCE_PASSWORD=$JIXIAO_DB_PASSWORD")
+    pw="JIXIAO_DB_PASSWORD_${db^^}"
+    envs+=("QUARKUS_DATASOURCE_PASSWORD=${!pw}")
     if [[ "$svc" == budget-service ]]; then
-      envs+=("JIXIAO_KEYCLOAK_ADMIN_USER=$JIXIAO_KEYCLOAK_ADMIN_USER"
-        "JIXIAO_KEYCLOAK_ADMIN_PASSWORD=$JIXIAO_KEYCLOAK_ADMIN_PASSWORD")
+      # onboarding: a service account of realm jixiao that may only manage users (not the master admin)
+      envs+=("JIXIAO_ONBOARDING_SECRET=$JIXIAO_ONBOARDING_SECRET")
     fi
     say "$svc: starting on 127.0.0.1:$port"
     # shellcheck disable=SC2086
@@ -423,6 +472,7 @@ if wants kafka; then start_kafka; fi
 wait_postgres
 wait_kafka
 wait_keycloak
+if wants keycloak; then ensure_onboarding_client; fi
 if wants_services; then
   start_services
   wait_services

@@ -12,8 +12,36 @@ export function demoPassword(): string {
   return password;
 }
 
+const cspViolations = new WeakMap<Page, string[]>();
+
+/**
+ * Collects the Content-Security-Policy violations Chromium reports on the app's own origin (the SPA
+ * origin sends a CSP, see security-headers.ts; Keycloak's pages have their own and are not counted).
+ */
+function watchCsp(page: Page): string[] {
+  let seen = cspViolations.get(page);
+  if (!seen) {
+    const found: string[] = [];
+    page.on('console', (message) => {
+      const onApp = !new URL(page.url() || 'about:blank', 'http://x').pathname.startsWith('/realms/');
+      if (onApp && message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        found.push(message.text());
+      }
+    });
+    cspViolations.set(page, found);
+    seen = found;
+  }
+  return seen;
+}
+
+/** Fails when the app broke its own Content-Security-Policy since the page was opened. */
+export function expectNoCspViolations(page: Page): void {
+  expect(watchCsp(page), 'CSP violations on the app origin').toEqual([]);
+}
+
 /** Opens the SPA, which redirects to the real Keycloak login page, and logs in there. */
 export async function login(page: Page, username: string, path = '/'): Promise<void> {
+  watchCsp(page);
   await page.goto(path);
   await page.waitForURL(/\/realms\/jixiao\/protocol\/openid-connect\/auth/);
   await page.locator('#username').fill(username);
@@ -32,6 +60,7 @@ export async function login(page: Page, username: string, path = '/'): Promise<v
     });
   }
   await expect(page.getByTestId('user-name')).toBeVisible();
+  expectNoCspViolations(page);
 }
 
 /**

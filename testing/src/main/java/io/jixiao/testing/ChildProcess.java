@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +18,15 @@ final class ChildProcess {
 
     private final List<String> command;
     private final Path log;
+    private final Map<String, String> env;
     private Process process;
 
     ChildProcess(String mainClass, Path log, String... args) {
+        this(mainClass, log, Map.of(), args);
+    }
+
+    /** env: added to the child's environment (secrets go there, not on its visible command line). */
+    ChildProcess(String mainClass, Path log, Map<String, String> env, String... args) {
         String devstack = System.getProperty("jixiao.devstack.dir");
         if (devstack == null || !new File(devstack, "lib").isDirectory()) {
             throw new IllegalStateException("jixiao.devstack.dir must point at devstack/target (built): " + devstack);
@@ -30,11 +37,14 @@ final class ChildProcess {
         command.addAll(List.of(args));
         command.addAll(List.of("--parent-pid", String.valueOf(ProcessHandle.current().pid())));
         this.log = log;
+        this.env = env;
     }
 
     void start(String readyMarker, long timeoutSeconds) {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            process = builder.start();
             CompletableFuture<Void> ready = new CompletableFuture<>();
             Thread pump = new Thread(() -> pump(readyMarker, ready), "child-log-" + log.getFileName());
             pump.setDaemon(true);

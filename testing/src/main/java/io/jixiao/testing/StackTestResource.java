@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,7 +19,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * processes, fresh data per test JVM) and a signing key whose public half the service trusts as its
  * OIDC verification key. One instance serves every @QuarkusTest of a module.
  *
- * Init arg "database": the database to create (default "jixiao").
+ * Init arg "database": the database to create (default "jixiao"). The service connects as that
+ * database's owner role jixiao_&lt;database&gt; (no superuser, as in the local stack), with passwords
+ * generated per test JVM; tests that need the superuser (creating another database) read
+ * jixiao.test.db.superuser.username / .password.
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -36,7 +42,11 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
             Path logs = Path.of(System.getProperty("user.dir"), "target");
             Files.createDirectories(logs);
             int pgPort = freePort();
+            String superPassword = randomPassword();
+            String ownerPassword = randomPassword();
             postgres = new ChildProcess("io.jixiao.devstack.PostgresMain", logs.resolve("test-postgres.log"),
+                    Map.of("JIXIAO_DB_SUPERUSER_PASSWORD", superPassword,
+                            "JIXIAO_DB_PASSWORD_" + database.toUpperCase(Locale.ROOT), ownerPassword),
                     "--port", String.valueOf(pgPort), "--data-dir", dataDir.resolve("pg").toString(),
                     "--databases", database);
             postgres.start("POSTGRES READY", 120);
@@ -44,8 +54,10 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database);
-            config.put("quarkus.datasource.username", "postgres");
-            config.put("quarkus.datasource.password", "postgres");
+            config.put("quarkus.datasource.username", "jixiao_" + database);
+            config.put("quarkus.datasource.password", ownerPassword);
+            config.put("jixiao.test.db.superuser.username", "postgres");
+            config.put("jixiao.test.db.superuser.password", superPassword);
             config.put("kafka.bootstrap.servers", KafkaControl.bootstrapServers());
             config.put("quarkus.oidc.auth-server-url", "");
             config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
@@ -69,6 +81,12 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
                 // a temp folder left behind is harmless
             }
         }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static int freePort() throws IOException {

@@ -6,9 +6,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Onboarding in Keycloak. The admin client itself (quarkus.keycloak.admin-client.*) logs in to the
- * master realm with JIXIAO_KEYCLOAK_ADMIN_USER / JIXIAO_KEYCLOAK_ADMIN_PASSWORD from the environment
- * (deploy/local/up.sh passes them); without a password onboarding answers 503 instead of guessing one.
+ * Onboarding in Keycloak. The admin client itself (quarkus.keycloak.admin-client.*) logs in to realm
+ * jixiao as client jixiao-onboarding with JIXIAO_ONBOARDING_SECRET from the environment (deploy/local/up.sh
+ * passes it); without a secret onboarding answers 503 instead of trying a login bound to fail.
  */
 @ConfigMapping(prefix = "jixiao.onboarding")
 public interface OnboardingConfig {
@@ -21,6 +21,6 @@ public interface OnboardingConfig {
     @WithDefault("department")
     String role();
 
-    /** Set from JIXIAO_KEYCLOAK_ADMIN_PASSWORD: its presence switches onboarding on. */
-    Optional<String> adminPassword();
+    /** Set from JIXIAO_ONBOARDING_SECRET: its presence switches onboarding on. */
+    Optional<String> clientSecret();
 }

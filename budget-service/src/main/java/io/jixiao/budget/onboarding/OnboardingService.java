@@ -74,7 +74,7 @@ public class OnboardingService {
                         "department.code.duplicate.short")), code);
             }
         });
-        if (config.adminPassword().filter(p -> !p.isBlank()).isEmpty() || !keycloak.isResolvable()) {
+        if (config.clientSecret().filter(p -> !p.isBlank()).isEmpty() || !keycloak.isResolvable()) {
             throw new ProblemException(503, "onboarding.unavailable");
         }
         RealmResource realm = keycloak.get().realm(config.realm());

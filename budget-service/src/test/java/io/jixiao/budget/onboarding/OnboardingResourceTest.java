@@ -54,8 +54,8 @@ class OnboardingResourceTest {
     }
 
     @Test
-    void withoutKeycloakAdminCredentialsNothingIsCreated() {
-        // the test profile has no JIXIAO_KEYCLOAK_ADMIN_PASSWORD: 503, and no department is left behind
+    void withoutTheOnboardingClientSecretNothingIsCreated() {
+        // the test profile has no JIXIAO_ONBOARDING_SECRET: 503, and no department is left behind
         as(TestTokens.admin()).body(VALID.formatted("408001")).post("/api/v1/departments").then().statusCode(503)
                 .contentType("application/problem+json").body("code", equalTo("onboarding.unavailable"));
         as(TestTokens.reviewer()).get("/api/v1/departments").then().statusCode(200).body("code", not(hasItem("408001")));

@@ -38,6 +38,17 @@ class NarrativeMigrationTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
+    // the service role may not create databases (StackTestResource gives it no CREATEDB, as up.sh does)
+    @ConfigProperty(name = "jixiao.test.db.superuser.username")
+    String superUser;
+
+    @ConfigProperty(name = "jixiao.test.db.superuser.password")
+    String superPassword;
+
+    Connection asSuperuser() throws Exception {
+        return DriverManager.getConnection(url, superUser, superPassword);
+    }
+
     Flyway flyway(String jdbcUrl, String target) {
         return Flyway.configure().dataSource(jdbcUrl, user, password)
                 .locations("classpath:db/migration", "classpath:db/platform").outOfOrder(true).target(target).load();
@@ -45,9 +56,9 @@ class NarrativeMigrationTest {
 
     @Test
     void plainTextBecomesItemsAndMeasuresLinkWhereTheTextSays() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = asSuperuser(); Statement st = c.createStatement()) {
             st.execute("drop database if exists narrative_v5");
-            st.execute("create database narrative_v5");
+            st.execute("create database narrative_v5 owner " + user);
         }
         String db = url.replaceAll("/[^/?]+(\\?.*)?$", "/narrative_v5");
         flyway(db, "4").migrate();
@@ -93,7 +104,7 @@ class NarrativeMigrationTest {
         assertEquals("[{\"text\": \"结转结余偏高，2.5 万元未能及时使用。\", \"cause\": null}, {\"text\": \"采购执行率偏低。\", \"cause\": null}]"
                 + " [{\"text\": \"加快支出。\", \"problemRef\": null}] v3", after.get("d-decimal"));
 
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = asSuperuser(); Statement st = c.createStatement()) {
             st.execute("drop database narrative_v5 with (force)");
         }
     }
