@@ -64,12 +64,12 @@ class FilingLockTest {
                 .setParameter(1, D).setParameter(2, Y).getSingleResult()).longValue());
     }
 
-    static String budgetConfirmation(int filingVersion, long revision) {
+    static String budgetConfirmation(String d, int y, int filingVersion, long revision) {
         String e = """
                 {"eventId":"%s","type":"FilingLockConfirmed","schemaVersion":1,"occurredAt":"2026-11-26T09:00:01Z",
                  "departmentId":"%s","fiscalYear":%d,"actor":"budget-service",
                  "payload":{"filingVersion":%d,"service":"budget","revision":%d}}"""
-                .formatted(UUID.randomUUID(), D, Y, filingVersion, revision);
+                .formatted(UUID.randomUUID(), d, y, filingVersion, revision);
         SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "FilingLockConfirmed", 1), e);
         return e;
     }
@@ -123,7 +123,7 @@ class FilingLockTest {
 
         // budget-service's confirmation comes; only then does evaluation confirm, with the data it holds
         OffsetDateTime budgetConfirmedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        Events.publishBudget(D, Y, budgetConfirmation(1, 4));
+        Events.publishBudget(D, Y, budgetConfirmation(D, Y, 1, 4));
         String confirmed = TopicReader.await("evaluation.events", v -> v.contains("\"FilingLockConfirmed\"") && v.contains(D),
                 Duration.ofSeconds(30)).get(0).value();
         SchemaAssert.assertValid(Path.of("src/main/resources/schemas/FilingLockConfirmed.v1.json"), confirmed);
@@ -149,5 +149,32 @@ class FilingLockTest {
         adjust("2.00").then().statusCode(200);
         assertEquals(200, selfScore());
         assertFalse(pinned());
+    }
+
+    /**
+     * Budget's confirmation may come before the submit reaches evaluation, and name a revision evaluation has
+     * not received yet: evaluation confirms only once it is locked and scored on exactly that revision.
+     */
+    @Test
+    void evaluationWaitsForTheLockAndForTheBudgetRevisionThatWasLocked() throws Exception {
+        String d = "d0000000-0000-4000-8000-0000000000f2";
+        int y = 2028;
+        Events.publishBudget(d, y, Events.budget(d, y, 1, "6991300.00"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.reviewer())
+                .get("/api/v1/evaluations/" + d + "/" + y).then().statusCode(200).body("revision", equalTo(1)));
+        // budget locked at revision 2 (a write landed just before its lock): its confirmation arrives first
+        Events.publishBudget(d, y, budgetConfirmation(d, y, 1, 2));
+        Events.publishFiling(d, y, Events.filing("FilingSubmitted", 1, d, y, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> FilingPin.isPinned(d, y)));
+        // locked, but scored on revision 1 only: no confirmation yet
+        OffsetDateTime revisionSentAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Events.publishBudget(d, y, Events.budget(d, y, 2, "6991400.00"));
+        String confirmed = TopicReader.await("evaluation.events", v -> v.contains("\"FilingLockConfirmed\"") && v.contains(d),
+                Duration.ofSeconds(30)).get(0).value();
+        JsonNode event = JSON.readTree(confirmed);
+        assertTrue(OffsetDateTime.parse(event.get("occurredAt").asText()).isAfter(revisionSentAt),
+                "evaluation confirmed before it had the budget revision that was locked");
+        assertEquals(2, event.at("/payload/budgetRevision").asLong());
+        as(TestTokens.reviewer()).get("/api/v1/evaluations/" + d + "/" + y).then().body("revision", equalTo(2));
     }
 }
