@@ -508,7 +508,8 @@ export interface Narrative {
 
 export type NarrativeInput = Omit<Narrative, 'updatedBy'>;
 
-export type FilingStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+/** SUBMITTING: submitted and locked in report-service; budget and evaluation have not both confirmed their locks yet. */
+export type FilingStatus = 'DRAFT' | 'SUBMITTING' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
 
 export interface FilingVersionInfo {
   number: number;

@@ -484,7 +484,7 @@ export const en: Messages = {
     jurisdiction: 'District',
     gradeFilter: 'Grade',
     ungraded: 'Not scored',
-    statuses: { DRAFT: 'In progress', SUBMITTED: 'Submitted', RETURNED: 'Returned', APPROVED: 'Approved' },
+    statuses: { DRAFT: 'In progress', SUBMITTING: 'Submitting', SUBMITTED: 'Submitted', RETURNED: 'Returned', APPROVED: 'Approved' },
     findings: 'Checker',
     findingCounts: '{{fatal}} severe · {{warnings}} warnings',
     noFindings: 'No findings',
@@ -718,7 +718,7 @@ export const en: Messages = {
   filing: {
     title: 'Filing',
     status: 'Status',
-    statuses: { DRAFT: 'Not submitted', SUBMITTED: 'Submitted, awaiting review', RETURNED: 'Returned', APPROVED: 'Approved' },
+    statuses: { DRAFT: 'Not submitted', SUBMITTING: 'Submitting', SUBMITTED: 'Submitted, awaiting review', RETURNED: 'Returned', APPROVED: 'Approved' },
     steps: { SUBMITTED: 'Submitted', RETURNED: 'Returned', APPROVED: 'Approved' },
     latestVersion: 'Latest version',
     versionN: 'version {{n}}',
@@ -728,6 +728,7 @@ export const en: Messages = {
     confirmSubmit: 'Submit the self-evaluation of {{year}}?',
     confirmSubmitDetail: 'Once submitted, the figures and the report of the year are locked until the finance bureau returns them; the submitted version is kept as it is.',
     submitted: 'Submitted (version {{version}}); the figures are locked',
+    submitting: 'Submitting: the figures are being locked in every service; version {{version}} follows',
     submitFailed: 'Submitting failed',
     blocked: '{{count}} fatal findings block the submission:',
     cannotSubmit: {
@@ -748,6 +749,7 @@ export const en: Messages = {
     reviewFailed: 'The review step failed',
     reviewHint: {
       DRAFT: 'Not submitted yet; it can be reviewed once submitted.',
+      SUBMITTING: 'Submitted; the figures are being locked in every service, then it can be reviewed.',
       RETURNED: 'Returned; waiting for the department to resubmit.',
       APPROVED: 'Approved.',
     },

@@ -481,7 +481,7 @@ export const zhCN = {
     jurisdiction: '区县',
     gradeFilter: '等级',
     ungraded: '未评分',
-    statuses: { DRAFT: '填报中', SUBMITTED: '已报送', RETURNED: '已退回', APPROVED: '已通过' },
+    statuses: { DRAFT: '填报中', SUBMITTING: '提交中', SUBMITTED: '已报送', RETURNED: '已退回', APPROVED: '已通过' },
     findings: '检查发现',
     findingCounts: '严重 {{fatal}} · 提示 {{warnings}}',
     noFindings: '未发现问题',
@@ -715,7 +715,7 @@ export const zhCN = {
   filing: {
     title: '报送',
     status: '状态',
-    statuses: { DRAFT: '未提交', SUBMITTED: '已提交，待审核', RETURNED: '已退回', APPROVED: '审核通过' },
+    statuses: { DRAFT: '未提交', SUBMITTING: '提交中', SUBMITTED: '已提交，待审核', RETURNED: '已退回', APPROVED: '审核通过' },
     steps: { SUBMITTED: '提交', RETURNED: '退回', APPROVED: '审核通过' },
     latestVersion: '最新版本',
     versionN: '第 {{n}} 版',
@@ -725,6 +725,7 @@ export const zhCN = {
     confirmSubmit: '提交 {{year}} 年度自评？',
     confirmSubmitDetail: '提交后，本年度的数据和报告将被锁定，直到财政局退回；提交的版本会完整保存。',
     submitted: '已提交（第 {{version}} 版），数据已锁定',
+    submitting: '提交中：各项数据正在锁定，完成后生成第 {{version}} 版',
     submitFailed: '提交失败',
     blocked: '有 {{count}} 个严重问题，不能提交：',
     cannotSubmit: {
@@ -745,6 +746,7 @@ export const zhCN = {
     reviewFailed: '审核操作失败',
     reviewHint: {
       DRAFT: '单位尚未提交，提交后可以审核。',
+      SUBMITTING: '单位已提交，各项数据正在锁定，完成后可以审核。',
       RETURNED: '已退回，等待单位修改后重新提交。',
       APPROVED: '已审核通过。',
     },

@@ -90,6 +90,8 @@ function FilingGlanceCard({ departmentId, fiscalYear }: { departmentId: string; 
   const filing = useQuery({
     queryKey: queryKeys.filing(departmentId, fiscalYear),
     queryFn: ({ signal }) => api.filing(client, departmentId, fiscalYear, signal),
+    // SUBMITTING lasts until budget and evaluation have confirmed their locks (usually seconds)
+    refetchInterval: (query) => (query.state.data?.status === 'SUBMITTING' ? 2000 : false),
   });
   const evaluation = useQuery({
     queryKey: queryKeys.evaluationWithScore(departmentId, fiscalYear),

@@ -55,6 +55,8 @@ function ReportContent({ departmentId, fiscalYear, tab }: { departmentId: string
   const filing = useQuery({
     queryKey: queryKeys.filing(departmentId, fiscalYear),
     queryFn: ({ signal }) => api.filing(client, departmentId, fiscalYear, signal),
+    // SUBMITTING lasts until budget and evaluation have confirmed their locks (usually seconds)
+    refetchInterval: (query) => (query.state.data?.status === 'SUBMITTING' ? 2000 : false),
   });
   const narrative = useQuery({
     queryKey: queryKeys.narrative(departmentId, fiscalYear),

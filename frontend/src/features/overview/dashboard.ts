@@ -7,7 +7,7 @@ import { compareDecimals, isDecimal, roundHalfUp } from '../../lib/decimal';
 export const GRADES = ['优', '良', '中', '差'] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const FILING_STATUSES: readonly FilingStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'];
+export const FILING_STATUSES: readonly FilingStatus[] = ['DRAFT', 'SUBMITTING', 'SUBMITTED', 'RETURNED', 'APPROVED'];
 
 /** One department of report-service's GET /reports/summary (DistrictSummaryService.Row). */
 export interface SummaryRow {
@@ -215,6 +215,7 @@ export const GRADE_COLORS: Record<Grade | 'none', string> = {
 
 export const STATUS_COLORS: Record<FilingStatus, string> = {
   DRAFT: 'default',
+  SUBMITTING: 'processing',
   SUBMITTED: 'processing',
   RETURNED: 'warning',
   APPROVED: 'success',

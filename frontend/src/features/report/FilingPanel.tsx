@@ -52,7 +52,11 @@ export function FilingPanel({
     onMutate: () => setBlocked(null),
     onSuccess: (saved) => {
       refresh(saved);
-      message.success(t('filing.submitted', { version: saved.latestVersion }));
+      if (saved.status === 'SUBMITTING') {
+        message.info(t('filing.submitting', { version: saved.latestVersion }));
+      } else {
+        message.success(t('filing.submitted', { version: saved.latestVersion }));
+      }
     },
     onError: (error) => {
       if (isApiError(error) && error.status === 422) {

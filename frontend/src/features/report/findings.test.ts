@@ -43,6 +43,8 @@ describe('checker findings', () => {
     expect(canSubmit('DRAFT', 0)).toEqual({ allowed: true });
     expect(canSubmit('RETURNED', 0)).toEqual({ allowed: true });
     expect(canSubmit('SUBMITTED', 0)).toEqual({ allowed: false, reason: 'submitted' });
+    // submitted, locks not yet confirmed by every service: no second submit either
+    expect(canSubmit('SUBMITTING', 0)).toEqual({ allowed: false, reason: 'submitted' });
     expect(canSubmit('APPROVED', 0)).toEqual({ allowed: false, reason: 'approved' });
   });
 

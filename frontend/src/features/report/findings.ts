@@ -61,7 +61,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** What the department may do with its filing now. */
 export function canSubmit(status: FilingStatus | undefined, fatal: number): { allowed: boolean; reason?: 'fatal' | 'submitted' | 'approved' } {
-  if (status === 'SUBMITTED') return { allowed: false, reason: 'submitted' };
+  if (status === 'SUBMITTED' || status === 'SUBMITTING') return { allowed: false, reason: 'submitted' };
   if (status === 'APPROVED') return { allowed: false, reason: 'approved' };
   if (fatal > 0) return { allowed: false, reason: 'fatal' };
   return { allowed: true };
@@ -70,6 +70,7 @@ export function canSubmit(status: FilingStatus | undefined, fatal: number): { al
 /** Antd colour of a filing status tag. */
 export function statusColor(status: FilingStatus | undefined): string {
   switch (status) {
+    case 'SUBMITTING':
     case 'SUBMITTED':
       return 'processing';
     case 'RETURNED':

@@ -13,6 +13,10 @@ public final class BudgetEvents {
     public static final String BUDGET_FIGURES_CHANGED = "BudgetFiguresChanged";
     public static final int BUDGET_FIGURES_CHANGED_VERSION = 1;
 
+    /** The answer to FilingSubmitted: the department-year is locked at this revision; nothing changes it until a return. */
+    public static final String FILING_LOCK_CONFIRMED = "FilingLockConfirmed";
+    public static final int FILING_LOCK_CONFIRMED_VERSION = 1;
+
     private BudgetEvents() {
     }
 
@@ -23,5 +27,9 @@ public final class BudgetEvents {
 
     /** Payload of BudgetFiguresChanged v1: the revision, which section changed, and the full sheet. */
     public record BudgetFiguresChanged(long revision, String section, io.jixiao.budget.service.BudgetSheet sheet) {
+    }
+
+    /** Payload of FilingLockConfirmed v1: which submission (filingVersion) was locked, by which service, at which revision. */
+    public record FilingLockConfirmed(int filingVersion, String service, long revision) {
     }
 }

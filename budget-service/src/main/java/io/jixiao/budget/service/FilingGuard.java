@@ -43,18 +43,24 @@ public class FilingGuard {
         caller.checkWrite(departmentId);
         Department d = departments.require(departmentId);
         departments.checkFiscalYear(d, fiscalYear);
-        Filing filing = Filing.findById(new Filing.Key(departmentId, fiscalYear), LockModeType.PESSIMISTIC_WRITE);
-        if (filing == null) {
-            filing = new Filing();
-            filing.key = new Filing.Key(departmentId, fiscalYear);
-            filing.revision = 0;
-            filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            filing.persist();
-        }
+        Filing filing = lockRow(new Filing.Key(departmentId, fiscalYear));
         if (filing.locked) {
             throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
         }
         return filing;
+    }
+
+    /**
+     * The department-year's filing row, created if absent, held with PESSIMISTIC_WRITE until commit. Every
+     * change of the row (writes, republish, the lock consumer) goes through here, so none writes back a
+     * stale revision or lock flag. Created with an upsert: two first writers cannot collide on the key.
+     * The row must not have been loaded earlier in the transaction (a managed entity would keep its state).
+     */
+    public static Filing lockRow(Filing.Key key) {
+        Filing.getEntityManager().createNativeQuery("insert into filing (department_id, fiscal_year, revision, locked, "
+                + "updated_at) values (?1, ?2, 0, false, now()) on conflict do nothing")
+                .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).executeUpdate();
+        return Filing.findById(key, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The version the client based its change on must be the current one (null = creating). */
@@ -62,9 +68,15 @@ public class FilingGuard {
         io.jixiao.platform.problem.Versions.check(basedOn, current);
     }
 
-    /** A new revision of the sheet without a figure change (e.g. the profile it carries changed). */
+    /**
+     * A new revision of the sheet without a figure change (e.g. the profile it carries changed). The caller
+     * holds the row (beginWrite or lockRow) and has checked it is not locked.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void republish(Caller caller, Filing filing, String section) {
+        if (filing.locked) {
+            throw new IllegalStateException("republish of a locked department-year " + filing.key);
+        }
         filing.revision++;
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         String dept = filing.key.departmentId();

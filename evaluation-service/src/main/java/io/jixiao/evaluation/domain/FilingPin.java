@@ -9,9 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * The template version a submitted filing was scored with (from report.events). pinned: submitted or
- * approved; false after a return. filingVersion: the filing step last applied, so a late older step
- * never undoes a newer one.
+ * A department-year's lock row (one per department-year, created on first use) and the template version a
+ * submitted filing was scored with (from report.events). pinned: submitted or approved, so locked against
+ * every write; false after a return. filingVersion: the filing step last applied, so a late older step
+ * never undoes a newer one. revision: evaluation's data revision (every rescoring bumps it).
  */
 @Entity
 @Table(name = "filing_pin")
@@ -34,6 +35,41 @@ public class FilingPin extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    @Column(nullable = false)
+    public long revision;
+
+    /** The submission budget-service confirmed it locked, and the budget revision it locked. */
+    @Column(name = "budget_confirmed_version")
+    public Integer budgetConfirmedVersion;
+
+    @Column(name = "budget_revision")
+    public Long budgetRevision;
+
+    /** The submission this service has confirmed (FilingLockConfirmed sent). */
+    @Column(name = "confirmed_version")
+    public Integer confirmedVersion;
+
+    /**
+     * The row, created if absent, held with PESSIMISTIC_WRITE until commit: the one lock every write and
+     * filing step takes (after the scope and the sheet copy: one lock order everywhere). Upsert, so two
+     * first writers cannot collide on the key.
+     */
+    public static FilingPin lock(BudgetSheetCopy.Key key) {
+        getEntityManager().createNativeQuery("insert into filing_pin (department_id, fiscal_year, pinned, filing_version, "
+                + "updated_at) values (?1, ?2, false, 0, now()) on conflict do nothing")
+                .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).executeUpdate();
+        return findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Locks the row and refuses the write (409 filing.locked) while the year is submitted or approved. */
+    public static FilingPin checkWritable(BudgetSheetCopy.Key key) {
+        FilingPin pin = lock(key);
+        if (pin.pinned) {
+            throw io.jixiao.platform.problem.ProblemException.conflict("filing.locked", String.valueOf(key.fiscalYear()));
+        }
+        return pin;
+    }
 
     public static boolean isPinned(String departmentId, int fiscalYear) {
         FilingPin pin = findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));

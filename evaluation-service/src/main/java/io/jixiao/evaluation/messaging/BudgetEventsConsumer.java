@@ -9,7 +9,7 @@ import io.jixiao.platform.inbox.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** budget.events → rescoring, once per event (inbox), in order per filing (Kafka key). */
+/** budget.events → rescoring and budget's filing locks, once per event (inbox), in order per filing (Kafka key). */
 // @Startup: its constructor registers the handlers, so parked events can be replayed before any message arrives
 @io.quarkus.runtime.Startup
 @ApplicationScoped
@@ -21,7 +21,8 @@ public class BudgetEventsConsumer {
     public BudgetEventsConsumer(InboundEvents inbound, ScoringService scoring) {
         this.inbound = inbound;
         this.handlers = Map.of(EvaluationEvents.BUDGET_FIGURES_CHANGED,
-                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged));
+                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged),
+                EvaluationEvents.BUDGET_LOCK_CONFIRMED, new InboundEvents.Handler(1, scoring::onBudgetLockConfirmed));
         inbound.register("budget.events", handlers);
     }
 

@@ -24,6 +24,20 @@ public final class EvaluationEvents {
     public static final String FILING_RETURNED = "FilingReturned";
     public static final String FILING_APPROVED = "FilingApproved";
 
+    /** Consumed from budget.events: budget-service locked a submitted department-year at a revision. */
+    public static final String BUDGET_LOCK_CONFIRMED = "FilingLockConfirmed";
+
+    /** Published on evaluation.events: this service locked the department-year (after budget did) at its revision. */
+    public static final String FILING_LOCK_CONFIRMED = "FilingLockConfirmed";
+    public static final int FILING_LOCK_CONFIRMED_VERSION = 1;
+
+    /**
+     * Payload of FilingLockConfirmed v1: the submission locked, this service, its data revision (as in
+     * IndicatorsComputed.evaluationRevision) and the budget revision that data was scored on.
+     */
+    public record FilingLockConfirmed(int filingVersion, String service, long revision, long budgetRevision) {
+    }
+
     private EvaluationEvents() {
     }
 
@@ -31,12 +45,15 @@ public final class EvaluationEvents {
      * Payload of IndicatorsComputed v1. sourceVersion: version of the 基本支出 row scored (-1: none);
      * revision: budget-service revision of the department-year; total and grade of the score card;
      * template: the version that scored it (added compatibly: optional in the schema); projects: the
-     * 项目支出绩效自评 of each project.
+     * 项目支出绩效自评 of each project; evaluationRevision: this service's data revision of the department-year
+     * (bumped by every rescoring; optional in the schema), the one FilingLockConfirmed reports.
      */
     public record IndicatorsComputed(long sourceVersion, long revision, String total, String grade,
-            List<Indicator> indicators, List<ScoredItem> items, TemplateRef template, List<ProjectScore> projects) {
+            List<Indicator> indicators, List<ScoredItem> items, TemplateRef template, List<ProjectScore> projects,
+            long evaluationRevision) {
 
-        public static IndicatorsComputed of(BudgetSheetCopy copy, ScoreCard card, List<IndicatorResult> computed) {
+        public static IndicatorsComputed of(BudgetSheetCopy copy, ScoreCard card, List<IndicatorResult> computed,
+                long evaluationRevision) {
             return new IndicatorsComputed(copy.basicVersion == null ? -1 : copy.basicVersion, copy.revision,
                     card.total().toPlainString(), card.grade(),
                     computed.stream().map(r -> new Indicator(r.code(), r.name(),
@@ -46,7 +63,8 @@ public final class EvaluationEvents {
                             i.finalScore().toPlainString(), i.status())).toList(),
                     card.templateId() == null ? null
                             : new TemplateRef(card.templateId(), card.templateVersion(), card.templatePinned()),
-                    card.projects() == null ? List.of() : card.projects().stream().map(ProjectScore::of).toList());
+                    card.projects() == null ? List.of() : card.projects().stream().map(ProjectScore::of).toList(),
+                    evaluationRevision);
         }
     }
 

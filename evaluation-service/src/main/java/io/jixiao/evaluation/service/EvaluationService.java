@@ -86,9 +86,7 @@ public class EvaluationService {
             BigDecimal score, String evidence, Long version, Locale locale) {
         caller.checkWrite(departmentId);
         BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
-        if (io.jixiao.evaluation.domain.FilingPin.isPinned(departmentId, fiscalYear)) {
-            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
-        }
+        io.jixiao.evaluation.domain.FilingPin.checkWritable(copy.key);
         Template.Indicator indicator = indicator(copy, code);
         if (!"qualitative".equals(indicator.rule().kind())) {
             throw new ProblemException(400, "indicator.not-qualitative", List.of(), indicator.name());
@@ -129,6 +127,11 @@ public class EvaluationService {
             throw ProblemException.forbidden("adjustment.reviewer-only");
         }
         BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
+        // The rule: the bureau adjusts only an unlocked year (draft or returned), so a submitted version is
+        // exactly what stays stored; to adjust a submitted one it returns it and the department resubmits.
+        if (io.jixiao.evaluation.domain.FilingPin.lock(copy.key).pinned) {
+            throw ProblemException.conflict("adjustment.filing-locked", String.valueOf(fiscalYear));
+        }
         Template.Indicator indicator = indicator(copy, code);
         if (score.compareTo(indicator.points()) > 0) {
             throw new ProblemException(400, "adjustment.above-points", List.of(new FieldError("score", "adjustment.above-points.short")),

@@ -69,9 +69,7 @@ public class GoalService {
         }
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(departmentId, fiscalYear);
         BudgetSheetCopy copy = scoring.lockedCopy(key);
-        if (io.jixiao.evaluation.domain.FilingPin.isPinned(departmentId, fiscalYear)) {
-            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
-        }
+        io.jixiao.evaluation.domain.FilingPin.checkWritable(key);
         GoalSet set = GoalSet.findById(key);
         io.jixiao.platform.problem.Versions.check(in.version(), set == null ? null : set.version);
         String before = GoalIndicator.of(departmentId, fiscalYear).stream().map(GoalService::describe).toList().toString();

@@ -127,9 +127,7 @@ public class ProjectService {
         if (copy == null) {
             throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
         }
-        if (FilingPin.isPinned(departmentId, fiscalYear)) {
-            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
-        }
+        FilingPin.checkWritable(copy.key);
         Sheet sheet = scoring.read(copy.sheet);
         if (sheet.projects() == null || sheet.projects().stream().noneMatch(p -> p.id() != null && p.id() == projectId)) {
             throw ProblemException.notFound("project.not-found", String.valueOf(projectId));

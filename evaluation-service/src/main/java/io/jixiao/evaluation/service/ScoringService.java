@@ -80,6 +80,52 @@ public class ScoringService {
         copy.persist();
         rescore(copy, "budget.events " + event.type() + " v" + event.schemaVersion() + " r" + revision + " "
                 + event.eventId());
+        confirmLockIfReady(key); // the copy may have been the last thing a pending confirmation waited for
+    }
+
+    /**
+     * FilingLockConfirmed from budget-service: it locked the department-year at a revision. Recorded on our
+     * lock row; our own confirmation waits for it, so the evaluation confirmed is scored on exactly the
+     * budget data that stays locked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onBudgetLockConfirmed(EventEnvelope event) {
+        int filingVersion = event.payload().path("filingVersion").asInt();
+        BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(event.departmentId(), event.fiscalYear());
+        lockedCopy(key);
+        FilingPin pin = FilingPin.lock(key);
+        if (pin.filingVersion > filingVersion) {
+            return; // the confirmation of an older submission
+        }
+        pin.budgetConfirmedVersion = filingVersion;
+        pin.budgetRevision = event.payload().path("revision").asLong();
+        pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        confirmLockIfReady(key);
+    }
+
+    /**
+     * Publishes FilingLockConfirmed once the year is locked for a submission, budget-service has confirmed
+     * the same submission, and our copy holds the budget revision it locked. The revision sent is our data
+     * revision now; nothing changes it until a return (writes refused, template edits skip pinned years,
+     * no newer budget data can come).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirmLockIfReady(BudgetSheetCopy.Key key) {
+        FilingPin pin = FilingPin.lock(key);
+        if (!pin.pinned || pin.budgetConfirmedVersion == null || pin.budgetConfirmedVersion != pin.filingVersion
+                || (pin.confirmedVersion != null && pin.confirmedVersion == pin.filingVersion)) {
+            return;
+        }
+        BudgetSheetCopy copy = BudgetSheetCopy.findById(key);
+        long budgetRevision = copy == null ? 0 : copy.revision;
+        if (budgetRevision < pin.budgetRevision) {
+            return; // the figures budget locked have not reached us yet
+        }
+        pin.confirmedVersion = pin.filingVersion;
+        pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        outbox.publish(EvaluationEvents.FILING_LOCK_CONFIRMED, EvaluationEvents.FILING_LOCK_CONFIRMED_VERSION,
+                key.departmentId(), key.fiscalYear(), "evaluation-service",
+                new EvaluationEvents.FilingLockConfirmed(pin.filingVersion, "evaluation", pin.revision, budgetRevision));
     }
 
     /**
@@ -91,18 +137,14 @@ public class ScoringService {
         int filingVersion = event.payload().path("filingVersion").asInt();
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(event.departmentId(), event.fiscalYear());
         BudgetSheetCopy copy = lockedCopy(key);
-        FilingPin pin = FilingPin.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (pin != null && pin.filingVersion > filingVersion) {
+        FilingPin pin = FilingPin.lock(key);
+        if (pin.filingVersion > filingVersion) {
             return;
         }
-        if (pin != null && pin.pinned && pin.templateId != null) {
+        if (pin.pinned && pin.templateId != null) {
             pin.filingVersion = filingVersion; // approval after submission: stays on the same version
             pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return;
-        }
-        if (pin == null) {
-            pin = new FilingPin();
-            pin.key = key;
         }
         ScoreCardRow card = ScoreCardRow.findById(key);
         if (card != null && card.templateId != null) {
@@ -116,10 +158,10 @@ public class ScoringService {
         pin.pinned = true;
         pin.filingVersion = filingVersion;
         pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        pin.persist();
         if (copy != null) {
             rescore(copy, "report.events " + event.type() + " v" + filingVersion + " " + event.eventId());
         }
+        confirmLockIfReady(key); // budget's confirmation may have arrived first
     }
 
     /** FilingReturned: unpinned; rescored with the template the jurisdiction and year have now. */
@@ -128,20 +170,15 @@ public class ScoringService {
         int filingVersion = event.payload().path("filingVersion").asInt();
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(event.departmentId(), event.fiscalYear());
         BudgetSheetCopy copy = lockedCopy(key);
-        FilingPin pin = FilingPin.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (pin != null && pin.filingVersion > filingVersion) {
+        FilingPin pin = FilingPin.lock(key);
+        if (pin.filingVersion > filingVersion) {
             return;
-        }
-        if (pin == null) {
-            pin = new FilingPin();
-            pin.key = key;
         }
         pin.pinned = false;
         pin.templateId = null;
         pin.templateVersion = null;
         pin.filingVersion = filingVersion;
         pin.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        pin.persist();
         if (copy != null) {
             rescore(copy, "report.events " + event.type() + " v" + filingVersion + " " + event.eventId());
         }
@@ -197,6 +234,8 @@ public class ScoringService {
         String dept = copy.key.departmentId();
         int year = copy.key.fiscalYear();
         templates.lockScope(copy.jurisdiction, year, false); // already held by the caller; taken again for safety
+        FilingPin pin = FilingPin.lock(copy.key); // after the copy (held by the caller): the one lock order
+        pin.revision++;
         TemplateStore.Resolved template = templates.resolve(dept, year, copy.jurisdiction);
         Sheet sheet = read(copy.sheet);
         Map<String, Scorer.SelfScore> selfScores = new HashMap<>();
@@ -248,7 +287,7 @@ public class ScoringService {
         row.persist();
 
         outbox.publish(EvaluationEvents.INDICATORS_COMPUTED, EvaluationEvents.INDICATORS_COMPUTED_VERSION, dept, year,
-                "evaluation-service", EvaluationEvents.IndicatorsComputed.of(copy, card, computed));
+                "evaluation-service", EvaluationEvents.IndicatorsComputed.of(copy, card, computed, pin.revision));
         return card;
     }
 

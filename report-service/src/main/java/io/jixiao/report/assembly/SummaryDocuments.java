@@ -100,6 +100,7 @@ public final class SummaryDocuments {
 
     public static String statusText(String status) {
         return switch (status) {
+            case "SUBMITTING" -> "提交中";
             case "SUBMITTED" -> "已提交";
             case "RETURNED" -> "已退回";
             case "APPROVED" -> "已审核通过";

@@ -27,6 +27,17 @@ public interface ReportConfig {
 
     Checks checks();
 
+    Submit submit();
+
+    interface Submit {
+        /**
+         * How long POST …/submit waits for budget-service and evaluation-service to confirm their locks
+         * (polling its own database) before it answers 202 SUBMITTING instead of 200 SUBMITTED.
+         */
+        @WithDefault("3s")
+        Duration confirmWait();
+    }
+
     interface Pdf {
         /** 正文 (the 仿宋 of the DOCX): a 明体/宋体-style face. */
         @WithDefault(UMING)

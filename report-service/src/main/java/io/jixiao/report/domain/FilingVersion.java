@@ -40,6 +40,10 @@ public class FilingVersion extends PanacheEntityBase {
     @Column(name = "score_revision", updatable = false)
     public Long scoreRevision;
 
+    /** evaluation-service's data revision frozen (what it confirmed it holds while locked). */
+    @Column(name = "evaluation_revision", updatable = false)
+    public Long evaluationRevision;
+
     @Column(name = "content_hash", nullable = false, updatable = false)
     public String contentHash;
 

@@ -20,6 +20,10 @@ public class ScoreView extends PanacheEntityBase {
     @Column(nullable = false)
     public long revision;
 
+    /** evaluation-service's own data revision of this card (null: published before it was sent). */
+    @Column(name = "evaluation_revision")
+    public Long evaluationRevision;
+
     @Column(nullable = false, precision = 6, scale = 2)
     public BigDecimal total;
 

@@ -5,11 +5,15 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.platform.inbox.InboundEvents;
+import io.jixiao.report.service.FilingService;
 import io.jixiao.report.service.ReadModelService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** budget.events and evaluation.events → the report read model, once per event (inbox). */
+/**
+ * budget.events and evaluation.events → the report read model and the lock confirmations of submitted
+ * filings, once per event (inbox).
+ */
 // @Startup: its constructor registers the handlers, so parked events can be replayed before any message arrives
 @io.quarkus.runtime.Startup
 @ApplicationScoped
@@ -19,13 +23,21 @@ public class ReadModelConsumers {
     private final Map<String, InboundEvents.Handler> budgetHandlers;
     private final Map<String, InboundEvents.Handler> evaluationHandlers;
 
-    public ReadModelConsumers(InboundEvents inbound, ReadModelService readModel) {
+    public ReadModelConsumers(InboundEvents inbound, ReadModelService readModel, FilingService filings) {
         this.inbound = inbound;
+        // after each read-model change a SUBMITTING filing may have all it waits for (see FilingService.freezeIfReady)
         this.budgetHandlers = Map.of(ReportEvents.BASIC_EXPENDITURE_CHANGED,
                 new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged),
-                ReportEvents.BUDGET_FIGURES_CHANGED, new InboundEvents.Handler(1, readModel::onBudgetFiguresChanged));
-        this.evaluationHandlers = Map.of(ReportEvents.INDICATORS_COMPUTED,
-                new InboundEvents.Handler(1, readModel::onIndicatorsComputed));
+                ReportEvents.BUDGET_FIGURES_CHANGED, new InboundEvents.Handler(1, e -> {
+                    readModel.onBudgetFiguresChanged(e);
+                    filings.freezeIfReady(e.departmentId(), e.fiscalYear());
+                }),
+                ReportEvents.FILING_LOCK_CONFIRMED, new InboundEvents.Handler(1, filings::onLockConfirmed));
+        this.evaluationHandlers = Map.of(ReportEvents.INDICATORS_COMPUTED, new InboundEvents.Handler(1, e -> {
+                    readModel.onIndicatorsComputed(e);
+                    filings.freezeIfReady(e.departmentId(), e.fiscalYear());
+                }),
+                ReportEvents.FILING_LOCK_CONFIRMED, new InboundEvents.Handler(1, filings::onLockConfirmed));
         inbound.register("budget.events", budgetHandlers);
         inbound.register("evaluation.events", evaluationHandlers);
     }

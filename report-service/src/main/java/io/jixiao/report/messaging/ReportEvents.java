@@ -8,6 +8,8 @@ public final class ReportEvents {
     public static final String BASIC_EXPENDITURE_CHANGED = "BasicExpenditureChanged";
     public static final String INDICATORS_COMPUTED = "IndicatorsComputed";
     public static final String BUDGET_FIGURES_CHANGED = "BudgetFiguresChanged";
+    /** On budget.events and evaluation.events: that service locked a submitted department-year at a revision. */
+    public static final String FILING_LOCK_CONFIRMED = "FilingLockConfirmed";
 
     private ReportEvents() {
     }
@@ -17,7 +19,7 @@ public final class ReportEvents {
     }
 
     public record IndicatorsComputed(long sourceVersion, long revision, String total, String grade,
-            List<Indicator> indicators, List<ScoredItem> items) {
+            List<Indicator> indicators, List<ScoredItem> items, Long evaluationRevision) {
     }
 
     public record ScoredItem(String level1, String level2, String code, String name, String points, String value,

@@ -60,7 +60,7 @@ public class DistrictSummaryResource {
     @APIResponse(responseCode = "403", description = "department users (the summary covers other departments)")
     public DistrictSummaryService.Page summary(
             @Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear,
-            @Parameter(description = "Filing status: DRAFT (never submitted), SUBMITTED, RETURNED or APPROVED", example = "SUBMITTED")
+            @Parameter(description = "Filing status: DRAFT (never submitted), SUBMITTING (locks not yet confirmed by every service), SUBMITTED, RETURNED or APPROVED", example = "SUBMITTED")
             @QueryParam("status") String status,
             @Parameter(description = "Only departments whose figures, score or filing changed at or after this time (ISO 8601 or a date)",
                     example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince,

@@ -160,7 +160,7 @@ final class Examples {
             {"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"status":"SUBMITTED","latestVersion":2,
              "versions":[
               {"number":1,"submittedAt":"2021-01-25T02:10:00Z","submittedBy":"zfw",
-               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,
+               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,"evaluationRevision":14,
                "documents":{"html":"a3f5c8e1d2b4f6a7c9e0d1b2a3f4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2",
                             "docx":"0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d",
                             "pdf":"e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0"}},
@@ -177,16 +177,21 @@ final class Examples {
     static final String FILING_DRAFT_SUBMITTED = """
             {"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"status":"SUBMITTED","latestVersion":1,
              "versions":[{"number":1,"submittedAt":"2021-01-25T02:10:00Z","submittedBy":"zfw",
-               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,
+               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,"evaluationRevision":14,
                "documents":{"html":"a3f5c8e1d2b4f6a7c9e0d1b2a3f4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2",
                             "docx":"0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d",
                             "pdf":"e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0"}}],
              "history":[{"step":"SUBMITTED","filingVersion":1,"actor":"zfw","at":"2021-01-25T02:10:00Z","comment":null}]}""";
 
+    static final String FILING_SUBMITTING = """
+            {"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"status":"SUBMITTING","latestVersion":1,
+             "versions":[],
+             "history":[{"step":"SUBMITTED","filingVersion":1,"actor":"zfw","at":"2021-01-25T02:10:00Z","comment":null}]}""";
+
     static final String FILING_RETURNED = """
             {"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"status":"RETURNED","latestVersion":1,
              "versions":[{"number":1,"submittedAt":"2021-01-25T02:10:00Z","submittedBy":"zfw",
-               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,
+               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,"evaluationRevision":14,
                "documents":{"html":"a3f5c8e1d2b4f6a7c9e0d1b2a3f4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2",
                             "docx":"0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d",
                             "pdf":"e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0"}}],
@@ -196,7 +201,7 @@ final class Examples {
     static final String FILING_APPROVED = """
             {"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"status":"APPROVED","latestVersion":1,
              "versions":[{"number":1,"submittedAt":"2021-01-25T02:10:00Z","submittedBy":"zfw",
-               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,
+               "contentHash":"5d41402abc4b2a76b9719d911017c592a7f0e4d5c0c1f3b2e9a8d7c6b5a49382","sheetRevision":9,"evaluationRevision":14,
                "documents":{"html":"a3f5c8e1d2b4f6a7c9e0d1b2a3f4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2",
                             "docx":"0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d",
                             "pdf":"e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0"}}],

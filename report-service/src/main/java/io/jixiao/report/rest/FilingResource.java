@@ -36,14 +36,16 @@ public class FilingResource {
 
     private final FilingService service;
     private final Caller caller;
+    private final io.jixiao.report.config.ReportConfig config;
 
-    public FilingResource(FilingService service, Caller caller) {
+    public FilingResource(FilingService service, Caller caller, io.jixiao.report.config.ReportConfig config) {
         this.service = service;
         this.caller = caller;
+        this.config = config;
     }
 
     @GET
-    @Operation(summary = "Status (DRAFT, SUBMITTED, RETURNED, APPROVED), submitted versions and the history of steps")
+    @Operation(summary = "Status (DRAFT, SUBMITTING, SUBMITTED, RETURNED, APPROVED), submitted versions and the history of steps")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "resubmitted after a return", value = Examples.FILING)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
@@ -54,15 +56,34 @@ public class FilingResource {
 
     @POST
     @Path("/submit")
-    @Operation(summary = "Submit the year's filing (own department): the checker runs, fatal findings block; figures are locked")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @Operation(summary = "Submit the year's filing (own department): the checker runs, fatal findings block; the year is "
+            + "locked in every service", description = "From the answer on, no write to the department-year succeeds in "
+            + "any service. The filing is SUBMITTING until budget-service and evaluation-service have confirmed their "
+            + "locks; then the version is frozen at the revisions they confirmed and the filing is SUBMITTED. The call "
+            + "waits a few seconds (jixiao.report.submit.confirm-wait) for that: 200 SUBMITTED when it happened, else 202 "
+            + "SUBMITTING (poll GET until SUBMITTED).")
+    @APIResponse(responseCode = "200", description = "locked everywhere and frozen", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "submitted", value = Examples.FILING_DRAFT_SUBMITTED)))
-    @APIResponse(responseCode = "409", description = "already submitted or approved")
+    @APIResponse(responseCode = "202", description = "accepted and locked here; the other services have not confirmed yet", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "submitting", value = Examples.FILING_SUBMITTING)))
+    @APIResponse(responseCode = "409", description = "already submitted (or submitting) or approved")
     @APIResponse(responseCode = "422", description = "fatal findings: listed in errors[] (field report.<section>.<paragraph>); nothing stored", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "a part not written yet", value = Examples.FILING_BLOCKED)))
-    public Map<String, Object> submit(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+    public Response submit(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         service.submit(caller, d, y);
-        return service.overview(caller, d, y);
+        long deadline = System.nanoTime() + config.submit().confirmWait().toNanos();
+        Map<String, Object> filing = service.overview(caller, d, y);
+        // the confirmations usually arrive within a second or two: answer with the frozen version then
+        while ("SUBMITTING".equals(filing.get("status")) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            filing = service.overview(caller, d, y);
+        }
+        return Response.status("SUBMITTING".equals(filing.get("status")) ? 202 : 200).entity(filing).build();
     }
 
     @POST

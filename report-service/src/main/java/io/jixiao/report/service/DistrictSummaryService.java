@@ -60,7 +60,7 @@ public class DistrictSummaryService {
     }
 
     /** Filing states a client may filter by; DRAFT is a year nobody has submitted yet. */
-    static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
+    static final List<String> STATUSES = List.of("DRAFT", "SUBMITTING", "SUBMITTED", "RETURNED", "APPROVED");
 
     @Transactional
     public Page page(Caller caller, int fiscalYear, String status, String updatedSince, String cursor, int limit) {

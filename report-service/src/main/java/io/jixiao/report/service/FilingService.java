@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
@@ -31,9 +32,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * The filing workflow: a department submits (the checker runs; fatal findings block), which freezes
- * an immutable version and locks the figures in the other services (FilingSubmitted); the bureau
- * returns it with a comment (unlocks) or approves it. Every step is kept.
+ * The filing workflow: a department submits (the checker runs; fatal findings block): the filing is
+ * SUBMITTING and FilingSubmitted asks the other services to lock the year; when both confirmed
+ * (FilingLockConfirmed) an immutable version is frozen at the revisions they confirmed and the filing is
+ * SUBMITTED. The bureau returns it with a comment (unlocks) or approves it. Every step is kept.
  */
 @ApplicationScoped
 public class FilingService {
@@ -64,11 +66,17 @@ public class FilingService {
     public record Document(byte[] bytes, String sha256) {
     }
 
+    /**
+     * Phase one of a submit: the checker runs on the read model (fatal findings block, nothing stored), the
+     * documents are rendered once (a missing PDF font refuses it), the filing becomes SUBMITTING — from
+     * this commit on the narrative is refused — and FilingSubmitted asks budget-service and
+     * evaluation-service to lock the year and confirm. The version is frozen by freezeIfReady.
+     */
     @Transactional
     public Filing submit(Caller caller, String departmentId, int fiscalYear) {
         caller.checkWrite(departmentId);
         BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
-        Filing filing = Filing.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        Filing filing = Filing.lockYear(departmentId, fiscalYear);
         if (filing != null && filing.status != Filing.Status.RETURNED) {
             throw ProblemException.conflict(filing.status == Filing.Status.APPROVED ? "filing.already-approved"
                     : "filing.already-submitted", String.valueOf(fiscalYear));
@@ -82,29 +90,95 @@ public class FilingService {
                     .toList(), String.valueOf(fatal.size()));
         }
         // rendered before anything is written: a missing PDF font refuses the submit and changes nothing
-        byte[] docx = documents.docx(a.report());
-        byte[] pdf = documents.pdf(a.report());
+        documents.docx(a.report());
+        documents.pdf(a.report());
         if (filing == null) {
             filing = new Filing();
             filing.key = key;
             filing.latestVersion = 0;
         }
         filing.latestVersion++;
-        filing.status = Filing.Status.SUBMITTED;
+        filing.status = Filing.Status.SUBMITTING;
+        filing.budgetRevision = null;
+        filing.evaluationRevision = null;
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         filing.persist();
+        step(caller, key, "SUBMITTED", filing.latestVersion, null);
+        outbox.publish(SUBMITTED, 1, departmentId, fiscalYear, caller.name(), new StepPayload(filing.latestVersion, null));
+        return filing;
+    }
+
+    /**
+     * FilingLockConfirmed from budget.events or evaluation.events (inbox transaction): that service locked
+     * the year for this submission at a revision. A confirmation of another submission is ignored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onLockConfirmed(EventEnvelope event) {
+        Filing filing = Filing.findById(new BudgetView.Key(event.departmentId(), event.fiscalYear()),
+                LockModeType.PESSIMISTIC_WRITE);
+        int filingVersion = event.payload().path("filingVersion").asInt();
+        if (filing == null || filing.status != Filing.Status.SUBMITTING || filing.latestVersion != filingVersion) {
+            return;
+        }
+        long revision = event.payload().path("revision").asLong();
+        switch (event.payload().path("service").asText()) {
+            case "budget" -> filing.budgetRevision = revision;
+            case "evaluation" -> filing.evaluationRevision = revision;
+            default -> throw new IllegalArgumentException("FilingLockConfirmed of unknown service "
+                    + event.payload().path("service"));
+        }
+        freeze(filing);
+    }
+
+    /** After a read-model change (inbox transaction): a SUBMITTING filing may now have all it waits for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void freezeIfReady(String departmentId, int fiscalYear) {
+        BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
+        Filing peek = Filing.findById(key);
+        if (peek != null && peek.status == Filing.Status.SUBMITTING) {
+            em.refresh(peek, LockModeType.PESSIMISTIC_WRITE);
+            freeze(peek);
+        }
+    }
+
+    /**
+     * Phase two: once both services confirmed and the read model holds exactly the revisions they confirmed
+     * (so what is frozen is what they keep locked), the version is frozen and the filing is SUBMITTED.
+     */
+    private void freeze(Filing filing) {
+        if (filing.status != Filing.Status.SUBMITTING || filing.budgetRevision == null || filing.evaluationRevision == null) {
+            return;
+        }
+        SheetView sheet = SheetView.findById(filing.key);
+        ScoreView score = ScoreView.findById(filing.key);
+        if (sheet == null || sheet.revision != filing.budgetRevision || score == null
+                || !filing.evaluationRevision.equals(score.evaluationRevision)) {
+            return; // the read model has not applied the confirmed revisions yet; its next event calls again
+        }
+        String departmentId = filing.key.departmentId();
+        int fiscalYear = filing.key.fiscalYear();
+        ReportService.Assembled a = reports.assemble(sheet, score,
+                Narrative.find(departmentId, fiscalYear).orElse(null));
+        byte[] docx = documents.docx(a.report());
+        byte[] pdf = documents.pdf(a.report());
+        FilingStep submitted = FilingStep.<FilingStep>find("departmentId = ?1 and fiscalYear = ?2 and step = 'SUBMITTED' "
+                + "and filingVersion = ?3 order by occurredAt desc", departmentId, fiscalYear, filing.latestVersion)
+                .firstResult();
+        filing.status = Filing.Status.SUBMITTED;
+        filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
 
         FilingVersion v = new FilingVersion();
         v.departmentId = departmentId;
         v.fiscalYear = fiscalYear;
         v.number = filing.latestVersion;
-        v.submittedAt = filing.updatedAt;
-        v.submittedBy = caller.name();
-        v.sheetRevision = a.sheetRevision();
+        v.submittedAt = submitted == null ? filing.updatedAt : submitted.occurredAt;
+        v.submittedBy = submitted == null ? "-" : submitted.actor;
+        v.sheetRevision = filing.budgetRevision;
         v.scoreRevision = a.scoreRevision();
+        v.evaluationRevision = filing.evaluationRevision;
         v.reportText = a.report().toText();
         v.reportHtml = HtmlRenderer.render(a.report());
-        v.inputs = inputs(key);
+        v.inputs = inputs(filing.key);
         v.findings = json(a.findings());
         v.contentHash = sha256(v.reportText + "\n" + v.inputs);
         v.persistAndFlush();
@@ -113,9 +187,6 @@ public class FilingService {
                 + "docx_sha256 = ?4, pdf_sha256 = ?5 where id = ?6")
                 .setParameter(1, docx).setParameter(2, pdf).setParameter(3, sha256(v.reportHtml))
                 .setParameter(4, sha256(docx)).setParameter(5, sha256(pdf)).setParameter(6, v.id).executeUpdate();
-        step(caller, key, "SUBMITTED", v.number, null);
-        outbox.publish(SUBMITTED, 1, departmentId, fiscalYear, caller.name(), new StepPayload(v.number, null));
-        return filing;
     }
 
     @Transactional
@@ -156,6 +227,7 @@ public class FilingService {
                     m.put("submittedBy", v.submittedBy);
                     m.put("contentHash", v.contentHash);
                     m.put("sheetRevision", v.sheetRevision);
+                    m.put("evaluationRevision", v.evaluationRevision);
                     m.put("documents", documentHashes(v.id));
                     return m;
                 }).toList());
@@ -250,6 +322,7 @@ public class FilingService {
 
     static String statusText(Filing.Status s) {
         return switch (s) {
+            case SUBMITTING -> "提交中";
             case SUBMITTED -> "已提交";
             case RETURNED -> "已退回";
             case APPROVED -> "已审核通过";

@@ -74,12 +74,15 @@ public class ReadModelService {
         if (p.items() != null && p.total() != null) {
             BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
             ScoreView score = ScoreView.findById(key);
-            if (score == null || score.revision <= p.revision()) {
+            boolean older = score != null && score.evaluationRevision != null && p.evaluationRevision() != null
+                    && p.evaluationRevision() < score.evaluationRevision;
+            if ((score == null || score.revision <= p.revision()) && !older) {
                 if (score == null) {
                     score = new ScoreView();
                     score.key = key;
                 }
                 score.revision = p.revision();
+                score.evaluationRevision = p.evaluationRevision();
                 score.total = new BigDecimal(p.total());
                 score.grade = p.grade();
                 score.items = mapper.valueToTree(p.items()).toString();

@@ -164,6 +164,11 @@ public class ReportService {
     @Transactional
     public Narrative saveNarrative(Caller caller, String departmentId, int fiscalYear, NarrativeInput in) {
         caller.checkWrite(departmentId);
+        // refused from the moment a submit has committed (SUBMITTING) until a return; serialised with submit
+        io.jixiao.report.domain.Filing filing = io.jixiao.report.domain.Filing.lockYear(departmentId, fiscalYear);
+        if (filing != null && io.jixiao.report.domain.Filing.LOCKED.contains(filing.status)) {
+            throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
+        }
         List<Narrative.Problem> problems = problems(in.problems());
         List<Narrative.Measure> measures = measures(in.measures());
         validate(in, problems, measures);

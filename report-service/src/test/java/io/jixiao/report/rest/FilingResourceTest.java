@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,99 @@ class FilingResourceTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    static String confirmation(String service, String departmentId, int year, int filingVersion, long revision,
+            long budgetRevision) {
+        String e = """
+                {"eventId":"%s","type":"FilingLockConfirmed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:02Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"%s-service",
+                 "payload":{"filingVersion":%d,"service":"%s","revision":%d%s}}"""
+                .formatted(UUID.randomUUID(), departmentId, year, service, filingVersion, service, revision,
+                        "evaluation".equals(service) ? ",\"budgetRevision\":" + budgetRevision : "");
+        SchemaAssert.assertValid(SchemaAssert.producerSchema(service + "-service", "FilingLockConfirmed", 1), e);
+        return e;
+    }
+
+    /** Plays budget-service and evaluation-service: once the submit's FilingSubmitted is out, both confirm their locks. */
+    static CompletableFuture<Void> confirmWhenSubmitted(String departmentId, int year, int filingVersion, long budgetRevision,
+            long evaluationRevision) {
+        return CompletableFuture.runAsync(() -> {
+            TopicReader.await("report.events", v -> v.contains("\"FilingSubmitted\"") && v.contains(departmentId)
+                    && v.contains("\"fiscalYear\":" + year) && v.contains("\"filingVersion\":" + filingVersion),
+                    Duration.ofSeconds(30));
+            String key = departmentId + ":" + year;
+            TopicReader.send("budget.events", key, confirmation("budget", departmentId, year, filingVersion, budgetRevision, 0));
+            TopicReader.send("evaluation.events", key, confirmation("evaluation", departmentId, year, filingVersion,
+                    evaluationRevision, budgetRevision));
+        });
+    }
+
+    static void sheet(String departmentId, int year, long revision, String basicActual) {
+        TopicReader.send("budget.events", departmentId + ":" + year, """
+                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"jyj","payload":{"revision":%d,"section":"basic","sheet":%s}}"""
+                .formatted(UUID.randomUUID(), departmentId, year, revision,
+                        ReportFixtures.sheet(departmentId, year, revision, basicActual, "700300.00")));
+    }
+
+    static void score(String departmentId, int year, long revision, long evaluationRevision) {
+        String e = """
+                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
+                 "payload":{"sourceVersion":0,"revision":%d,"total":"72.50","grade":"中","indicators":[],"items":%s,
+                            "evaluationRevision":%d}}"""
+                .formatted(UUID.randomUUID(), departmentId, year, revision, ReportFixtures.scoreItems(), evaluationRevision);
+        SchemaAssert.assertValid(SchemaAssert.producerSchema("evaluation-service", "IndicatorsComputed", 1), e);
+        TopicReader.send("evaluation.events", departmentId + ":" + year, e);
+    }
+
+    /**
+     * Two phases: the submit locks report-service at once (the narrative is refused) and answers 202
+     * SUBMITTING while the other services have not confirmed; the version is frozen only when both did and
+     * the read model holds exactly the revisions they confirmed (here a budget write landed before the lock).
+     */
+    @Test
+    void aSubmitIsSubmittingUntilBothLocksAreConfirmedAndFreezesTheConfirmedRevisions() {
+        int year = 2024;
+        String url = "/api/v1/filings/" + D + "/" + year;
+        String narrative = "/api/v1/reports/" + D + "/" + year + "/narrative";
+        String clerk = TestTokens.department(D);
+        sheet(D, year, 5, "6095300.00");
+        score(D, year, 5, 11);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(clerk).get("/api/v1/reports/" + D + "/" + year)
+                .then().statusCode(200).body("scoreRevision", equalTo(5)));
+        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":[{\"text\":\"人员超编。\"}],"
+                + "\"measures\":[{\"text\":\"消化超编。\",\"problemRef\":1}]}").put(narrative).then().statusCode(200);
+
+        as(clerk).post(url + "/submit").then().statusCode(202).body("status", equalTo("SUBMITTING"))
+                .body("versions", hasSize(0)).body("latestVersion", equalTo(1));
+        as(clerk).body("{\"goals\":\"改\",\"achievements\":\"改\",\"problems\":[{\"text\":\"改\"}],"
+                + "\"measures\":[{\"text\":\"改\",\"problemRef\":1}],\"version\":0}").put(narrative).then()
+                .statusCode(409).contentType("application/problem+json").body("code", equalTo("filing.locked"));
+        as(clerk).post(url + "/submit").then().statusCode(409).body("code", equalTo("filing.already-submitted"));
+        as(TestTokens.reviewer()).body("{}").post(url + "/approve").then().statusCode(409)
+                .body("code", equalTo("filing.not-submitted")).body("detail", containsString("提交中"));
+
+        // both locked, budget at revision 6 (a write landed between the submit and its lock), evaluation at 12
+        TopicReader.send("budget.events", D + ":" + year, confirmation("budget", D, year, 1, 6, 0));
+        TopicReader.send("evaluation.events", D + ":" + year, confirmation("evaluation", D, year, 1, 12, 6));
+        // a confirmation of another submission changes nothing
+        TopicReader.send("budget.events", D + ":" + year, confirmation("budget", D, year, 9, 99, 0));
+        sheet(D, year, 6, "6095400.00");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(clerk).get("/api/v1/reports/" + D + "/" + year)
+                .then().body("sheetRevision", equalTo(6)));
+        // the read model has the budget revision but not yet evaluation's: nothing is frozen from a mix
+        as(clerk).get(url).then().body("status", equalTo("SUBMITTING")).body("versions", hasSize(0));
+        score(D, year, 6, 12);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(clerk).get(url).then()
+                .body("status", equalTo("SUBMITTED")).body("versions", hasSize(1))
+                .body("versions[0].sheetRevision", equalTo(6)).body("versions[0].evaluationRevision", equalTo(12)));
+        given().auth().oauth2(TestTokens.reviewer()).get(url + "/versions/1/preview").then().statusCode(200)
+                .body(containsString("消化超编"));
+        as(clerk).body("{\"goals\":\"改\",\"achievements\":\"改\",\"problems\":[{\"text\":\"改\"}],"
+                + "\"measures\":[{\"text\":\"改\",\"problemRef\":1}],\"version\":0}").put(narrative).then()
+                .statusCode(409).body("code", equalTo("filing.locked"));
+    }
+
     @Test
     void submitReturnResubmitApproveWithLocksHistoryAndFrozenVersions() {
         String sheet = ReportFixtures.sheet(D, Y, 3, "6095300.00", "700300.00");
@@ -42,7 +136,8 @@ class FilingResourceTest {
         TopicReader.send("evaluation.events", D + ":" + Y, """
                 {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
                  "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                 "payload":{"sourceVersion":0,"revision":3,"total":"72.50","grade":"中","indicators":[],"items":%s}}"""
+                 "payload":{"sourceVersion":0,"revision":3,"total":"72.50","grade":"中","indicators":[],"items":%s,
+                            "evaluationRevision":7}}"""
                 .formatted(UUID.randomUUID(), D, Y, ReportFixtures.scoreItems()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.department(D))
                 .get("/api/v1/reports/" + D + "/" + Y).then().statusCode(200).body("scoreRevision", equalTo(3)));
@@ -56,11 +151,14 @@ class FilingResourceTest {
 
         as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":[{\"text\":\"人员超编。\"}],\"measures\":[{\"text\":\"消化超编。\",\"problemRef\":1}]}")
                 .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);
+        CompletableFuture<Void> locks = confirmWhenSubmitted(D, Y, 1, 3, 7);
         as(clerk).post(URL + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"))
-                .body("versions", hasSize(1)).body("versions[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+                .body("versions", hasSize(1)).body("versions[0].sheetRevision", equalTo(3))
+                .body("versions[0].evaluationRevision", equalTo(7)).body("versions[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
         String submitted = TopicReader.await("report.events", v -> v.contains("FilingSubmitted") && v.contains(D),
                 Duration.ofSeconds(30)).get(0).value();
         SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/FilingSubmitted.v1.json"), submitted);
+        locks.join();
 
         // the version holds its three documents, each with a SHA-256, downloadable as submitted
         String pdfHash = as(clerk).get(URL).then().extract().path("versions[0].documents.pdf");
@@ -102,7 +200,9 @@ class FilingResourceTest {
 
         as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":[{\"text\":\"人员超编。\"}],\"measures\":[{\"text\":\"逐步消化超编。\",\"problemRef\":1}],\"version\":0}")
                 .put("/api/v1/reports/" + D + "/" + Y + "/narrative").then().statusCode(200);
+        locks = confirmWhenSubmitted(D, Y, 2, 3, 7);
         as(clerk).post(URL + "/submit").then().statusCode(200).body("versions", hasSize(2));
+        locks.join();
         as(TestTokens.reviewer()).body("{\"comment\":\"同意\"}").post(URL + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED"))
                 .body("history.step", contains("SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"))
