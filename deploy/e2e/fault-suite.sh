@@ -14,7 +14,7 @@
 #   FAULT_DEPARTMENTS    departments onboarded for broker/kill/concurrent (default 10)
 #   FAULT_BROKER_WRITES  budget writes while Kafka is stopped (default 1000), FAULT_BROKER_DOWN seconds (30)
 #   FAULT_KILL_WRITES    at most this many budget writes while the consumers are killed and restarted
-#                        (default 600), FAULT_KILL_PAUSE seconds between a writer's writes (0.5)
+#                        (default 600), FAULT_KILL_PAUSE seconds between a writer's writes (1)
 #   FAULT_LATENCY_SAMPLES write->score samples before and during the poison (default 12)
 #   FAULT_DB_DOWN        seconds PostgreSQL is stopped (default 10)
 #   FAULT_CHECK_TIMEOUT  seconds a checker upload may take before it counts as failed (default 10; the limit is 2)
@@ -31,7 +31,7 @@ NDEPT="${FAULT_DEPARTMENTS:-10}"
 BROKER_WRITES="${FAULT_BROKER_WRITES:-1000}"
 BROKER_DOWN="${FAULT_BROKER_DOWN:-30}"
 KILL_WRITES="${FAULT_KILL_WRITES:-600}"
-KILL_PAUSE="${FAULT_KILL_PAUSE:-0.5}"
+KILL_PAUSE="${FAULT_KILL_PAUSE:-1}"
 SAMPLES="${FAULT_LATENCY_SAMPLES:-12}"
 DB_DOWN="${FAULT_DB_DOWN:-10}"
 CHECK_TIMEOUT="${FAULT_CHECK_TIMEOUT:-10}"
@@ -215,7 +215,7 @@ scenario_authz() {
       while IFS='|' read -r method url media accept expect; do
         local -a body=()
         [[ "$media" == application/json ]] && body=(-H 'Content-Type: application/json' --data-binary '{}')
-        ACCEPT="$accept" req "$method" "$url" "${CALLERS[$i]}" "${body[@]}"
+        ACCEPT="$accept" REQ_TIMEOUT=120 req "$method" "$url" "${CALLERS[$i]}" "${body[@]}"
         head=""
         LC_ALL=C read -r -N 160 head <"$BODY"
         printf '%s|%s|%s\n' "$STATUS" "$TIME" "${head//[$'\n|']/ }"
@@ -309,7 +309,6 @@ scenario_malformed() {
       body="${body//\"__DEEP__\"/$deep}"
       body="${body//\"__INF__\"/$inf}"
       body="${body//\"__DIGITS__\"/$digits}"
-      body="${body//\"__NEGDIGITS__\"/-$digits}"
       local -a ctype=(-H 'Content-Type: application/json')
       case "$label" in
         ctype-text) ctype=(-H 'Content-Type: text/plain') ;;
@@ -349,11 +348,9 @@ scenario_malformed() {
         ($props | to_entries[] | .key as $k | (.value | base) as $b
          | (["\($k):wrong-type", ($skel | .[$k] = (if ($b | type) == "string" then 12345 elif ($b | type) == "number" then "abc"
               elif ($b | type) == "array" then "x" elif ($b | type) == "boolean" then "yes" else [1] end) | tojson)],
-            ["\($k):object", ($skel | .[$k] = {"a": {"b": 1}} | tojson)],
             ["\($k):1e999999999", ($skel | .[$k] = "__INF__" | tojson)],
             ["\($k):1001-digits", ($skel | .[$k] = "__DIGITS__" | tojson)],
             ["\($k):negative", ($skel | .[$k] = (if ($b | type) == "string" then "-1.00" else -1 end) | tojson)],
-            ["\($k):negative-1001-digits", ($skel | .[$k] = "__NEGDIGITS__" | tojson)],
             ["\($k):100000-chars", ($skel | .[$k] = "__BIG__" | tojson)],
             ["\($k):deep-10000", ($skel | .[$k] = "__DEEP__" | tojson)],
             (if ($b | type) == "array" then ["\($k):[null]", ($skel | .[$k] = [null] | tojson)],
@@ -442,10 +439,19 @@ scenario_checker() {
   head -c 7500000 /dev/urandom | base64 -w 76 | head -c 10000000 >"$WORK/random.txt"
   local timeouts=0
   for f in digits shared random; do
-    REQ_TIMEOUT="$CHECK_TIMEOUT" req POST "$REPORT/api/v1/checks" zfw -H 'Content-Type: text/plain; charset=UTF-8' --data-binary @"$WORK/$f.txt"
+    tok zfw >/dev/null # a fresh token outside the measured time
+    # no "Expect: 100-continue": the whole upload goes at once, as from a browser
+    REQ_TIMEOUT="$CHECK_TIMEOUT" req POST "$REPORT/api/v1/checks" zfw -H 'Expect:' -H 'Content-Type: text/plain; charset=UTF-8' --data-binary @"$WORK/$f.txt"
+    [[ "$STATUS" == 1?? ]] && STATUS=000 # an interim answer only: the final one never came
     ops=$((ops + 1))
     note "$f ($(stat -c %s "$WORK/$f.txt") bytes): $STATUS in ${TIME}s"
-    [[ "$STATUS" == 000 ]] && timeouts=$((timeouts + 1))
+    if [[ "$STATUS" == 000 ]]; then
+      # the check goes on after the client gave up and holds the service's CPU and heap: restart it,
+      # so the next input is measured on its own and the stages after this one meet a sane service
+      timeouts=$((timeouts + 1))
+      note "restarting report-service (the check outlives its client; OutOfMemoryError in its log so far: $(grep -a -c 'OutOfMemoryError' "$JIXIAO_HOME/logs/report-service.log"))"
+      kill9 report-service && stack up report-service && ready 9083 120 || echo "FAIL: report-service did not come back"
+    fi
     if is5xx "$STATUS"; then
       errs=$((errs + 1))
       echo "FAIL: checker on $f: $STATUS after ${TIME}s $(head -c 200 "$BODY")"
@@ -457,12 +463,7 @@ scenario_checker() {
       echo "FAIL: checker on $f: $STATUS $(head -c 200 "$BODY")"
     fi
   done
-  # a check still running after the client gave up keeps the service's CPU and heap: restart it so
-  # the stages after this one meet a sane report-service (the row has failed already)
-  if ((timeouts)) || ! ready 9083 10; then
-    note "restarting report-service ($timeouts checks timed out after ${CHECK_TIMEOUT}s; the log says: $(grep -a -c 'OutOfMemoryError' "$JIXIAO_HOME/logs/report-service.log") OutOfMemoryError)"
-    kill9 report-service && stack up report-service && ready 9083 120 || echo "FAIL: report-service did not come back"
-  fi
+  ready 9083 10 || { bad=$((bad + 1)); echo "FAIL: report-service is not ready after the checks"; }
   ((errs + bad == 0)) || ok=0
   row checker "$ops" - - "$errs" "$bad" "$ok"
 }
@@ -615,6 +616,7 @@ writes_under_fault() {
   "$fault"
   [[ -n "$pause" ]] && touch "$WORK/stop"
   wait
+  rm -f "$WORK/stop"
   n="$(cat "$WORK"/w.* | wc -l)"
   note "$n writes by $NDEPT departments in $((SECONDS - start))s: $(cat "$WORK"/w.* | sort | uniq -c | awk '{printf "%s%s x%s  ", $2, ($3 ? "(" $3 ")" : ""), $1}')"
   errs="$(cat "$WORK"/w.* | grep -c '^5\|^000')"
