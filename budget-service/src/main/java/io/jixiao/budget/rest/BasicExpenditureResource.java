@@ -51,6 +51,7 @@ public class BasicExpenditureResource {
         return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter or correct 基本支出 (department users, own department only)",

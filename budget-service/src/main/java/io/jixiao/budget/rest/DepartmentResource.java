@@ -44,6 +44,7 @@ public class DepartmentResource {
         return DepartmentView.of(service.require(departmentId));
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @jakarta.ws.rs.PUT
     @Path("/{departmentId}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)

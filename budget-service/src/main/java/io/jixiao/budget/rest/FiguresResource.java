@@ -47,6 +47,7 @@ public class FiguresResource {
         return service.sheet(caller, d, y);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @PUT
     @Path("/staffing")
     @Operation(summary = "人员情况: 编制数, 实有在职在编, 退役士官, 临聘, 派驻, 离退休")
@@ -56,6 +57,7 @@ public class FiguresResource {
         return service.saveStaffing(caller, d, y, input);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @PUT
     @Path("/other-figures")
     @Operation(summary = "三公经费, 政府采购, 结转结余, 固定资产, monthly payments")
@@ -64,6 +66,7 @@ public class FiguresResource {
         return service.saveOtherFigures(caller, d, y, input);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @POST
     @Path("/projects")
     @Operation(summary = "Add a project (项目支出)")
@@ -72,6 +75,7 @@ public class FiguresResource {
         return service.saveProject(caller, d, y, null, input);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @PUT
     @Path("/projects/{projectId}")
     @Operation(summary = "Correct a project (send the version read)")
@@ -80,6 +84,7 @@ public class FiguresResource {
         return service.saveProject(caller, d, y, projectId, input);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @DELETE
     @Path("/projects/{projectId}")
     @Operation(summary = "Remove a project (its variance reasons go with it)")
@@ -88,6 +93,7 @@ public class FiguresResource {
         return service.deleteProject(caller, d, y, projectId, version);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @PUT
     @Path("/variance-reasons")
     @Operation(summary = "The reasons of the year's variances (差异原因), each with the amount it explains")

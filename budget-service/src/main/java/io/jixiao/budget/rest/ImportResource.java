@@ -94,6 +94,7 @@ public class ImportResource {
                 .header("Content-Disposition", disposition(kind.sheetName + "导入模板.csv")).build();
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @POST
     @Path("/{departmentId}/{fiscalYear}/imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -100,6 +100,7 @@ public class EvaluationResource {
         return view(service.get(caller, departmentId, fiscalYear, locale), locale);
     }
 
+    @io.jixiao.platform.security.OwnDepartmentWrite
     @PUT
     @Path("/{departmentId}/{fiscalYear}/self-scores/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -131,6 +132,7 @@ public class EvaluationResource {
             @NotBlank(message = "{jixiao.comment.required}") @Size(max = 4000) String comment, Long version) {
     }
 
+    @jakarta.annotation.security.RolesAllowed(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)
     @PUT
     @Path("/{departmentId}/{fiscalYear}/adjustments/{code}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,42 @@
+package io.jixiao.budget.rest;
+
+import static io.restassured.RestAssured.given;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Found by the fault suite's authorization matrix: another department's write with a bad body was
+ * judged (400 with field errors) before it was refused, and a token without any role could read the
+ * district's lists. Both are refused now before anything runs.
+ */
+@QuarkusTest
+class AuthorizationOrderTest {
+
+    static final String D = TestTokens.SAMPLE_DEPT;
+
+    @Test
+    void anotherDepartmentsWriteIsRefusedBeforeItsBodyIsValidated() {
+        String other = TestTokens.department(TestTokens.OTHER_DEPT);
+        for (String path : new String[] { "/basic-expenditure", "/variance-reasons", "/staffing", "/projects/1" }) {
+            given().auth().oauth2(other).contentType(ContentType.JSON).body("{}")
+                    .put("/api/v1/budgets/" + D + "/2019" + path).then().statusCode(403);
+        }
+        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/budgets/" + D + "/2019/projects").then().statusCode(403);
+        given().auth().oauth2(TestTokens.financeApi()).contentType(ContentType.JSON).body("{}")
+                .put("/api/v1/departments/" + D).then().statusCode(403);
+    }
+
+    @Test
+    void aTokenWithoutARoleGetsNothing() {
+        String noRole = TestTokens.token("norole", null, TestTokens.AUDIENCE, 600);
+        for (String path : new String[] { "/api/v1/budgets", "/api/v1/departments", "/api/v1/budgets/changes",
+                "/api/v1/budgets/import-template" }) {
+            given().auth().oauth2(noRole).get(path).then().statusCode(403);
+        }
+    }
+}
