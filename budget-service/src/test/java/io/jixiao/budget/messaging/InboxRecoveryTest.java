@@ -55,7 +55,7 @@ class InboxRecoveryTest {
         String dept = TestTokens.OTHER_DEPT;
         UUID id = UUID.randomUUID();
         // a FilingSubmitted of a schema version this build does not know yet: parked, not applied
-        String future = envelope(id, FilingEventsConsumer.SUBMITTED, 9, dept, 2019);
+        String future = envelope(id, FilingEventsConsumer.SUBMITTED, 9, dept, 2011);
         assertEquals(InboundEvents.Outcome.PARKED, inbound.apply("report.events", future, Map.of(
                 FilingEventsConsumer.SUBMITTED, new InboundEvents.Handler(1, e -> { }))));
         long parkedId = given().auth().oauth2(TestTokens.admin()).get("/api/v1/budgets/admin/events/parked")
@@ -72,11 +72,11 @@ class InboxRecoveryTest {
 
         // the stored message is corrected to a version the consumer reads (as after an upgrade): applied
         QuarkusTransaction.requiringNew().run(() -> ParkedEvent.update("message = ?1 where id = ?2",
-                envelope(id, FilingEventsConsumer.SUBMITTED, 1, dept, 2019), again.id));
+                envelope(id, FilingEventsConsumer.SUBMITTED, 1, dept, 2011), again.id));
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/budgets/admin/events/parked/" + again.id + "/replay")
                 .then().statusCode(200).body("outcome", equalTo("APPLIED"));
         assertEquals(true, QuarkusTransaction.requiringNew().call(
-                () -> Filing.<Filing>findById(new Filing.Key(dept, 2019)).locked));
+                () -> Filing.<Filing>findById(new Filing.Key(dept, 2011)).locked));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ParkedEvent.count("eventId", id.toString())));
     }
 }

@@ -20,7 +20,6 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * One department's event that the broker can never take must not stall anyone else: it goes to the
@@ -53,12 +52,11 @@ class OutboxPoisonTest {
         long[] ids = QuarkusTransaction.requiringNew().call(() -> new long[] {
                 row(POISON_KEY, huge).id, row(POISON_KEY, "{\"type\":\"PoisonTest\",\"n\":2}").id });
 
-        // Another department writes after the poison row was queued: its event must still go out.
-        given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).contentType(ContentType.JSON)
-                .body("{\"budget\":\"700.00\",\"actual\":\"650.00\"}")
-                .put("/api/v1/budgets/" + TestTokens.OTHER_DEPT + "/2022/basic-expenditure").then().statusCode(200);
-        TopicReader.await("budget.events", v -> v.contains("\"fiscalYear\":2022") && v.contains(TestTokens.OTHER_DEPT)
-                && v.contains("\"BasicExpenditureChanged\""), Duration.ofSeconds(30));
+        // Another department's event, queued after the poison row, must still go out. (Written as a row:
+        // every fiscal year of the demo departments is taken by some test of this suite.)
+        String other = "{\"type\":\"PoisonTest\",\"other\":\"" + UUID.randomUUID() + "\"}";
+        QuarkusTransaction.requiringNew().run(() -> row("other-dept:2020", other));
+        TopicReader.await("budget.events", other::equals, Duration.ofSeconds(30));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> OutboxDeadLetter.count("eventKey", POISON_KEY)) == 1);
