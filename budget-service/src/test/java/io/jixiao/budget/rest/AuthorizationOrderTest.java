@@ -1,6 +1,9 @@
 package io.jixiao.budget.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,13 @@ class AuthorizationOrderTest {
         String noRole = TestTokens.token("norole", null, TestTokens.AUDIENCE, 600);
         for (String path : new String[] { "/api/v1/budgets", "/api/v1/departments", "/api/v1/budgets/changes",
                 "/api/v1/budgets/import-template" }) {
-            given().auth().oauth2(noRole).get(path).then().statusCode(403);
+            // the same problem+json as every refusal, in the caller's language
+            given().auth().oauth2(noRole).header("Accept-Language", "en").get(path).then().statusCode(403)
+                    .contentType("application/problem+json").body("code", equalTo("access.forbidden"))
+                    .body("detail", not(emptyOrNullString()));
         }
+        given().auth().oauth2(noRole).contentType(ContentType.JSON).body("{\"budget\": \"x\"}")
+                .put("/api/v1/budgets/" + D + "/2019/basic-expenditure").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 }

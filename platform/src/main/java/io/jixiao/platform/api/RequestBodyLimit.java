@@ -1,14 +1,9 @@
 package io.jixiao.platform.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.jixiao.platform.problem.Messages;
-import io.jixiao.platform.problem.Problem;
+import io.jixiao.platform.problem.RouteProblems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,12 +20,12 @@ import jakarta.enterprise.event.Observes;
 public class RequestBodyLimit {
 
     private final ApiConfig config;
-    private final ObjectMapper mapper;
+    private final RouteProblems problems;
     private final List<Pattern> uploads;
 
-    public RequestBodyLimit(ApiConfig config, ObjectMapper mapper) {
+    public RequestBodyLimit(ApiConfig config, RouteProblems problems) {
         this.config = config;
-        this.mapper = mapper;
+        this.problems = problems;
         this.uploads = config.uploadPaths().stream().map(Pattern::compile).toList();
     }
 
@@ -53,35 +48,21 @@ public class RequestBodyLimit {
         if (length == null) {
             // a body-less POST (submit, retry) sends no Content-Length only when it is chunked
             if ("chunked".equalsIgnoreCase(ctx.request().getHeader("Transfer-Encoding"))) {
-                refuse(ctx, 411, "request.length-required");
+                problems.refuse(ctx, 411, "request.length-required", null, null);
                 return;
             }
             ctx.next();
             return;
         }
-        long bytes;
-        try {
-            bytes = Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            refuse(ctx, 400, "request.length-required");
+        long bytes = RouteProblems.declaredLength(ctx.request());
+        if (bytes < 0) {
+            problems.refuse(ctx, 400, "request.length-required", null, null);
             return;
         }
         if (bytes > config.maxBodyBytes()) {
-            refuse(ctx, 413, "request.too-large", config.maxBodyBytes() / 1024);
+            problems.refuse(ctx, 413, "request.too-large", null, null, config.maxBodyBytes() / 1024);
             return;
         }
         ctx.next();
-    }
-
-    private void refuse(RoutingContext ctx, int status, String code, Object... args) {
-        Locale locale = Messages.fromHeader(ctx.request().getHeader("Accept-Language"));
-        Problem body = new Problem("urn:jixiao:problem:" + code, Messages.text(locale, "status." + status), status,
-                Messages.text(locale, code, args), ctx.request().path(), code, null);
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
-        }
     }
 }

@@ -7,15 +7,13 @@ import java.util.Locale;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.jixiao.platform.api.ApiConfig;
 import io.jixiao.platform.api.RateLimiter;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.problem.Problem;
 import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.problem.RouteProblems;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.config.ReportConfig;
 import io.jixiao.report.service.UploadedReport;
@@ -46,27 +44,14 @@ public class CheckLimits {
     @Inject
     RateLimiter limiter;
     @Inject
-    ObjectMapper mapper;
+    RouteProblems problems;
     @Inject
     SecurityIdentity identity;
 
     void routes(@Observes Router router) {
         router.routeWithRegex(HttpMethod.POST, "/api/v1/checks/?").order(-1000).handler(ctx -> {
-            String length = ctx.request().getHeader("Content-Length");
-            long bytes;
-            try {
-                bytes = length == null ? -1 : Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                bytes = -1;
-            }
-            if (bytes > UploadedReport.MAX_BYTES) {
-                Locale locale = Messages.fromHeader(ctx.request().getHeader("Accept-Language"));
-                try {
-                    ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .end(mapper.writeValueAsString(problem(locale, 413, "upload.too-large", ctx.request().path())));
-                } catch (JsonProcessingException e) {
-                    ctx.fail(e);
-                }
+            if (RouteProblems.declaredLength(ctx.request()) > UploadedReport.MAX_BYTES) {
+                problems.refuse(ctx, 413, "upload.too-large", "file", "upload.too-large");
                 return;
             }
             ctx.next();
@@ -116,10 +101,4 @@ public class CheckLimits {
             throw new ProblemException(400, "upload.unreadable", List.of(new FieldError("file", "upload.unreadable")));
         }
     }
-
-    private static Problem problem(Locale locale, int status, String code, String path) {
-        return new Problem("urn:jixiao:problem:" + code, Messages.text(locale, "status." + status), status,
-                Messages.text(locale, code), path, code, List.of(new FieldError("file", Messages.text(locale, code))));
-    }
-
 }
