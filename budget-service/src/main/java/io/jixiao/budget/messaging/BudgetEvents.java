@@ -9,7 +9,7 @@ public final class BudgetEvents {
     public static final String BASIC_EXPENDITURE_CHANGED = "BasicExpenditureChanged";
     public static final int BASIC_EXPENDITURE_CHANGED_VERSION = 1;
 
-    /** The whole department-year after any change: consumers need no other source. */
+    /** The whole department-year after any change: consumers need no other source. Payload: {@link BudgetFiguresChangedV1}. */
     public static final String BUDGET_FIGURES_CHANGED = "BudgetFiguresChanged";
     public static final int BUDGET_FIGURES_CHANGED_VERSION = 1;
 
@@ -23,10 +23,6 @@ public final class BudgetEvents {
     /** Payload of BasicExpenditureChanged v1: amounts in 元 as decimal strings. */
     public record BasicExpenditureChanged(String budget, String actual, String variance, String executionRate,
             long version) {
-    }
-
-    /** Payload of BudgetFiguresChanged v1: the revision, which section changed, and the full sheet. */
-    public record BudgetFiguresChanged(long revision, String section, io.jixiao.budget.service.BudgetSheet sheet) {
     }
 
     /** Payload of FilingLockConfirmed v1: which submission (filingVersion) was locked, by which service, at which revision. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.jixiao.budget.domain.Department;
 import io.jixiao.budget.domain.Filing;
 import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.budget.messaging.BudgetFiguresChangedV1;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.ProblemException;
@@ -82,7 +83,7 @@ public class FilingGuard {
         String dept = filing.key.departmentId();
         int year = filing.key.fiscalYear();
         outbox.publish(BudgetEvents.BUDGET_FIGURES_CHANGED, BudgetEvents.BUDGET_FIGURES_CHANGED_VERSION, dept, year,
-                caller.name(), new BudgetEvents.BudgetFiguresChanged(filing.revision, section, sheets.load(dept, year)));
+                caller.name(), BudgetFiguresChangedV1.of(filing.revision, section, sheets.load(dept, year)));
     }
 
     /** Records the change: audit rows for changed fields, a new revision, the snapshot event. */
@@ -106,6 +107,6 @@ public class FilingGuard {
         String dept = filing.key.departmentId();
         int year = filing.key.fiscalYear();
         outbox.publish(BudgetEvents.BUDGET_FIGURES_CHANGED, BudgetEvents.BUDGET_FIGURES_CHANGED_VERSION, dept, year,
-                caller.name(), new BudgetEvents.BudgetFiguresChanged(filing.revision, section, sheets.load(dept, year)));
+                caller.name(), BudgetFiguresChangedV1.of(filing.revision, section, sheets.load(dept, year)));
     }
 }
