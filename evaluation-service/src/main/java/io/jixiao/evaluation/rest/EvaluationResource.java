@@ -14,12 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.jixiao.evaluation.domain.IndicatorValue;
-import io.jixiao.evaluation.scoring.ScoreCard;
+import io.jixiao.evaluation.service.EvaluationDocuments;
+import io.jixiao.evaluation.service.EvaluationDocuments.EvaluationView;
 import io.jixiao.evaluation.service.EvaluationService;
-import io.jixiao.evaluation.service.IndicatorResult;
 import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -39,6 +36,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/evaluations")
 @Tag(name = "绩效评价 Evaluation")
@@ -49,30 +47,12 @@ public class EvaluationResource {
 
     private final EvaluationService service;
     private final Caller caller;
-    private final ObjectMapper mapper;
+    private final EvaluationDocuments documents;
 
-    public EvaluationResource(EvaluationService service, Caller caller, ObjectMapper mapper) {
+    public EvaluationResource(EvaluationService service, Caller caller, EvaluationDocuments documents) {
         this.service = service;
         this.caller = caller;
-        this.mapper = mapper;
-    }
-
-    @Schema(name = "Evaluation")
-    public record EvaluationView(String departmentId, int fiscalYear,
-            @Schema(description = "version of the 基本支出 the values were computed from (-1: none entered)") long sourceVersion,
-            @Schema(description = "budget-service revision of the department-year scored") long revision,
-            List<IndicatorView> indicators,
-            @Schema(description = "every indicator of the template with points, value, score, status and why; total and grade")
-            ScoreCard score) {
-    }
-
-    @Schema(name = "Indicator", description = "A computed indicator and how it came about")
-    public record IndicatorView(@Schema(example = "basic-completion-rate") String code,
-            @Schema(example = "基本支出预算完成率") String name, String nameEn,
-            @Schema(example = "109.60", nullable = true) String value, @Schema(example = "%") String unit,
-            String formula, List<IndicatorResult.Input> inputs,
-            @Schema(description = "true: 数据缺失 (an input is absent), value is null") boolean missing,
-            long sourceVersion) {
+        this.documents = documents;
     }
 
     @Schema(name = "SelfScoreInput", description = "A department's self-score of a qualitative indicator")
@@ -89,15 +69,25 @@ public class EvaluationResource {
     @Operation(summary = "Indicators and score card of a department-year; every score explains itself",
             description = "The sentences (rule, formula, inputs, why, 数据缺失) follow Accept-Language: zh-CN (default) or en. "
                     + "Names are the template's data in 中文, with nameEn, level1En and level2En beside them where the template has them.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @APIResponse(responseCode = "200", description = "With an ETag: send it back as If-None-Match to get 304 while nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class), examples = {
             @ExampleObject(name = "zh-CN", summary = "Accept-Language: zh-CN (3 of the 28 items shown)", value = Examples.EVALUATION_READ),
             @ExampleObject(name = "en", summary = "Accept-Language: en (1 item shown)", value = Examples.EVALUATION_EN) }))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "not yet scored", value = Examples.NOT_FOUND)))
-    public EvaluationView get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+    public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @Context HttpHeaders headers) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
-        return view(service.get(caller, departmentId, fiscalYear, locale), locale);
+        EvaluationDocuments.Document doc = service.document(caller, departmentId, fiscalYear, locale);
+        if (doc == null) { // scored before documents were kept (or not yet scored: 404 from the service)
+            return Response.ok(view(service.get(caller, departmentId, fiscalYear, locale), locale)).build();
+        }
+        Response.ResponseBuilder answer = matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), doc.etag())
+                ? Response.notModified()
+                : Response.ok(doc.body(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"));
+        return answer.header(HttpHeaders.ETAG, doc.etag()).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header(HttpHeaders.VARY, "Accept-Language").build();
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite
@@ -192,20 +182,24 @@ public class EvaluationResource {
     public EvaluationService.History history(@PathParam("departmentId") String departmentId) {
         return service.history(caller, departmentId);
     }
-
     private EvaluationView view(EvaluationService.Evaluation e, Locale locale) {
-        List<IndicatorView> indicators = e.values().stream().map(v -> view(v, locale)).toList();
-        return new EvaluationView(e.departmentId(), e.fiscalYear(), e.sourceVersion(), e.revision(), indicators,
-                e.card());
+        return documents.view(e.departmentId(), e.fiscalYear(), e.sourceVersion(), e.revision(), e.values(), e.card(), locale);
     }
 
-    private IndicatorView view(IndicatorValue v, Locale locale) {
-        try {
-            IndicatorResult r = mapper.readValue(v.explanation(locale), IndicatorResult.class);
-            return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
-                    v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
-        } catch (Exception ex) {
-            throw new IllegalStateException("unreadable explanation of indicator " + v.id, ex);
+    /** If-None-Match holds the current tag (or *): a list, weak or strong, as RFC 9110 compares for GET. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
         }
+        for (String t : ifNoneMatch.split(",")) {
+            String tag = t.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

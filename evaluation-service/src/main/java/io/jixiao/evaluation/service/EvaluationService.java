@@ -52,12 +52,21 @@ public class EvaluationService {
     private final ObjectMapper mapper;
     private final AuditTrail audit;
     private final TemplateStore templates;
+    private final EvaluationDocuments documents;
 
-    public EvaluationService(ScoringService scoring, ObjectMapper mapper, AuditTrail audit, TemplateStore templates) {
+    public EvaluationService(ScoringService scoring, ObjectMapper mapper, AuditTrail audit, TemplateStore templates,
+            EvaluationDocuments documents) {
         this.scoring = scoring;
         this.mapper = mapper;
         this.audit = audit;
         this.templates = templates;
+        this.documents = documents;
+    }
+
+    /** The stored document of the evaluation in the locale's language (null: none stored yet; use get). */
+    public EvaluationDocuments.Document document(Caller caller, String departmentId, int fiscalYear, Locale locale) {
+        caller.checkRead(departmentId);
+        return documents.find(departmentId, fiscalYear, locale);
     }
 
     /** The evaluation with the score card's sentences in the locale's language (values' explanations: see IndicatorValue). */

@@ -45,11 +45,13 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final Outbox outbox;
     private final TemplateStore templates;
+    private final EvaluationDocuments documents;
 
-    public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates) {
+    public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates, EvaluationDocuments documents) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
+        this.documents = documents;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -254,9 +256,13 @@ public class ScoringService {
         List<IndicatorResult> computed = computed(card, sheet, source, Messages.ZH);
         Map<String, IndicatorResult> computedEn = new HashMap<>();
         computed(cardEn, sheet, source, Locale.ENGLISH).forEach(r -> computedEn.put(r.code(), r));
+        // one read of the year's values, then updates the session flushes as one JDBC batch (was a select per indicator)
+        Map<String, IndicatorValue> stored = new HashMap<>();
+        for (IndicatorValue v : IndicatorValue.of(dept, year)) {
+            stored.put(v.code, v);
+        }
         for (IndicatorResult r : computed) {
-            IndicatorValue v = IndicatorValue.<IndicatorValue>find("departmentId = ?1 and fiscalYear = ?2 and code = ?3",
-                    dept, year, r.code()).firstResultOptional().orElseGet(IndicatorValue::new);
+            IndicatorValue v = stored.getOrDefault(r.code(), new IndicatorValue());
             v.departmentId = dept;
             v.fiscalYear = year;
             v.code = r.code();
@@ -268,6 +274,7 @@ public class ScoringService {
             v.sourceVersion = copy.revision;
             v.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
             v.persist();
+            stored.put(v.code, v);
         }
         ScoreCardRow row = ScoreCardRow.findById(copy.key);
         if (row == null) {
@@ -285,6 +292,7 @@ public class ScoringService {
         row.sourceRevision = copy.revision;
         row.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
+        documents.store(copy, stored.values(), card, cardEn);
 
         outbox.publish(EvaluationEvents.INDICATORS_COMPUTED, EvaluationEvents.INDICATORS_COMPUTED_VERSION, dept, year,
                 "evaluation-service", EvaluationEvents.IndicatorsComputed.of(copy, card, computed, pin.revision));

@@ -1,0 +1,131 @@
+package io.jixiao.evaluation.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.evaluation.domain.BudgetSheetCopy;
+import io.jixiao.evaluation.domain.EvaluationDocument;
+import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.scoring.ScoreCard;
+import io.jixiao.platform.problem.Messages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The evaluation of a department-year as the API shows it, built once per rescoring in both languages
+ * and stored (evaluation_document) with the ETag of its body: a read is then one primary-key lookup,
+ * and a client holding the current ETag gets 304.
+ */
+@ApplicationScoped
+public class EvaluationDocuments {
+
+    @Schema(name = "Evaluation")
+    public record EvaluationView(String departmentId, int fiscalYear,
+            @Schema(description = "version of the 基本支出 the values were computed from (-1: none entered)") long sourceVersion,
+            @Schema(description = "budget-service revision of the department-year scored") long revision,
+            List<IndicatorView> indicators,
+            @Schema(description = "every indicator of the template with points, value, score, status and why; total and grade")
+            ScoreCard score) {
+    }
+
+    @Schema(name = "Indicator", description = "A computed indicator and how it came about")
+    public record IndicatorView(@Schema(example = "basic-completion-rate") String code,
+            @Schema(example = "基本支出预算完成率") String name, String nameEn,
+            @Schema(example = "109.60", nullable = true) String value, @Schema(example = "%") String unit,
+            String formula, List<IndicatorResult.Input> inputs,
+            @Schema(description = "true: 数据缺失 (an input is absent), value is null") boolean missing,
+            long sourceVersion) {
+    }
+
+    /** A stored document: its body and ETag (quoted, as sent in the header). */
+    public record Document(String etag, String body) {
+    }
+
+    private final ObjectMapper mapper;
+
+    public EvaluationDocuments(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    static String lang(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "en" : "zh";
+    }
+
+    /** The stored document in the caller's language; null when the year was not scored since documents exist. */
+    @Transactional
+    public Document find(String departmentId, int fiscalYear, Locale locale) {
+        EvaluationDocument d = EvaluationDocument.findById(new EvaluationDocument.Key(departmentId, fiscalYear, lang(locale)));
+        return d == null ? null : new Document(d.etag, d.body);
+    }
+
+    /** Writes both languages' documents of a rescoring, in its transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void store(BudgetSheetCopy copy, Collection<IndicatorValue> values, ScoreCard zh, ScoreCard en) {
+        List<IndicatorValue> sorted = values.stream().sorted(Comparator.comparing(v -> v.code)).toList();
+        long sourceVersion = copy.basicVersion == null ? -1 : copy.basicVersion;
+        write(copy, Messages.ZH, view(copy.key.departmentId(), copy.key.fiscalYear(), sourceVersion, copy.revision, sorted, zh, Messages.ZH));
+        write(copy, Locale.ENGLISH, view(copy.key.departmentId(), copy.key.fiscalYear(), sourceVersion, copy.revision, sorted, en, Locale.ENGLISH));
+    }
+
+    private void write(BudgetSheetCopy copy, Locale locale, EvaluationView view) {
+        EvaluationDocument.Key key = new EvaluationDocument.Key(copy.key.departmentId(), copy.key.fiscalYear(), lang(locale));
+        EvaluationDocument d = EvaluationDocument.findById(key);
+        if (d == null) {
+            d = new EvaluationDocument();
+            d.key = key;
+        }
+        d.body = json(view);
+        d.etag = etag(d.body);
+        d.revision = copy.revision;
+        d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.persist();
+    }
+
+    /** The evaluation as the API shows it, from the stored values and card. */
+    public EvaluationView view(String departmentId, int fiscalYear, long sourceVersion, long revision,
+            List<IndicatorValue> values, ScoreCard card, Locale locale) {
+        List<IndicatorView> indicators = values.stream().map(v -> view(v, locale)).toList();
+        return new EvaluationView(departmentId, fiscalYear, sourceVersion, revision, indicators, card);
+    }
+
+    private IndicatorView view(IndicatorValue v, Locale locale) {
+        try {
+            IndicatorResult r = mapper.readValue(v.explanation(locale), IndicatorResult.class);
+            return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
+                    v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("unreadable explanation of indicator " + v.code, ex);
+        }
+    }
+
+    /** A strong ETag from the body's SHA-256: equal bodies, equal tags, whatever rescoring wrote them. */
+    static String etag(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

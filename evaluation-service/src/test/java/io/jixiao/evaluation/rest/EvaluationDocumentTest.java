@@ -1,0 +1,143 @@
+package io.jixiao.evaluation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.evaluation.Events;
+import io.jixiao.evaluation.service.EvaluationDocuments;
+import io.jixiao.evaluation.service.EvaluationService;
+import io.jixiao.platform.problem.Messages;
+import io.jixiao.platform.security.Caller;
+import io.jixiao.testing.KafkaControl;
+import io.jixiao.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+/**
+ * The score card is read from the document written when it was scored: the same JSON the live
+ * computation gives, an ETag that changes with the scoring and 304 while it has not, in each language,
+ * and one SQL statement per read (it was two reads plus a select and a JSON parse per indicator).
+ */
+@QuarkusTest
+class EvaluationDocumentTest {
+
+    static final String A = TestTokens.SAMPLE_DEPT;
+    static final int YEAR = 2041;
+
+    @Inject
+    EvaluationService service;
+    @Inject
+    EvaluationDocuments documents;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    EntityManagerFactory emf;
+
+    @Test
+    void theStoredDocumentIsTheEvaluationWithItsETag() throws Exception {
+        String token = TestTokens.department(A);
+        publish(1, "6900000.00");
+        Response first = await(token, 1);
+        String etag = first.header("ETag");
+        assertNotNull(etag, "a read carries its ETag");
+        assertEquals("private, no-cache", first.header("Cache-Control"));
+
+        // the stored body is what the live computation answers
+        Caller caller = Caller.system("test", A);
+        EvaluationService.Evaluation live = service.get(caller, A, YEAR, Messages.ZH);
+        String liveJson = mapper.writeValueAsString(documents.view(live.departmentId(), live.fiscalYear(),
+                live.sourceVersion(), live.revision(), live.values(), live.card(), Messages.ZH));
+        assertEquals(mapper.readTree(liveJson), mapper.readTree(first.asString()));
+
+        // unchanged: 304 with no body; a list of tags and a weak form match too
+        given().auth().oauth2(token).header("If-None-Match", etag).get(path()).then().statusCode(304).header("ETag", etag);
+        given().auth().oauth2(token).header("If-None-Match", "\"old\", W/" + etag).get(path()).then().statusCode(304);
+        given().auth().oauth2(token).header("If-None-Match", "\"old\"").get(path()).then().statusCode(200);
+
+        // English is its own document
+        Response en = given().auth().oauth2(token).header("Accept-Language", "en").get(path());
+        assertEquals(200, en.statusCode());
+        assertNotEquals(etag, en.header("ETag"));
+        EvaluationService.Evaluation liveEn = service.get(caller, A, YEAR, Locale.ENGLISH);
+        assertEquals(mapper.readTree(mapper.writeValueAsString(documents.view(liveEn.departmentId(), liveEn.fiscalYear(),
+                liveEn.sourceVersion(), liveEn.revision(), liveEn.values(), liveEn.card(), Locale.ENGLISH))),
+                mapper.readTree(en.asString()));
+
+        // a new revision: the old tag no longer matches
+        publish(2, "7100000.00");
+        Response second = await(token, 2);
+        assertNotEquals(etag, second.header("ETag"));
+        given().auth().oauth2(token).header("If-None-Match", etag).get(path()).then().statusCode(200);
+
+        // another department's document stays closed
+        given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(path()).then().statusCode(403);
+
+        // a read is one primary-key lookup of the document: no score card, sheet copy or indicator row is
+        // loaded (the scheduler's own statements run meanwhile, so entities are counted, not statements)
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        Map<String, Long> before = loads(stats);
+        int reads = 20;
+        for (int i = 0; i < reads; i++) {
+            given().auth().oauth2(token).get(path()).then().statusCode(200);
+        }
+        Map<String, Long> after = loads(stats);
+        assertEquals((long) reads, after.get("EvaluationDocument") - before.get("EvaluationDocument"));
+        for (String other : new String[] { "IndicatorValue", "ScoreCardRow", "BudgetSheetCopy" }) {
+            assertEquals(0L, after.get(other) - before.get(other), other + " rows loaded by " + reads + " reads");
+        }
+    }
+
+    static Map<String, Long> loads(Statistics stats) {
+        Map<String, Long> n = new java.util.HashMap<>();
+        for (Class<?> c : new Class<?>[] { io.jixiao.evaluation.domain.EvaluationDocument.class,
+                io.jixiao.evaluation.domain.IndicatorValue.class, io.jixiao.evaluation.domain.ScoreCardRow.class,
+                io.jixiao.evaluation.domain.BudgetSheetCopy.class }) {
+            var e = stats.getEntityStatistics(c.getName());
+            n.put(c.getSimpleName(), e.getLoadCount() + e.getFetchCount());
+        }
+        return n;
+    }
+
+    static String path() {
+        return "/api/v1/evaluations/" + A + "/" + YEAR;
+    }
+
+    static void publish(long revision, String basicActual) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaControl.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("budget.events", A + ":" + YEAR, Events.budget(A, YEAR, revision, basicActual))).get();
+        }
+    }
+
+    static Response await(String token, long revision) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            Response r = given().auth().oauth2(token).get(path());
+            if (r.statusCode() == 200 && Long.valueOf(revision).equals(r.jsonPath().getLong("revision"))) {
+                return r;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("revision " + revision + " not scored within 30 s: " + r.statusCode());
+            }
+            Thread.sleep(20);
+        }
+    }
+}
