@@ -1,11 +1,11 @@
 package io.jixiao.budget.imports;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import io.jixiao.budget.domain.BasicExpenditure;
 import io.jixiao.budget.domain.Filing;
@@ -35,7 +37,7 @@ import jakarta.transaction.Transactional;
  * Saves a validated import in the caller's one transaction, through the filing rules: the guard's
  * department/year/lock checks (locked → 409), an audit row per changed value, one new revision and
  * one BudgetFiguresChanged for the whole import (plus BasicExpenditureChanged when 基本支出 changed,
- * which report-service's 基本支出 view consumes). 支出明细 are replaced with plain JDBC batches.
+ * which report-service's 基本支出 view consumes). 支出明细 are replaced through PostgreSQL COPY.
  */
 @ApplicationScoped
 public class ImportSaver {
@@ -179,14 +181,22 @@ public class ImportSaver {
         return out;
     }
 
-    /** Replaces the lines of a department-year on the transaction's own connection, in JDBC batches. */
+    /**
+     * Replaces the lines of a department-year on the transaction's own connection: the old lines are
+     * deleted and the new ones streamed in with PostgreSQL COPY (CSV), at the database's own pace and
+     * inside the import's transaction, so a failure anywhere leaves the old lines. Project names were
+     * resolved in the validation pass; no staging table is needed since nothing is merged.
+     */
     private static final class LineInsert {
+        static final int CHUNK_BYTES = 256 * 1024;
+
         final String dept;
         final int year;
         final Map<String, Long> projectIds;
         final int batchSize;
         final IntConsumer progress;
-        PreparedStatement insert;
+        final StringBuilder chunk = new StringBuilder(CHUNK_BYTES + 4096);
+        CopyIn copy;
         int pending;
         int saved;
         int replaced;
@@ -218,47 +228,60 @@ public class ImportSaver {
                 delete.setInt(2, year);
                 replaced = delete.executeUpdate();
             }
-            insert = c.prepareStatement("insert into spending_line (department_id, fiscal_year, line_no, paid_on, "
-                    + "project_id, economic_class, channel, amount, description) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy spending_line (department_id, fiscal_year, "
+                    + "line_no, paid_on, project_id, economic_class, channel, amount, description) from stdin with (format csv)");
         }
 
         void add(RowParser.LineRow line) {
-            try {
-                Long projectId = null;
-                if (line.project() != null) {
-                    projectId = projectIds.get(line.project());
-                    if (projectId == null) {
-                        // the project was removed after the file was checked
-                        throw ProblemException.conflict("import.changed-meanwhile");
-                    }
-                }
-                insert.setString(1, dept);
-                insert.setInt(2, year);
-                insert.setInt(3, saved + 1);
-                insert.setObject(4, line.paidOn());
+            Long projectId = null;
+            if (line.project() != null) {
+                projectId = projectIds.get(line.project());
                 if (projectId == null) {
-                    insert.setNull(5, Types.BIGINT);
-                } else {
-                    insert.setLong(5, projectId);
+                    // the project was removed after the file was checked
+                    throw ProblemException.conflict("import.changed-meanwhile");
                 }
-                insert.setString(6, line.economicClass());
-                insert.setString(7, line.channel());
-                insert.setBigDecimal(8, line.amount());
-                insert.setString(9, line.description());
-                insert.addBatch();
-                total = total.add(line.amount());
-                saved++;
-                if (++pending >= batchSize) {
-                    flushBatch();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            }
+            saved++;
+            quoted(dept).append(',').append(year).append(',').append(saved).append(',').append(line.paidOn()).append(',');
+            if (projectId != null) {
+                chunk.append(projectId.longValue());
+            }
+            chunk.append(',');
+            quoted(line.economicClass()).append(',');
+            quoted(line.channel()).append(',').append(line.amount().toPlainString()).append(',');
+            if (line.description() != null) { // unquoted empty is NULL, "" an empty text
+                quoted(line.description());
+            }
+            chunk.append('\n');
+            total = total.add(line.amount());
+            if (++pending >= batchSize || chunk.length() >= CHUNK_BYTES) {
+                flushBatch();
             }
         }
 
-        void flushBatch() throws SQLException {
+        private StringBuilder quoted(String text) {
+            chunk.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"') {
+                    chunk.append('"');
+                }
+                chunk.append(ch);
+            }
+            return chunk.append('"');
+        }
+
+        void flushBatch() {
+            if (chunk.length() > 0) {
+                byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                try {
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                chunk.setLength(0);
+            }
             if (pending > 0) {
-                insert.executeBatch();
                 pending = 0;
                 progress.accept(saved);
             }
@@ -266,11 +289,13 @@ public class ImportSaver {
 
         void finish() throws SQLException {
             flushBatch();
+            copy.endCopy();
+            copy = null;
         }
 
         void close() throws SQLException {
-            if (insert != null) {
-                insert.close();
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy(); // a failure mid-way: the transaction rolls back anyway
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.service.SheetDocuments;
 import io.jixiao.budget.service.FilingGuard;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.inbox.InboundEvents;
@@ -37,9 +38,12 @@ public class FilingEventsConsumer {
             APPROVED, new InboundEvents.Handler(1, e -> setLocked(e, true, false)),
             RETURNED, new InboundEvents.Handler(1, e -> setLocked(e, false, false)));
 
-    public FilingEventsConsumer(InboundEvents inbound, Outbox outbox) {
+    private final SheetDocuments documents;
+
+    public FilingEventsConsumer(InboundEvents inbound, Outbox outbox, SheetDocuments documents) {
         this.inbound = inbound;
         this.outbox = outbox;
+        this.documents = documents;
         inbound.register("report.events", handlers);
     }
 
@@ -57,6 +61,7 @@ public class FilingEventsConsumer {
             filing.locked = locked;
             filing.lockedAt = locked ? now : null;
             filing.updatedAt = now;
+            documents.rewrite(event.departmentId(), event.fiscalYear()); // the sheet shows the flag
         }
         if (confirm) {
             outbox.publish(BudgetEvents.FILING_LOCK_CONFIRMED, BudgetEvents.FILING_LOCK_CONFIRMED_VERSION,

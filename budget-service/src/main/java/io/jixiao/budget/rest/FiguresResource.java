@@ -3,11 +3,15 @@ package io.jixiao.budget.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.budget.service.BudgetSheet;
+import io.jixiao.budget.service.SheetDocuments;
+import io.jixiao.platform.api.Documents;
 import io.jixiao.budget.service.FiguresService;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -16,6 +20,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -42,9 +49,17 @@ public class FiguresResource {
     }
 
     @GET
-    @Operation(summary = "Everything reported for the year, with totals, variances, rates, shares and reason checks")
-    public BudgetSheet sheet(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        return service.sheet(caller, d, y);
+    @Operation(summary = "Everything reported for the year, with totals, variances, rates, shares and reason checks",
+            description = "Stored at every change with its ETag: send it back as If-None-Match to get 304 while nothing changed.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BudgetSheet.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
+    public Response sheet(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y, @Context HttpHeaders headers) {
+        SheetDocuments.Document doc = service.document(caller, d, y);
+        if (doc == null) { // no change since documents are kept: computed
+            return Response.ok(service.sheet(caller, d, y)).build();
+        }
+        return Documents.respond(headers, doc.etag(), doc.body());
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite

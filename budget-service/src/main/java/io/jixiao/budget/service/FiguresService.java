@@ -33,11 +33,20 @@ public class FiguresService {
     private final DepartmentService departments;
     private final FilingGuard guard;
     private final BudgetSheetService sheets;
+    private final SheetDocuments documents;
 
-    public FiguresService(DepartmentService departments, FilingGuard guard, BudgetSheetService sheets) {
+    public FiguresService(DepartmentService departments, FilingGuard guard, BudgetSheetService sheets,
+            SheetDocuments documents) {
         this.departments = departments;
         this.guard = guard;
         this.sheets = sheets;
+        this.documents = documents;
+    }
+
+    /** The stored sheet; null when the year has not changed since sheets are stored. */
+    public SheetDocuments.Document document(Caller caller, String departmentId, int fiscalYear) {
+        caller.checkRead(departmentId);
+        return documents.find(departmentId, fiscalYear);
     }
 
     @Transactional

@@ -30,12 +30,15 @@ public class FilingGuard {
     private final AuditTrail audit;
     private final Outbox outbox;
     private final BudgetSheetService sheets;
+    private final SheetDocuments documents;
 
-    public FilingGuard(DepartmentService departments, AuditTrail audit, Outbox outbox, BudgetSheetService sheets) {
+    public FilingGuard(DepartmentService departments, AuditTrail audit, Outbox outbox, BudgetSheetService sheets,
+            SheetDocuments documents) {
         this.departments = departments;
         this.audit = audit;
         this.outbox = outbox;
         this.sheets = sheets;
+        this.documents = documents;
     }
 
     /** Checks the caller may write this department-year now; locks the filing row until commit. */
@@ -82,8 +85,7 @@ public class FilingGuard {
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         String dept = filing.key.departmentId();
         int year = filing.key.fiscalYear();
-        outbox.publish(BudgetEvents.BUDGET_FIGURES_CHANGED, BudgetEvents.BUDGET_FIGURES_CHANGED_VERSION, dept, year,
-                caller.name(), BudgetFiguresChangedV1.of(filing.revision, section, sheets.load(dept, year)));
+        publish(caller, dept, year, filing.revision, section);
     }
 
     /** Records the change: audit rows for changed fields, a new revision, the snapshot event. */
@@ -106,7 +108,17 @@ public class FilingGuard {
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         String dept = filing.key.departmentId();
         int year = filing.key.fiscalYear();
+        publish(caller, dept, year, filing.revision, section);
+    }
+
+    /** The new sheet: its event and its stored document, in the change's transaction. */
+    private void publish(Caller caller, String dept, int year, long revision, String section) {
+        BudgetSheet sheet = sheets.load(dept, year);
         outbox.publish(BudgetEvents.BUDGET_FIGURES_CHANGED, BudgetEvents.BUDGET_FIGURES_CHANGED_VERSION, dept, year,
-                caller.name(), BudgetFiguresChangedV1.of(filing.revision, section, sheets.load(dept, year)));
+                caller.name(), BudgetFiguresChangedV1.of(revision, section, sheet));
+        documents.store(sheet);
+        if ("staffing".equals(section)) {
+            documents.refresh(dept, year + 1); // its sheet shows this year's headcount as last year's
+        }
     }
 }

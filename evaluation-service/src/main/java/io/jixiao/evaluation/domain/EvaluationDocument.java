@@ -1,9 +1,8 @@
 package io.jixiao.evaluation.domain;
 
 import java.io.Serializable;
-import java.time.OffsetDateTime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.jixiao.platform.api.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -16,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "evaluation_document")
-public class EvaluationDocument extends PanacheEntityBase {
+public class EvaluationDocument extends StoredDocument {
 
     @Embeddable
     public record Key(@Column(name = "department_id") String departmentId, @Column(name = "fiscal_year") int fiscalYear,
@@ -25,17 +24,4 @@ public class EvaluationDocument extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
-
-    /** The budget revision the document was scored from. */
-    @Column(nullable = false)
-    public long revision;
-
-    @Column(nullable = false)
-    public String etag;
-
-    @Column(nullable = false, columnDefinition = "text")
-    public String body;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -83,11 +83,7 @@ public class EvaluationResource {
         if (doc == null) { // scored before documents were kept (or not yet scored: 404 from the service)
             return Response.ok(view(service.get(caller, departmentId, fiscalYear, locale), locale)).build();
         }
-        Response.ResponseBuilder answer = matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), doc.etag())
-                ? Response.notModified()
-                : Response.ok(doc.body(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"));
-        return answer.header(HttpHeaders.ETAG, doc.etag()).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header(HttpHeaders.VARY, "Accept-Language").build();
+        return io.jixiao.platform.api.Documents.respond(headers, doc.etag(), doc.body());
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite
@@ -184,22 +180,5 @@ public class EvaluationResource {
     }
     private EvaluationView view(EvaluationService.Evaluation e, Locale locale) {
         return documents.view(e.departmentId(), e.fiscalYear(), e.sourceVersion(), e.revision(), e.values(), e.card(), locale);
-    }
-
-    /** If-None-Match holds the current tag (or *): a list, weak or strong, as RFC 9110 compares for GET. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,15 +1,10 @@
 package io.jixiao.evaluation.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -71,13 +66,21 @@ public class EvaluationDocuments {
         return d == null ? null : new Document(d.etag, d.body);
     }
 
-    /** Writes both languages' documents of a rescoring, in its transaction. */
+    /**
+     * Writes both languages' documents of a rescoring, in its transaction, from the results it just
+     * computed (an indicator the template no longer has keeps its stored explanation).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void store(BudgetSheetCopy copy, Collection<IndicatorValue> values, ScoreCard zh, ScoreCard en) {
+    void store(BudgetSheetCopy copy, Collection<IndicatorValue> values, ScoreCard zh, Map<String, IndicatorResult> resultsZh,
+            ScoreCard en, Map<String, IndicatorResult> resultsEn) {
         List<IndicatorValue> sorted = values.stream().sorted(Comparator.comparing(v -> v.code)).toList();
         long sourceVersion = copy.basicVersion == null ? -1 : copy.basicVersion;
-        write(copy, Messages.ZH, view(copy.key.departmentId(), copy.key.fiscalYear(), sourceVersion, copy.revision, sorted, zh, Messages.ZH));
-        write(copy, Locale.ENGLISH, view(copy.key.departmentId(), copy.key.fiscalYear(), sourceVersion, copy.revision, sorted, en, Locale.ENGLISH));
+        String dept = copy.key.departmentId();
+        int year = copy.key.fiscalYear();
+        write(copy, Messages.ZH, new EvaluationView(dept, year, sourceVersion, copy.revision,
+                sorted.stream().map(v -> view(v, resultsZh.get(v.code), Messages.ZH)).toList(), zh));
+        write(copy, Locale.ENGLISH, new EvaluationView(dept, year, sourceVersion, copy.revision,
+                sorted.stream().map(v -> view(v, resultsEn.get(v.code), Locale.ENGLISH)).toList(), en));
     }
 
     private void write(BudgetSheetCopy copy, Locale locale, EvaluationView view) {
@@ -87,10 +90,7 @@ public class EvaluationDocuments {
             d = new EvaluationDocument();
             d.key = key;
         }
-        d.body = json(view);
-        d.etag = etag(d.body);
-        d.revision = copy.revision;
-        d.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.write(json(view), copy.revision);
         d.persist();
     }
 
@@ -103,22 +103,19 @@ public class EvaluationDocuments {
 
     private IndicatorView view(IndicatorValue v, Locale locale) {
         try {
-            IndicatorResult r = mapper.readValue(v.explanation(locale), IndicatorResult.class);
-            return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
-                    v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
+            return view(v, mapper.readValue(v.explanation(locale), IndicatorResult.class), locale);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("unreadable explanation of indicator " + v.code, ex);
         }
     }
 
-    /** A strong ETag from the body's SHA-256: equal bodies, equal tags, whatever rescoring wrote them. */
-    static String etag(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The row's value with the explanation's words (parsed from the row when none was just computed). */
+    private IndicatorView view(IndicatorValue v, IndicatorResult r, Locale locale) {
+        if (r == null) {
+            return view(v, locale);
         }
+        return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
+                v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
     }
 
     private String json(Object o) {

@@ -254,6 +254,8 @@ public class ScoringService {
         ScoreCard cardEn = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Locale.ENGLISH);
 
         List<IndicatorResult> computed = computed(card, sheet, source, Messages.ZH);
+        Map<String, IndicatorResult> computedZh = new HashMap<>();
+        computed.forEach(r -> computedZh.put(r.code(), r));
         Map<String, IndicatorResult> computedEn = new HashMap<>();
         computed(cardEn, sheet, source, Locale.ENGLISH).forEach(r -> computedEn.put(r.code(), r));
         // one read of the year's values, then updates the session flushes as one JDBC batch (was a select per indicator)
@@ -292,7 +294,7 @@ public class ScoringService {
         row.sourceRevision = copy.revision;
         row.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
-        documents.store(copy, stored.values(), card, cardEn);
+        documents.store(copy, stored.values(), card, computedZh, cardEn, computedEn);
 
         outbox.publish(EvaluationEvents.INDICATORS_COMPUTED, EvaluationEvents.INDICATORS_COMPUTED_VERSION, dept, year,
                 "evaluation-service", EvaluationEvents.IndicatorsComputed.of(copy, card, computed, pin.revision));

@@ -1,0 +1,70 @@
+package io.jixiao.budget.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.SheetDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The stored form of each department-year's sheet: written in the transaction of every change (the
+ * revision bump, the lock flag, and the next year's sheet when this year's staffing changes, since it
+ * shows last year's headcount), read by GET as one primary-key lookup with its ETag.
+ */
+@ApplicationScoped
+public class SheetDocuments {
+
+    public record Document(String etag, String body) {
+    }
+
+    private final ObjectMapper mapper;
+    private final BudgetSheetService sheets;
+
+    public SheetDocuments(ObjectMapper mapper, BudgetSheetService sheets) {
+        this.mapper = mapper;
+        this.sheets = sheets;
+    }
+
+    /** The sheet as it is now, stored (after a change of the lock flag). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rewrite(String departmentId, int fiscalYear) {
+        store(sheets.load(departmentId, fiscalYear));
+    }
+
+    /** Null when the year has had no change since documents are kept (the caller computes it then). */
+    public Document find(String departmentId, int fiscalYear) {
+        SheetDocument d = SheetDocument.findById(new Filing.Key(departmentId, fiscalYear));
+        return d == null ? null : new Document(d.etag, d.body);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(BudgetSheet sheet) {
+        Filing.Key key = new Filing.Key(sheet.departmentId(), sheet.fiscalYear());
+        SheetDocument d = SheetDocument.findById(key);
+        if (d == null) {
+            d = new SheetDocument();
+            d.key = key;
+        }
+        try {
+            d.write(mapper.writeValueAsString(sheet), sheet.revision());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sheet " + key + " cannot be serialised", e);
+        }
+        d.persist();
+    }
+
+    /**
+     * Rewrites a stored document from the data as it is now (a year whose sheet shows another year's
+     * figures); a locked year keeps the sheet it was submitted with.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(String departmentId, int fiscalYear) {
+        Filing.Key key = new Filing.Key(departmentId, fiscalYear);
+        Filing filing = Filing.findById(key);
+        if ((filing == null || !filing.locked) && SheetDocument.findById(key) != null) {
+            store(sheets.load(departmentId, fiscalYear));
+        }
+    }
+}
