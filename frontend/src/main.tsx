@@ -1,14 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { App } from './App';
 import { AppProviders, LocaleProvider } from './AppProviders';
 import { ApiClient } from './api/client';
-import { startKeycloakSession } from './auth/keycloak';
+import { startKeycloakSession, type KeycloakSession } from './auth/keycloak';
 import { appConfig } from './config';
-import i18n, { currentLanguage, setupI18n } from './i18n';
+import i18n, { currentLanguage, setupI18n, storedLanguage } from './i18n';
 
-setupI18n();
+// The active language's core dictionary and the Keycloak session are fetched in parallel.
+const language = storedLanguage();
+const i18nReady = setupI18n(language);
 
 const container = document.getElementById('root');
 if (!container) {
@@ -26,31 +28,27 @@ function renderSigningIn() {
   );
 }
 
-function renderAuthFailed() {
+async function renderAuthFailed() {
+  const { default: AuthFailed } = await import('./auth/AuthFailed');
   root.render(
     <LocaleProvider>
-      <Result
-        status="warning"
-        title={i18n.t('app.authFailed')}
-        subTitle={i18n.t('app.authFailedDetail')}
-        extra={
-          <Button type="primary" onClick={() => window.location.reload()}>
-            {i18n.t('app.retry')}
-          </Button>
-        }
-      />
+      <AuthFailed />
     </LocaleProvider>,
   );
 }
 
 async function start() {
+  const sessionStarted = startKeycloakSession(language);
+  // Handled below; this only keeps the rejection from being reported while the dictionary loads.
+  sessionStarted.catch(() => undefined);
+  await i18nReady;
   renderSigningIn();
-  let session;
+  let session: KeycloakSession;
   try {
-    session = await startKeycloakSession(currentLanguage());
+    session = await sessionStarted;
   } catch (error) {
     console.error('Keycloak initialisation failed', error);
-    renderAuthFailed();
+    await renderAuthFailed();
     return;
   }
   const client = new ApiClient({
