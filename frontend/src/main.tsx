@@ -1,16 +1,16 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Spin } from 'antd';
-import { App } from './App';
-import { AppProviders, LocaleProvider } from './AppProviders';
-import { ApiClient } from './api/client';
 import { startKeycloakSession, type KeycloakSession } from './auth/keycloak';
-import { appConfig } from './config';
-import i18n, { currentLanguage, setupI18n, storedLanguage } from './i18n';
+import i18n, { setupI18n, storedLanguage } from './i18n';
+import { LocaleProvider } from './LocaleProvider';
 
-// The active language's core dictionary and the Keycloak session are fetched in parallel.
+// Three things load in parallel: the active language's core dictionary, the Keycloak session and the
+// signed-in frame (Frame.tsx). index.html itself only brings what the signing-in screen needs.
 const language = storedLanguage();
 const i18nReady = setupI18n(language);
+const frameLoaded = import('./Frame');
+// Both are awaited in start(); these only keep a rejection from being reported before that.
+frameLoaded.catch(() => undefined);
 
 const container = document.getElementById('root');
 if (!container) {
@@ -28,18 +28,17 @@ function renderSigningIn() {
   );
 }
 
-async function renderAuthFailed() {
-  const { default: AuthFailed } = await import('./auth/AuthFailed');
+async function renderStartFailed(reason: 'auth' | 'network') {
+  const { default: StartFailed } = await import('./auth/StartFailed');
   root.render(
     <LocaleProvider>
-      <AuthFailed />
+      <StartFailed reason={reason} />
     </LocaleProvider>,
   );
 }
 
 async function start() {
   const sessionStarted = startKeycloakSession(language);
-  // Handled below; this only keeps the rejection from being reported while the dictionary loads.
   sessionStarted.catch(() => undefined);
   await i18nReady;
   renderSigningIn();
@@ -48,21 +47,18 @@ async function start() {
     session = await sessionStarted;
   } catch (error) {
     console.error('Keycloak initialisation failed', error);
-    await renderAuthFailed();
+    await renderStartFailed('auth');
     return;
   }
-  const client = new ApiClient({
-    baseUrl: appConfig.apiBase,
-    auth: session,
-    language: currentLanguage,
-  });
-  root.render(
-    <StrictMode>
-      <AppProviders auth={{ user: session.user, logout: session.logout }} client={client}>
-        <App />
-      </AppProviders>
-    </StrictMode>,
-  );
+  let Frame;
+  try {
+    ({ default: Frame } = await frameLoaded);
+  } catch (error) {
+    console.error('The app could not be loaded', error);
+    await renderStartFailed('network');
+    return;
+  }
+  root.render(<Frame session={session} />);
 }
 
 void start();
