@@ -8,9 +8,9 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 /**
  * The dictionaries are split per language and per namespace (src/i18n/locales/<language>/<namespace>.ts),
  * each its own chunk. At start only `core` of the active language is loaded: the frame, the texts every
- * page shares, the error pages and the home page. A page loads the namespaces it needs before it renders
- * (lazyPage), and a language switch loads every namespace already in use for the new language before
- * anything changes on screen.
+ * page shares, the error pages and the home page's own section. A page loads the namespaces it needs
+ * before it renders (lazyPage), and a language switch loads every namespace already in use for the new
+ * language before anything changes on screen.
  *
  * Keys keep their section prefix ('basic.title'): `t` looks a key up in `core` first, then in the other
  * namespaces (fallbackNS), so components call useTranslation() without naming a namespace.
@@ -24,7 +24,7 @@ const STORAGE_KEY = 'jixiao.language';
 
 const dictionaries = import.meta.glob<{ default: ResourceKey }>('./locales/*/*.ts');
 
-export function dictionaryModule(language: string, namespace: string): string {
+function dictionaryModule(language: string, namespace: string): string {
   return `./locales/${language}/${namespace}.ts`;
 }
 
