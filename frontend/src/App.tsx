@@ -1,27 +1,29 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { canUseChecker, canViewApiPage, canViewFigures, canViewOverview, type AppUser } from './auth/user';
 import { canManageTemplates, canOnboard, canRunBatches } from './auth/user';
 import { AppLayout } from './layout/AppLayout';
+import { lazyPage } from './lazyPage';
 import { SelectionProvider } from './selection/SelectionProvider';
 
-// Pages are split out of the first load, one chunk per route.
-const HomePage = lazy(() => import('./pages/HomePage'));
-const ProfilePage = lazy(() => import('./pages/ProfilePage'));
-const BudgetPage = lazy(() => import('./pages/BudgetPage'));
-const OverviewPage = lazy(() => import('./pages/OverviewPage'));
-const GoalsPage = lazy(() => import('./pages/GoalsPage'));
-const EvaluationPage = lazy(() => import('./pages/EvaluationPage'));
-const ReportPage = lazy(() => import('./pages/ReportPage'));
-const CheckerPage = lazy(() => import('./pages/CheckerPage'));
-const ApiAccessPage = lazy(() => import('./pages/ApiAccessPage'));
-const TemplatesPage = lazy(() => import('./pages/TemplatesPage'));
-const BatchesPage = lazy(() => import('./pages/BatchesPage'));
-const OnboardingPage = lazy(() => import('./pages/OnboardingPage'));
-const EventsAdminPage = lazy(() => import('./pages/EventsAdminPage'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
-const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
+// Pages are split out of the first load, one chunk per route, each with the dictionary namespaces it
+// needs (checked by src/i18n/namespaces.test.ts).
+const HomePage = lazyPage(() => import('./pages/HomePage'), ['figures', 'evaluation', 'reporting']);
+const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), ['figures']);
+const BudgetPage = lazyPage(() => import('./pages/BudgetPage'), ['figures']);
+const OverviewPage = lazyPage(() => import('./pages/OverviewPage'), ['overview']);
+const GoalsPage = lazyPage(() => import('./pages/GoalsPage'), ['evaluation', 'figures']);
+const EvaluationPage = lazyPage(() => import('./pages/EvaluationPage'), ['evaluation']);
+const ReportPage = lazyPage(() => import('./pages/ReportPage'), ['reporting']);
+const CheckerPage = lazyPage(() => import('./pages/CheckerPage'), ['reporting']);
+const ApiAccessPage = lazyPage(() => import('./pages/ApiAccessPage'), ['admin']);
+const TemplatesPage = lazyPage(() => import('./pages/TemplatesPage'), ['templates']);
+const BatchesPage = lazyPage(() => import('./pages/BatchesPage'), ['admin']);
+const OnboardingPage = lazyPage(() => import('./pages/OnboardingPage'), ['admin']);
+const EventsAdminPage = lazyPage(() => import('./pages/EventsAdminPage'), ['admin']);
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'));
+const ForbiddenPage = lazyPage(() => import('./pages/ForbiddenPage'));
 
 function RequireAccess({ allowed, children }: { allowed: (user: AppUser) => boolean; children: ReactNode }) {
   const { user } = useAuth();

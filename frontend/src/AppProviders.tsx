@@ -1,15 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { useState, type ReactNode } from 'react';
+import { App as AntApp } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { ApiClient } from './api/client';
 import { ApiContext } from './api/ApiContext';
 import { isApiError } from './api/problem';
 import { AuthContext, type AuthState } from './auth/AuthContext';
+import { LocaleProvider } from './LocaleProvider';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -26,21 +22,6 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** antd locale and dayjs locale follow the UI language. */
-export function LocaleProvider({ children }: { children: ReactNode }) {
-  const { i18n, t } = useTranslation();
-  const english = i18n.language === 'en';
-  useEffect(() => {
-    dayjs.locale(english ? 'en' : 'zh-cn');
-    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
-  }, [english, t]);
-  return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#b22c2c', colorLink: '#b22c2c' } }}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
-}
-
 interface AppProvidersProps {
   auth: AuthState;
   client: ApiClient;
@@ -54,7 +35,9 @@ export function AppProviders({ auth, client, queryClient, children }: AppProvide
     <AuthContext.Provider value={auth}>
       <ApiContext.Provider value={client}>
         <QueryClientProvider client={ownQueryClient}>
-          <LocaleProvider>{children}</LocaleProvider>
+          <LocaleProvider>
+            <AntApp>{children}</AntApp>
+          </LocaleProvider>
         </QueryClientProvider>
       </ApiContext.Provider>
     </AuthContext.Provider>

@@ -1,14 +1,16 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, Result, Spin } from 'antd';
-import { App } from './App';
-import { AppProviders, LocaleProvider } from './AppProviders';
-import { ApiClient } from './api/client';
-import { startKeycloakSession } from './auth/keycloak';
-import { appConfig } from './config';
-import i18n, { currentLanguage, setupI18n } from './i18n';
+import { Spin } from 'antd';
+import { startKeycloakSession, type KeycloakSession } from './auth/keycloak';
+import i18n, { setupI18n, storedLanguage } from './i18n';
+import { LocaleProvider } from './LocaleProvider';
 
-setupI18n();
+// Three things load in parallel: the active language's core dictionary, the Keycloak session and the
+// signed-in frame (Frame.tsx). index.html itself only brings what the signing-in screen needs.
+const language = storedLanguage();
+const i18nReady = setupI18n(language);
+const frameLoaded = import('./Frame');
+// Both are awaited in start(); these only keep a rejection from being reported before that.
+frameLoaded.catch(() => undefined);
 
 const container = document.getElementById('root');
 if (!container) {
@@ -26,45 +28,37 @@ function renderSigningIn() {
   );
 }
 
-function renderAuthFailed() {
+async function renderStartFailed(reason: 'auth' | 'network') {
+  const { default: StartFailed } = await import('./auth/StartFailed');
   root.render(
     <LocaleProvider>
-      <Result
-        status="warning"
-        title={i18n.t('app.authFailed')}
-        subTitle={i18n.t('app.authFailedDetail')}
-        extra={
-          <Button type="primary" onClick={() => window.location.reload()}>
-            {i18n.t('app.retry')}
-          </Button>
-        }
-      />
+      <StartFailed reason={reason} />
     </LocaleProvider>,
   );
 }
 
 async function start() {
+  const sessionStarted = startKeycloakSession(language);
+  sessionStarted.catch(() => undefined);
+  await i18nReady;
   renderSigningIn();
-  let session;
+  let session: KeycloakSession;
   try {
-    session = await startKeycloakSession(currentLanguage());
+    session = await sessionStarted;
   } catch (error) {
     console.error('Keycloak initialisation failed', error);
-    renderAuthFailed();
+    await renderStartFailed('auth');
     return;
   }
-  const client = new ApiClient({
-    baseUrl: appConfig.apiBase,
-    auth: session,
-    language: currentLanguage,
-  });
-  root.render(
-    <StrictMode>
-      <AppProviders auth={{ user: session.user, logout: session.logout }} client={client}>
-        <App />
-      </AppProviders>
-    </StrictMode>,
-  );
+  let Frame;
+  try {
+    ({ default: Frame } = await frameLoaded);
+  } catch (error) {
+    console.error('The app could not be loaded', error);
+    await renderStartFailed('network');
+    return;
+  }
+  root.render(<Frame session={session} />);
 }
 
 void start();

@@ -2,8 +2,11 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { setupI18n } from '../i18n';
+import { allDictionaries } from './dictionaries';
 
-setupI18n('zh-CN');
+// All dictionaries up front: rendering never waits for a namespace (src/i18n/i18n.test.ts covers the
+// loading on demand).
+await setupI18n('zh-CN', { resources: allDictionaries() });
 
 // Pages and tabs are lazy chunks: on a busy 2-core machine the first import of one can take seconds.
 configure({ asyncUtilTimeout: 8000 });
