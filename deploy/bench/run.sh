@@ -29,7 +29,7 @@ MODE=full
 case "${1:-}" in
   "") ;;
   --smoke) MODE=smoke ;;
-  -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,26p' "$0"; exit 0 ;;
   *) echo "usage: deploy/bench/run.sh [--smoke]" >&2; exit 1 ;;
 esac
 
