@@ -445,17 +445,9 @@ else
   errrow paged "支出明细 through the paged JSON API" "${j:-driver failed}"
 fi
 
-# The bureau's export of a year: a 支出明细 export when the contract has one (issue 13, item 4), else
-# the year's budget-line export (/budgets/export), whose rows are then few.
-EXPORT_PATH="$(jq -r '.paths | keys[] | select(test("spending|lines") and test("export") and (contains("{") | not))' \
-  "$REPO/docs/openapi/jixiao-api.json" 2>/dev/null | head -n1)"
-EXPORT_NOTE="" EXPORT_YEAR="$Y_BIG"
-if [[ -z "$EXPORT_PATH" ]]; then
-  # Without it the year's budget lines are all there is to export: the ordinary year's (one 基本支出
-  # line per bench department). Measured, but too few rows to compare with COPY: verdict n/a.
-  EXPORT_PATH=/api/v1/budgets/export EXPORT_YEAR="$Y_ORD"
-  EXPORT_NOTE="no 支出明细 export in the contract yet (issue 13 item 4); measured the budget-line export of $Y_ORD instead: too few rows to compare"
-fi
+# The bureau's export of a year: every 支出明细 across departments, streamed (CSV), on the year with
+# the 100,000 lines.
+EXPORT_PATH=/api/v1/budgets/spending-lines EXPORT_NOTE="" EXPORT_YEAR="$Y_BIG"
 note "the bureau's CSV export of $EXPORT_YEAR: $EXPORT_PATH"
 if j="$(as_client driver get --url "$BUDGET$EXPORT_PATH?fiscalYear=$EXPORT_YEAR&format=csv" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --csv-rows)"; then
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
