@@ -35,6 +35,7 @@ PACKAGES=(
   "fonts-noto-cjk|test|Chinese text in that browser"
   "jq|test|JSON in the REST end-to-end tests and the OpenAPI contract check"
   "poppler-utils|test|pdftotext, to read generated PDFs when checking reports"
+  "wrk|test|the load generator of deploy/bench/run.sh (API reads and the bare Quarkus anchor; its smoke mode is a test stage)"
 )
 
 JAVA_MIN=17

@@ -8,7 +8,8 @@
 #   2. frontend                           npm ci (when needed), npm run typecheck, npm test
 #   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
-#                                         then down.sh (always)
+#                                         deploy/bench/run.sh --smoke (the benchmark still works; no
+#                                         thresholds), then down.sh (always)
 #
 # Environment: JIXIAO_E2E_HOME (state folder of the e2e stack; default a new temp dir, removed
 # after a green run, kept for its logs after a red one), JIXIAO_SKIP_MAVEN_VERIFY=1 (local use only).
@@ -115,6 +116,7 @@ fi
 mapfile -t REST_SCRIPTS < <(find "$REPO/deploy/e2e" -maxdepth 1 -name '*.sh' -type f 2>/dev/null | sort)
 e2e_stages=(e2e-playwright)
 for s in "${REST_SCRIPTS[@]}"; do e2e_stages+=("e2e-rest:$(basename "$s" .sh)"); done
+e2e_stages+=(bench-smoke)
 skip_e2e() {
   skip stack-up "$1"
   local s
@@ -155,6 +157,9 @@ else
     for s in "${REST_SCRIPTS[@]}"; do
       stage "e2e-rest:$(basename "$s" .sh)" bash "$s"
     done
+    # The benchmark (issue 13) in its smoke mode, after the REST scripts: tiny sizes, no thresholds,
+    # on departments and years of its own; it only proves the command keeps working.
+    stage bench-smoke bash "$REPO/deploy/bench/run.sh" --smoke
   else
     for s in "${e2e_stages[@]}"; do skip "$s" "stack did not come up"; done
     echo "Logs of the e2e stack: $E2E_HOME/logs/"
