@@ -756,16 +756,18 @@ sr_writer() {
     mark="$kind-$i-$RANDOM"
     case "$kind" in
       budget) body="{\"budget\":\"$((1000000 + i)).00\",\"actual\":\"950000.00\",\"version\":$v}" ;;
-      goals) body="$(jq -cn --argjson v "$v" --argjson t "$((100 + i))" '{goals: [{goal: "按期完成故障测试", indicators: [{name: "完成率",
-        category: "QUANTITY", direction: "GE", target: $t, actual: $t, unit: "%", keyTask: true}]}], version: $v}')" ;;
+      goals) body="$(jq -cn --argjson v "$v" --argjson a "$((90 + i % 11))" '{goals: [{goal: "按期完成故障测试", indicators: [{name: "完成率",
+        category: "QUANTITY", direction: "GE", target: 100, actual: $a, unit: "%", keyTask: true}]}], version: $v}')" ;;
       selfscore) body="{\"tier\":\"$( ((i % 2)) && echo FAIR || echo GOOD)\",\"score\":$( ((i % 2)) && echo "$SR_FAIR" || echo "$SR_GOOD"),\"evidence\":\"故障测试证据 $mark\",\"version\":$v}" ;;
       adjustment) body="{\"score\":$((i % 2)),\"comment\":\"故障测试调整 $mark\",\"version\":$v}" ;;
-      narrative) body="$(jq -cn --argjson v "$v" --arg m "$mark" "$SR_NARRATIVE"' + {other: ("其他说明：" + $m), version: $v}')" ;;
+      narrative) body="$(jq -cn --argjson v "$v" --arg m "$mark" "$SR_NARRATIVE"' + {other: ("其他说明：" + $m + "。"), version: $v}')" ;;
     esac
     t0="$(now_ms)"
     req PUT "$url" "$who" -H 'Content-Type: application/json' --data-binary "$body"
     echo "$kind $t0 $(now_ms) $STATUS $mark"
     read -r -d "" b <"$BODY"
+    # the first answer of each other status, for the log
+    [[ "$STATUS" == 2?? || -e "$WORK/sr.first.$kind.$STATUS" ]] || printf '%s\n' "${b:0:300}" >"$WORK/sr.first.$kind.$STATUS"
     if [[ "$STATUS" == 2?? ]]; then
       case "$kind" in
         budget | goals | narrative) [[ "$b" =~ \"version\":([0-9]+) ]] && v="${BASH_REMATCH[1]}" || v=null ;;
@@ -844,6 +846,7 @@ scenario_submitrace() {
   cat "$WORK"/sr.budget "$WORK"/sr.goals "$WORK"/sr.selfscore "$WORK"/sr.adjustment "$WORK"/sr.narrative >"$WORK/sr.all"
   local n
   n="$(wc -l <"$WORK/sr.all")"
+  for f in "$WORK"/sr.first.*; do [[ -e "$f" ]] && note "first ${f##*/sr.first.}: $(head -c 200 "$f")"; done
   for k in $kinds; do
     note "$k: $(awk -v s="$t_sub1" '{print ($2 > s ? "after:" : "before:") $4}' "$WORK/sr.$k" | sort | uniq -c | awk '{printf "%s x%s ", $2, $1}')"
   done
@@ -985,12 +988,11 @@ scenario_killimport() {
   ops=$((ops + 1))
   is5xx "$STATUS" && errs=$((errs + 1))
   s="$( [[ -n "$JOB" ]] && import_wait 600 || echo "not accepted: $STATUS")"
-  local saved
-  saved="$(jq -r '.summary.linesSaved // .summary.lines // empty' "$BODY" 2>/dev/null)"
+  cp "$BODY" "$WORK/ki.job"
   after="$(year_state "$KI_D" "$KI_Y" "f$KI_I")"
   local n
   n="$(head -n1 <<<"$after" | jq -r '.lines // 0' 2>/dev/null)"
-  note "the same file again: $s, summary $(jq -c '.summary' "$BODY" 2>/dev/null | head -c 300); the year holds $n lines"
+  note "the same file again: $s, summary $(jq -c '.summary' "$WORK/ki.job" 2>/dev/null | head -c 300); the year holds $n lines"
   [[ "$s" == SUCCEEDED ]] || { bad=$((bad + 1)); echo "FAIL: the re-uploaded import: $s $(head -c 400 "$BODY")"; }
   if [[ "$n" != "$IMPORT_LINES" ]]; then
     echo "FAIL: the year holds $n lines, the file $IMPORT_LINES"
@@ -1004,7 +1006,8 @@ scenario_killimport() {
 
 # ------------------------------------------------------------ 12. hostile files for imports and checks
 # Generated at run time into $WORK/files (python3 zipfile, iconv): zip bombs (an XLSX and a DOCX whose
-# one part inflates to 1.1 GB of zeros, about 1 MB on disk), XXE (a DOCTYPE with an external entity to
+# one part inflates to 1.1 GB of zeros, about 1 MB on disk; each also as a lying bomb whose headers
+# declare 1,000 bytes), XXE (a DOCTYPE with an external entity to
 # file:///etc/passwd) in the workbook and in the document part, a legacy .xls and an encrypted
 # .xlsx/.docx (OLE2 containers: the signature is what the services look at), GBK and Big5 text that is
 # not a template, an empty file and truncated ZIPs. Each goes to the import of DEPT1 2019 (zfw) and to
@@ -1016,7 +1019,7 @@ make_files() {
   local d="$WORK/files"
   mkdir -p "$d"
   python3 - "$d" <<'PY' || return 1
-import sys, zipfile, os
+import sys, zipfile, os, struct
 d = sys.argv[1]
 CT = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' \
      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' \
@@ -1047,7 +1050,7 @@ def bomb_entry(z, name):
     zero = bytes(1 << 20)
     info = zipfile.ZipInfo(name)
     info.compress_type = zipfile.ZIP_DEFLATED
-    with z.open(info, 'w', force_zip64=True) as f:
+    with z.open(info, 'w') as f:  # under 2 GiB: plain 32-bit sizes, which lie() can rewrite
         for _ in range(1100):  # 1.1 GB
             f.write(zero)
 def package(path, kind, xxe=False, bomb=False):
@@ -1068,8 +1071,25 @@ def package(path, kind, xxe=False, bomb=False):
                 bomb_entry(z, 'word/document.xml')
             else:
                 z.writestr('word/document.xml', document(XXE % 'w:document' if xxe else ''))
+def lie(src, dst, name):
+    # the same bomb, but its local and central headers say the part unpacks to 1,000 bytes: a reader
+    # that trusts the declared size meets 1.1 GB while it inflates
+    data = bytearray(open(src, 'rb').read())
+    info = [i for i in zipfile.ZipFile(src).infolist() if i.filename == name][0]
+    assert data[info.header_offset:info.header_offset + 4] == b'PK\x03\x04'
+    struct.pack_into('<I', data, info.header_offset + 22, 1000)
+    pos = data.find(b'PK\x01\x02')
+    while pos >= 0:
+        n = struct.unpack_from('<H', data, pos + 28)[0]
+        if bytes(data[pos + 46:pos + 46 + n]) == name.encode():
+            struct.pack_into('<I', data, pos + 24, 1000)
+            break
+        pos = data.find(b'PK\x01\x02', pos + 4)
+    open(dst, 'wb').write(data)
 for kind in ('xlsx', 'docx'):
     package(os.path.join(d, 'bomb.' + kind), kind, bomb=True)
+    lie(os.path.join(d, 'bomb.' + kind), os.path.join(d, 'lyingbomb.' + kind),
+        'xl/worksheets/sheet1.xml' if kind == 'xlsx' else 'word/document.xml')
     package(os.path.join(d, 'xxe.' + kind), kind, xxe=True)
     package(os.path.join(d, 'whole.' + kind), kind)
     data = open(os.path.join(d, 'whole.' + kind), 'rb').read()
@@ -1097,7 +1117,7 @@ scenario_files() {
   req GET "$BUDGET/api/v1/budgets/$DEPT1/$FY/imports" zfw
   jobs0="$(jq -r 'length' "$BODY" 2>/dev/null)"
   # the import: every hostile file
-  for f in bomb.xlsx xxe.xlsx truncated.xlsx legacy.xls encrypted.xlsx gbk.csv big5.csv empty.csv bomb.docx; do
+  for f in bomb.xlsx lyingbomb.xlsx xxe.xlsx truncated.xlsx legacy.xls encrypted.xlsx gbk.csv big5.csv empty.csv bomb.docx; do
     req POST "$BUDGET/api/v1/budgets/$DEPT1/$FY/imports" zfw -F "file=@$WORK/files/$f"
     ops=$((ops + 1))
     note "import $f: $STATUS $(jq -r '.code // .state // empty' "$BODY" 2>/dev/null) in ${TIME}s: $(jq -r '.detail // empty' "$BODY" 2>/dev/null | head -c 100)"
@@ -1108,7 +1128,7 @@ scenario_files() {
     grep -q 'root:' "$BODY" && { leaks=$((leaks + 1)); echo "LEAK: import $f answered with /etc/passwd"; }
   done
   # the checker
-  for f in bomb.docx xxe.docx truncated.docx encrypted.docx legacy.xls gbk.txt big5.txt empty.txt bomb.xlsx; do
+  for f in bomb.docx lyingbomb.docx xxe.docx truncated.docx encrypted.docx legacy.xls gbk.txt big5.txt empty.txt bomb.xlsx; do
     ctype=application/octet-stream
     [[ "$f" == *.docx ]] && ctype=application/vnd.openxmlformats-officedocument.wordprocessingml.document
     [[ "$f" == *.txt ]] && ctype='text/plain'
