@@ -2,15 +2,19 @@
 # The fault-and-abuse suite (issue 12) against the running stack: the authorization matrix of the
 # whole contract, a malformed-input corpus, concurrent first writes, a poison year beside a working
 # department, the checker's worst inputs, the broker stopped and consumers killed while writes flow,
-# and PostgreSQL stopped. Prints one table (scenario | operations | lost | doubled | 5xx | leaks |
+# PostgreSQL stopped, writes in a loop while a filing is submitted, budget-service killed during an
+# import's save, hostile files (zip bombs, XXE, OLE2, foreign encodings, truncated ZIPs) for the import
+# and the checker, and every Kafka event delivered twice. Prints one table (scenario | operations | lost | doubled | 5xx | leaks |
 # result) and exits non-zero when a row fails.
 #
 # Writes only fiscal years 2017-2019 (DEPT1/DEPT2 2019, and departments it onboards itself, so a
-# second run on the same stack starts from fresh department-years); never submits a filing.
+# second run on the same stack starts from fresh department-years); submits a filing only of a
+# department it onboarded (submitrace) and leaves it submitted.
 # Stops and restarts the stack's own Kafka, services and PostgreSQL through deploy/local/{up,down}.sh
 # in the same JIXIAO_HOME, and leaves them running.
 #
-#   FAULT_SCENARIOS      which rows, in order (default: authz malformed concurrent poison broker kill database checker)
+#   FAULT_SCENARIOS      which rows, in order (default: authz malformed concurrent poison broker kill database
+#                        submitrace killimport files dupdelivery checker)
 #   FAULT_DEPARTMENTS    departments onboarded for broker/kill/concurrent (default 10)
 #   FAULT_BROKER_WRITES  budget writes while Kafka is stopped (default 1000), FAULT_BROKER_DOWN seconds (30)
 #   FAULT_KILL_WRITES    at most this many budget writes while the consumers are killed and restarted
@@ -19,6 +23,8 @@
 #   FAULT_DB_DOWN        seconds PostgreSQL is stopped (default 10)
 #   FAULT_CHECK_TIMEOUT  seconds a checker upload may take before it counts as failed (default 10; the limit is 2)
 #   FAULT_CONVERGE_SECONDS how long events may take to reach evaluation and report (default 120)
+#   FAULT_IMPORT_LINES   支出明细 lines of the import killed while it saves (default 100000)
+#   FAULT_IMPORT_HEARTBEAT import heartbeat timeout (s) of the budget-service restarted by killimport (default 20)
 set -uo pipefail
 # shellcheck source=deploy/e2e/lib/common.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
@@ -26,7 +32,7 @@ FAULT="$REPO/deploy/e2e/fault"
 CONTRACT="$REPO/docs/openapi/jixiao-api.json"
 FY=2019
 # the checker last: an upload that outlives its client keeps report-service busy, so it is restarted after
-SCENARIOS="${FAULT_SCENARIOS:-authz malformed concurrent poison broker kill database checker}"
+SCENARIOS="${FAULT_SCENARIOS:-authz malformed concurrent poison broker kill database submitrace killimport files dupdelivery checker}"
 NDEPT="${FAULT_DEPARTMENTS:-10}"
 BROKER_WRITES="${FAULT_BROKER_WRITES:-1000}"
 BROKER_DOWN="${FAULT_BROKER_DOWN:-30}"
@@ -713,10 +719,550 @@ scenario_database() {
   row database "$(wc -l <"$WORK/db.w")" "$((r1 - r0 < saved ? saved - r1 + r0 : 0))" "$((r1 - r0 > saved ? r1 - r0 - saved : 0))" "$errs" "$bad" "$ok"
 }
 
+# ------------------------------------------------------------- 10. writes in a loop during submit
+# On a department-year onboarded by this run (FD[last] 2019): figures, goals, a self-score and a
+# narrative, then writers in loops on every kind of write of the year (基本支出, goals, self-score,
+# narrative as the department; an adjustment as the reviewer, allowed until the year is submitted)
+# while the department submits. A leak: a write that started after submit answered (200 or 202) and
+# got 2xx, or a 2xx write whose effect is not in the frozen version (the version's budget and
+# evaluation revisions must equal what the services hold once SUBMITTED; the last saved narrative
+# must be the one in the frozen report). The filing is left SUBMITTED (fresh departments every run).
+now_ms() { date +%s%3N; }
+
+# sr_writer KIND: one line per write "KIND START_MS END_MS STATUS MARK" until $WORK/sr.stop exists
+sr_writer() {
+  local kind="$1" who="f$SR_I" v=null i=0 t0 b url body mark
+  BODY="$WORK/body.sr.$kind"
+  [[ "$kind" == adjustment ]] && who=reviewer
+  case "$kind" in
+    budget) url="$BUDGET/api/v1/budgets/$SR_D/$SR_Y/basic-expenditure" ;;
+    goals) url="$EVALUATION/api/v1/goals/$SR_D/$SR_Y" ;;
+    selfscore) url="$EVALUATION/api/v1/evaluations/$SR_D/$SR_Y/self-scores/$SR_CODE" ;;
+    adjustment) url="$EVALUATION/api/v1/evaluations/$SR_D/$SR_Y/adjustments/$SR_CODE" ;;
+    narrative) url="$REPORT/api/v1/reports/$SR_D/$SR_Y/narrative" ;;
+  esac
+  while [[ ! -e "$WORK/sr.stop" ]]; do
+    i=$((i + 1))
+    if [[ "$v" == null ]]; then # the version to write on
+      case "$kind" in
+        budget | goals | narrative) req GET "$url" "$who"; v="$(jq -r '.version // "null"' "$BODY" 2>/dev/null)" ;;
+        selfscore | adjustment)
+          req GET "$EVALUATION/api/v1/evaluations/$SR_D/$SR_Y" "$who"
+          v="$(jq -r --arg c "$SR_CODE" --arg f "$([[ $kind == selfscore ]] && echo selfScoreVersion || echo adjustmentVersion)" \
+            '[.. | objects | select(.code? == $c) | .[$f]] | map(select(. != null)) | first // "null"' "$BODY" 2>/dev/null)" ;;
+      esac
+      [[ -n "$v" ]] || v=null
+    fi
+    mark="$kind-$i-$RANDOM"
+    case "$kind" in
+      budget) body="{\"budget\":\"$((1000000 + i)).00\",\"actual\":\"950000.00\",\"version\":$v}" ;;
+      goals) body="$(jq -cn --argjson v "$v" --argjson a "$((90 + i % 11))" '{goals: [{goal: "按期完成故障测试", indicators: [{name: "完成率",
+        category: "QUANTITY", direction: "GE", target: 100, actual: $a, unit: "%", keyTask: true}]}], version: $v}')" ;;
+      selfscore) body="{\"tier\":\"$( ((i % 2)) && echo FAIR || echo GOOD)\",\"score\":$( ((i % 2)) && echo "$SR_FAIR" || echo "$SR_GOOD"),\"evidence\":\"故障测试证据 $mark\",\"version\":$v}" ;;
+      adjustment) body="{\"score\":$((i % 2)),\"comment\":\"故障测试调整 $mark\",\"version\":$v}" ;;
+      narrative) body="$(jq -cn --argjson v "$v" --arg m "$mark" "$SR_NARRATIVE"' + {other: ("其他说明：" + $m + "。"), version: $v}')" ;;
+    esac
+    t0="$(now_ms)"
+    req PUT "$url" "$who" -H 'Content-Type: application/json' --data-binary "$body"
+    echo "$kind $t0 $(now_ms) $STATUS $mark"
+    read -r -d "" b <"$BODY"
+    # the first answer of each other status, for the log
+    [[ "$STATUS" == 2?? || -e "$WORK/sr.first.$kind.$STATUS" ]] || printf '%s\n' "${b:0:300}" >"$WORK/sr.first.$kind.$STATUS"
+    if [[ "$STATUS" == 2?? ]]; then
+      case "$kind" in
+        budget | goals | narrative) [[ "$b" =~ \"version\":([0-9]+) ]] && v="${BASH_REMATCH[1]}" || v=null ;;
+        *) v=null ;; # the item's version is read again
+      esac
+    elif [[ "$STATUS" == 409 ]]; then
+      v=null
+      sleep 0.05
+    else
+      sleep 0.1
+    fi
+  done
+}
+
+SR_NARRATIVE='{goals: "年初设定按期完成故障测试、完成率不低于 100% 等目标。", achievements: "全年按期完成故障测试，完成率 100%。",
+  problems: [{text: "部分测试用例编写不够细化。", cause: "测试范围年中扩大"}],
+  measures: [{problemRef: 1, text: "细化测试用例，年初足额安排测试时间。"}]}'
+
+scenario_submitrace() {
+  local ok=1 errs=0 bad=0 leaks=0 i start t_sub0 t_sub1 sub_status
+  SR_I=$((NDEPT - 1)) SR_D="${FD[$((NDEPT - 1))]}" SR_Y=2019
+  local who="f$SR_I"
+  # the year's first figures, goals and narrative; then wait until the evaluation scored it
+  req PUT "$BUDGET/api/v1/budgets/$SR_D/$SR_Y/staffing" "$who" -H 'Content-Type: application/json' \
+    --data-binary '{"authorizedPosts":10,"staffInPost":9,"retiredSoldiers":0,"temporaryStaff":1,"secondedStaff":0,"retirees":2,"version":null}'
+  note "staffing: $STATUS"
+  req PUT "$BUDGET/api/v1/budgets/$SR_D/$SR_Y/basic-expenditure" "$who" -H 'Content-Type: application/json' \
+    --data-binary '{"budget":"1000000.00","actual":"950000.00","version":null}'
+  note "basic-expenditure: $STATUS"
+  req PUT "$EVALUATION/api/v1/goals/$SR_D/$SR_Y" "$who" -H 'Content-Type: application/json' --data-binary '{"goals":[{"goal":"按期完成故障测试",
+    "indicators":[{"name":"完成率","category":"QUANTITY","direction":"GE","target":100,"actual":100,"unit":"%","keyTask":true}]}],"version":null}'
+  note "goals: $STATUS"
+  req PUT "$REPORT/api/v1/reports/$SR_D/$SR_Y/narrative" "$who" -H 'Content-Type: application/json' \
+    --data-binary "$(jq -cn "$SR_NARRATIVE"' + {other: "无", version: null}')"
+  note "narrative: $STATUS"
+  start=$SECONDS
+  until req GET "$REPORT/api/v1/reports/$SR_D/$SR_Y" "$who"; [[ "$STATUS" == 200 ]] && jq -e '.scoreRevision != null and .sheetRevision != null' "$BODY" >/dev/null 2>&1; do
+    ((SECONDS - start > 60)) && { bad=$((bad + 1)); echo "FAIL: figures and score of $SR_D/$SR_Y did not reach the report in 60 s"; break; }
+    sleep 0.5
+  done
+  # a self-scored (qualitative) indicator of the year's evaluation, and its points
+  req GET "$EVALUATION/api/v1/evaluations/$SR_D/$SR_Y" "$who"
+  SR_CODE="$(jq -r '[.. | objects | select(has("selfScoreVersion")) | .code][0] // empty' "$BODY")"
+  local points
+  points="$(jq -r --arg c "$SR_CODE" '[.. | objects | select(.code? == $c) | .points | numbers // tonumber?][0] // 1' "$BODY")"
+  SR_GOOD="$(awk -v p="$points" 'BEGIN {printf "%.2f", p * 0.9}')" SR_FAIR="$(awk -v p="$points" 'BEGIN {printf "%.2f", p * 0.7}')"
+  note "self-scored indicator: ${SR_CODE:-none} ($points points)"
+  [[ -n "$SR_CODE" ]] || { bad=$((bad + 1)); echo "FAIL: no self-scored indicator in the evaluation of $SR_D/$SR_Y: $(head -c 300 "$BODY")"; }
+  # the writers, then the submit while they run
+  rm -f "$WORK/sr.stop"
+  local kinds="budget goals selfscore adjustment narrative" k
+  for k in $kinds; do sr_writer "$k" >"$WORK/sr.$k" & done
+  sleep 3
+  tok "$who"
+  t_sub0="$(now_ms)"
+  req POST "$REPORT/api/v1/filings/$SR_D/$SR_Y/submit" "$who"
+  t_sub1="$(now_ms)"
+  sub_status="$STATUS"
+  cp "$BODY" "$WORK/sr.submit"
+  note "submit: $STATUS $(jq -r '.status // .code // empty' "$BODY" 2>/dev/null) in ${TIME}s"
+  is5xx "$sub_status" && errs=$((errs + 1))
+  if [[ "$sub_status" == 202 ]]; then
+    start=$SECONDS
+    until req GET "$REPORT/api/v1/filings/$SR_D/$SR_Y" "$who"; [[ "$(jq -r .status "$BODY" 2>/dev/null)" == SUBMITTED ]]; do
+      ((SECONDS - start > CONVERGE)) && { bad=$((bad + 1)); echo "FAIL: the filing stayed $(jq -r .status "$BODY") for ${CONVERGE}s"; break; }
+      sleep 0.5
+    done
+    note "SUBMITTED after $((SECONDS - start))s of SUBMITTING"
+  elif [[ "$sub_status" != 200 ]]; then
+    bad=$((bad + 1)); echo "FAIL: submit answered $sub_status: $(head -c 600 "$WORK/sr.submit")"
+  fi
+  sleep 3 # writes go on against the submitted year
+  touch "$WORK/sr.stop"
+  wait
+  rm -f "$WORK/sr.stop"
+  cat "$WORK"/sr.budget "$WORK"/sr.goals "$WORK"/sr.selfscore "$WORK"/sr.adjustment "$WORK"/sr.narrative >"$WORK/sr.all"
+  local n
+  n="$(wc -l <"$WORK/sr.all")"
+  for f in "$WORK"/sr.first.*; do [[ -e "$f" ]] && note "first ${f##*/sr.first.}: $(head -c 200 "$f")"; done
+  for k in $kinds; do
+    note "$k: $(awk -v s="$t_sub1" '{print ($2 > s ? "after:" : "before:") $4}' "$WORK/sr.$k" | sort | uniq -c | awk '{printf "%s x%s ", $2, $1}')"
+  done
+  errs=$((errs + $(awk '$4 ~ /^5/ || $4 == "000"' "$WORK/sr.all" | wc -l)))
+  # 1. no write that started after the submit's answer succeeded
+  if [[ "$sub_status" == 200 || "$sub_status" == 202 ]]; then
+    local late
+    late="$(awk -v s="$t_sub1" '$2 > s && $4 ~ /^2/' "$WORK/sr.all")"
+    if [[ -n "$late" ]]; then
+      leaks=$((leaks + $(wc -l <<<"$late")))
+      echo "LEAK: $(wc -l <<<"$late") write(s) started after submit answered $sub_status ($t_sub1) and succeeded: $(head -n 5 <<<"$late" | paste -sd ';')"
+    fi
+  fi
+  # 2. the frozen version equals what every service holds, and holds every saved write
+  req GET "$REPORT/api/v1/filings/$SR_D/$SR_Y" "$who"
+  cp "$BODY" "$WORK/sr.filing"
+  local frozen_b frozen_e vnum cur_b cur_e cur_n last_n
+  frozen_b="$(jq -r '.versions[-1].sheetRevision // "none"' "$WORK/sr.filing")"
+  frozen_e="$(jq -r '.versions[-1].evaluationRevision // "none"' "$WORK/sr.filing")"
+  vnum="$(jq -r '.versions[-1].number // "none"' "$WORK/sr.filing")"
+  req GET "$BUDGET/api/v1/budgets/$SR_D/$SR_Y" "$who"
+  cur_b="$(jq -r '.revision // "none"' "$BODY")"
+  cur_e="$(req GET "$EVALUATION/api/v1/evaluations/changes?type=IndicatorsComputed&departmentId=$SR_D&fiscalYear=$SR_Y&limit=500" reviewer
+    jq -r '[.items[].payload.evaluationRevision | numbers] | max // "none"' "$BODY")"
+  req GET "$REPORT/api/v1/reports/$SR_D/$SR_Y/narrative" "$who"
+  cur_n="$(jq -r '.version // "none"' "$BODY")"
+  last_n="$(awk '$1 == "narrative" && $4 ~ /^2/ {m = $5} END {print m}' "$WORK/sr.narrative")"
+  note "frozen version $vnum: budget revision $frozen_b (budget-service holds $cur_b), evaluation revision $frozen_e (evaluation-service's latest $cur_e); narrative version $cur_n, last saved narrative $last_n"
+  if [[ "$frozen_b" != "$cur_b" ]]; then leaks=$((leaks + 1)); echo "LEAK: frozen budget revision $frozen_b, budget-service holds $cur_b"; fi
+  if [[ "$frozen_e" != "$cur_e" ]]; then leaks=$((leaks + 1)); echo "LEAK: frozen evaluation revision $frozen_e, evaluation-service's latest is $cur_e"; fi
+  if [[ "$vnum" != none && -n "$last_n" ]]; then
+    ACCEPT='text/html' req GET "$REPORT/api/v1/filings/$SR_D/$SR_Y/versions/$vnum/preview" "$who"
+    grep -qF "$last_n" "$BODY" || { leaks=$((leaks + 1)); echo "LEAK: the last saved narrative ($last_n) is not in the frozen report ($STATUS)"; }
+  fi
+  note "$(grep -c ' 2[0-9][0-9] ' "$WORK/sr.all") writes saved in all; the frozen version's writes after the submit: $(awk -v s="$t_sub1" '$2 > s && $4 ~ /^2/' "$WORK/sr.all" | wc -l)"
+  ((errs + bad + leaks == 0)) || ok=0
+  row submitrace "$((n + 1))" - - "$errs" "$leaks" "$ok"
+}
+
+# ---------------------------------------------------- 11. kill -9 of budget-service during an import save
+# A 支出明细 CSV of FAULT_IMPORT_LINES lines (default 100,000: its save, one transaction in JDBC batches,
+# takes seconds) for FD[last] 2018, over a year that already holds a small import. When the job is
+# RUNNING in phase SAVING, budget-service is killed (-9) and started again. The job must end
+# INTERRUPTED: the heartbeat sweep (every 30 s) marks a job untouched for
+# jixiao.import.heartbeat-timeout-seconds (default 120) whose process is gone; the restart here sets
+# JIXIAO_IMPORT_HEARTBEAT_TIMEOUT_SECONDS=$FAULT_IMPORT_HEARTBEAT (default 20; the live heartbeat
+# touches its own jobs every 30 s and the sweep never marks the jobs of its own process, so with one
+# instance a short timeout is safe) rather than waiting two minutes. The year must hold exactly what it
+# held before (revision, 支出明细 count and total, lines per 基本支出/project, projects, audit rows); then
+# the same file uploaded again must succeed and save every line once.
+IMPORT_LINES="${FAULT_IMPORT_LINES:-100000}"
+IMPORT_HEARTBEAT="${FAULT_IMPORT_HEARTBEAT:-20}"
+
+lines_csv() { # lines_csv N YEAR > file: 支出明细 in the template's CSV layout (UTF-8 with BOM)
+  awk -v n="$1" -v y="$2" 'BEGIN {
+    printf "\xef\xbb\xbf序号,支付日期,项目名称,经济分类/用途,支付方式,金额（元）,摘要\r\n"
+    for (i = 1; i <= n; i++) printf "%d,%d-%02d-%02d,基本支出,办公费,单位自有,%d.%02d,故障测试支出第%d笔\r\n", i, y, i % 12 + 1, i % 28 + 1, 10 + i % 990, i % 100, i
+  }'
+}
+
+year_state() { # year_state DEPT YEAR WHO: what an import changes
+  req GET "$BUDGET/api/v1/budgets/$1/$2" "$3"
+  jq -c '{revision, lines: .spending.lines, total: .spending.total,
+    checks: [(.spending.checks // [])[] | {line, projectId, lines, linesTotal}], projects: ((.projects // []) | length),
+    basic: (.basic.version // null)}' "$BODY" 2>/dev/null || echo "budget $STATUS"
+  req GET "$BUDGET/api/v1/budgets/$1/$2/audit" "$3"
+  echo "audit $STATUS $(jq -r 'if type == "array" then length else (.items // []) | length end' "$BODY" 2>/dev/null)"
+}
+
+# import_upload FILE: POST the file; sets JOB (the job's URL) or empty
+import_upload() {
+  JOB=""
+  req POST "$BUDGET/api/v1/budgets/$KI_D/$KI_Y/imports" "f$KI_I" -F "file=@$1;type=text/csv"
+  [[ "$STATUS" == 202 ]] && JOB="$BUDGET/api/v1/budgets/$KI_D/$KI_Y/imports/$(jq -r .id "$BODY")"
+}
+import_wait() { # import_wait SECONDS: polls $JOB until it is finished; prints its state
+  local start=$SECONDS s
+  while ((SECONDS - start < $1)); do
+    req GET "$JOB" "f$KI_I"
+    s="$(jq -r '.state // empty' "$BODY" 2>/dev/null)"
+    [[ "$s" == QUEUED || "$s" == RUNNING || -z "$s" ]] || { echo "$s"; return; }
+    sleep 1
+  done
+  echo "${s:-none} (still, after $1 s)"
+}
+
+scenario_killimport() {
+  local ok=1 errs=0 bad=0 lost=0 doubled=0 ops=0 s before after phase start
+  KI_I=$((NDEPT - 1)) KI_D="${FD[$((NDEPT - 1))]}" KI_Y=2018
+  lines_csv 20 "$KI_Y" >"$WORK/small.csv"
+  lines_csv "$IMPORT_LINES" "$KI_Y" >"$WORK/large.csv"
+  import_upload "$WORK/small.csv"
+  ops=$((ops + 1))
+  s="$(import_wait 120)"
+  note "a small import first (20 lines): upload $STATUS, job $s"
+  [[ "$s" == SUCCEEDED ]] || { bad=$((bad + 1)); echo "FAIL: the small import: $s $(head -c 400 "$BODY")"; }
+  before="$(year_state "$KI_D" "$KI_Y" "f$KI_I")"
+  # the large file; kill -9 once its save runs
+  import_upload "$WORK/large.csv"
+  ops=$((ops + 1))
+  is5xx "$STATUS" && errs=$((errs + 1))
+  [[ -n "$JOB" ]] || { bad=$((bad + 1)); echo "FAIL: the large import was not accepted: $STATUS $(head -c 400 "$BODY")"; }
+  local killed=0 t0=$SECONDS progress=""
+  while [[ -n "$JOB" ]] && ((SECONDS - t0 < 600)); do
+    req GET "$JOB" "f$KI_I"
+    s="$(jq -r '.state // empty' "$BODY" 2>/dev/null)" phase="$(jq -r '.phase // empty' "$BODY" 2>/dev/null)"
+    progress="$(jq -r '"\(.processedRows)/\(.totalRows) \(.percent)%"' "$BODY" 2>/dev/null)"
+    if [[ "$s" == RUNNING && "$phase" == SAVING ]]; then
+      sleep 1 # into the save: rows are being inserted
+      kill9 budget-service && killed=1
+      break
+    fi
+    [[ "$s" == QUEUED || "$s" == RUNNING ]] || break
+    sleep 0.2
+  done
+  note "large import ($IMPORT_LINES lines, $(stat -c %s "$WORK/large.csv") bytes): ${s:-?} ${phase:-} $progress after $((SECONDS - t0))s$( ((killed)) && echo "; killed while saving")"
+  if ((killed == 0)); then
+    bad=$((bad + 1)); echo "FAIL: the import was never seen saving (state ${s:-none}); a larger FAULT_IMPORT_LINES makes the save last longer"
+  else
+    sleep 2
+    JIXIAO_IMPORT_HEARTBEAT_TIMEOUT_SECONDS="$IMPORT_HEARTBEAT" stack up budget-service || echo "FAIL: up.sh budget-service (see $WORK/stack.log)"
+    if ready 9081 120; then note "budget-service restarted and ready"; else bad=$((bad + 1)); echo "FAIL: budget-service not ready after its restart"; fi
+    start=$SECONDS
+    s="$(import_wait $((IMPORT_HEARTBEAT + 90)))"
+    note "the killed job: $s after $((SECONDS - start))s ($(jq -r '.failure.code // empty' "$BODY" 2>/dev/null))"
+    [[ "$s" == INTERRUPTED ]] || { bad=$((bad + 1)); echo "FAIL: the killed import ended $s, not INTERRUPTED"; }
+  fi
+  after="$(year_state "$KI_D" "$KI_Y" "f$KI_I")"
+  note "year before: $(tr '\n' ' ' <<<"$before")"
+  if [[ "$before" != "$after" ]]; then
+    bad=$((bad + 1)); echo "FAIL: half-saved: the year after the kill: $(tr '\n' ' ' <<<"$after")"
+    local l0 l1
+    l0="$(head -n1 <<<"$before" | jq -r '.lines // 0' 2>/dev/null)" l1="$(head -n1 <<<"$after" | jq -r '.lines // 0' 2>/dev/null)"
+    ((l1 > l0)) && doubled=$((doubled + l1 - l0))
+    ((l1 < l0)) && lost=$((lost + l0 - l1))
+  fi
+  # the same file again: saved, every line once
+  import_upload "$WORK/large.csv"
+  ops=$((ops + 1))
+  is5xx "$STATUS" && errs=$((errs + 1))
+  s="$( [[ -n "$JOB" ]] && import_wait 600 || echo "not accepted: $STATUS")"
+  cp "$BODY" "$WORK/ki.job"
+  after="$(year_state "$KI_D" "$KI_Y" "f$KI_I")"
+  local n
+  n="$(head -n1 <<<"$after" | jq -r '.lines // 0' 2>/dev/null)"
+  note "the same file again: $s, summary $(jq -c '.summary' "$WORK/ki.job" 2>/dev/null | head -c 300); the year holds $n lines"
+  [[ "$s" == SUCCEEDED ]] || { bad=$((bad + 1)); echo "FAIL: the re-uploaded import: $s $(head -c 400 "$BODY")"; }
+  if [[ "$n" != "$IMPORT_LINES" ]]; then
+    echo "FAIL: the year holds $n lines, the file $IMPORT_LINES"
+    [[ "$n" =~ ^[0-9]+$ ]] && ((n > IMPORT_LINES)) && doubled=$((doubled + n - IMPORT_LINES))
+    [[ "$n" =~ ^[0-9]+$ ]] && ((n < IMPORT_LINES)) && lost=$((lost + IMPORT_LINES - n))
+    [[ "$n" =~ ^[0-9]+$ ]] || bad=$((bad + 1))
+  fi
+  ((errs + bad + lost + doubled == 0)) || ok=0
+  row killimport "$ops" "$lost" "$doubled" "$errs" "$bad" "$ok"
+}
+
+# ------------------------------------------------------------ 12. hostile files for imports and checks
+# Generated at run time into $WORK/files (python3 zipfile, iconv): zip bombs (an XLSX and a DOCX whose
+# one part inflates to 1.1 GB of zeros, about 1 MB on disk; each also as a lying bomb whose headers
+# declare 1,000 bytes), XXE (a DOCTYPE with an external entity to
+# file:///etc/passwd) in the workbook and in the document part, a legacy .xls and an encrypted
+# .xlsx/.docx (OLE2 containers: the signature is what the services look at), GBK and Big5 text that is
+# not a template, an empty file and truncated ZIPs. Each goes to the import of DEPT1 2019 (zfw) and to
+# POST /api/v1/checks: 4xx problem+json with a message (detail), never 5xx, no import job and no change
+# to the department-year, never /etc/passwd in an answer, every check answered within 2 s. A UTF-8 or
+# GBK text is a valid report for the checker (documented), so there 200 is right; Big5 bytes are
+# mostly valid GBK too, so the checker may read them as (garbled) GBK text.
+make_files() {
+  local d="$WORK/files"
+  mkdir -p "$d"
+  python3 - "$d" <<'PY' || return 1
+import sys, zipfile, os, struct
+d = sys.argv[1]
+CT = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' \
+     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' \
+     '<Default Extension="xml" ContentType="application/xml"/>%s</Types>'
+XLSX_CT = CT % ('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
+DOCX_CT = CT % '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+RELS_X = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' \
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+RELS_D = RELS_X.replace('xl/workbook.xml', 'word/document.xml')
+WB_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' \
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+XXE = '<!DOCTYPE %s [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+def workbook(doctype=''):
+    return ('<?xml version="1.0" encoding="UTF-8"?>' + doctype +
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="支出明细%s" sheetId="1" r:id="rId1"/></sheets></workbook>' % ('&xxe;' if doctype else ''))
+def sheet(doctype=''):
+    return ('<?xml version="1.0" encoding="UTF-8"?>' + doctype +
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>%s</t></is></c></row></sheetData></worksheet>' % ('&xxe;' if doctype else '序号'))
+def document(doctype=''):
+    return ('<?xml version="1.0" encoding="UTF-8"?>' + doctype +
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            '<w:p><w:r><w:t>一、单位基本情况%s</w:t></w:r></w:p></w:body></w:document>' % ('&xxe;' if doctype else ''))
+def bomb_entry(z, name):
+    zero = bytes(1 << 20)
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with z.open(info, 'w') as f:  # under 2 GiB: plain 32-bit sizes, which lie() can rewrite
+        for _ in range(1100):  # 1.1 GB
+            f.write(zero)
+def package(path, kind, xxe=False, bomb=False):
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        if kind == 'xlsx':
+            z.writestr('[Content_Types].xml', XLSX_CT)
+            z.writestr('_rels/.rels', RELS_X)
+            z.writestr('xl/_rels/workbook.xml.rels', WB_RELS)
+            z.writestr('xl/workbook.xml', workbook(XXE % 'workbook' if xxe else ''))
+            if bomb:
+                bomb_entry(z, 'xl/worksheets/sheet1.xml')
+            else:
+                z.writestr('xl/worksheets/sheet1.xml', sheet(XXE % 'worksheet' if xxe else ''))
+        else:
+            z.writestr('[Content_Types].xml', DOCX_CT)
+            z.writestr('_rels/.rels', RELS_D)
+            if bomb:
+                bomb_entry(z, 'word/document.xml')
+            else:
+                z.writestr('word/document.xml', document(XXE % 'w:document' if xxe else ''))
+def lie(src, dst, name):
+    # the same bomb, but its local and central headers say the part unpacks to 1,000 bytes: a reader
+    # that trusts the declared size meets 1.1 GB while it inflates
+    data = bytearray(open(src, 'rb').read())
+    info = [i for i in zipfile.ZipFile(src).infolist() if i.filename == name][0]
+    assert data[info.header_offset:info.header_offset + 4] == b'PK\x03\x04'
+    struct.pack_into('<I', data, info.header_offset + 22, 1000)
+    pos = data.find(b'PK\x01\x02')
+    while pos >= 0:
+        n = struct.unpack_from('<H', data, pos + 28)[0]
+        if bytes(data[pos + 46:pos + 46 + n]) == name.encode():
+            struct.pack_into('<I', data, pos + 24, 1000)
+            break
+        pos = data.find(b'PK\x01\x02', pos + 4)
+    open(dst, 'wb').write(data)
+for kind in ('xlsx', 'docx'):
+    package(os.path.join(d, 'bomb.' + kind), kind, bomb=True)
+    lie(os.path.join(d, 'bomb.' + kind), os.path.join(d, 'lyingbomb.' + kind),
+        'xl/worksheets/sheet1.xml' if kind == 'xlsx' else 'word/document.xml')
+    package(os.path.join(d, 'xxe.' + kind), kind, xxe=True)
+    package(os.path.join(d, 'whole.' + kind), kind)
+    data = open(os.path.join(d, 'whole.' + kind), 'rb').read()
+    open(os.path.join(d, 'truncated.' + kind), 'wb').write(data[:len(data) // 2])
+    os.remove(os.path.join(d, 'whole.' + kind))
+ole2 = bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504) + os.urandom(3584)
+for name in ('legacy.xls', 'encrypted.xlsx', 'encrypted.docx'):
+    open(os.path.join(d, name), 'wb').write(ole2)
+open(os.path.join(d, 'empty.csv'), 'wb').close()
+PY
+  local text='一、单位基本情况\n本单位是故障测试单位，全年预算一百万元。\n二、整体预算支出情况\n本年度基本支出预算 100.00 万元。\n'
+  printf "$text" | iconv -f UTF-8 -t GBK >"$d/gbk.txt" || return 1
+  printf '一、單位基本情況\n本單位是故障測試單位，全年預算一百萬元。\n二、整體預算支出情況\n本年度基本支出預算 100.00 萬元。\n' |
+    iconv -f UTF-8 -t BIG5 >"$d/big5.txt" || return 1
+  cp "$d/gbk.txt" "$d/gbk.csv"
+  cp "$d/big5.txt" "$d/big5.csv"
+  cp "$d/empty.csv" "$d/empty.txt"
+}
+
+scenario_files() {
+  local ok=1 ops=0 errs=0 bad=0 leaks=0 f before after jobs0 jobs1 ctype
+  make_files || { row files 0 - - 0 1 0; echo "FAIL: the fixtures could not be generated"; return; }
+  note "fixtures: $(cd "$WORK/files" && for f in *; do printf '%s %s, ' "$f" "$(stat -c %s "$f")"; done)"
+  before="$(state_of "$DEPT1" "$FY" zfw)"
+  req GET "$BUDGET/api/v1/budgets/$DEPT1/$FY/imports" zfw
+  jobs0="$(jq -r 'length' "$BODY" 2>/dev/null)"
+  # the import: every hostile file
+  for f in bomb.xlsx lyingbomb.xlsx xxe.xlsx truncated.xlsx legacy.xls encrypted.xlsx gbk.csv big5.csv empty.csv bomb.docx; do
+    req POST "$BUDGET/api/v1/budgets/$DEPT1/$FY/imports" zfw -F "file=@$WORK/files/$f"
+    ops=$((ops + 1))
+    note "import $f: $STATUS $(jq -r '.code // .state // empty' "$BODY" 2>/dev/null) in ${TIME}s: $(jq -r '.detail // empty' "$BODY" 2>/dev/null | head -c 100)"
+    if is5xx "$STATUS"; then errs=$((errs + 1)); echo "FAIL: import $f: $STATUS $(head -c 300 "$BODY")"
+    elif [[ "$STATUS" != 4?? ]] || ! is_problem || [[ -z "$(jq -r '.detail // empty' "$BODY" 2>/dev/null)" ]]; then
+      bad=$((bad + 1)); echo "FAIL: import $f: $STATUS $CTYPE, expected 4xx problem+json with a detail: $(head -c 300 "$BODY")"
+    fi
+    grep -q 'root:' "$BODY" && { leaks=$((leaks + 1)); echo "LEAK: import $f answered with /etc/passwd"; }
+  done
+  # the checker
+  for f in bomb.docx lyingbomb.docx xxe.docx truncated.docx encrypted.docx legacy.xls gbk.txt big5.txt empty.txt bomb.xlsx; do
+    ctype=application/octet-stream
+    [[ "$f" == *.docx ]] && ctype=application/vnd.openxmlformats-officedocument.wordprocessingml.document
+    [[ "$f" == *.txt ]] && ctype='text/plain'
+    tok zfw >/dev/null
+    REQ_TIMEOUT="$CHECK_TIMEOUT" req POST "$REPORT/api/v1/checks" zfw -H 'Expect:' -H "Content-Type: $ctype" --data-binary @"$WORK/files/$f"
+    ops=$((ops + 1))
+    note "check $f: $STATUS $(jq -r '.code // .format // empty' "$BODY" 2>/dev/null) in ${TIME}s: $(jq -r '.detail // empty' "$BODY" 2>/dev/null | head -c 100)"
+    if is5xx "$STATUS"; then errs=$((errs + 1)); echo "FAIL: check $f: $STATUS after ${TIME}s $(head -c 300 "$BODY")"; continue; fi
+    if ! awk -v t="$TIME" 'BEGIN {exit !(t <= 2.0)}'; then bad=$((bad + 1)); echo "FAIL: check $f: $STATUS after ${TIME}s (limit 2 s)"; fi
+    grep -q 'root:' "$BODY" && { leaks=$((leaks + 1)); echo "LEAK: check $f answered with /etc/passwd"; }
+    case "$f" in
+      gbk.txt) [[ "$STATUS" == 200 ]] || { bad=$((bad + 1)); echo "FAIL: check $f (GBK text is documented as accepted): $STATUS $(head -c 300 "$BODY")"; } ;;
+      big5.txt) [[ "$STATUS" == 200 ]] || { [[ "$STATUS" == 4?? ]] && is_problem; } ||
+        { bad=$((bad + 1)); echo "FAIL: check $f: $STATUS $CTYPE $(head -c 300 "$BODY")"; } ;;
+      *) if [[ "$STATUS" != 4?? ]] || ! is_problem || [[ -z "$(jq -r '.detail // empty' "$BODY" 2>/dev/null)" ]]; then
+           bad=$((bad + 1)); echo "FAIL: check $f: $STATUS $CTYPE, expected 4xx problem+json with a detail: $(head -c 300 "$BODY")"
+         fi ;;
+    esac
+  done
+  req GET "$BUDGET/api/v1/budgets/$DEPT1/$FY/imports" zfw
+  jobs1="$(jq -r 'length' "$BODY" 2>/dev/null)"
+  after="$(state_of "$DEPT1" "$FY" zfw)"
+  if [[ "$jobs0" != "$jobs1" ]]; then leaks=$((leaks + 1)); echo "LEAK: import jobs of DEPT1 $FY: $jobs0 -> $jobs1 (a hostile file became a job)"; fi
+  if [[ "$before" != "$after" ]]; then leaks=$((leaks + 1)); echo "LEAK: DEPT1 $FY changed: $before -> $after"; fi
+  ready 9081 10 && ready 9083 10 || { bad=$((bad + 1)); echo "FAIL: a service is not ready after the files"; }
+  ((errs + bad + leaks == 0)) || ok=0
+  row files "$ops" - - "$errs" "$leaks" "$ok"
+}
+
+# ------------------------------------------------------------ 9. every event delivered twice
+# Every record the three topics hold is produced again, same partition, key, value and headers, by
+# devstack's RedeliverMain while every service runs (copies on the topic rather than rewound group
+# offsets: a rewind needs the group empty, i.e. its service stopped, so duplicates would only ever meet
+# a cold start; copies meet the running consumers, and each event reaches every group that reads its
+# topic twice). What a doubled apply would change is captured before and after: the three change
+# feeds (every item, per type, department and year), and per department-year the suite wrote the
+# budget revision, audit rows, evaluation revision, report sheet/score revisions and filing versions.
+DEVSTACK_CP="$REPO/devstack/target/classes:$REPO/devstack/target/lib/*"
+
+feed_counts() { # feed_counts SERVICE-PATH: "feed.PATH.TYPE.DEPT.YEAR COUNT" over the whole change feed
+  local url="$(service_of "/api/v1/$1")/api/v1/$1/changes?limit=500" cursor=""
+  while true; do
+    req GET "$url${cursor:+&cursor=$cursor}" reviewer
+    [[ "$STATUS" == 200 ]] || { echo "feed.$1 status $STATUS"; return 1; }
+    jq -r '.items[] | "\(.type).\(.departmentId).\(.fiscalYear)"' "$BODY"
+    [[ "$(jq -r .hasMore "$BODY")" == true ]] || break
+    cursor="$(jq -r .nextCursor "$BODY")"
+  done | sort | uniq -c | awk -v s="$1" '{print "feed." s "." $2, $1}'
+}
+
+# dd_state: one "key value" line per thing a doubled apply would change (sorted)
+dd_state() {
+  local d y
+  local s
+  { feed_counts budgets; feed_counts evaluations; feed_counts filings
+    for s in budgets evaluations reports; do # a copy parked or dead-lettered shows here
+      req GET "$(service_of "/api/v1/$s")/api/v1/$s/admin/events/parked" admin
+      echo "parked.$s $(jq -r 'if type == "array" then length else (.items // []) | length end' "$BODY" 2>/dev/null) $STATUS"
+      req GET "$(service_of "/api/v1/$s")/api/v1/$s/admin/events/dead-letters" admin
+      echo "dead-letters.$s $(jq -r 'if type == "array" then length else (.items // []) | length end' "$BODY" 2>/dev/null) $STATUS"
+    done
+    for d in "$DEPT1" "$DEPT2" ${FD[@]+"${FD[@]}"}; do
+      for y in 2017 2018 2019; do
+        [[ "$d" == "$DEPT1" || "$d" == "$DEPT2" ]] && [[ "$y" != "$FY" ]] && continue
+        req GET "$BUDGET/api/v1/budgets/$d/$y" reviewer
+        echo "budget.revision.$d.$y $(jq -r '.revision // "-"' "$BODY" 2>/dev/null) $STATUS"
+        req GET "$BUDGET/api/v1/budgets/$d/$y/audit" reviewer
+        echo "budget.audit.$d.$y $(jq -r 'if type == "array" then length else (.items // []) | length end' "$BODY" 2>/dev/null) $STATUS"
+        req GET "$EVALUATION/api/v1/evaluations/$d/$y" reviewer
+        echo "evaluation.revision.$d.$y $(jq -r '.revision // "-"' "$BODY" 2>/dev/null) $STATUS"
+        req GET "$REPORT/api/v1/reports/$d/$y" reviewer
+        echo "report.sheetRevision.$d.$y $(jq -r '.sheetRevision // "-"' "$BODY" 2>/dev/null) $STATUS"
+        echo "report.scoreRevision.$d.$y $(jq -r '.scoreRevision // "-"' "$BODY" 2>/dev/null) $STATUS"
+        req GET "$REPORT/api/v1/filings/$d/$y" reviewer
+        echo "filing.versions.$d.$y $(jq -r '(.versions // []) | length' "$BODY" 2>/dev/null) $STATUS"
+        echo "filing.status.$d.$y $(jq -r '.status // "-"' "$BODY" 2>/dev/null) $STATUS"
+      done
+    done
+  } | sort
+}
+
+# settled FILE: dd_state until two readings 3 s apart agree (at most CONVERGE seconds)
+settled() {
+  local start=$SECONDS
+  dd_state >"$1"
+  while ((SECONDS - start < CONVERGE)); do
+    sleep 3
+    dd_state >"$1.next"
+    cmp -s "$1" "$1.next" && { rm -f "$1.next"; return 0; }
+    mv "$1.next" "$1"
+  done
+  return 1
+}
+
+scenario_dupdelivery() {
+  local ok=1 bad=0 lost=0 doubled=0 errs=0 n total rc
+  settled "$WORK/dd.before" || { bad=$((bad + 1)); echo "FAIL: the state did not settle within ${CONVERGE}s before the redelivery"; }
+  note "before: $(wc -l <"$WORK/dd.before") values ($(grep -c '^feed\.' "$WORK/dd.before") feed counters)"
+  local t0=$SECONDS
+  java -cp "$DEVSTACK_CP" io.jixiao.devstack.RedeliverMain --bootstrap "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" \
+    --topics budget.events,evaluation.events,report.events --groups budget-service,evaluation-service,report-service \
+    --wait-seconds "$CONVERGE" >"$WORK/dd.out" 2>"$WORK/dd.err"
+  rc=$?
+  total="$(sed -n 's/^REDELIVERED total=//p' "$WORK/dd.out")"
+  note "redelivered in $((SECONDS - t0))s (exit $rc): $(grep -h '^REDELIVERED topic\|^CAUGHT-UP\|^BEHIND' "$WORK/dd.out" | sed 's/^REDELIVERED //' | paste -sd ';' | sed 's/;/; /g')"
+  if ((rc != 0)); then bad=$((bad + 1)); echo "FAIL: RedeliverMain exit $rc: $(tail -n 5 "$WORK/dd.err")"; fi
+  if [[ ! "$total" =~ ^[0-9]+$ ]] || ((total == 0)); then bad=$((bad + 1)); echo "FAIL: nothing was redelivered"; total=0; fi
+  settled "$WORK/dd.after" || { bad=$((bad + 1)); echo "FAIL: the state did not settle within ${CONVERGE}s after the redelivery"; }
+  # compare: a counter or revision that grew is a doubled apply, one that shrank or vanished is lost
+  local k v s k2 v2 s2
+  while read -r k v s; do
+    read -r k2 v2 s2 <<<"$(grep -F -m1 "$k " "$WORK/dd.after")"
+    [[ "$k2" == "$k" ]] || { v2=0 s2=gone; }
+    [[ "$v $s" == "$v2 $s2" ]] && continue
+    if [[ "$v" =~ ^[0-9]+$ && "$v2" =~ ^[0-9]+$ && "$s" == "$s2" ]]; then
+      if ((v2 > v)); then doubled=$((doubled + v2 - v)); echo "DOUBLED: $k $v -> $v2"; else lost=$((lost + v - v2)); echo "LOST: $k $v -> $v2"; fi
+    else
+      bad=$((bad + 1)); echo "FAIL: $k changed: $v ($s) -> $v2 ($s2)"
+    fi
+  done <"$WORK/dd.before"
+  while read -r k v s; do # new keys: a feed item of a new kind is a doubled apply
+    grep -qF -m1 "$k " "$WORK/dd.before" && continue
+    doubled=$((doubled + ${v//[!0-9]/}+0)); echo "DOUBLED: $k new: $v"
+  done <"$WORK/dd.after"
+  errs="$(cat "$WORK/dd.before" "$WORK/dd.after" | awk '$3 ~ /^5|^000/' | wc -l)"
+  note "state: $(wc -l <"$WORK/dd.after") values compared; doubled $doubled, lost $lost"
+  ((errs + bad + lost + doubled == 0)) || ok=0
+  row dupdelivery "$total" "$lost" "$doubled" "$errs" "$bad" "$ok"
+}
+
 main() {
   echo "fault-suite: budget $BUDGET, evaluation $EVALUATION, report $REPORT, Keycloak $KC, JIXIAO_HOME $JIXIAO_HOME"
   local s t0
-  if [[ " $SCENARIOS " == *" concurrent "* || " $SCENARIOS " == *" broker "* || " $SCENARIOS " == *" kill "* || " $SCENARIOS " == *" database "* ]]; then
+  if [[ " $SCENARIOS " =~ \ (concurrent|broker|kill|database|submitrace|killimport|dupdelivery)\  ]]; then
     onboard || return 1
   fi
   for s in $SCENARIOS; do

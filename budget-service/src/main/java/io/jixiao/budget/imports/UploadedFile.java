@@ -116,6 +116,9 @@ public record UploadedFile(Type type, Charset charset, List<String> sheets, Kind
             for (var e = zip.entries(); e.hasMoreElements();) {
                 java.util.zip.ZipEntry entry = e.nextElement();
                 entries++;
+                if (understated(entry)) {
+                    throw refuse(400, "import.xlsx-corrupt"); // its headers lie about what it unpacks to
+                }
                 total += Math.max(0, entry.getSize());
                 if (entry.getSize() > SheetRows.MAX_ENTRY_BYTES || entries > 1000 || total > 4 * SheetRows.MAX_ENTRY_BYTES) {
                     throw refuse(400, "import.xlsx-too-large");
@@ -124,6 +127,17 @@ public record UploadedFile(Type type, Charset charset, List<String> sheets, Kind
         } catch (IOException e) {
             throw refuse(400, "import.xlsx-corrupt");
         }
+    }
+
+    /**
+     * No deflate stream is larger than what it unpacks to plus a few bytes per block (zlib's bound is
+     * about n + n/4096 + 13), and a stored part is exactly its size: more compressed bytes than the
+     * declared size means the headers understate it (a bomb that would pass the declared-size check).
+     */
+    private static boolean understated(java.util.zip.ZipEntry entry) {
+        long size = entry.getSize();
+        long compressed = entry.getCompressedSize();
+        return size >= 0 && compressed >= 0 && compressed > size + size / 1024 + 64;
     }
 
     /** The layout whose required headers are all in the header row (支出明细 before 项目支出: both have 项目名称). */

@@ -115,6 +115,41 @@ class XlsxHardeningTest {
                 .body("errors[0].message", equalTo("Too large when unpacked."));
     }
 
+    /**
+     * A bomb whose ZIP headers understate its size (found by the fault suite's files row: 1.1 GB of zeros
+     * declared as 1,000 bytes passed the declared-size check and became a job). No deflate stream is
+     * larger than what it unpacks to (plus a few bytes per block), so a part whose compressed size exceeds
+     * its declared size lies: refused at once, no job.
+     */
+    @Test
+    void aPartWhoseHeadersUnderstateItsSizeIsRefusedAtOnce() throws Exception {
+        String part = "xl/worksheets/sheet2.xml";
+        byte[] bytes = rewrite(workbook(), part, null, z -> {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 30; i++) {
+                z.write(zeros);
+            }
+        });
+        declareSize(bytes, part, 1000);
+        as(clerk()).header("Accept-Language", "en").multiPart("file", "lying.xlsx", bytes, "application/octet-stream")
+                .post(base(YEAR) + "/imports").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("import.xlsx-corrupt")).body("errors[0].field", equalTo("file"));
+    }
+
+    /** Rewrites the uncompressed size of a part in the ZIP's central directory (what ZipFile reads). */
+    static void declareSize(byte[] zip, String part, int size) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] name = part.getBytes(StandardCharsets.UTF_8);
+        for (int pos = 0; pos + 46 < zip.length; pos++) {
+            if (b.getInt(pos) == 0x02014b50 && b.getShort(pos + 28) == name.length
+                    && java.util.Arrays.equals(zip, pos + 46, pos + 46 + name.length, name, 0, name.length)) {
+                b.putInt(pos + 24, size);
+                return;
+            }
+        }
+        throw new AssertionError("no central directory entry " + part);
+    }
+
     /** Shared strings are held in memory, so their XML is capped (40 MB): 41 MB of them fail the job clearly. */
     @Test
     void sharedStringsOverTheirCapFailTheJob() throws Exception {
