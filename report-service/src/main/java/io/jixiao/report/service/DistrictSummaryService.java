@@ -2,6 +2,7 @@ package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
 import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.SummaryRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -81,39 +83,99 @@ public class DistrictSummaryService {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
         }
         String[] after = decodeCursor(cursor);
-        // aliased: the subqueries' entities have a "key" too
-        StringBuilder q = new StringBuilder("from SheetView s where s.key.fiscalYear = :year and (s.departmentCode > :code or "
-                + "(s.departmentCode = :code and s.key.departmentId > :id))");
+        StringBuilder q = new StringBuilder("from SummaryRow r where r.key.fiscalYear = :year and (r.departmentCode > :code or "
+                + "(r.departmentCode = :code and r.key.departmentId > :id))");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("year", fiscalYear)
                 .and("code", after[0]).and("id", after[1]);
-        String sameYear = " where f.key.departmentId = s.key.departmentId and f.key.fiscalYear = s.key.fiscalYear";
-        if ("DRAFT".equals(status)) {
-            q.append(" and not exists (select 1 from Filing f").append(sameYear).append(")");
-        } else if (status != null) {
-            q.append(" and exists (select 1 from Filing f").append(sameYear).append(" and f.status = :status)");
-            params.and("status", Filing.Status.valueOf(status));
+        if (status != null) {
+            q.append(" and r.status = :status");
+            params.and("status", status);
         }
         if (updatedSince != null) {
             // changed figures, a new score or a filing step: any of them makes the row new to a puller
-            q.append(" and (s.updatedAt >= :since or exists (select 1 from ScoreView f").append(sameYear)
-                    .append(" and f.updatedAt >= :since) or exists (select 1 from Filing f").append(sameYear)
-                    .append(" and f.updatedAt >= :since))");
+            q.append(" and r.changedAt >= :since");
             params.and("since", updatedSince);
         }
-        q.append(" order by s.departmentCode, s.key.departmentId");
-        List<SheetView> sheets = SheetView.<SheetView>find(q.toString(), params).page(0, limit + 1).list();
+        q.append(" order by r.departmentCode, r.key.departmentId");
+        List<SummaryRow> stored = SummaryRow.<SummaryRow>find(q.toString(), params).page(0, limit + 1).list();
         String next = null;
-        if (sheets.size() > limit) {
-            sheets = sheets.subList(0, limit);
-            SheetView last = sheets.get(limit - 1);
+        if (stored.size() > limit) {
+            stored = stored.subList(0, limit);
+            SummaryRow last = stored.get(limit - 1);
             next = Base64.getUrlEncoder().withoutPadding().encodeToString(
                     (last.departmentCode + "\n" + last.key.departmentId()).getBytes(StandardCharsets.UTF_8));
         }
         List<Row> rows = new ArrayList<>();
-        for (SheetView s : sheets) {
-            rows.add(row(s));
+        for (SummaryRow r : stored) {
+            try {
+                rows.add(mapper.readValue(r.body, Row.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("unreadable summary row " + r.key, e);
+            }
         }
         return new Page(fiscalYear, rows, next);
+    }
+
+    /**
+     * Writes the department-year's summary row from its sheet, score, narrative and filing as they are
+     * in this transaction; called by every change of those (read model events, narrative saves, filing
+     * steps). Nothing is written before the year's sheet has arrived.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onChange(@jakarta.enterprise.event.Observes DepartmentYearChanged change) {
+        refresh(change.key());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(BudgetView.Key key) {
+        // One refresh of a department-year at a time, each reading what the others committed: the sheet
+        // and the score arrive on two topics in concurrent transactions, and without this each could
+        // miss the other's uncommitted row and the last writer would store a row without the score.
+        SummaryRow.getEntityManager()
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('summary:' || ?1), ?2)) l")
+                .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).getSingleResult();
+        SheetView s = SheetView.findById(key);
+        if (s == null) {
+            return;
+        }
+        Row row = row(s);
+        SummaryRow r = SummaryRow.findById(key);
+        if (r == null) {
+            r = new SummaryRow();
+            r.key = key;
+        }
+        r.departmentCode = s.departmentCode;
+        r.status = row.status();
+        OffsetDateTime changed = s.updatedAt;
+        ScoreView score = ScoreView.findById(key);
+        Filing filing = Filing.findById(key);
+        if (score != null && score.updatedAt.isAfter(changed)) {
+            changed = score.updatedAt;
+        }
+        if (filing != null && filing.updatedAt.isAfter(changed)) {
+            changed = filing.updatedAt;
+        }
+        r.changedAt = changed;
+        try {
+            r.write(mapper.writeValueAsString(row), s.revision);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        r.persist();
+    }
+
+    /** Department-years whose sheet arrived before summary rows were kept (an upgrade): written once at start. */
+    void backfill(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        List<BudgetView.Key> missing = QuarkusTransaction.requiringNew().call(() -> SheetView.<SheetView>find(
+                "from SheetView s where not exists (select 1 from SummaryRow r where r.key = s.key)").list()
+                .stream().map(v -> v.key).toList());
+        for (BudgetView.Key key : missing) {
+            QuarkusTransaction.requiringNew().run(() -> refresh(key));
+        }
+        if (!missing.isEmpty()) {
+            org.jboss.logging.Logger.getLogger(DistrictSummaryService.class)
+                    .infof("summary: %d row(s) written for years received before summary rows were kept", missing.size());
+        }
     }
 
     /**

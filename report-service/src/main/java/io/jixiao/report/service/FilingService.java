@@ -53,6 +53,10 @@ public class FilingService {
     private final ObjectMapper mapper;
     private final EntityManager em;
 
+    /** The summary row shows the filing's status. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
+
     public FilingService(ReportService reports, ReportDocuments documents, Outbox outbox, ObjectMapper mapper,
             EntityManager em) {
         this.reports = reports;
@@ -103,6 +107,7 @@ public class FilingService {
         filing.evaluationRevision = null;
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         filing.persist();
+        changed.fire(new DepartmentYearChanged(key));
         step(caller, key, "SUBMITTED", filing.latestVersion, null);
         outbox.publish(SUBMITTED, 1, departmentId, fiscalYear, caller.name(), new StepPayload(filing.latestVersion, null));
         return filing;
@@ -166,6 +171,7 @@ public class FilingService {
                 .firstResult();
         filing.status = Filing.Status.SUBMITTED;
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        changed.fire(new DepartmentYearChanged(filing.key));
 
         FilingVersion v = new FilingVersion();
         v.departmentId = departmentId;
@@ -204,6 +210,7 @@ public class FilingService {
         }
         filing.status = approve ? Filing.Status.APPROVED : Filing.Status.RETURNED;
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        changed.fire(new DepartmentYearChanged(filing.key));
         step(caller, filing.key, approve ? "APPROVED" : "RETURNED", filing.latestVersion, comment);
         outbox.publish(approve ? APPROVED : RETURNED, 1, departmentId, fiscalYear, caller.name(),
                 new StepPayload(filing.latestVersion, comment == null ? null : comment.strip()));

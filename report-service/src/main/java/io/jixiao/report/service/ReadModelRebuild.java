@@ -48,7 +48,7 @@ import jakarta.persistence.EntityManager;
 public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
-    static final List<String> VIEWS = List.of("budget_view", "indicator_view", "sheet_view", "score_view");
+    static final List<String> VIEWS = List.of("budget_view", "indicator_view", "sheet_view", "score_view", "summary_row");
     /** Arbitrary constant identifying "the read-model rebuild" among the advisory locks of this database. */
     static final long REBUILD_LOCK = 0x4a495849524d52L;
 

@@ -21,6 +21,10 @@ public class ReadModelService {
 
     private final ObjectMapper mapper;
 
+    /** The summary row follows every change of the read model. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
+
     public ReadModelService(ObjectMapper mapper) {
         this.mapper = mapper;
     }
@@ -44,6 +48,7 @@ public class ReadModelService {
         view.budgetVersion = p.version();
         view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         view.persist();
+        changed.fire(new DepartmentYearChanged(key));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -66,6 +71,7 @@ public class ReadModelService {
         view.departmentName = profile.hasNonNull("name") ? profile.get("name").asText() : event.departmentId();
         view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         view.persist();
+        changed.fire(new DepartmentYearChanged(key));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -108,5 +114,6 @@ public class ReadModelService {
             view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             view.persist();
         }
+        changed.fire(new DepartmentYearChanged(new BudgetView.Key(event.departmentId(), event.fiscalYear())));
     }
 }

@@ -56,6 +56,10 @@ public class ReportService {
     private final ObjectMapper mapper;
     private final AuditTrail audit;
 
+    /** The summary row shows the narrative's findings. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
+
     public ReportService(ObjectMapper mapper, AuditTrail audit) {
         this.mapper = mapper;
         this.audit = audit;
@@ -198,6 +202,7 @@ public class ReportService {
         n.updatedBy = caller.name();
         n.persistAndFlush();
         audit.record("narrative", departmentId + ":" + fiscalYear, n.version, caller.name(), changes);
+        changed.fire(new DepartmentYearChanged(new io.jixiao.report.domain.BudgetView.Key(departmentId, fiscalYear)));
         return n;
     }
 

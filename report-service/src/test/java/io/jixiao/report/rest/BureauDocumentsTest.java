@@ -40,6 +40,26 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 public class BureauDocumentsTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManagerFactory emf;
+
+    /** Loads of summary rows, and of the read-model rows a summary row is made from. */
+    static long[] loads(org.hibernate.stat.Statistics stats) {
+        long[] n = new long[2];
+        n[0] = count(stats, io.jixiao.report.domain.SummaryRow.class);
+        for (Class<?> c : List.of(io.jixiao.report.domain.SheetView.class, io.jixiao.report.domain.ScoreView.class,
+                io.jixiao.report.domain.Narrative.class, io.jixiao.report.domain.Filing.class)) {
+            n[1] += count(stats, c);
+        }
+        return n;
+    }
+
+    static long count(org.hibernate.stat.Statistics stats, Class<?> entity) {
+        var e = stats.getEntityStatistics(entity.getName());
+        return e.getLoadCount() + e.getFetchCount();
+    }
+
+
     static final int Y = 2030;
 
     public static void sendDepartment(String id, String code, String name, int year, String total, String grade) {
@@ -176,6 +196,16 @@ public class BureauDocumentsTest {
                 .get(url).then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
         given().auth().oauth2(TestTokens.department("d-sum-a")).queryParam("fiscalYear", year).get(url).then()
                 .statusCode(403).body("code", equalTo("summary.bureau-only"));
+        // a page reads the stored rows: no report is assembled, no sheet, score or narrative loaded per request
+        org.hibernate.stat.Statistics stats = emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        long[] before = loads(stats);
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).get(url).then().statusCode(200)
+                    .body("items", hasSize(3));
+        }
+        long[] after = loads(stats);
+        assertEquals(15, after[0] - before[0], "summary rows loaded by 5 pages of 3");
+        assertEquals(0, after[1] - before[1], "sheet, score, narrative or filing rows loaded by 5 pages");
         given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("cursor", "%%%")
                 .get(url).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         given().auth().oauth2(TestTokens.reviewer()).get(url).then().statusCode(400)
