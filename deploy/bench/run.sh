@@ -151,7 +151,7 @@ SERVICE_JAVA_OPTS=""
 if [[ -n "$BUDGET_PID" && -r "/proc/$BUDGET_PID/cmdline" ]]; then
   SERVICE_JAVA_OPTS="$(tr '\0' '\n' <"/proc/$BUDGET_PID/cmdline" | sed -n '2,$p' | sed '/^-jar$/,$d' | paste -sd' ')"
 fi
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-${JIXIAO_JAVA_OPTS:--Xms64m -Xmx512m}}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-${JIXIAO_JAVA_OPTS:-$JIXIAO_DEFAULT_JAVA_OPTS}}"
 
 # ------------------------------------------------------------------------------------ the tools
 if [[ ! -f "$BARE_JAR" || ! -d "$BENCH_DIR/driver/target/lib" ]] ||

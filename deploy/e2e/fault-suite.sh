@@ -26,6 +26,12 @@
 #   FAULT_IMPORT_LINES   支出明细 lines of the import killed while it saves (default 100000)
 #   FAULT_IMPORT_HEARTBEAT import heartbeat timeout (s) of the budget-service restarted by killimport (default 20)
 set -uo pipefail
+# The suite kills, stops and restarts the services and asserts each one's own answers (connection
+# refused, 503 problem+json), so it calls them on their ports, not through the web tier; the other
+# REST walks and Playwright go through nginx.
+export JIXIAO_BUDGET_URL="${JIXIAO_BUDGET_URL:-http://127.0.0.1:8081}"
+export JIXIAO_EVALUATION_URL="${JIXIAO_EVALUATION_URL:-http://127.0.0.1:8082}"
+export JIXIAO_REPORT_URL="${JIXIAO_REPORT_URL:-http://127.0.0.1:8083}"
 # shellcheck source=deploy/e2e/lib/common.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
 FAULT="$REPO/deploy/e2e/fault"

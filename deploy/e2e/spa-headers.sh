@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The SPA origin (vite preview, started by deploy/local/up.sh) sends its security headers on the app
-# page, on a deep link (SPA fallback) and on a static asset: CSP (scripts only from itself, connections
-# to itself and Keycloak, no framing), nosniff, referrer policy and X-Frame-Options.
+# The web tier (nginx with deploy/nginx/, started by deploy/local/up.sh) sends its security headers on
+# the app page, on a deep link (SPA fallback), on a static asset and on API answers: CSP (scripts only
+# from itself, connections to itself and Keycloak, no framing), nosniff, referrer policy and
+# X-Frame-Options. Hashed assets are cached for a year, the app page is revalidated, text is
+# compressed, and /api/v1 reaches the service that owns each path.
 #
 #   deploy/e2e/spa-headers.sh
 #
@@ -47,6 +49,40 @@ for path in / /departments/x "${asset:-/}"; do
   [[ "$(header X-Frame-Options)" == DENY ]] && pass "$path: X-Frame-Options DENY" ||
     fail "$path: X-Frame-Options: expected DENY, got '$(header X-Frame-Options)'"
 done
+
+# ---- caching and compression
+curl -sS -m 10 -D "$WORK/h" -o /dev/null "$SPA/" || true
+[[ "$(header Cache-Control)" == no-cache ]] && pass "/: Cache-Control no-cache (revalidated on every load)" ||
+  fail "/: Cache-Control: expected no-cache, got '$(header Cache-Control)'"
+if [[ -n "$asset" ]]; then
+  curl -sS -m 10 -D "$WORK/h" -o /dev/null "$SPA$asset" || true
+  [[ "$(header Cache-Control)" == "public, max-age=31536000, immutable" ]] && pass "$asset: cached for a year, immutable" ||
+    fail "$asset: Cache-Control: expected immutable for a year, got '$(header Cache-Control)'"
+  curl -sS -m 10 -H 'Accept-Encoding: gzip' -D "$WORK/h" -o /dev/null "$SPA$asset" || true
+  [[ "$(header Content-Encoding)" == gzip ]] && pass "$asset: gzip when asked" ||
+    fail "$asset: Content-Encoding for gzip: got '$(header Content-Encoding)'"
+  if [[ -f /usr/share/nginx/modules/ngx_http_brotli_filter_module.so ]]; then
+    curl -sS -m 10 -H 'Accept-Encoding: br' -D "$WORK/h" -o /dev/null "$SPA$asset" || true
+    [[ "$(header Content-Encoding)" == br ]] && pass "$asset: brotli when asked (module installed)" ||
+      fail "$asset: Content-Encoding for br: got '$(header Content-Encoding)'"
+  fi
+fi
+
+# ---- /api/v1 routed to each owner; anything else under /api is a problem+json 404, never the app page
+for path in /api/v1/departments /api/v1/evaluations/x/2020 /api/v1/reports/summary; do
+  code="$(curl -sS -m 10 -D "$WORK/h" -o /dev/null -w '%{http_code}' "$SPA$path" || true)"
+  [[ "$code" == 401 ]] && pass "$path without a token: 401 from its service" || fail "$path without a token: expected 401, got $code"
+done
+code="$(curl -sS -m 10 -D "$WORK/h" -o "$WORK/b" -w '%{http_code}' "$SPA/api/v1/nothing" || true)"
+if [[ "$code" == 404 && "$(header Content-Type)" == application/problem+json* ]] && jq -e '.status == 404' "$WORK/b" >/dev/null 2>&1; then
+  pass "/api/v1/nothing: 404 problem+json"
+else
+  fail "/api/v1/nothing: expected 404 problem+json, got $code $(header Content-Type)"
+fi
+[[ "$(header X-Content-Type-Options)" == nosniff ]] && pass "/api/v1/nothing: nosniff" || fail "/api/v1/nothing: no nosniff"
+code="$(curl -sS -m 20 -o "$WORK/b" -w '%{http_code}' "$SPA/openapi/budget?format=json" || true)"
+[[ "$code" == 200 ]] && jq -e '.openapi' "$WORK/b" >/dev/null 2>&1 && pass "/openapi/budget: budget-service's contract" ||
+  fail "/openapi/budget: expected its OpenAPI JSON, got $code"
 
 echo "spa-headers: $passed passed, $failed failed"
 ((failed == 0))

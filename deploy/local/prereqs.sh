@@ -31,6 +31,8 @@ PACKAGES=(
   "fonts-arphic-ukai|run|report-service's PDF 楷体 font"
   "fonts-wqy-zenhei|run|report-service's PDF heading font (黑体)"
   "fonts-liberation|run|report-service's PDF Latin digits (Liberation Serif)"
+  "nginx|run|the web tier: serves the built SPA and routes /api/v1 to the services (deploy/nginx/)"
+  "libnginx-mod-http-brotli-filter|run|brotli next to gzip in that web tier"
   "chromium|test|the browser of the Playwright tests (/usr/bin/chromium)"
   "fonts-noto-cjk|test|Chinese text in that browser"
   "jq|test|JSON in the REST end-to-end tests and the OpenAPI contract check"
@@ -166,6 +168,11 @@ check_packages() {
     if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
       as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; then
       say "installed ${missing[*]}"
+      # Debian starts its own nginx on port 80 of every interface at install; the stack runs its own
+      # instance on 127.0.0.1:8080 (deploy/nginx/), so the distribution's one is stopped again.
+      if [[ " ${missing[*]} " == *" nginx "* && -f /run/nginx.pid ]]; then
+        as_root nginx -s quit -c /etc/nginx/nginx.conf 2>/dev/null || true
+      fi
       return 0
     fi
     say "apt-get failed (see above); the packages still missing: ${missing[*]}" >&2

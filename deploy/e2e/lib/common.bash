@@ -14,9 +14,12 @@ done
 KC="${JIXIAO_KEYCLOAK_URL:-http://127.0.0.1:8180}"
 KC="${KC%/}"
 TOKEN_URL="$KC/realms/jixiao/protocol/openid-connect/token"
-BUDGET="${JIXIAO_BUDGET_URL:-http://127.0.0.1:8081}"
-EVALUATION="${JIXIAO_EVALUATION_URL:-http://127.0.0.1:8082}"
-REPORT="${JIXIAO_REPORT_URL:-http://127.0.0.1:8083}"
+# Through the web tier (nginx on 8080 routes /api/v1 to each service), as the SPA and the bureau call
+# it; JIXIAO_<SERVICE>_URL points a script at one service directly.
+WEB="${JIXIAO_WEB_URL:-http://127.0.0.1:8080}"
+BUDGET="${JIXIAO_BUDGET_URL:-$WEB}"
+EVALUATION="${JIXIAO_EVALUATION_URL:-$WEB}"
+REPORT="${JIXIAO_REPORT_URL:-$WEB}"
 WAIT_SECONDS="${JIXIAO_E2E_WAIT_SECONDS:-30}"
 
 DEPT1=d0000000-0000-4000-8000-000000000001 # zfw's department (the sample)
