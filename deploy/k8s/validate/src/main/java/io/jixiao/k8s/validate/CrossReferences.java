@@ -139,6 +139,53 @@ public final class CrossReferences {
                 }
             }
         }
+        hosts();
+    }
+
+    /**
+     * One public name per entry point, the same everywhere an overlay sets it: Keycloak's fixed hostname is an
+     * Ingress host routed to Keycloak, the SPA's origin (web's KEYCLOAK_ORIGIN for its CSP) is that hostname,
+     * and the SPA client's redirect URIs and web origins are Ingress hosts.
+     */
+    private void hosts() {
+        Map<String, String> ingressHosts = new HashMap<>(); // host → backend Service
+        for (JsonNode o : objects) {
+            if (o.path("kind").asText().equals("Ingress")) {
+                for (JsonNode rule : o.path("spec").path("rules")) {
+                    rule.path("http").path("paths").forEach(p -> ingressHosts.put(rule.path("host").asText(),
+                            p.path("backend").path("service").path("name").asText()));
+                }
+            }
+        }
+        JsonNode keycloak = first("Keycloak");
+        String hostname = keycloak == null ? "" : keycloak.path("spec").path("hostname").path("hostname").asText("");
+        if (!hostname.isEmpty()) {
+            String host = URI.create(hostname).getHost();
+            String routed = keycloak.path("metadata").path("name").asText() + "-service";
+            if (!routed.equals(ingressHosts.get(host))) {
+                problems.add(Manifests.id(keycloak) + ": hostname " + host + " is not an Ingress host routed to " + routed);
+            }
+            for (JsonNode o : objects) {
+                JsonNode origin = o.path("kind").asText().equals("ConfigMap") ? o.path("data").path("KEYCLOAK_ORIGIN") : null;
+                if (origin != null && !origin.isMissingNode() && !hostname.replaceAll("/+$", "").equals(origin.asText())) {
+                    problems.add(Manifests.id(o) + ": KEYCLOAK_ORIGIN " + origin.asText() + " is not Keycloak's hostname " + hostname);
+                }
+            }
+        }
+        JsonNode realm = first("KeycloakRealmImport");
+        if (realm != null && !ingressHosts.isEmpty()) {
+            for (JsonNode client : realm.path("spec").path("realm").path("clients")) {
+                for (String field : List.of("redirectUris", "webOrigins")) {
+                    for (JsonNode uri : client.path(field)) {
+                        String host = URI.create(uri.asText().replace("*", "")).getHost();
+                        if (host != null && !ingressHosts.containsKey(host)) {
+                            problems.add(Manifests.id(realm) + ": client " + client.path("clientId").asText() + " " + field
+                                    + " " + uri.asText() + " is no Ingress host " + ingressHosts.keySet());
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private void realmImport(JsonNode o) {
@@ -261,6 +308,7 @@ public final class CrossReferences {
                 problems.add(id + ": " + host + " must be 0.0.0.0 (application.properties binds 127.0.0.1, unreachable from outside the pod)");
             }
         }
+        networkPolicy(d, env);
         probe(id, c, "livenessProbe", "/q/health/live", management, ports);
         probe(id, c, "readinessProbe", "/q/health/ready", management, ports);
         database(id, s, env);
@@ -274,6 +322,65 @@ public final class CrossReferences {
             URI uri = URI.create(oidc);
             servicePort(d, uri.getHost(), String.valueOf(uri.getPort()));
         }
+    }
+
+    /**
+     * The service's pods reach only their database, the broker and Keycloak (and DNS): some NetworkPolicy
+     * limits their egress, every egress peer is one of those, and each of the three is allowed.
+     */
+    private void networkPolicy(JsonNode d, Map<String, String> env) {
+        String id = Manifests.id(d);
+        JsonNode labels = d.path("spec").path("template").path("metadata").path("labels");
+        Map<String, Map<String, String>> allowed = new LinkedHashMap<>(); // what → labels of its pods
+        String jdbcHost = env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "").replaceAll("jdbc:postgresql://([^:/]+).*", "$1");
+        allowed.put("its database", Map.of("cnpg.io/cluster", jdbcHost.replaceAll("-(rw|ro|r)$", "")));
+        String bootstrap = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "").split(":")[0];
+        allowed.put("the broker", Map.of("strimzi.io/cluster", bootstrap.replaceAll("-kafka-bootstrap$", "")));
+        allowed.put("Keycloak", Map.of("app", "keycloak"));
+        allowed.put("DNS", Map.of("k8s-app", "kube-dns"));
+        Set<String> reached = new TreeSet<>();
+        boolean limited = false;
+        for (JsonNode np : objects) {
+            if (!np.path("kind").asText().equals("NetworkPolicy") || !selects(np.path("spec").path("podSelector"), labels)
+                    || !np.path("spec").path("policyTypes").toString().contains("Egress")) {
+                continue;
+            }
+            limited = true;
+            for (JsonNode rule : np.path("spec").path("egress")) {
+                if (rule.path("to").isEmpty()) {
+                    problems.add(id + ": " + Manifests.id(np) + " lets it reach any destination");
+                }
+                for (JsonNode peer : rule.path("to")) {
+                    JsonNode peerLabels = peer.path("podSelector").path("matchLabels");
+                    String what = allowed.entrySet().stream()
+                            .filter(e -> !peerLabels.isMissingNode() && e.getValue().entrySet().stream()
+                                    .allMatch(l -> l.getValue().equals(peerLabels.path(l.getKey()).asText(null))))
+                            .map(Map.Entry::getKey).findFirst().orElse(null);
+                    if (what == null) {
+                        problems.add(id + ": " + Manifests.id(np) + " lets it reach " + peer + ", not only its database, the broker and Keycloak");
+                    } else {
+                        reached.add(what);
+                    }
+                }
+            }
+        }
+        if (!limited) {
+            problems.add(id + ": no NetworkPolicy limits its egress");
+        } else {
+            allowed.keySet().stream().filter(w -> !reached.contains(w))
+                    .forEach(w -> problems.add(id + ": its NetworkPolicies do not let it reach " + w));
+        }
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        JsonNode match = selector.path("matchLabels");
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = match.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void probe(String id, JsonNode c, String probe, String path, int management, Map<String, Integer> ports) {

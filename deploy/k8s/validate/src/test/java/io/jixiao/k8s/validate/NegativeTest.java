@@ -66,6 +66,18 @@ class NegativeTest {
             metadata: {name: budget-service}
             spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: budget-service}, maxReplicas: 2}
             ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: budget-service}
+            spec:
+              podSelector: {matchLabels: {app: budget}}
+              policyTypes: [Egress]
+              egress:
+                - to: [{podSelector: {matchLabels: {cnpg.io/cluster: pg}}}]
+                - to: [{podSelector: {matchLabels: {strimzi.io/cluster: k}}}]
+                - to: [{podSelector: {matchLabels: {app: keycloak}}}]
+                - to: [{namespaceSelector: {}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]
+            ---
             apiVersion: postgresql.cnpg.io/v1
             kind: Cluster
             metadata: {name: pg}
@@ -231,6 +243,37 @@ class NegativeTest {
     @Test
     void anotherServicesDatabaseFails() {
         assertFails(VALID.replace("5432/budget", "5432/report"), "database report is not the service's own (budget)");
+    }
+
+    @Test
+    void egressBeyondDatabaseBrokerAndKeycloakFails() {
+        assertFails(VALID.replace("- to: [{podSelector: {matchLabels: {app: keycloak}}}]",
+                "- to: [{podSelector: {matchLabels: {app: keycloak}}}]\n    - to: [{podSelector: {matchLabels: {app: web}}}]"),
+                "not only its database, the broker and Keycloak");
+        assertFails(VALID.replace("    - to: [{podSelector: {matchLabels: {cnpg.io/cluster: pg}}}]\n", ""),
+                "do not let it reach its database");
+        assertFails(VALID.replace("policyTypes: [Egress]", "policyTypes: [Ingress]"), "no NetworkPolicy limits its egress");
+    }
+
+    @Test
+    void hostsThatDisagreeFail() {
+        String withIngress = VALID.replace("spec: {instances: 1, http: {httpEnabled: true}}",
+                "spec: {instances: 1, http: {httpEnabled: true}, hostname: {hostname: \"https://auth.example.org\"}}")
+                + """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: i}
+                spec:
+                  rules:
+                    - host: auth.example.org
+                      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: kc-service, port: {number: 8080}}}}]}
+                """;
+        assertEquals(List.of(), problems(withIngress));
+        assertFails(withIngress.replace("- host: auth.example.org", "- host: login.example.org"),
+                "hostname auth.example.org is not an Ingress host routed to kc-service");
+        assertFails(withIngress.replace("realm: {realm: jixiao}", "realm: {realm: jixiao, clients: [{clientId: spa, webOrigins: [\"https://spa.example.org\"]}]}"),
+                "webOrigins https://spa.example.org is no Ingress host");
     }
 
     @Test
