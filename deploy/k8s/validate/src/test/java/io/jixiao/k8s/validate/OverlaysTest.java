@@ -19,7 +19,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Every overlay of deploy/k8s/overlays renders with `kubectl kustomize` and passes every check. */
 class OverlaysTest {
 
-    static final Path REPO = Path.of(System.getProperty("jixiao.repo", "../../.."));
+    /** The repository root: the first folder upwards from here that holds deploy/k8s/overlays. */
+    static final Path REPO = repo();
+
+    private static Path repo() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("deploy/k8s/overlays"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no deploy/k8s/overlays above " + Path.of("").toAbsolutePath());
+    }
 
     @TestFactory
     Stream<DynamicTest> everyOverlayRendersAndValidates() throws IOException {
