@@ -25,19 +25,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class CrossReferences {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(JIXIAO_[A-Z0-9_]+)\\}");
+    private static final Pattern NGINX_API_ROUTE = Pattern
+            .compile("location ~ \\^/api/v1/\\(([a-z|-]+)\\)[^{]*\\{\\s*proxy_pass http://([a-z0-9-]+):");
     private static final Pattern PROXY_PASS = Pattern.compile("proxy_pass\\s+http://([a-z0-9-]+):(\\d+)");
 
     private final List<JsonNode> objects;
     private final Map<String, ServiceConfig> services;
+    /** /api/v1 segment → owning service (frontend/proxy.config.ts), empty when not known. */
+    private final Map<String, String> apiRoutes;
     /** "Secret/name" or "ConfigMap/name" → its keys (null: keys not known). */
     private final Map<String, Set<String>> available = new HashMap<>();
     /** Service name → ports (numbers and names as text). */
     private final Map<String, Set<String>> servicePorts = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
-    private CrossReferences(List<JsonNode> objects, Map<String, ServiceConfig> services, Map<String, Set<String>> external) {
+    private CrossReferences(List<JsonNode> objects, Map<String, ServiceConfig> services, Map<String, Set<String>> external,
+            Map<String, String> apiRoutes) {
         this.objects = objects;
         this.services = services;
+        this.apiRoutes = apiRoutes;
         available.putAll(external);
         for (JsonNode o : objects) {
             String name = o.path("metadata").path("name").asText();
@@ -81,10 +87,11 @@ public final class CrossReferences {
     /**
      * @param services the services' config by Deployment name
      * @param external Secrets and ConfigMaps provided outside the manifests ("Secret/name" → keys)
+     * @param apiRoutes the SPA's routing table: /api/v1 segment → service (budget, evaluation, report)
      */
     public static List<String> check(List<JsonNode> objects, Map<String, ServiceConfig> services,
-            Map<String, Set<String>> external) {
-        CrossReferences c = new CrossReferences(objects, services, external);
+            Map<String, Set<String>> external, Map<String, String> apiRoutes) {
+        CrossReferences c = new CrossReferences(objects, services, external, apiRoutes);
         c.run();
         return c.problems;
     }
@@ -112,6 +119,9 @@ public final class CrossReferences {
                         Matcher m = PROXY_PASS.matcher(text.asText());
                         while (m.find()) {
                             servicePort(o, m.group(1), m.group(2));
+                        }
+                        if (text.asText().contains("/api/v1/")) {
+                            nginxRoutes(o, text.asText());
                         }
                     });
                 }
@@ -186,6 +196,25 @@ public final class CrossReferences {
                 }
             }
         }
+    }
+
+    /** nginx routes each /api/v1 segment to the service frontend/proxy.config.ts names, and no other segment. */
+    private void nginxRoutes(JsonNode o, String conf) {
+        Map<String, String> routed = new HashMap<>();
+        Matcher m = NGINX_API_ROUTE.matcher(conf);
+        while (m.find()) {
+            for (String segment : m.group(1).split("\\|")) {
+                routed.put(segment, m.group(2).replaceAll("-service$", ""));
+            }
+        }
+        apiRoutes.forEach((segment, service) -> {
+            if (!service.equals(routed.get(segment))) {
+                problems.add(Manifests.id(o) + ": /api/v1/" + segment + " goes to " + routed.get(segment)
+                        + " in nginx, to " + service + " in frontend/proxy.config.ts");
+            }
+        });
+        routed.keySet().stream().filter(s -> !apiRoutes.isEmpty() && !apiRoutes.containsKey(s)).forEach(s -> problems
+                .add(Manifests.id(o) + ": nginx routes /api/v1/" + s + ", which frontend/proxy.config.ts does not have"));
     }
 
     private void realmImport(JsonNode o) {

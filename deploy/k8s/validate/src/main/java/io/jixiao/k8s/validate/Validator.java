@@ -21,11 +21,13 @@ public final class Validator {
     private final SchemaCheck schemas;
     private final Map<String, ServiceConfig> services;
     private final Map<String, Set<String>> external;
+    private final Map<String, String> apiRoutes;
 
     public Validator(Path repo) {
         this.schemas = new SchemaCheck(repo.resolve("deploy/k8s/vendor"));
         this.services = services(repo);
         this.external = external(repo.resolve("deploy/k8s/external-secrets.tsv"));
+        this.apiRoutes = apiRoutes(repo.resolve("frontend/proxy.config.ts"));
     }
 
     public Map<String, ServiceConfig> services() {
@@ -36,7 +38,7 @@ public final class Validator {
     public List<String> validate(List<JsonNode> objects) {
         List<String> problems = new ArrayList<>();
         objects.forEach(o -> problems.addAll(schemas.check(o)));
-        problems.addAll(CrossReferences.check(objects, services, external));
+        problems.addAll(CrossReferences.check(objects, services, external, apiRoutes));
         return problems;
     }
 
@@ -55,6 +57,26 @@ public final class Validator {
             throw new UncheckedIOException(e);
         }
         return result;
+    }
+
+    /** API_ROUTES of frontend/proxy.config.ts ("segment: 'service',"), the one routing table of /api/v1. */
+    static Map<String, String> apiRoutes(Path proxyConfig) {
+        Map<String, String> routes = new TreeMap<>();
+        try {
+            String ts = Files.readString(proxyConfig);
+            int start = ts.indexOf("API_ROUTES");
+            String table = ts.substring(start, ts.indexOf('}', start));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+|'[a-z-]+'):\\s*'([a-z]+)'").matcher(table);
+            while (m.find()) {
+                routes.put(m.group(1).replace("'", ""), m.group(2));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read API_ROUTES from " + proxyConfig, e);
+        }
+        if (routes.isEmpty()) {
+            throw new IllegalStateException("no API_ROUTES in " + proxyConfig);
+        }
+        return routes;
     }
 
     /** deploy/k8s/external-secrets.tsv: "Kind/name" → keys. */
