@@ -185,9 +185,8 @@ public final class SchemaCheck {
                 }
                 continue;
             }
-            if (value != null && m.isAnnotationPresent(Deprecated.class) && pkg.startsWith("io.strimzi.api")
-                    && !(value instanceof Boolean b && !b)) {
-                out.add("deprecated field " + path + "." + property + " (not part of kafka.strimzi.io/v1)");
+            if (pkg.startsWith("io.strimzi.api")) {
+                strimziRules(m, value, path + "." + property, out);
             }
             unknownFields(value, path + "." + property, out, seen);
         }
@@ -207,6 +206,60 @@ public final class SchemaCheck {
             props.putObject("metadata").put("type", "object");
         }
         return s;
+    }
+
+    /** Strimzi's API versions, oldest first: "v1beta2+" in an annotation means v1beta2 and later. */
+    private static final List<String> STRIMZI_VERSIONS = List.of("v1alpha1", "v1beta1", "v1beta2", "v1");
+
+    /** True when an annotation's versions ("v1+", "v1beta2", "v1alpha1-v1beta2", comma-separated) include v1. */
+    static boolean includesV1(String versions) {
+        int v1 = STRIMZI_VERSIONS.indexOf("v1");
+        for (String range : versions.split(",")) {
+            String r = range.trim();
+            if (r.endsWith("+") && STRIMZI_VERSIONS.indexOf(r.substring(0, r.length() - 1)) <= v1
+                    || r.equals("v1") || r.contains("-") && STRIMZI_VERSIONS.indexOf(r.substring(r.indexOf('-') + 1)) >= v1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The CRD rules Strimzi's model carries as annotations (read through the stand-ins in
+     * io.strimzi.crdgenerator.annotations), for kafka.strimzi.io/v1: a field v1 does not have (or that is
+     * deprecated) must not be set, a field v1 requires must be, and patterns and bounds hold.
+     */
+    private static void strimziRules(Method m, Object value, String path, List<String> out) {
+        boolean set = value != null && !(value instanceof Boolean b && !b)
+                && !(value instanceof Collection<?> c && c.isEmpty()) && !(value instanceof Map<?, ?> mp && mp.isEmpty());
+        try {
+            var present = m.getAnnotation(io.strimzi.crdgenerator.annotations.PresentInVersions.class);
+            if (set && (m.isAnnotationPresent(Deprecated.class) || present != null && !includesV1(present.value()))) {
+                out.add("field " + path + " is deprecated or not part of kafka.strimzi.io/v1");
+            }
+            var required = m.getAnnotation(io.strimzi.crdgenerator.annotations.RequiredInVersions.class);
+            if (required != null && includesV1(required.value()) && value == null) {
+                out.add("required field " + path + " is missing");
+            }
+            var pattern = m.getAnnotation(io.strimzi.crdgenerator.annotations.Pattern.class);
+            if (pattern != null && value instanceof String s && !java.util.regex.Pattern.compile(pattern.value()).matcher(s).find()) {
+                out.add("field " + path + " '" + s + "' does not match " + pattern.value());
+            }
+            var min = m.getAnnotation(io.strimzi.crdgenerator.annotations.Minimum.class);
+            if (min != null && value instanceof Number n && n.doubleValue() < min.value()) {
+                out.add("field " + path + " is " + n + ", below the minimum " + min.value());
+            }
+            var max = m.getAnnotation(io.strimzi.crdgenerator.annotations.Maximum.class);
+            if (max != null && value instanceof Number n && n.doubleValue() > max.value()) {
+                out.add("field " + path + " is " + n + ", above the maximum " + max.value());
+            }
+            var minItems = m.getAnnotation(io.strimzi.crdgenerator.annotations.MinimumItems.class);
+            if (minItems != null && value instanceof Collection<?> c && c.size() < minItems.value()) {
+                out.add("field " + path + " has " + c.size() + " items, fewer than " + minItems.value());
+            }
+        } catch (RuntimeException e) {
+            // an annotation whose members differ from the stand-in's: that rule is not checked
+        }
     }
 
     /**

@@ -172,7 +172,17 @@ class NegativeTest {
 
     @Test
     void removedStrimziFieldFails() {
-        assertFails(VALID.replace("operations: [Read]}", "operations: [Read], operation: Read}"), "deprecated field");
+        assertFails(VALID.replace("operations: [Read]}", "operations: [Read], operation: Read}"),
+                "acls[2].operation is deprecated or not part of kafka.strimzi.io/v1");
+    }
+
+    @Test
+    void strimziRulesOfV1Hold() {
+        // operations is required in v1 (the single operation of v1beta2 is gone)
+        assertFails(VALID.replace(", operations: [Read]}", "}"), "required field .spec.authorization.acls[2].operations is missing");
+        // listener names are short lower-case words; ports start at 9092
+        assertFails(VALID.replace("{name: scram, port: 9093", "{name: SCRAM_TLS, port: 9093"), "does not match");
+        assertFails(VALID.replace("{name: scram, port: 9093", "{name: scram, port: 80"), "below the minimum 9092");
     }
 
     @Test
