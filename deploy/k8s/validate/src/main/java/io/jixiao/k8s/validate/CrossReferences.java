@@ -145,6 +145,7 @@ public final class CrossReferences {
                     }
                 }
                 case "KeycloakRealmImport" -> realmImport(o);
+                case "KafkaTopic" -> keptForever(o);
                 default -> {
                 }
             }
@@ -195,6 +196,22 @@ public final class CrossReferences {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Every topic is kept forever and never compacted (README, "Configuration for real deployments"):
+     * report-service rebuilds its read model by replaying them, and one key carries several event types.
+     */
+    private void keptForever(JsonNode topic) {
+        JsonNode config = topic.path("spec").path("config");
+        for (String key : List.of("retention.ms", "retention.bytes")) {
+            if (!"-1".equals(config.path(key).asText())) {
+                problems.add(Manifests.id(topic) + ": " + key + " must be -1 (kept forever), is " + config.path(key).asText("the broker default"));
+            }
+        }
+        if (config.has("cleanup.policy") && !"delete".equals(config.path("cleanup.policy").asText())) {
+            problems.add(Manifests.id(topic) + ": cleanup.policy must be delete (never compacted)");
         }
     }
 

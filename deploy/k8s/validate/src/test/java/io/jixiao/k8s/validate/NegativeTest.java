@@ -114,12 +114,12 @@ class NegativeTest {
             apiVersion: kafka.strimzi.io/v1
             kind: KafkaTopic
             metadata: {name: budget.events, labels: {strimzi.io/cluster: k}}
-            spec: {partitions: 1, replicas: 1}
+            spec: {partitions: 1, replicas: 1, config: {retention.ms: -1, retention.bytes: -1}}
             ---
             apiVersion: kafka.strimzi.io/v1
             kind: KafkaTopic
             metadata: {name: report.events, labels: {strimzi.io/cluster: k}}
-            spec: {partitions: 1, replicas: 1}
+            spec: {partitions: 1, replicas: 1, config: {retention.ms: -1, retention.bytes: -1}}
             """;
     static final String USER = """
             ---
@@ -166,7 +166,7 @@ class NegativeTest {
 
     @Test
     void unknownFieldInAStrimziKindFails() {
-        assertFails(VALID.replace("spec: {partitions: 1, replicas: 1}", "spec: {partitions: 1, replicas: 1, retention: -1}"),
+        assertFails(VALID.replace("spec: {partitions: 1, replicas: 1,", "spec: {partitions: 1, replicas: 1, retention: -1,"),
                 "KafkaTopic/budget.events: unknown field(s) [retention]");
     }
 
@@ -221,6 +221,14 @@ class NegativeTest {
     void topicWithoutKafkaTopicFails() {
         assertFails(DEPLOYMENT + REST + TOPICS.substring(0, TOPICS.indexOf("---", 4)) + USER,
                 "topic report.events (used by budget-service) has no KafkaTopic");
+    }
+
+    @Test
+    void topicNotKeptForeverFails() {
+        assertFails(VALID.replace("retention.ms: -1, retention.bytes: -1}", "retention.ms: 604800000, retention.bytes: -1}"),
+                "KafkaTopic/budget.events: retention.ms must be -1 (kept forever), is 604800000");
+        assertFails(VALID.replace("retention.bytes: -1}", "retention.bytes: -1, cleanup.policy: compact}"),
+                "cleanup.policy must be delete");
     }
 
     @Test
