@@ -300,8 +300,22 @@ public final class CrossReferences {
                     env.put(e.path("name").asText(), e.path("value").asText());
                 }
             }
-            if (!c.path("securityContext").path("readOnlyRootFilesystem").asBoolean()) {
-                problems.add(Manifests.id(d) + ": container " + c.path("name").asText() + " must have a read-only root filesystem");
+            JsonNode sc = c.path("securityContext");
+            String container = Manifests.id(d) + ": container " + c.path("name").asText();
+            if (!sc.path("readOnlyRootFilesystem").asBoolean()) {
+                problems.add(container + " must have a read-only root filesystem");
+            }
+            // the rest of Pod Security "restricted" (the overlays' namespaces warn below it)
+            if (sc.path("allowPrivilegeEscalation").asBoolean(true)) {
+                problems.add(container + " must set allowPrivilegeEscalation: false");
+            }
+            if (!sc.path("capabilities").path("drop").toString().contains("\"ALL\"")) {
+                problems.add(container + " must drop ALL capabilities");
+            }
+            String seccomp = sc.path("seccompProfile").path("type")
+                    .asText(pod.path("securityContext").path("seccompProfile").path("type").asText(""));
+            if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
+                problems.add(container + " needs a seccompProfile RuntimeDefault");
             }
             boolean tmp = StreamSupport.stream(c.path("volumeMounts").spliterator(), false)
                     .anyMatch(m -> m.path("mountPath").asText().equals("/tmp") && "emptyDir".equals(volumes.get(m.path("name").asText())));

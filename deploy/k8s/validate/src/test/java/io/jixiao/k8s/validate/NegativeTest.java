@@ -33,7 +33,7 @@ class NegativeTest {
               template:
                 metadata: {labels: {app: budget}}
                 spec:
-                  securityContext: {runAsNonRoot: true}
+                  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
                   containers:
                     - name: budget-service
                       image: jixiao/budget-service:1
@@ -50,7 +50,7 @@ class NegativeTest {
                       resources: {limits: {memory: 768Mi}}
                       livenessProbe: {httpGet: {path: /q/health/live, port: management}}
                       readinessProbe: {httpGet: {path: /q/health/ready, port: management}}
-                      securityContext: {readOnlyRootFilesystem: true}
+                      securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
                       volumeMounts: [{name: tmp, mountPath: /tmp}]
                   volumes: [{name: tmp, emptyDir: {}}]
             """;
@@ -142,6 +142,7 @@ class NegativeTest {
     }
 
     static void assertFails(String yaml, String expected) {
+        assertTrue(!yaml.equals(VALID), "the test's replace found nothing to change in VALID");
         List<String> problems = problems(yaml);
         assertTrue(problems.stream().anyMatch(p -> p.contains(expected)),
                 "expected a problem containing '" + expected + "', got:\n" + String.join("\n", problems));
@@ -160,7 +161,7 @@ class NegativeTest {
 
     @Test
     void unknownFieldDeepInAPodSpecFails() {
-        assertFails(VALID.replace("readOnlyRootFilesystem: true}", "readOnlyRootFilesystem: true, readOnlyRootFs: true}"),
+        assertFails(VALID.replace("readOnlyRootFilesystem: true,", "readOnlyRootFilesystem: true, readOnlyRootFs: true,"),
                 "unknown field(s) [readOnlyRootFs]");
     }
 
@@ -198,6 +199,15 @@ class NegativeTest {
     @Test
     void kindWithoutSchemaFails() {
         assertFails(VALID + "---\napiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w}\n", "no schema for example.org/v1 Widget");
+    }
+
+    @Test
+    void podThatIsNotRestrictedFails() {
+        assertFails(VALID.replace("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true"), "must set allowPrivilegeEscalation: false");
+        assertFails(VALID.replace("readOnlyRootFilesystem: true,", "readOnlyRootFilesystem: false,"), "must have a read-only root filesystem");
+        assertFails(VALID.replace("runAsNonRoot: true,", "runAsNonRoot: false,"), "must run as non-root");
+        assertFails(VALID.replace("volumes: [{name: tmp, emptyDir: {}}]", "volumes: [{name: tmp, hostPath: {path: /tmp}}]"),
+                "needs an emptyDir on /tmp");
     }
 
     @Test
