@@ -38,6 +38,7 @@ PACKAGES=(
   "jq|test|JSON in the REST end-to-end tests and the OpenAPI contract check"
   "poppler-utils|test|pdftotext, to read generated PDFs when checking reports"
   "wrk|test|the load generator of deploy/bench/run.sh (API reads and the bare Quarkus anchor; its smoke mode is a test stage)"
+  "kubectl|test|\`kubectl kustomize\` renders deploy/k8s's overlays offline for deploy/k8s/validate (mvn verify, stage k8s-manifests); needs kustomize v5 (kubectl 1.27+): the machines' kubectl 1.32 has it, Debian 12's kubernetes-client (kubectl 1.20) does not"
 )
 
 JAVA_MIN=17

@@ -4,7 +4,9 @@
 #   0. prereqs, prereqs-test              deploy/local/prereqs.sh all (Debian packages, tool versions;
 #                                         stops here when something is missing), then its own test
 #   1. mvn -B verify at the root          unit + @QuarkusTest tiers (embedded PostgreSQL and Kafka),
-#                                         then the OpenAPI contract check (deploy/openapi/merge.sh --check)
+#                                         then the Kubernetes manifests (deploy/k8s/check.sh: realm import,
+#                                         kubectl kustomize of every overlay, deploy/k8s/validate) and
+#                                         the OpenAPI contract check (deploy/openapi/merge.sh --check)
 #   2. frontend                           npm ci (when needed), npm run typecheck, npm test
 #   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
@@ -85,6 +87,10 @@ if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
 elif stage maven-verify bash -c 'cd "$1" && mvn -B verify' _ "$REPO"; then
   maven_ok=1
 fi
+# The Kubernetes manifests (deploy/k8s): the realm import up to date, every overlay rendered offline with
+# `kubectl kustomize` and validated (schemas, Secrets, ports, env, topics, ACLs). Its own stage so that a
+# manifest error shows by name; mvn verify above has already run the same module.
+stage k8s-manifests bash "$REPO/deploy/k8s/check.sh"
 # The bureau's contract: the OpenAPI documents of this build, merged, must equal the committed one.
 if [[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] || [[ "${CI:-}" == true ]]; then
   stage openapi-contract bash "$REPO/deploy/openapi/merge.sh" --check

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The Kubernetes manifests, offline (deploy/local/test-all.sh stage k8s-manifests):
+#   1. the realm import is what deploy/k8s/realm/generate.sh makes of the current realm file;
+#   2. deploy/k8s/validate renders every overlay with `kubectl kustomize` (into its target/rendered/)
+#      and checks every object against its schema and the references between them and the services.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+if ! command -v "${KUBECTL:-kubectl}" >/dev/null 2>&1; then
+  echo "k8s: kubectl not found; deploy/local/prereqs.sh test installs it (the overlays are rendered with kubectl kustomize)" >&2
+  exit 2
+fi
+bash "$REPO/deploy/k8s/realm/generate.sh" --check
+cd "$REPO"
+mvn -B -q -pl deploy/k8s/validate -am verify
+echo "k8s: every overlay renders and validates (rendered: deploy/k8s/validate/target/rendered/)"
