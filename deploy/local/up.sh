@@ -446,15 +446,15 @@ wait_services() {
 SPA_START=""
 NGINX_DIR="$JIXIAO_HOME/nginx"
 
-# The local nginx.conf: the shared files of deploy/nginx/ (linked next to it, so their relative includes
-# resolve) wrapped with what only this machine knows: paths, 127.0.0.1 ports, the Keycloak origin.
+# The local nginx.conf: the shared files of deploy/nginx/ (linked into jixiao/ beside it, where their
+# relative includes resolve) wrapped with what only this machine knows: paths, 127.0.0.1 ports, the Keycloak origin.
 write_nginx_conf() {
   local f brotli_module="" brotli_include="" user_line=""
-  mkdir -p "$NGINX_DIR/tmp"
-  for f in "$JIXIAO_REPO"/deploy/nginx/*.conf; do ln -sf "$f" "$NGINX_DIR/$(basename "$f")"; done
+  mkdir -p "$NGINX_DIR/tmp" "$NGINX_DIR/jixiao"
+  for f in "$JIXIAO_REPO"/deploy/nginx/*.conf; do ln -sf "$f" "$NGINX_DIR/jixiao/$(basename "$f")"; done
   if [[ -f /usr/share/nginx/modules/ngx_http_brotli_filter_module.so ]]; then
     brotli_module="load_module /usr/share/nginx/modules/ngx_http_brotli_filter_module.so;"
-    brotli_include="include brotli.conf;"
+    brotli_include="include jixiao/brotli.conf;"
   fi
   # As root (CI), workers run as the owner of the checkout, who can read frontend/dist; otherwise the
   # directive is ignored and nginx runs as the invoking user.
@@ -477,14 +477,15 @@ http {
   fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
   uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
   scgi_temp_path $NGINX_DIR/tmp/scgi;
-  include http.conf;
+  sendfile on;
+  include jixiao/http.conf;
   $brotli_include
   map \$host \$jixiao_keycloak_origin { default "$(sed -E 's#^([a-z]+://[^/]+).*#\1#' <<<"$KC_URL")"; }
 $(nginx_upstreams)
   server {
     listen 127.0.0.1:8080;
     root $FRONTEND/dist;
-    include site.conf;
+    include jixiao/site.conf;
   }
 }
 CONF

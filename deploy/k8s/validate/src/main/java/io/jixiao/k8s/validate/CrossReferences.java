@@ -26,8 +26,9 @@ public final class CrossReferences {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(JIXIAO_[A-Z0-9_]+)\\}");
     private static final Pattern NGINX_API_ROUTE = Pattern
-            .compile("location ~ \\^/api/v1/\\(([a-z|-]+)\\)[^{]*\\{\\s*proxy_pass http://([a-z0-9-]+):");
-    private static final Pattern PROXY_PASS = Pattern.compile("proxy_pass\\s+http://([a-z0-9-]+):(\\d+)");
+            .compile("location ~ \\^/api/v1/\\(([a-z|-]+)\\)[^{]*\\{\\s*proxy_pass http://jixiao_([a-z]+);");
+    /** An upstream server of the wrapper: a Service of this render, with that port. */
+    private static final Pattern PROXY_PASS = Pattern.compile("upstream\\s+jixiao_[a-z]+\\s*\\{\\s*server\\s+([a-z0-9-]+):(\\d+)");
 
     private final List<JsonNode> objects;
     private final Map<String, ServiceConfig> services;

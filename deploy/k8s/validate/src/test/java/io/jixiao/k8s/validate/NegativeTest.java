@@ -306,11 +306,11 @@ class NegativeTest {
 
     @Test
     void nginxRouteThatDisagreesWithTheSpaTableFails() throws Exception {
-        String conf = Files.readString(OverlaysTest.REPO.resolve("deploy/k8s/base/web/nginx.conf"));
+        String conf = Files.readString(OverlaysTest.REPO.resolve("deploy/nginx/site.conf"));
         String moved = conf.replace("(evaluations|templates|goals)", "(evaluations|templates)")
                 .replace("(reports|filings|checks)", "(reports|filings|checks|goals)");
-        assertTrue(!moved.equals(conf), "nginx.conf still has the routes this test moves");
-        String configMap = "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: nginx}\ndata:\n  nginx.conf: "
+        assertTrue(!moved.equals(conf), "site.conf still has the routes this test moves");
+        String configMap = "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: nginx}\ndata:\n  site.conf: "
                 + Manifests.YAML.writeValueAsString(moved).replaceFirst("^---\\s*", "");
         assertFails(VALID + configMap, "/api/v1/goals goes to report in nginx, to evaluation in frontend/proxy.config.ts");
     }
