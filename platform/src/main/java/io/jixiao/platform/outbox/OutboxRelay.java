@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,6 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -65,7 +65,7 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final OutboxDeadLetters deadLetters;
     private final Counter published;
     private final Counter failures;
@@ -79,10 +79,10 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry registry, OutboxDeadLetters deadLetters,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClientSettings kafka) {
         this.em = em;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.published = registry.counter("jixiao.outbox.published");
         this.failures = registry.counter("jixiao.outbox.failures", "kind", "transient");
@@ -252,8 +252,7 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, Object> props = new HashMap<>();
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
@@ -262,7 +261,7 @@ public class OutboxRelay {
             // The relay already batches; waiting for more records only adds latency to every write.
             props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.topic());
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(kafka.with(props), new StringSerializer(), new StringSerializer());
         }
         return producer;
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.jixiao.platform.audit.AuditTrail;
+import io.jixiao.platform.outbox.KafkaClientSettings;
 import io.jixiao.platform.inbox.InboundEvents;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
@@ -58,18 +59,18 @@ public class ReadModelRebuild {
     private final ReadModelConsumers consumers;
     private final EntityManager em;
     private final AuditTrail audit;
-    private final String bootstrap;
+    private final KafkaClientSettings kafka;
     private final ReportConfig config;
     private final DataSource dataSource;
 
     public ReadModelRebuild(ReadModelConsumers consumers, EntityManager em, AuditTrail audit, ReportConfig config,
-            DataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+            DataSource dataSource, KafkaClientSettings kafka) {
         this.consumers = consumers;
         this.dataSource = dataSource;
         this.em = em;
         this.audit = audit;
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
     }
 
     public Result rebuild(Caller caller) {
@@ -175,11 +176,10 @@ public class ReadModelRebuild {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> props = kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500",
-                ConsumerConfig.CLIENT_ID_CONFIG, "report-service-rebuild");
+                ConsumerConfig.CLIENT_ID_CONFIG, "report-service-rebuild"));
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 }
