@@ -13,8 +13,9 @@
 #   JIXIAO_KEYCLOAK_URL      an external Keycloak (with realm jixiao imported): none is started
 #   JIXIAO_KEYCLOAK_VERSION  Keycloak distribution from Maven Central (default 26.5.6)
 #   JIXIAO_DB_URL_BASE       external PostgreSQL, e.g. jdbc:postgresql://db:5432/ (databases budget,
-#                            evaluation, report must exist, each owned by its role jixiao_<database>);
-#                            with JIXIAO_DB_PASSWORD_BUDGET / _EVALUATION / _REPORT
+#                            evaluation, report and keycloak must exist, each owned by its role
+#                            jixiao_<database>); with JIXIAO_DB_PASSWORD_BUDGET / _EVALUATION /
+#                            _REPORT / _KEYCLOAK
 #   JIXIAO_PASSWORD_GRANT=0  import realm jixiao without the password grant (client jixiao-cli
 #                            off): for a Keycloak that is not only for local development; the e2e
 #                            scripts need it on (default 1)
@@ -245,7 +246,7 @@ start_keycloak() {
   fi
   port_open 8180 && die "port 8180 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
   install_keycloak
-  # Keycloak keeps its dev database under <home>/data: point that at data/keycloak.
+  # data/keycloak holds the realm file imported at first start (and, from older stacks, the dev store).
   mkdir -p "$DATA_DIR/keycloak/import"
   if [[ -d "$KC_DIR/data" && ! -L "$KC_DIR/data" ]]; then
     cp -a "$KC_DIR/data/." "$DATA_DIR/keycloak/" && rm -rf "$KC_DIR/data"
@@ -259,16 +260,40 @@ start_keycloak() {
   else
     cp "$REALM_FILE" "$DATA_DIR/keycloak/import/realm-jixiao.json"
   fi
-  say "keycloak: starting $KC_VERSION on $KC_LOCAL_URL (realm import is skipped when realm jixiao exists)"
+  build_keycloak
+  say "keycloak: starting $KC_VERSION in production mode on $KC_LOCAL_URL, database keycloak (realm import is skipped when realm jixiao exists)"
+  # Production mode (start --optimized) on its own database of the stack's PostgreSQL, owned by role
+  # jixiao_keycloak; plain HTTP on 127.0.0.1 only, hostname fixed, X-Forwarded-* trusted from a proxy
+  # in front; a local cache (production mode's default clusters over JGroups on every interface, ports
+  # 7800 and 57800; one instance needs no cluster). Passwords go through the environment, never argv.
   start_component keycloak "$JIXIAO_HOME" \
     "KC_BOOTSTRAP_ADMIN_USERNAME=$JIXIAO_KEYCLOAK_ADMIN_USER" \
     "KC_BOOTSTRAP_ADMIN_PASSWORD=$JIXIAO_KEYCLOAK_ADMIN_PASSWORD" \
+    "KC_DB_URL=${DB_BASE}keycloak" \
+    "KC_DB_USERNAME=jixiao_keycloak" \
+    "KC_DB_PASSWORD=$JIXIAO_DB_PASSWORD_KEYCLOAK" \
     "JIXIAO_DEMO_PASSWORD=$JIXIAO_DEMO_PASSWORD" \
     "JIXIAO_FINANCE_API_SECRET=$JIXIAO_FINANCE_API_SECRET" \
     "JIXIAO_ONBOARDING_SECRET=$JIXIAO_ONBOARDING_SECRET" \
-    -- "$KC_DIR/bin/kc.sh" start-dev --import-realm \
-    --http-host=127.0.0.1 --http-port=8180 --hostname "$KC_LOCAL_URL"
+    -- "$KC_DIR/bin/kc.sh" start --optimized --import-realm \
+    --http-enabled=true --http-host=127.0.0.1 --http-port=8180 --hostname "$KC_LOCAL_URL" \
+    --proxy-headers=xforwarded --cache=local
   KC_START=1
+}
+
+# kc.sh build: the build-time options of production mode baked into the distribution once; redone only
+# when they change (a marker records them).
+KC_BUILD_OPTIONS="--db=postgres"
+build_keycloak() {
+  local marker="$KC_DIR/.jixiao-build"
+  if [[ -f "$marker" && "$(cat "$marker")" == "$KC_BUILD_OPTIONS" ]]; then
+    return 0
+  fi
+  say "keycloak: kc.sh build $KC_BUILD_OPTIONS (once per distribution; log: $(show_path "$LOG_DIR/keycloak-build.log"))"
+  # shellcheck disable=SC2086
+  "$KC_DIR/bin/kc.sh" build $KC_BUILD_OPTIONS >"$LOG_DIR/keycloak-build.log" 2>&1 ||
+    die "keycloak: kc.sh build failed; see $(show_path "$LOG_DIR/keycloak-build.log")"
+  printf '%s' "$KC_BUILD_OPTIONS" >"$marker"
 }
 
 wait_keycloak() {
@@ -340,8 +365,9 @@ start_postgres() {
     "JIXIAO_DB_PASSWORD_BUDGET=$JIXIAO_DB_PASSWORD_BUDGET" \
     "JIXIAO_DB_PASSWORD_EVALUATION=$JIXIAO_DB_PASSWORD_EVALUATION" \
     "JIXIAO_DB_PASSWORD_REPORT=$JIXIAO_DB_PASSWORD_REPORT" \
+    "JIXIAO_DB_PASSWORD_KEYCLOAK=$JIXIAO_DB_PASSWORD_KEYCLOAK" \
     -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.PostgresMain \
-    --port 15432 --data-dir "$DATA_DIR/pg" --databases budget,evaluation,report
+    --port 15432 --data-dir "$DATA_DIR/pg" --databases budget,evaluation,report,keycloak
   PG_START=1
 }
 
@@ -533,10 +559,10 @@ wait_spa() {
 
 # ------------------------------------------------------------------------------------------- run
 
-if wants keycloak; then start_keycloak; fi
 if wants postgres; then start_postgres; fi
 if wants kafka; then start_kafka; fi
-wait_postgres
+wait_postgres # Keycloak keeps its realm in the stack's PostgreSQL
+if wants keycloak; then start_keycloak; fi
 wait_kafka
 wait_keycloak
 if wants keycloak; then ensure_onboarding_client; fi
