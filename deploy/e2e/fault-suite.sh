@@ -669,12 +669,22 @@ kill9() { # kill9 COMPONENT: SIGKILL to its whole process group, no shutdown hoo
   kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
   note "$1 killed (-9, process group $pid)"
 }
+# port_freed PORT: waits (at most 30 s) until nothing listens on 127.0.0.1:PORT, so a restart can bind it
+port_freed() {
+  local start=$SECONDS
+  while (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
+    ((SECONDS - start > 30)) && { echo "FAIL: port $1 still taken 30 s after the kill"; return 1; }
+    sleep 0.2
+  done
+}
 kill_fault() {
   local c port
   for c in evaluation-service report-service; do
     sleep 1
     kill9 "$c"
-    sleep 2
+    port=8082
+    [[ "$c" == report-service ]] && port=8083
+    port_freed "$port"
     stack up "$c" || echo "FAIL: up.sh $c (see $WORK/stack.log)"
     port=9082
     [[ "$c" == report-service ]] && port=9083
@@ -826,7 +836,14 @@ scenario_submitrace() {
   rm -f "$WORK/sr.stop"
   local kinds="budget goals selfscore adjustment narrative" k
   for k in $kinds; do sr_writer "$k" >"$WORK/sr.$k" & done
-  sleep 3
+  # the submit goes out once every writer is writing (each has answered once)
+  start=$SECONDS
+  for k in $kinds; do
+    until [[ -s "$WORK/sr.$k" ]]; do
+      ((SECONDS - start > 60)) && { bad=$((bad + 1)); echo "FAIL: writer $k made no write in 60 s"; break; }
+      sleep 0.2
+    done
+  done
   tok "$who"
   t_sub0="$(now_ms)"
   req POST "$REPORT/api/v1/filings/$SR_D/$SR_Y/submit" "$who"
@@ -845,7 +862,14 @@ scenario_submitrace() {
   elif [[ "$sub_status" != 200 ]]; then
     bad=$((bad + 1)); echo "FAIL: submit answered $sub_status: $(head -c 600 "$WORK/sr.submit")"
   fi
-  sleep 3 # writes go on against the submitted year
+  # writes go on against the submitted year: each writer makes two that start after the submit answered
+  start=$SECONDS
+  for k in $kinds; do
+    until (($(awk -v s="$t_sub1" '$2 > s' "$WORK/sr.$k" | wc -l) >= 2)); do
+      ((SECONDS - start > 60)) && { bad=$((bad + 1)); echo "FAIL: writer $k made no two writes after the submit in 60 s"; break; }
+      sleep 0.2
+    done
+  done
   touch "$WORK/sr.stop"
   wait
   rm -f "$WORK/sr.stop"
@@ -972,7 +996,7 @@ scenario_killimport() {
   if ((killed == 0)); then
     bad=$((bad + 1)); echo "FAIL: the import was never seen saving (state ${s:-none}); a larger FAULT_IMPORT_LINES makes the save last longer"
   else
-    sleep 2
+    port_freed 8081
     JIXIAO_IMPORT_HEARTBEAT_TIMEOUT_SECONDS="$IMPORT_HEARTBEAT" stack up budget-service || echo "FAIL: up.sh budget-service (see $WORK/stack.log)"
     if ready 9081 120; then note "budget-service restarted and ready"; else bad=$((bad + 1)); echo "FAIL: budget-service not ready after its restart"; fi
     start=$SECONDS
