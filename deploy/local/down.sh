@@ -16,10 +16,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 APPS=(spa report-service evaluation-service budget-service)
 INFRA=(kafka postgres keycloak)
+# Further instances of the services (up.sh --replicas N): <service>-<r>, found by their pid files.
+REPLICAS=()
+for f in "$PID_DIR"/*-service-[0-9].pid; do
+  [[ -e "$f" ]] && REPLICAS+=("$(basename "$f" .pid)")
+done
 
 if (($# == 0)); then
   ALL=1
-  selected_apps=("${APPS[@]}")
+  selected_apps=(${REPLICAS[@]+"${REPLICAS[@]}"} "${APPS[@]}")
   selected_infra=("${INFRA[@]}")
 else
   ALL=""
@@ -28,7 +33,8 @@ else
   for arg in "$@"; do
     case "$arg" in
       spa | budget-service | evaluation-service | report-service) selected_apps+=("$arg") ;;
-      services) selected_apps+=(report-service evaluation-service budget-service) ;;
+      budget-service-[0-9] | evaluation-service-[0-9] | report-service-[0-9]) selected_apps+=("$arg") ;;
+      services) selected_apps+=(${REPLICAS[@]+"${REPLICAS[@]}"} report-service evaluation-service budget-service) ;;
       keycloak | postgres | kafka) selected_infra+=("$arg") ;;
       -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
       *) die "unknown component '$arg' (keycloak postgres kafka services budget-service evaluation-service report-service spa)" ;;

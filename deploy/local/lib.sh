@@ -37,6 +37,11 @@ REALM_FILE="$JIXIAO_REPO/deploy/keycloak/realm-jixiao.json"
 # G1's per-region bookkeeping in the resident size; a smaller code cache and thread stacks for the same
 # reason. JIXIAO_JAVA_OPTS replaces all of it.
 JIXIAO_DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
+# Instances per service (up.sh --replicas N or JIXIAO_REPLICAS): instance r > 1 of a service on port P
+# listens on P + 200 * (r - 1) (management + 1000 as always), named <service>-<r>.
+JIXIAO_REPLICAS="${JIXIAO_REPLICAS:-1}"
+replica_name() { if (($2 == 1)); then printf '%s' "$1"; else printf '%s-%s' "$1" "$2"; fi; }
+replica_port() { printf '%s' $(($1 + 200 * ($2 - 1))); }
 SERVICES=(budget-service:8081:budget evaluation-service:8082:evaluation report-service:8083:report)
 STACK_PORTS=(8080 8081 8082 8083 8180 9081 9082 9083 9092 9093 15432)
 

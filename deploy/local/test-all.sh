@@ -122,7 +122,7 @@ fi
 mapfile -t REST_SCRIPTS < <(find "$REPO/deploy/e2e" -maxdepth 1 -name '*.sh' -type f 2>/dev/null | sort)
 e2e_stages=(e2e-playwright)
 for s in "${REST_SCRIPTS[@]}"; do e2e_stages+=("e2e-rest:$(basename "$s" .sh)"); done
-e2e_stages+=(bench-smoke)
+e2e_stages+=(e2e-scaleout bench-smoke)
 skip_e2e() {
   skip stack-up "$1"
   local s
@@ -163,6 +163,9 @@ else
     for s in "${REST_SCRIPTS[@]}"; do
       stage "e2e-rest:$(basename "$s" .sh)" bash "$s"
     done
+    # Scale-out: a second instance of each service behind nginx, the first ones killed (-9) under load;
+    # nothing lost or doubled, the bureau's reads keep answering (deploy/e2e/fault-suite.sh, scaleout).
+    stage e2e-scaleout env FAULT_SCENARIOS=scaleout bash "$REPO/deploy/e2e/fault-suite.sh"
     # The benchmark (issue 13) in its smoke mode, after the REST scripts: tiny sizes, no thresholds,
     # on departments and years of its own; it only proves the command keeps working.
     stage bench-smoke bash "$REPO/deploy/bench/run.sh" --smoke

@@ -6,6 +6,10 @@
 #   deploy/local/up.sh                    everything
 #   deploy/local/up.sh keycloak           only the named components; any of:
 #        build keycloak postgres kafka services budget-service evaluation-service report-service spa
+#   deploy/local/up.sh --replicas 2       N instances of each service (1-4; instance r on port
+#                                         base + 200*(r-1), e.g. budget-service-2 on 8281), all behind
+#                                         nginx's upstreams; on a running stack it adds the missing
+#                                         instances and reloads nginx (JIXIAO_REPLICAS does the same)
 #
 # Environment (all optional):
 #   JIXIAO_HOME              state folder (default <repo>/.run): pids/ logs/ data/ downloads/ secrets.env
@@ -37,6 +41,16 @@ NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
 # ------------------------------------------------------------------------------ component choice
 declare -A WANT=()
+args=()
+while (($#)); do
+  case "$1" in
+    --replicas) JIXIAO_REPLICAS="${2:?--replicas needs a number}"; shift 2 ;;
+    --replicas=*) JIXIAO_REPLICAS="${1#--replicas=}"; shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+[[ "$JIXIAO_REPLICAS" =~ ^[1-4]$ ]] || die "--replicas/JIXIAO_REPLICAS must be 1 to 4 (got '$JIXIAO_REPLICAS')"
+set -- ${args[@]+"${args[@]}"}
 if (($# == 0)); then
   set -- build keycloak postgres kafka services spa
 fi
@@ -413,18 +427,21 @@ wait_kafka() {
 # ------------------------------------------------------------------------------------ d) services
 
 declare -a SVC_WAIT=()
+# start_services REPLICA: instance REPLICA of every wanted service (1 = the first, on the base ports).
 start_services() {
-  local s svc port db jar pid pw
+  local r="$1" s svc base port db jar pid pw name
   local -a envs
   for s in "${SERVICES[@]}"; do
-    IFS=: read -r svc port db <<<"$s"
+    IFS=: read -r svc base db <<<"$s"
     wants "$svc" || continue
-    if pid="$(component_pid "$svc")"; then
+    name="$(replica_name "$svc" "$r")"
+    port="$(replica_port "$base" "$r")"
+    if pid="$(component_pid "$name")"; then
       if health_up "http://127.0.0.1:$((port + 1000))/q/health/ready"; then
-        say "$svc: already running (pid $pid), left alone"
+        say "$name: already running (pid $pid), left alone"
       else
-        say "$svc: running (pid $pid) but not ready yet, waiting for it"
-        SVC_WAIT+=("$svc:$port")
+        say "$name: running (pid $pid) but not ready yet, waiting for it"
+        SVC_WAIT+=("$name:$port")
       fi
       continue
     fi
@@ -450,10 +467,10 @@ start_services() {
       # onboarding: a service account of realm jixiao that may only manage users (not the master admin)
       envs+=("JIXIAO_ONBOARDING_SECRET=$JIXIAO_ONBOARDING_SECRET")
     fi
-    say "$svc: starting on 127.0.0.1:$port"
+    say "$name: starting on 127.0.0.1:$port"
     # shellcheck disable=SC2086
-    start_component "$svc" "$DATA_DIR/$svc" "${envs[@]}" -- "$JAVA_BIN" $SERVICE_JAVA_OPTS -jar "$jar"
-    SVC_WAIT+=("$svc:$port")
+    start_component "$name" "$DATA_DIR/$name" "${envs[@]}" -- "$JAVA_BIN" $SERVICE_JAVA_OPTS -jar "$jar"
+    SVC_WAIT+=("$name:$port")
   done
 }
 
@@ -465,6 +482,7 @@ wait_services() {
     wait_until "$svc" "$WAIT" health_up "http://127.0.0.1:$((port + 1000))/q/health/ready"
     say "$svc: ready (http://127.0.0.1:$((port + 1000))/q/health/ready is UP)"
   done
+  SVC_WAIT=()
 }
 
 # ------------------------------------------------------------------------------------------ e) SPA
@@ -517,12 +535,17 @@ $(nginx_upstreams)
 CONF
 }
 
-# One upstream per service (a keepalive pool per worker).
+# One upstream per service with a server per instance (a keepalive pool per worker). An instance that
+# fails is skipped for 5 s; idempotent requests in flight go to the next one (deploy/nginx/proxy.conf).
 nginx_upstreams() {
-  local s svc port db
+  local s svc port db r servers
   for s in "${SERVICES[@]}"; do
     IFS=: read -r svc port db <<<"$s"
-    printf '  upstream jixiao_%s { server 127.0.0.1:%s max_fails=1 fail_timeout=5s; keepalive 16; }\n' "$db" "$port"
+    servers=""
+    for ((r = 1; r <= JIXIAO_REPLICAS; r++)); do
+      servers+="server 127.0.0.1:$(replica_port "$port" "$r") max_fails=1 fail_timeout=5s; "
+    done
+    printf '  upstream jixiao_%s { %skeepalive 16; }\n' "$db" "$servers"
   done
 }
 
@@ -530,6 +553,16 @@ start_spa() {
   local pid
   if pid="$(component_pid spa)"; then
     if http_ok http://127.0.0.1:8080/; then
+      local before
+      before="$(cat "$NGINX_DIR/nginx.conf" 2>/dev/null || true)"
+      write_nginx_conf
+      if [[ "$before" != "$(cat "$NGINX_DIR/nginx.conf")" ]]; then
+        # another number of instances: the upstreams change without dropping a connection
+        "$NGINX_BIN" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s reload ||
+          die "nginx: reload of $(show_path "$NGINX_DIR/nginx.conf") failed"
+        say "spa: nginx reloaded with $JIXIAO_REPLICAS instance(s) per service"
+        return
+      fi
       say "spa: already running (pid $pid), left alone"
     else
       say "spa: running (pid $pid) but not ready yet, waiting for it"
@@ -567,8 +600,11 @@ wait_kafka
 wait_keycloak
 if wants keycloak; then ensure_onboarding_client; fi
 if wants_services; then
-  start_services
-  wait_services
+  # the first instances alone first: they migrate the schemas and load the demo data once
+  for ((replica = 1; replica <= JIXIAO_REPLICAS; replica++)); do
+    start_services "$replica"
+    wait_services
+  done
 fi
 if wants spa; then
   start_spa
@@ -585,7 +621,9 @@ fi
 if wants_services; then
   for s in "${SERVICES[@]}"; do
     IFS=: read -r svc port db <<<"$s"
-    wants "$svc" && echo "  $svc: http://127.0.0.1:$port/"
+    for ((replica = 1; replica <= JIXIAO_REPLICAS; replica++)); do
+      wants "$svc" && echo "  $(replica_name "$svc" "$replica"): http://127.0.0.1:$(replica_port "$port" "$replica")/"
+    done
   done
 fi
 if wants keycloak || wants spa || wants_services; then
