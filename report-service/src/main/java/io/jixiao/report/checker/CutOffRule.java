@@ -30,7 +30,9 @@ final class CutOffRule implements Rule {
             long open = t.chars().filter(c -> c == '“').count();
             long close = t.chars().filter(c -> c == '”').count();
             String where = open > close ? "（在引号内断开）" : "";
-            context.add(Severity.FATAL, Tag.TEXT, "paragraph.cut-off", b, Evidence.tail(t), "段落在句中断开" + where + "：结尾“"
+            // the evidence is the unfinished sentence itself, exactly as written
+            String unfinished = t.substring(Amounts.lastIndexOfAny(t, "。！？!?；;", t.length()) + 1);
+            context.add(Severity.FATAL, Tag.TEXT, "paragraph.cut-off", b, unfinished, "段落在句中断开" + where + "：结尾“"
                     + Evidence.tail(t) + "”没有结束标点，后文缺失或被拆到别处。", "完整的句子，以句号等标点结束");
         }
     }

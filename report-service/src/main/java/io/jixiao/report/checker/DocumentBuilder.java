@@ -27,6 +27,8 @@ final class DocumentBuilder {
         List<Block> raw = new ArrayList<>(lines.size());
         boolean front = true;
         boolean toc = false;
+        boolean tocPaged = false;
+        List<String> tocTitles = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if ((i & 0x3FF) == 0) {
@@ -50,8 +52,12 @@ final class DocumentBuilder {
             } else if (LineKinds.isTocTitle(t)) {
                 kind = Kind.TOC;
                 toc = true;
-            } else if (toc && LineKinds.isTocEntry(t) || LineKinds.isLeaderEntry(t)) {
+            } else if (toc && !tocTitles.contains(LineKinds.tocTitle(t)) && LineKinds.isTocEntry(t, tocPaged)
+                    || LineKinds.isLeaderEntry(t)) {
+                // the body starts where a line repeats an entry: its first heading
                 kind = Kind.TOC;
+                tocPaged |= LineKinds.isPagedEntry(t);
+                tocTitles.add(LineKinds.tocTitle(t));
             } else {
                 toc = false;
                 num = Numbering.parse(t);

@@ -55,13 +55,25 @@ final class LineKinds {
         return t.length() <= 80 && TOC_LEADER.matcher(t).matches();
     }
 
-    /** Inside a table of contents: an entry with a page number, a numbered title or an annex. */
-    static boolean isTocEntry(String t) {
+    /** An entry that carries its page number. */
+    static boolean isPagedEntry(String t) {
+        return t.length() <= 80 && t.indexOf('。') < 0 && (isLeaderEntry(t) || TOC_PAGE.matcher(t).matches());
+    }
+
+    /**
+     * Inside a table of contents: an entry with a page number, an annex, or (in a table of contents
+     * without page numbers) a numbered title.
+     */
+    static boolean isTocEntry(String t, boolean paged) {
         if (t.length() > 80 || t.indexOf('。') >= 0) {
             return false;
         }
-        return isLeaderEntry(t) || TOC_PAGE.matcher(t).matches() || TOC_ANNEX.matcher(t).matches()
-                || Numbering.parse(t) != null && t.length() <= 40;
+        return isPagedEntry(t) || TOC_ANNEX.matcher(t).matches() || !paged && Numbering.parse(t) != null && t.length() <= 40;
+    }
+
+    /** The title of an entry without its leader dots and page number, to recognise it in the body. */
+    static String tocTitle(String t) {
+        return t.replaceAll("[.…·．_\\-]*\\s*\\d{1,3}$", "").replaceAll("\\s+", "");
     }
 
     /** A title line: short, no sentence punctuation. */

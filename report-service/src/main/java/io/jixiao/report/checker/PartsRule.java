@@ -17,7 +17,8 @@ import io.jixiao.report.checker.Finding.Tag;
  * provided the sentence is a plain list (no 同比/增加/占 … comparisons inside it). The total is an
  * amount stated before 其中 in the same or the previous sentence: the list is consistent when it adds
  * up to one of them (a breakdown of 节余 as well as of 实际支出); otherwise it is reported against the
- * last amount that is not a variance.</li>
+ * one nearest to the sum, FATAL when the gap is a slip (at most a tenth of the total), WARNING when
+ * it is larger (the list may name only some parts).</li>
  * <li>"实际 A 万元 … B 万元由财政直接支付 … 调整后实际支出为 C 万元": A + B must make C.</li>
  * <li>Headcounts: "N 人（a 人、b 人、c 人）" and "N 人，其中 a 人、b 人" (parts joined by 、).</li>
  * </ul>
@@ -27,8 +28,8 @@ final class PartsRule implements Rule {
     private static final Pattern PARTS_START = Pattern.compile("其中[：:，,]?");
     /** A sentence that compares instead of listing: its amounts are not parts. */
     private static final Pattern NOT_A_LIST = Pattern.compile("同比|增加|减少|增长|下降|较上年|比上年|占|上年|其中.*其中");
-    /** Words right before an amount that make it a variance, not a total. */
-    private static final Pattern VARIANCE_WORD = Pattern.compile("(?:超预算|超出预算|超支|节约|节余|结余|增加|减少|差额|相差)\\s*$");
+    /** Parts more than a tenth away from their total may list only some of them: WARNING, not FATAL. */
+    private static final BigDecimal PARTIAL_LIST_GAP = BigDecimal.TEN;
     private static final Pattern DIRECT = Pattern.compile(Amounts.NUM + "\\s*万元?由财政直接");
     private static final Pattern PERSONS = Pattern.compile(Amounts.NUM + "\\s*(?:人|名)");
     private static final Pattern PERSONS_PAREN = Pattern.compile(Amounts.NUM + "\\s*(?:人|名)[（(]([^（()）]{1,200})[）)]");
@@ -79,18 +80,16 @@ final class PartsRule implements Rule {
             if (totals.stream().anyMatch(x -> !Amounts.differ(x.value(), sum))) {
                 continue;
             }
-            Token total = null;
-            for (Token x : totals) {
-                if (!VARIANCE_WORD.matcher(before.substring(Math.max(0, x.start() - 8), x.start())).find()) {
-                    total = x;
-                }
-            }
-            if (total == null) {
-                continue;
-            }
-            out.add(Severity.FATAL, Tag.ACCURACY, "parts.mismatch", p, t.substring(sentenceStart, Math.min(t.length(), end + 1)),
-                    "分项与合计不一致：分项之和 " + Evidence.plain(sum) + " 万元，合计为 " + Evidence.plain(total.value())
-                            + " 万元（相差 " + Evidence.plain(total.value().subtract(sum).abs()) + " 万元）。",
+            // the total the parts were written for: the stated amount nearest to their sum
+            Token total = totals.stream().min((x, y) -> x.value().subtract(sum).abs().compareTo(y.value().subtract(sum).abs()))
+                    .orElseThrow();
+            BigDecimal gap = total.value().subtract(sum).abs();
+            // a small gap is a slip in the figures; a large one may be a list of only some parts
+            boolean slip = gap.multiply(PARTIAL_LIST_GAP).compareTo(total.value()) <= 0;
+            out.add(slip ? Severity.FATAL : Severity.WARNING, Tag.ACCURACY, "parts.mismatch", p,
+                    t.substring(sentenceStart, Math.min(t.length(), end + 1)), "分项与合计不一致：分项之和 " + Evidence.plain(sum)
+                            + " 万元，合计为 " + Evidence.plain(total.value()) + " 万元（相差 " + Evidence.plain(gap) + " 万元）"
+                            + (slip ? "。" : "；差额较大，如只列出部分分项请注明“主要包括”。"),
                     "分项之和等于合计 " + Evidence.plain(total.value()));
         }
     }

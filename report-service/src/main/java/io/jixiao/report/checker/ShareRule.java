@@ -2,6 +2,7 @@ package io.jixiao.report.checker;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ final class ShareRule implements Rule {
     private static final Pattern SHARE = Pattern.compile(
             "占(?:([\\u4e00-\\u9fa5]{2,12}?)(?:的)?)?(?:比(?:例|重))?(?:为|达)?\\s*" + Amounts.NUM + "\\s*%");
     private static final Pattern PARTS_START = Pattern.compile("其中[：:，,]?");
+    /** "工资福利占…": the item named right before 占, its amount stated earlier. */
+    private static final Pattern LABEL_BEFORE = Pattern.compile("([\\u4e00-\\u9fa5]{2,8})$");
 
     @Override
     public List<String> ids() {
@@ -40,41 +43,74 @@ final class ShareRule implements Rule {
     private static void check(Block p, String t, Context out) {
         Matcher m = SHARE.matcher(t);
         for (int n = 0; n < Amounts.CANDIDATES && m.find(); n++) {
-            int sentence = Amounts.lastIndexOfAny(t, "。", m.start()) + 1;
-            List<Token> before = Amounts.tokens(t.substring(sentence, m.start()), Amounts.WAN, "part");
-            if (before.isEmpty()) {
-                continue;
-            }
-            BigDecimal part = before.get(before.size() - 1).value();
-            BigDecimal total = total(t, m.group(1), m.start());
-            if (total == null || total.signum() == 0) {
+            BigDecimal part = part(t, m.start());
+            List<BigDecimal> totals = totals(t, m.group(1), m.start());
+            if (part == null || totals.isEmpty()) {
                 continue;
             }
             BigDecimal stated = new BigDecimal(m.group(2));
-            BigDecimal expected = part.multiply(BigDecimal.valueOf(100)).divide(total, Math.max(stated.scale(), 0),
-                    RoundingMode.HALF_UP);
-            if (expected.compareTo(stated) != 0) {
+            int scale = Math.max(stated.scale(), 0);
+            // the whole may be stated twice (预算 and 实际): the share is right if it fits either
+            BigDecimal expected = null;
+            for (BigDecimal total : totals) {
+                BigDecimal e = part.multiply(BigDecimal.valueOf(100)).divide(total, scale, RoundingMode.HALF_UP);
+                if (e.compareTo(stated) == 0) {
+                    expected = null;
+                    break;
+                }
+                expected = expected == null ? e : expected;
+            }
+            if (expected != null) {
+                int sentence = Amounts.lastIndexOfAny(t, "。", m.start()) + 1;
                 out.add(Severity.FATAL, Tag.ACCURACY, "share.mismatch", p, t.substring(Math.max(sentence, m.start() - 24), m.end()),
-                        "占比与所述金额不一致：" + Evidence.plain(part) + " ÷ " + Evidence.plain(total) + " = " + expected.toPlainString()
-                                + "%，文中为 " + stated.toPlainString() + "%。", expected.toPlainString() + "%");
+                        "占比与所述金额不一致：" + Evidence.plain(part) + " ÷ " + Evidence.plain(totals.get(0)) + " = "
+                                + expected.toPlainString() + "%，文中为 " + stated.toPlainString() + "%。", expected.toPlainString() + "%");
             }
         }
     }
 
-    /** The named whole's amount ("基本支出 391.57 万元"), or the total before the enclosing 其中. */
-    private static BigDecimal total(String t, String whole, int shareAt) {
-        if (whole != null && !whole.isBlank()) {
-            Matcher named = Pattern.compile(Pattern.quote(whole) + "(?:总额|合计|共计|为|支出)?\\s*(?:为|共)?\\s*" + Amounts.NUM
-                    + "\\s*万").matcher(t);
-            return named.find() && named.start() < shareAt ? new BigDecimal(named.group(1)) : null;
-        }
+    /** The part: the last amount before 占 in its sentence, or the amount of the item named right before 占. */
+    private static BigDecimal part(String t, int shareAt) {
         int sentence = Amounts.lastIndexOfAny(t, "。", shareAt) + 1;
-        Matcher parts = PARTS_START.matcher(t);
-        parts.region(sentence, shareAt);
-        if (!parts.find()) {
+        List<Token> before = Amounts.tokens(t.substring(sentence, shareAt), Amounts.WAN, "part");
+        if (!before.isEmpty()) {
+            return before.get(before.size() - 1).value();
+        }
+        Matcher label = LABEL_BEFORE.matcher(t.substring(sentence, shareAt));
+        if (!label.find()) {
             return null;
         }
-        List<Token> totals = Amounts.tokens(t.substring(sentence, parts.start()), Amounts.WAN, "total");
-        return totals.isEmpty() ? null : totals.get(totals.size() - 1).value();
+        List<BigDecimal> named = amountsAfter(t.substring(0, sentence), label.group(1));
+        return named.isEmpty() ? null : named.get(named.size() - 1);
+    }
+
+    /** The named whole's amounts ("基本支出预算 391.57 万元"), or the total before the enclosing 其中. */
+    private static List<BigDecimal> totals(String t, String whole, int shareAt) {
+        List<BigDecimal> out = new ArrayList<>();
+        if (whole != null && !whole.isBlank()) {
+            out.addAll(amountsAfter(t.substring(0, shareAt), whole));
+        } else {
+            int sentence = Amounts.lastIndexOfAny(t, "。", shareAt) + 1;
+            Matcher parts = PARTS_START.matcher(t);
+            parts.region(sentence, shareAt);
+            if (parts.find()) {
+                List<Token> totals = Amounts.tokens(t.substring(sentence, parts.start()), Amounts.WAN, "total");
+                if (!totals.isEmpty()) {
+                    out.add(totals.get(totals.size() - 1).value());
+                }
+            }
+        }
+        out.removeIf(x -> x.signum() == 0);
+        return out;
+    }
+
+    /** The first amount after each mention of a name, at most a few words later ("基本支出预算 391.57 万元"). */
+    private static List<BigDecimal> amountsAfter(String t, String name) {
+        List<BigDecimal> out = new ArrayList<>();
+        Matcher m = Pattern.compile(Pattern.quote(name) + "[\\u4e00-\\u9fa5]{0,4}?\\s*" + Amounts.NUM + "\\s*万").matcher(t);
+        while (m.find() && out.size() < Amounts.CANDIDATES) {
+            out.add(new BigDecimal(m.group(1)));
+        }
+        return out;
     }
 }

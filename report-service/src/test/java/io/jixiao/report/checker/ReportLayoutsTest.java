@@ -1,0 +1,285 @@
+package io.jixiao.report.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.report.checker.Block.Kind;
+import io.jixiao.report.checker.Finding.Severity;
+import io.jixiao.report.service.DocxText;
+
+/**
+ * The layouts real reports come in, as our own fixtures (src/test/resources/checker, invented units and
+ * figures): cover page, table of contents, "|" and tab tables, tables drawn with "|" lines, one cell
+ * per line, list items, the six-part, eight-part and form outlines, a flattened PDF and a .docx with a
+ * real table. Each clean variant has no finding; each injected defect gives exactly its finding.
+ */
+class ReportLayoutsTest {
+
+    static String fixture(String name) {
+        try (InputStream in = ReportLayoutsTest.class.getResourceAsStream("/checker/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final String SIX = fixture("six-part-cover.txt");
+    static final String EIGHT = fixture("eight-part.txt");
+    static final String FORM_CELLS = fixture("form-cells.txt");
+    static final String FORM_PIPES = fixture("form-pipes.txt");
+    static final String ITEMS = fixture("numbered-items.txt");
+
+    static String replace(String text, String from, String to) {
+        assertTrue(text.contains(from), "fixture lacks: " + from);
+        return text.replace(from, to);
+    }
+
+    /** The only finding of a text, checked field by field. */
+    static Finding only(String text, String rule, Severity severity, String excerpt) {
+        List<Finding> f = ReportChecker.check(text);
+        assertEquals(1, f.size(), f.toString());
+        Finding x = f.get(0);
+        assertEquals(rule, x.rule(), x.toString());
+        assertEquals(severity, x.severity(), x.toString());
+        if (excerpt != null) {
+            assertEquals(excerpt, x.excerpt());
+        }
+        return x;
+    }
+
+    static List<Finding> without(List<Finding> f, String rule) {
+        return f.stream().filter(x -> !x.rule().equals(rule)).toList();
+    }
+
+    @Test
+    void cleanLayoutsHaveNoFindings() {
+        for (String text : List.of(SIX, EIGHT, FORM_CELLS, FORM_PIPES)) {
+            assertEquals(List.of(), ReportChecker.check(text), text.substring(0, 40));
+        }
+        // an excerpt ending after 二、: only the later parts are missing
+        List<Finding> items = ReportChecker.check(ITEMS);
+        assertEquals(List.of(), without(items, "outline.missing-section"));
+        assertEquals(List.of("三", "四", "五", "六"), items.stream().map(Finding::section).toList());
+    }
+
+    @Test
+    void profilesAreDetectedNotAssumed() {
+        assertEquals(OutlineProfile.SIX_PART, profile(SIX));
+        assertEquals(OutlineProfile.EIGHT_PART, profile(EIGHT));
+        assertEquals(OutlineProfile.FORM, profile(FORM_CELLS));
+        assertEquals(OutlineProfile.FORM, profile(FORM_PIPES));
+        assertEquals(OutlineProfile.NUMBERED, profile("1.引言\n1.1职责概述\n本院依法行使审判权。\n2.评价结论\n得分 92 分。"));
+        assertEquals(OutlineProfile.NONE, profile("会议纪要：本周完成了三项工作。"));
+    }
+
+    static OutlineProfile profile(String text) {
+        return ReportChecker.analyse(text, CheckDeadline.none()).profile();
+    }
+
+    @Test
+    void coverTocHeadingsListItemsAndTablesAreRead() {
+        List<Block> b = ReportDocument.read(SIX).blocks();
+        assertEquals(List.of(Kind.TITLE, Kind.TITLE, Kind.COVER, Kind.COVER, Kind.COVER, Kind.TOC),
+                b.subList(0, 6).stream().map(Block::kind).toList());
+        assertTrue(b.subList(6, 12).stream().allMatch(x -> x.kind() == Kind.TOC));
+        Block part1 = b.get(12);
+        assertEquals(Kind.HEADING, part1.kind());
+        assertEquals(1, part1.level());
+        assertEquals("一", part1.section());
+        assertEquals(2, b.get(13).level());
+        assertEquals(Kind.HEADING, b.get(13).kind());
+        // "1.组织全县群众文化活动。" … are sentences of a list, not titles
+        assertTrue(b.subList(14, 19).stream().allMatch(x -> x.kind() == Kind.LIST_ITEM), b.subList(14, 19).toString());
+        Block row = b.stream().filter(x -> x.kind() == Kind.TABLE_ROW).findFirst().orElseThrow();
+        assertEquals(List.of("人员编制", "36", "实有人数", "35"), row.cells().stream().map(Block.Cell::text).toList());
+
+        Block cells = ReportDocument.read(FORM_CELLS).blocks().stream().filter(x -> x.kind() == Kind.TABLE_ROW)
+                .findFirst().orElseThrow();
+        assertEquals(List.of("联系人", "(略)", "人员编制", "12", "实有人数", "11", "职能职责概述"),
+                cells.cells().subList(0, 7).stream().map(Block.Cell::text).toList());
+        List<Block> pipes = ReportDocument.read(FORM_PIPES).blocks();
+        assertTrue(pipes.stream().anyMatch(x -> x.kind() == Kind.TABLE_ROW
+                && x.cells().stream().map(Block.Cell::text).toList().equals(List.of("人员编制", "36", "实有人数", "35"))));
+        // the forms put part titles in one-cell rows: still headings
+        assertEquals(3, pipes.stream().filter(x -> x.kind() == Kind.HEADING).count());
+
+        List<Block> tabs = ReportDocument.read(EIGHT).blocks();
+        assertTrue(tabs.stream().anyMatch(x -> x.kind() == Kind.TABLE_ROW
+                && x.cells().stream().map(Block.Cell::text).toList().equals(List.of("投入", "15", "14.00"))));
+    }
+
+    @Test
+    void staffingOverTheHeadcountInATextRow() {
+        only(replace(SIX, "实有人数 | 35", "实有人数 | 38"), "staff.over-authorized", Severity.WARNING, "人员编制 | 36 | 实有人数 | 38");
+    }
+
+    @Test
+    void partsThatDoNotMakeTheirTotal() {
+        Finding f = only(replace(SIX, "商品和服务 14.89", "商品和服务 14.90"), "parts.mismatch", Severity.FATAL, null);
+        assertTrue(f.message().contains("391.58") && f.message().contains("391.57"), f.message());
+        assertEquals("二", f.section());
+    }
+
+    @Test
+    void aShareAtTheStatedPrecisionHalfUp() {
+        Finding f = only(replace(SIX, "89.29%", "89.28%"), "share.mismatch", Severity.FATAL, null);
+        assertEquals("89.29%", f.expected());
+        assertTrue(f.excerpt().endsWith("占基本支出的 89.28%"), f.excerpt());
+    }
+
+    @Test
+    void theVarianceIsNotItsReasons() {
+        // 节余 163.53 = 结转 120.00 + 节约 43.53: the clean fixture has no finding; a wrong actual is one
+        Finding f = only(replace(SIX, "实际支出 136.47", "实际支出 136.48"), "variance.mismatch", Severity.FATAL, null);
+        assertTrue(f.excerpt().contains("节余 163.53"), f.excerpt());
+        assertEquals("163.52 万元", f.expected());
+    }
+
+    @Test
+    void aStatedCountAgainstItsList() {
+        only(replace(SIX, "4个部室", "5个部室"), "count.mismatch", Severity.WARNING, "办公室、活动部、培训部、非遗部");
+        List<Finding> items = without(ReportChecker.check(replace(ITEMS, "①内设股室4", "①内设股室5")), "outline.missing-section");
+        assertEquals(1, items.size(), items.toString());
+        assertEquals("count.mismatch", items.get(0).rule());
+        assertEquals("办公室、财务股、法规股、执法股", items.get(0).excerpt());
+        assertEquals(Severity.WARNING, items.get(0).severity());
+    }
+
+    @Test
+    void textCutOffInsideTheBodyIsFatal() {
+        Finding f = only(replace(SIX, "活动场地不足。", "活动场"), "paragraph.cut-off", Severity.FATAL, "部分乡镇文化站设备老化，使用率不高，群众反映活动场");
+        assertEquals("四", f.section());
+    }
+
+    @Test
+    void aMissingPartIsNamedAgainstTheDetectedProfile() {
+        Finding six = only(replace(SIX, "四、存在的问题及原因\n部分乡镇文化站设备老化，使用率不高，群众反映活动场地不足。\n", ""),
+                "outline.missing-section", Severity.FATAL, "");
+        assertEquals("四", six.section());
+        assertTrue(six.message().contains("六部分提纲"), six.message());
+        Finding eight = only(replace(EIGHT, "六、存在的问题及原因\n项目资金拨付进度前松后紧。\n", ""),
+                "outline.missing-section", Severity.FATAL, "");
+        assertEquals("六", eight.section());
+        assertTrue(eight.message().contains("八部分提纲") && eight.message().contains("存在的问题及原因"), eight.message());
+    }
+
+    @Test
+    void staffingInFormTables() {
+        only(replace(FORM_CELLS, "实有人数\n\n11", "实有人数\n\n13"), "staff.over-authorized", Severity.WARNING,
+                "人员编制\n\n12\n\n实有人数\n\n13");
+        only(replace(FORM_PIPES, "实有人数\n|\n35", "实有人数\n|\n38"), "staff.over-authorized", Severity.WARNING,
+                "人员编制\n|\n36\n|\n实有人数\n|\n38");
+    }
+
+    @Test
+    void numberingGapsAndMalformedDocumentNumbers() {
+        List<Finding> gap = without(ReportChecker.check(replace(ITEMS, "②下属单位2", "③下属单位2")), "outline.missing-section");
+        assertEquals(1, gap.size(), gap.toString());
+        assertEquals("numbering.gap", gap.get(0).rule());
+        assertEquals(Severity.WARNING, gap.get(0).severity());
+        assertEquals("③下属单位2", gap.get(0).excerpt());
+        assertEquals("②", gap.get(0).expected());
+
+        List<Finding> doc = without(ReportChecker.check(replace(ITEMS, "〔2024〕3号", "〔20243号")), "outline.missing-section");
+        assertEquals(1, doc.size(), doc.toString());
+        assertEquals("document-number.malformed", doc.get(0).rule());
+        assertEquals("青财绩〔20243号", doc.get(0).excerpt());
+        assertEquals("青财绩〔2024〕3号", doc.get(0).expected());
+    }
+
+    @Test
+    void institutionNamesInTwoDutiesAreNoRepeatButAPastedSentenceIs() {
+        // the clean fixture repeats "县委宣传部、县文化旅游广电体育局和县文联交办的" in two duties
+        String pasted = replace(SIX, "无。", "无。本年度项目支出预算 300.00 万元，实际支出 136.47 万元，节余较多。");
+        Finding f = only(pasted, "passage.repeated", Severity.WARNING, null);
+        assertEquals("六", f.section());
+        assertTrue(f.excerpt().startsWith("本年度项目支出预算300.00万元"), f.excerpt());
+    }
+
+    @Test
+    void aFlattenedPdfIsSplitAgain() {
+        String flat = String.join(" ", ReportCheckerTest.CLEAN.lines().filter(l -> !l.isBlank()).toList());
+        assertEquals(1, flat.lines().count());
+        assertEquals(List.of(), ReportChecker.check(flat));
+        Finding f = only(flat.replace("节约 10.00 万元", "节约 10.01 万元"), "variance.mismatch", Severity.FATAL, null);
+        assertEquals("二", f.section());
+    }
+
+    /** A .docx whose staffing sits in a real Word table: cells are read as cells. */
+    @Test
+    void aDocxTableIsReadStructurally() throws Exception {
+        assertEquals(List.of(), ReportChecker.check(docx(SIX)));
+        String text = docx(replace(SIX, "实有人数 | 35", "实有人数 | 38"));
+        only(text, "staff.over-authorized", Severity.WARNING, "人员编制\t36\t实有人数\t38");
+    }
+
+    /** The fixture as a .docx: lines with " | " become rows of one Word table, the rest paragraphs. */
+    static String docx(String fixture) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            for (String line : fixture.split("\n")) {
+                if (line.contains(" | ")) {
+                    String[] cells = line.replaceAll("\\s*\\|\\s*$", "").split("\\s*\\|\\s*");
+                    XWPFTable table = doc.createTable(1, cells.length);
+                    XWPFTableRow row = table.getRow(0);
+                    for (int i = 0; i < cells.length; i++) {
+                        row.getCell(i).setText(cells[i]);
+                    }
+                } else {
+                    doc.createParagraph().createRun().setText(line);
+                }
+            }
+            doc.write(out);
+        }
+        try (XWPFDocument read = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
+            return DocxText.of(read);
+        }
+    }
+
+    // ------------------------------------------------------------------ bad input
+
+    @Test
+    void badInputGetsOneClearFinding() {
+        Finding none = only("会议纪要：本周完成了三项工作。", "outline.unrecognised", Severity.FATAL, null);
+        assertTrue(none.message().contains("未识别出报告提纲"), none.message());
+        Finding empty = only("  \n\n", "outline.unrecognised", Severity.FATAL, "");
+        assertTrue(empty.message().contains("没有可读取的文字"), empty.message());
+        Finding tables = only("项目 | 预算数 | 实际数\n办公费 | 10.00 | 9.50\n印刷费 | 4.00 | 4.00\n", "outline.unrecognised",
+                Severity.FATAL, "项目 | 预算数 | 实际数");
+        assertTrue(tables.message().contains("只有表格"), tables.message());
+    }
+
+    @Test
+    void aTraditionalReportIsReadAndSaysSo() {
+        String text = """
+                一、單位基本情況
+                本館編制數 12 人，年末實有在職在編 13 人。
+                二、整體預算支出情況
+                本年度基本支出預算 200.00 萬元，實際支出 190.00 萬元，比預算節約 10.01 萬元。
+                三、整體支出績效情況
+                全年完成各項任務。
+                四、存在的問題及原因
+                無。
+                五、下一步改進措施
+                無。
+                六、其他需要說明的情況
+                無。
+                """;
+        List<Finding> f = ReportChecker.check(text);
+        assertEquals(List.of("text.traditional", "staff.over-authorized", "variance.mismatch"),
+                f.stream().map(Finding::rule).toList(), f.toString());
+        assertEquals(Severity.WARNING, f.get(0).severity());
+    }
+}
