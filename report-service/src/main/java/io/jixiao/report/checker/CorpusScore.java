@@ -50,11 +50,13 @@ public final class CorpusScore {
         int matched;
         int falsePositives;
         int expected;
+        int ignored;
 
         void add(Tally o) {
             matched += o.matched;
             falsePositives += o.falsePositives;
             expected += o.expected;
+            ignored += o.ignored;
         }
 
         double precision() {
@@ -146,6 +148,8 @@ public final class CorpusScore {
         Map<String, Tally> byReport = new TreeMap<>();
         Map<String, Tally> byKind = new TreeMap<>();
         Map<String, Tally> byRule = new TreeMap<>();
+        // every rule is listed, also those that never fired
+        ReportChecker.RULES.forEach(rule -> rule.ids().forEach(id -> byRule.put(id, new Tally())));
         List<String> log = new ArrayList<>();
         for (Labelled r : corpus) {
             ReportChecker.Result result = ReportChecker.analyse(r.text(), CheckDeadline.none());
@@ -169,6 +173,10 @@ public final class CorpusScore {
                     t.falsePositives++;
                     rule.falsePositives++;
                     byK.falsePositives++;
+                } else {
+                    t.ignored++;
+                    rule.ignored++;
+                    byK.ignored++;
                 }
             }
             for (int i = 0; i < used.length; i++) {
@@ -240,14 +248,20 @@ public final class CorpusScore {
         return false;
     }
 
+    /** A ratio, or "-" when nothing was counted (a rule that never fired has no precision). */
+    private static String ratio(int part, int whole) {
+        return whole == 0 ? "-" : String.format("%.3f", (double) part / whole);
+    }
+
     static String report(Score s) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-34s %8s %8s %8s %10s %8s%n", "kind", "expected", "matched", "false+", "precision", "recall"));
-        s.byKind().forEach((k, t) -> out.append(String.format("%-34s %8d %8d %8d %10.3f %8.3f%n", k, t.expected, t.matched,
-                t.falsePositives, t.precision(), t.recall())));
-        out.append(String.format("%n%-34s %8s %8s %10s%n", "rule", "matched", "false+", "precision"));
-        s.byRule().forEach((k, t) -> out.append(String.format("%-34s %8d %8d %10.3f%n", k, t.matched, t.falsePositives,
-                t.precision())));
+        out.append(String.format("%-34s %8s %8s %8s %8s %10s %8s%n", "kind", "expected", "matched", "false+", "ignored",
+                "precision", "recall"));
+        s.byKind().forEach((k, t) -> out.append(String.format("%-34s %8d %8d %8d %8d %10s %8s%n", k, t.expected, t.matched,
+                t.falsePositives, t.ignored, ratio(t.matched, t.matched + t.falsePositives), ratio(t.matched, t.expected))));
+        out.append(String.format("%n%-34s %8s %8s %8s %10s%n", "rule", "matched", "false+", "ignored", "precision"));
+        s.byRule().forEach((k, t) -> out.append(String.format("%-34s %8d %8d %8d %10s%n", k, t.matched, t.falsePositives,
+                t.ignored, ratio(t.matched, t.matched + t.falsePositives))));
         out.append(String.format("%n%-34s %8s %8s %8s%n", "report", "expected", "matched", "false+"));
         s.byReport().forEach((k, t) -> out.append(String.format("%-34s %8d %8d %8d%n", k, t.expected, t.matched,
                 t.falsePositives)));

@@ -18,8 +18,8 @@ final class CountRule implements Rule {
 
     /** "3 个科室" */
     private static final Pattern COUNT_FIRST = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*个\\s*([\\u4e00-\\u9fa5]{1,10})");
-    /** "组室12个" */
-    private static final Pattern COUNT_AFTER = Pattern.compile("([\\u4e00-\\u9fa5]{2,10}?)\\s*(?<!\\d)(\\d{1,3})\\s*个(?![\\u4e00-\\u9fa5\\d])");
+    /** "组室12个": the count, then (looking back) its noun. */
+    private static final Pattern COUNT_AFTER = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*个(?![\\u4e00-\\u9fa5\\d])");
     /** A short heading ending in its count: "局机关内设股室7". */
     private static final Pattern COUNT_AT_END = Pattern.compile("([\\u4e00-\\u9fa5]{2,12}?)(?<!\\d)(\\d{1,3})$");
     private static final Pattern LIST_BEFORE = Pattern.compile("下设|内设|设有|下辖|辖有|包括");
@@ -44,6 +44,9 @@ final class CountRule implements Rule {
             }
             Block next = i + 1 < blocks.size() && blocks.get(i + 1).isBody() ? blocks.get(i + 1) : null;
             String t = Amounts.text(b);
+            if (t.indexOf('个') < 0 && !(b.kind() == Block.Kind.HEADING && Character.isDigit(t.charAt(t.length() - 1)))) {
+                continue; // every form of a count has 个, or is a heading ending in its number
+            }
             if (b.kind() == Block.Kind.HEADING) {
                 Matcher m = COUNT_AT_END.matcher(b.numbering() == null ? t : b.numbering().rest());
                 if (m.find() && next != null) {
@@ -61,9 +64,25 @@ final class CountRule implements Rule {
             }
             Matcher after = COUNT_AFTER.matcher(t);
             for (int n = 0; n < Amounts.CANDIDATES && after.find(); n++) {
-                compare(b, after.group(1), Integer.parseInt(after.group(2)), listAfter(t, after.end(), next), context);
+                String noun = nounBefore(t, after.start());
+                if (noun.length() >= 2) {
+                    compare(b, noun, Integer.parseInt(after.group(1)), listAfter(t, after.end(), next), context);
+                }
             }
         }
+    }
+
+    /** The Chinese word right before a count (spaces between allowed), at most 10 characters. */
+    private static String nounBefore(String t, int at) {
+        int end = at;
+        while (end > 0 && t.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && end - start < 10 && Character.UnicodeScript.of(t.charAt(start - 1)) == Character.UnicodeScript.HAN) {
+            start--;
+        }
+        return t.substring(start, end);
     }
 
     /** "下设 A、B、C" right before the count, in the same sentence. */

@@ -2,8 +2,10 @@ package io.jixiao.report.checker;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.jixiao.report.checker.Block.Cell;
 import io.jixiao.report.checker.Block.Kind;
@@ -19,6 +21,8 @@ final class DocumentBuilder {
 
     /** A run of one-cell-per-line text is a table from this many lines on. */
     static final int CELL_RUN_MIN = 6;
+    /** Titles remembered for recognising a repeated one; a real front matter has a handful. */
+    static final int TITLES_MAX = 100;
 
     private DocumentBuilder() {
     }
@@ -29,7 +33,9 @@ final class DocumentBuilder {
         boolean toc = false;
         boolean tocPaged = false;
         List<String> tocTitles = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
+        // titles seen in the front matter, to recognise a repeated title (a set: a text without any
+        // heading or sentence is front matter to its end, and may have millions of lines)
+        Set<String> titles = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             if ((i & 0x3FF) == 0) {
                 deadline.check();
@@ -70,7 +76,10 @@ final class DocumentBuilder {
                     kind = Kind.COVER;
                 } else if (front && LineKinds.isTitleLike(t)) {
                     kind = Kind.TITLE;
-                    titles.add(squeeze(t));
+                    if (titles.size() < TITLES_MAX) {
+                        titles.add(squeeze(t));
+                        titles.remove("");
+                    }
                 } else if (LineKinds.DATE.matcher(t).matches()) {
                     kind = Kind.COVER;
                 } else if (!front && titles.contains(squeeze(t))) {
@@ -87,13 +96,23 @@ final class DocumentBuilder {
             raw.add(new Block(0, kind, t, l.start(), l.end(), "", num, 0, cells));
         }
         List<Block> resolved = resolveAmbiguous(raw);
-        List<Block> tables = cellRuns(resolved);
+        List<Block> tables = cellRuns(mergeSingleCellRows(resolved));
         return levelsAndSections(tables);
     }
 
     /** Titles compared without spaces: PDF copies put spaces inside a repeated title. */
     private static String squeeze(String t) {
-        return t.replaceAll("\\s+", "");
+        // titles are short; a long line is never one (and is not copied for the comparison)
+        if (t.length() > 80) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isWhitespace(t.charAt(i))) {
+                out.append(t.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     private static final Kind AMBIGUOUS = null;
@@ -182,6 +201,30 @@ final class DocumentBuilder {
             }
         }
         return cellLike * 5 >= run.size() * 4 || labelValue && cellLike * 5 >= run.size() * 3;
+    }
+
+    /**
+     * Consecutive one-cell rows ("项目名称 |", "青禾县林业站 |" — a form copied one cell per line, each
+     * closed by "|") are one table: labels and their values end up in the same row.
+     */
+    private static List<Block> mergeSingleCellRows(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        int i = 0;
+        while (i < blocks.size()) {
+            int j = i;
+            while (j < blocks.size() && blocks.get(j).kind() == Kind.TABLE_ROW && blocks.get(j).cells().size() == 1) {
+                j++;
+            }
+            if (j - i >= 2) {
+                List<Cell> cells = blocks.subList(i, j).stream().map(b -> b.cells().get(0)).toList();
+                out.add(new Block(0, Kind.TABLE_ROW, String.join(" | ", cells.stream().map(Cell::text).toList()),
+                        blocks.get(i).start(), blocks.get(j - 1).end(), "", null, 0, cells));
+                i = j;
+            } else {
+                out.add(blocks.get(i++));
+            }
+        }
+        return out;
     }
 
     /** Levels by first appearance of each heading style; the section of a block is its level-1 heading. */

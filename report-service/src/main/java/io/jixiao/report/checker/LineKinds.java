@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class LineKinds {
 
     /** Chrome a web page adds around a published report: breadcrumbs, source, views, print, file names. */
-    private static final Pattern META = Pattern.compile("^(?:当前位置|您现在的位置|您的位置|首页\\s*[>/＞]|欢迎(?:来到|访问)"
+    private static final Pattern META = Pattern.compile("(?:当前位置|您现在的位置|您的位置|首页\\s*[>/＞]|欢迎(?:来到|访问)"
             + "|(?:信息)?来源\\s*[:：]|作者\\s*[:：]|发布(?:时间|日期|机构)|发文(?:日期|机关)|索引号|浏览(?:量|次数)?\\s*[:：]"
             + "|访问量|阅读(?:次数)?\\s*[:：]|【|字体\\s*[:：]|打印|关闭窗口|归档时间|标\\s*题\\s|时间\\s*[:：]\\s*\\d{4}-"
             + "|背景色|分享到|文\\s*号\\s|信息(?:类别|分类)|公开(?:目录|范围|方式|日期)|成文日期|主题分类)");
@@ -27,23 +27,36 @@ final class LineKinds {
     private static final Pattern COVER_MARK = Pattern.compile(
             "^(?:[（(][^）)]{1,14}[）)]|附[件表]\\s*\\d{0,2}|[^，,。；;]{2,30}(?:[（(]制[）)]|编制|印制|制发|编印))$");
     private static final Pattern TOC_TITLE = Pattern.compile("^目\\s*录$");
+    /** A page number, bare or in parentheses: 3, ( 1 ), （12）. */
+    private static final String PAGE = "(?:\\d{1,3}|[(（]\\s*\\d{1,3}\\s*[)）])";
     /** "一、单位基本情况……3" or "3.4效果 20": an entry ending in its page number. */
-    private static final Pattern TOC_LEADER = Pattern.compile("^\\S.{0,60}?[.…·．_\\-]{3,}\\s*\\d{1,3}$");
+    private static final Pattern TOC_LEADER = Pattern.compile("^\\S.{0,60}?[.…·．_\\-]{3,}\\s*" + PAGE + "$");
     private static final Pattern TOC_PAGE = Pattern.compile("^\\S.{0,48}?[\\u4e00-\\u9fa5)）]\\s*\\d{1,3}$");
     private static final Pattern TOC_ANNEX = Pattern.compile("^附[件表].{0,40}$");
+    /** "第一部分 部门概况": the parts of a long document, listed without page numbers. */
+    private static final Pattern TOC_PART = Pattern.compile("^第[一二三四五六七八九十]{1,3}[部章]");
 
     private LineKinds() {
     }
 
     static boolean isMeta(String t) {
-        return META.matcher(t).find() || t.length() <= 160 && META_ANYWHERE.matcher(t).find()
+        return META.matcher(t).lookingAt() || t.length() <= 160 && META_ANYWHERE.matcher(t).find()
                 || t.length() <= 120 && FILE_NAME.matcher(t).find();
     }
 
     static boolean isCover(String t) {
-        return t.length() <= 120 && (FIELD_COLON.matcher(t).matches() || FIELD_SPACE.matcher(t).matches()
-                || DATE.matcher(t).matches() || COVER_MARK.matcher(t).matches() || t.indexOf('□') >= 0
-                || t.indexOf('☑') >= 0 || t.indexOf('■') >= 0);
+        if (t.length() > 120) {
+            return false;
+        }
+        // each pattern only where its mark is there: this runs on every line of the front matter
+        boolean colon = t.indexOf(':') >= 0 || t.indexOf('：') >= 0;
+        boolean space = t.indexOf(' ') >= 0;
+        char first = t.charAt(0);
+        char last = t.charAt(t.length() - 1);
+        return colon && FIELD_COLON.matcher(t).matches() || space && FIELD_SPACE.matcher(t).matches()
+                || Character.isDigit(first) && DATE.matcher(t).matches()
+                || ("）)制编印发".indexOf(last) >= 0 || first == '附') && COVER_MARK.matcher(t).matches()
+                || t.indexOf('□') >= 0 || t.indexOf('☑') >= 0 || t.indexOf('■') >= 0;
     }
 
     static boolean isTocTitle(String t) {
@@ -52,7 +65,8 @@ final class LineKinds {
 
     /** An entry with leader dots: a table-of-contents line wherever it stands. */
     static boolean isLeaderEntry(String t) {
-        return t.length() <= 80 && TOC_LEADER.matcher(t).matches();
+        char last = t.charAt(t.length() - 1);
+        return t.length() <= 80 && (Character.isDigit(last) || last == ')' || last == '）') && TOC_LEADER.matcher(t).matches();
     }
 
     /** An entry that carries its page number. */
@@ -68,12 +82,13 @@ final class LineKinds {
         if (t.length() > 80 || t.indexOf('。') >= 0) {
             return false;
         }
-        return isPagedEntry(t) || TOC_ANNEX.matcher(t).matches() || !paged && Numbering.parse(t) != null && t.length() <= 40;
+        return isPagedEntry(t) || TOC_ANNEX.matcher(t).matches()
+                || !paged && (Numbering.parse(t) != null || TOC_PART.matcher(t).find()) && t.length() <= 40;
     }
 
     /** The title of an entry without its leader dots and page number, to recognise it in the body. */
     static String tocTitle(String t) {
-        return t.replaceAll("[.…·．_\\-]*\\s*\\d{1,3}$", "").replaceAll("\\s+", "");
+        return t.replaceAll("[.…·．_\\-]*\\s*" + PAGE + "$", "").replaceAll("\\s+", "");
     }
 
     /** A title line: short, no sentence punctuation. */
@@ -86,7 +101,7 @@ final class LineKinds {
      * not a label (区城市管理委员会办公室、区查违办 has only 、 and is a list of names).
      */
     static boolean isProse(String t) {
-        return t.length() >= 20 && TextReader.hasSentencePunctuation(t.substring(0, t.length() - 1));
+        return t.length() >= 20 && TextReader.hasSentencePunctuation(t, t.length() - 1);
     }
 
     /** One cell of a table rendered one cell per line: a short label or value. */

@@ -21,6 +21,13 @@ public enum OutlineProfile {
             new Part("存在的问题及原因", "问题"),
             new Part("下一步改进措施", "措施|改进|建议|下一步|打算"),
             new Part("其他需要说明的情况", "其他|需要说明")), false),
+    /** The older template that ends with 五、改进措施 (有关建议) and has no 其他需要说明的情况. */
+    FIVE_PART("五部分提纲（基本情况…改进措施及建议）", List.of(
+            new Part("单位基本情况", "基本情况|概况|基本信息"),
+            new Part("整体支出管理及使用情况", "支出情况|收支情况|使用情况|预算执行|资金使用|预算.{0,6}情况"),
+            new Part("整体支出绩效情况", "绩效情况|绩效分析|绩效目标|绩效评价|履职|产出|效益|成效|绩效自评"),
+            new Part("存在的问题及原因", "问题"),
+            new Part("改进措施及有关建议", "措施|改进|建议|下一步|打算")), false),
     EIGHT_PART("八部分提纲（摘要…附件）", List.of(
             new Part("摘要", "摘要"),
             new Part("基本情况", "基本情况|概况"),
@@ -81,7 +88,9 @@ public enum OutlineProfile {
             return FORM;
         }
         if (!heads.isEmpty() && (SIX_PART.parts.get(0).matches(heads.get(0).text()) || matched(SIX_PART, doc) >= 2)) {
-            return SIX_PART;
+            Block last = heads.get(heads.size() - 1);
+            boolean endsWithMeasures = last.numbering().value() == 5 && SIX_PART.parts.get(4).matches(last.numbering().rest());
+            return endsWithMeasures && SIX_PART.find(SIX_PART.parts.get(5), doc) == null ? FIVE_PART : SIX_PART;
         }
         if (!heads.isEmpty()) {
             return NUMBERED;

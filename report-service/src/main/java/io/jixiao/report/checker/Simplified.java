@@ -15,9 +15,17 @@ final class Simplified {
             + "门们内农业发开总体运营财权审规范仅并条间区县镇乡议会办组织调节将无为于个这还进处后历来对时们说"
             + "现点给从当应争属统归续产业务实际报销会议医疗补贴离退简体览页约馆领导传广护卫税货节与齐";
 
+    /** Simplified form by character (0: unchanged); a table, since every character of a text is looked up. */
+    private static final char[] MAP = new char[0x10000];
+
     static {
         if (TRADITIONAL.length() != SIMPLIFIED.length()) {
             throw new IllegalStateException("Traditional and Simplified tables differ in length");
+        }
+        for (int i = 0; i < TRADITIONAL.length(); i++) {
+            if (TRADITIONAL.charAt(i) != SIMPLIFIED.charAt(i)) {
+                MAP[TRADITIONAL.charAt(i)] = SIMPLIFIED.charAt(i);
+            }
         }
     }
 
@@ -33,11 +41,8 @@ final class Simplified {
                 r = ' ';
             } else if (c == '\r') {
                 r = i + 1 < text.length() && text.charAt(i + 1) == '\n' ? ' ' : '\n';
-            } else if (c >= '\u4e00') {
-                int k = TRADITIONAL.indexOf(c);
-                if (k >= 0) {
-                    r = SIMPLIFIED.charAt(k);
-                }
+            } else if (MAP[c] != 0) {
+                r = MAP[c];
             }
             if (r != c) {
                 if (out == null) {

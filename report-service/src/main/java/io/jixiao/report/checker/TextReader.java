@@ -77,7 +77,7 @@ final class TextReader {
             List<Block.Cell> cells = cells(text, s, e);
             if (cells != null) {
                 out.add(new SourceLine(line, s, e, blank, cells, false));
-            } else if (line.length() > FLATTENED_MIN && countMarkers(line) >= 2) {
+            } else if (line.length() > FLATTENED_MIN && line.indexOf(' ') >= 0 && countMarkers(line) >= 2) {
                 unflatten(text, s, e, blank, out);
             } else {
                 out.add(new SourceLine(line, s, e, blank, null, false));
@@ -179,7 +179,12 @@ final class TextReader {
     }
 
     static boolean hasSentencePunctuation(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return hasSentencePunctuation(s, s.length());
+    }
+
+    /** Clause or sentence punctuation among the first {@code end} characters. */
+    static boolean hasSentencePunctuation(String s, int end) {
+        for (int i = 0; i < end; i++) {
             if ("。，,；;！？!?".indexOf(s.charAt(i)) >= 0) {
                 return true;
             }
