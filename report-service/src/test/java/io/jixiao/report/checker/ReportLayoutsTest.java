@@ -248,6 +248,62 @@ class ReportLayoutsTest {
         }
     }
 
+    /** Outlines of other templates: nothing is missing when every part is there under its own numbers. */
+    @Test
+    void otherTemplatesAreNotShortOfParts() {
+        String five = """
+                一、部门概况
+                本站负责全县种子质量检测。
+                二、部门整体支出管理及使用情况
+                全年支出 86.00 万元。
+                三、部门整体支出绩效情况
+                完成检测任务 420 批次。
+                四、存在的主要问题
+                检测设备老化。
+                五、改进措施及有关建议
+                申请更新检测设备。
+                """;
+        assertEquals(OutlineProfile.FIVE_PART, profile(five));
+        assertEquals(List.of(), ReportChecker.check(five));
+        // the same without 四: a part missing in the middle is still missing
+        only(five.replace("四、存在的主要问题\n检测设备老化。\n", ""), "outline.missing-section", Severity.FATAL, "");
+
+        StringBuilder ten = new StringBuilder();
+        String[] parts = {"部门(单位)基本情况", "一般公共预算支出情况", "政府性基金预算支出情况", "国有资本经营预算支出情况",
+            "社会保险基金预算支出情况", "部门整体支出绩效情况", "存在的问题及原因", "下一步改进措施",
+            "部门整体支出绩效自评结果拟应用和公开情况", "其他需要说明的情况"};
+        for (int i = 0; i < parts.length; i++) {
+            ten.append(Numbering.chinese(i + 1)).append('、').append(parts[i]).append("\n本部分按要求填写。\n");
+        }
+        assertEquals(OutlineProfile.SIX_PART, profile(ten.toString()));
+        assertEquals(List.of(), ReportChecker.check(ten.toString()));
+    }
+
+    @Test
+    void tablesOfContentsWithoutOrWithBracketedPageNumbers() {
+        String plain = "目录\n第一部分 单位概况\n一、部门职责\n二、机构设置\n第二部分 绩效自评\n"
+                + "一、部门职责\n本局负责全县统计调查工作，发布统计数据。\n二、机构设置\n本局内设综合股、调查股2个股室。\n";
+        List<Block> b = ReportDocument.read(plain).blocks();
+        assertEquals(List.of(Kind.TOC, Kind.TOC, Kind.TOC, Kind.TOC, Kind.TOC, Kind.HEADING),
+                b.subList(0, 6).stream().map(Block::kind).toList());
+        assertEquals(List.of(), without(ReportChecker.check(plain), "outline.missing-section"));
+
+        String bracketed = "目录\n一、概况........................( 1 )\n(一)部门职责....................( 1)\n"
+                + "一、概况\n(一)部门职责\n本部门负责全县统计调查工作，发布统计数据。\n";
+        assertEquals(3, ReportDocument.read(bracketed).blocks().stream().filter(x -> x.kind() == Kind.TOC).count());
+        assertEquals(List.of(), without(ReportChecker.check(bracketed), "outline.missing-section"));
+    }
+
+    /** A form copied one cell per line, each cell closed by "|": one table, labels beside their values. */
+    @Test
+    void oneCellRowsClosedByAPipeAreOneTable() {
+        String form = "一、部门(单位)基本概况\n部门名称 |\n青禾县统计局 |\n人员编制 |\n36 |\n实有人数 |\n38 |\n";
+        List<Finding> f = without(ReportChecker.check(form), "outline.missing-section");
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("staff.over-authorized", f.get(0).rule());
+        assertEquals("人员编制 |\n36 |\n实有人数 |\n38", f.get(0).excerpt());
+    }
+
     // ------------------------------------------------------------------ bad input
 
     @Test
