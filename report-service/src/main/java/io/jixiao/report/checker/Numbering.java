@@ -103,7 +103,8 @@ public record Numbering(Style style, int value, String marker, String rest) {
         return tens < 1 || tens > 9 || units < 0 ? -1 : tens * 10 + units;
     }
 
-    static String chinese(int n) {
+    /** 1 → 一 … 99 → 九十九. */
+    public static String chinese(int n) {
         if (n <= 10) {
             return String.valueOf(NUMERALS.charAt(n - 1));
         }

@@ -8,9 +8,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * A .docx as the checker reads it: paragraphs one per line and tables read structurally, one line per
- * row with its cells separated by tabs (and a closing tab, so a one-cell row is still a row). A cell's
- * own line breaks and tabs become spaces so cell boundaries stay exact.
+ * A .docx as the checker reads it: paragraphs one per line, with the numbers Word draws for list-styled
+ * headings (DocxNumbering), and tables read structurally, one line per row with its cells separated by
+ * tabs (and a closing tab, so a one-cell row is still a row). A cell's own line breaks and tabs become
+ * spaces so cell boundaries stay exact.
  */
 public final class DocxText {
 
@@ -19,9 +20,10 @@ public final class DocxText {
 
     public static String of(XWPFDocument doc) {
         StringBuilder out = new StringBuilder();
+        DocxNumbering numbers = new DocxNumbering();
         for (IBodyElement element : doc.getBodyElements()) {
             if (element instanceof XWPFParagraph p) {
-                out.append(p.getText()).append('\n');
+                out.append(numbers.prefix(p)).append(p.getText()).append('\n');
             } else if (element instanceof XWPFTable table) {
                 table(table, out);
             }

@@ -304,6 +304,52 @@ class ReportLayoutsTest {
         assertEquals("人员编制 |\n36 |\n实有人数 |\n38", f.get(0).excerpt());
     }
 
+    /** Headings numbered by Word itself (a list style): the numbers are drawn, not typed, and still read. */
+    @Test
+    void wordListNumberingIsRead() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum abstractNum =
+                    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum.Factory.newInstance();
+            abstractNum.setAbstractNumId(java.math.BigInteger.ZERO);
+            String[] texts = {"%1、", "（%2）"};
+            for (int level = 0; level < 2; level++) {
+                org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl lvl = abstractNum.addNewLvl();
+                lvl.setIlvl(java.math.BigInteger.valueOf(level));
+                lvl.addNewStart().setVal(java.math.BigInteger.ONE);
+                lvl.addNewNumFmt().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.CHINESE_COUNTING);
+                lvl.addNewLvlText().setVal(texts[level]);
+            }
+            org.apache.poi.xwpf.usermodel.XWPFNumbering numbering = doc.createNumbering();
+            java.math.BigInteger list = numbering.addNum(numbering.addAbstractNum(
+                    new org.apache.poi.xwpf.usermodel.XWPFAbstractNum(abstractNum, numbering)));
+            String[][] outline = {{"0", "单位基本情况"}, {"1", "主要职责"}, {"-", "负责全县档案的收集和利用。"}, {"1", "人员情况"},
+                {"-", "编制数 12 人，年末实有在职在编 11 人。"}, {"0", "整体预算支出情况"}, {"1", "基本支出"},
+                {"-", "本年度基本支出预算 200.00 万元，实际支出 190.00 万元，比预算节约 10.00 万元。"},
+                {"0", "整体支出绩效情况"}, {"-", "完成年度目标。"}, {"0", "存在的问题及原因"}, {"-", "无。"},
+                {"0", "下一步改进措施"}, {"-", "无。"}, {"0", "其他需要说明的情况"}, {"-", "无。"}};
+            for (String[] line : outline) {
+                org.apache.poi.xwpf.usermodel.XWPFParagraph p = doc.createParagraph();
+                if (!line[0].equals("-")) {
+                    p.setNumID(list);
+                    p.setNumILvl(java.math.BigInteger.valueOf(Integer.parseInt(line[0])));
+                }
+                p.createRun().setText(line[1]);
+            }
+            doc.write(out);
+        }
+        String text;
+        try (XWPFDocument read = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
+            text = DocxText.of(read);
+        }
+        assertTrue(text.contains("一、单位基本情况\n（一）主要职责\n"), text);
+        assertTrue(text.contains("（二）人员情况\n"), text);
+        assertTrue(text.contains("二、整体预算支出情况\n（一）基本支出\n"), text);
+        assertTrue(text.contains("六、其他需要说明的情况\n"), text);
+        assertEquals(OutlineProfile.SIX_PART, profile(text));
+        assertEquals(List.of(), ReportChecker.check(text));
+    }
+
     // ------------------------------------------------------------------ bad input
 
     @Test
