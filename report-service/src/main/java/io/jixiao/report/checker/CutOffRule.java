@@ -1,6 +1,7 @@
 package io.jixiao.report.checker;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.jixiao.report.checker.Finding.Severity;
 import io.jixiao.report.checker.Finding.Tag;
@@ -9,7 +10,8 @@ import io.jixiao.report.checker.Finding.Tag;
  * Running text that stops without closing punctuation was cut off (FATAL): a sentence of the body
  * ending mid-word or inside a quote. Titles, cover fields, table cells, headings, dates and short
  * lines without clause punctuation (labels, lists of names, signatures) are not sentences and are
- * never reported.
+ * never reported; nor are notes (附件：1.…，2.…) or a sentence introducing the list or table below it
+ * ("主要职责如下").
  */
 final class CutOffRule implements Rule {
 
@@ -20,11 +22,24 @@ final class CutOffRule implements Rule {
         return List.of("paragraph.cut-off");
     }
 
+    /** Notes and annex lists are not sentences: 附件：1.…，2.… */
+    private static final Pattern NOTE = Pattern.compile("^(?:附件|附表|注|备注|说明|数据来源|资料来源)\\s*\\d*\\s*[:：]");
+    /** A sentence introducing the list or table below it may end without a colon: "主要职责如下". */
+    private static final Pattern INTRODUCES = Pattern.compile("(?:如下|以下|下表|见表|详见|包括|是|为|有)$");
+
     @Override
     public void check(ReportDocument doc, Context context) {
-        for (Block b : doc.blocks()) {
+        List<Block> blocks = doc.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
             String t = b.text();
-            if (!b.isBody() || !LineKinds.isProse(t) || CLOSING.indexOf(t.charAt(t.length() - 1)) >= 0) {
+            if (!b.isBody() || !LineKinds.isProse(t) || CLOSING.indexOf(t.charAt(t.length() - 1)) >= 0
+                    || NOTE.matcher(t).lookingAt()) {
+                continue;
+            }
+            Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+            if (next != null && (next.kind() == Block.Kind.LIST_ITEM || next.kind() == Block.Kind.TABLE_ROW)
+                    && INTRODUCES.matcher(t).find()) {
                 continue;
             }
             long open = t.chars().filter(c -> c == '“').count();

@@ -163,6 +163,17 @@ class ReportLayoutsTest {
         assertEquals("四", f.section());
     }
 
+    /** Notes, annex lists and the sentence that introduces a list end without 。 and are not cut off. */
+    @Test
+    void notesAndListIntroductionsAreNoCutOff() {
+        String text = replace(SIX, "（一）主要职责\n", "（一）主要职责\n本馆是全县公益性文化事业单位，主要职责如下\n")
+                .replace("无。\n青禾县文化馆", "无。\n附件：1.部门整体支出绩效自评表，2.项目支出绩效自评表\n青禾县文化馆");
+        assertEquals(List.of(), ReportChecker.check(text));
+        // the same sentence followed by running text is cut off
+        only(replace(SIX, "全年举办群众文化活动", "本馆是全县公益性文化事业单位，主要职责如下\n全年举办群众文化活动"),
+                "paragraph.cut-off", Severity.FATAL, "本馆是全县公益性文化事业单位，主要职责如下");
+    }
+
     @Test
     void aMissingPartIsNamedAgainstTheDetectedProfile() {
         Finding six = only(replace(SIX, "四、存在的问题及原因\n部分乡镇文化站设备老化，使用率不高，群众反映活动场地不足。\n", ""),
