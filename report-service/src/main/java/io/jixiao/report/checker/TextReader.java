@@ -70,9 +70,14 @@ final class TextReader {
                 blank = false;
                 continue;
             }
-            if (pipe != null) {
+            if (pipe != null && line.indexOf('|') < 0) {
                 pipe.add(text, s, e);
                 continue;
+            }
+            if (pipe != null) {
+                // a line with its own "|": the drawn table has ended, this is a row of its own
+                pipe.flush(out);
+                pipe = null;
             }
             List<Block.Cell> cells = cells(text, s, e);
             if (cells != null) {

@@ -308,7 +308,9 @@ class ReportLayoutsTest {
     /** A form copied one cell per line, each cell closed by "|": one table, labels beside their values. */
     @Test
     void oneCellRowsClosedByAPipeAreOneTable() {
-        String form = "一、部门(单位)基本概况\n部门名称 |\n青禾县统计局 |\n人员编制 |\n36 |\n实有人数 |\n38 |\n";
+        // empty "|" lines between them as well (the copy of empty cells)
+        String form = "报表编号:QH-01 |\n|\n|\n一、部门(单位)基本概况\n部门名称 |\n青禾县统计局 |\n人员编制 |\n36 |\n"
+                + "实有人数 |\n38 |\n";
         List<Finding> f = without(ReportChecker.check(form), "outline.missing-section");
         assertEquals(1, f.size(), f.toString());
         assertEquals("staff.over-authorized", f.get(0).rule());
