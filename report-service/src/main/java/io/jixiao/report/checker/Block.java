@@ -31,10 +31,6 @@ public record Block(int number, Kind kind, String text, int start, int end, Stri
     public record Cell(String text, int start, int end) {
     }
 
-    public boolean is(Kind k) {
-        return kind == k;
-    }
-
     /** Body text the sentence rules read: paragraphs and list items. */
     public boolean isBody() {
         return kind == Kind.PARAGRAPH || kind == Kind.LIST_ITEM;

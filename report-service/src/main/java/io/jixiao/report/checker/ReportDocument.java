@@ -48,8 +48,4 @@ public final class ReportDocument {
     public Block block(int number) {
         return number >= 1 && number <= blocks.size() ? blocks.get(number - 1) : null;
     }
-
-    public boolean hasText() {
-        return !blocks.isEmpty();
-    }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * A line of the source as the reader cut it, before it is classified: its text, its place, whether a
  * blank line came before it, and its cells when it is a table row ("|" or tab separated, or a row of
- * a table drawn with "|" lines). pipeRow marks rows of such a drawn table.
+ * a table drawn with "|" lines).
  */
-record SourceLine(String text, int start, int end, boolean blankBefore, List<Block.Cell> cells, boolean pipeRow) {
+record SourceLine(String text, int start, int end, boolean blankBefore, List<Block.Cell> cells) {
 
     boolean isRow() {
         return cells != null;

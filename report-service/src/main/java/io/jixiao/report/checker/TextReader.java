@@ -81,11 +81,11 @@ final class TextReader {
             }
             List<Block.Cell> cells = cells(text, s, e);
             if (cells != null) {
-                out.add(new SourceLine(line, s, e, blank, cells, false));
+                out.add(new SourceLine(line, s, e, blank, cells));
             } else if (line.length() > FLATTENED_MIN && line.indexOf(' ') >= 0 && countMarkers(line) >= 2) {
                 unflatten(text, s, e, blank, out);
             } else {
-                out.add(new SourceLine(line, s, e, blank, null, false));
+                out.add(new SourceLine(line, s, e, blank, null));
             }
             blank = false;
         }
@@ -171,14 +171,14 @@ final class TextReader {
             Numbering num = Numbering.parse(part);
             int space = part.indexOf(' ');
             if (num != null && space > 0 && space <= TITLE_MAX && !hasSentencePunctuation(part.substring(0, space))) {
-                out.add(new SourceLine(part.substring(0, space), a, a + space, i == 0 && blank, null, false));
+                out.add(new SourceLine(part.substring(0, space), a, a + space, i == 0 && blank, null));
                 int body = a + space;
                 while (body < b && Character.isWhitespace(text.charAt(body))) {
                     body++;
                 }
-                out.add(new SourceLine(text.substring(body, b), body, b, false, null, false));
+                out.add(new SourceLine(text.substring(body, b), body, b, false, null));
             } else {
-                out.add(new SourceLine(part, a, b, i == 0 && blank, null, false));
+                out.add(new SourceLine(part, a, b, i == 0 && blank, null));
             }
         }
     }
@@ -204,7 +204,7 @@ final class TextReader {
             SourceLine l = lines.get(i);
             if (!l.isRow() && i + 1 < lines.size() && !lines.get(i + 1).isRow() && BARE_NUMBER.matcher(l.text()).matches()) {
                 SourceLine next = lines.get(i + 1);
-                out.add(new SourceLine(l.text() + next.text(), l.start(), next.end(), l.blankBefore(), null, false));
+                out.add(new SourceLine(l.text() + next.text(), l.start(), next.end(), l.blankBefore(), null));
                 i++;
             } else {
                 out.add(l);
@@ -256,7 +256,7 @@ final class TextReader {
                 Block.Cell first = row.get(0);
                 Block.Cell last = row.get(row.size() - 1);
                 String joined = String.join(" | ", row.stream().map(Block.Cell::text).toList());
-                out.add(new SourceLine(joined, first.start(), last.end(), blankBefore, List.copyOf(row), true));
+                out.add(new SourceLine(joined, first.start(), last.end(), blankBefore, List.copyOf(row)));
                 row.clear();
             }
         }
