@@ -262,8 +262,16 @@ class CheckResourceTest {
             r.then().contentType("application/problem+json").body("code", equalTo("check.too-complex"))
                     .body("errors[0].field", equalTo("file"));
         } else {
-            r.then().statusCode(200).body("truncated", equalTo(true)).body("findings.size()", equalTo(1000));
+            // random characters are no report: one finding, not one per line
+            r.then().statusCode(200).body("findings[0].rule", equalTo("outline.unrecognised"));
         }
+        // a text with a finding on every line: the answer lists the first 1000 and says it is truncated
+        StringBuilder cut = new StringBuilder("一、单位基本情况\n");
+        for (int i = 0; i < 1500; i++) {
+            cut.append("第").append(i).append("段：本段文字在句中被截断，没有结束标点\n");
+        }
+        upload(cut.toString().getBytes(StandardCharsets.UTF_8)).statusCode(200).body("truncated", equalTo(true))
+                .body("findings.size()", equalTo(1000));
     }
 
     /** A real .docx with its word/document.xml replaced. */
