@@ -10,7 +10,7 @@ import io.jixiao.report.checker.Finding.Tag;
 
 /**
  * A stated count against the items listed with it: "下设 A、B、C 3 个科室", "4 个内设机构，即 A、B、C、D",
- * "内设组室12个" followed by "内设组室分别是 A、…", a short heading "内设股室7" followed by its list.
+ * "内设股室5个" followed by "内设股室分别是 A、…", a short heading "内设股室7" followed by its list.
  * Items are split at 、 outside parentheses; a list ending in 等, holding digits or clause
  * punctuation is not counted. WARNING: names joined by 和 or written on several lines can fool it.
  */
@@ -18,7 +18,7 @@ final class CountRule implements Rule {
 
     /** "3 个科室" */
     private static final Pattern COUNT_FIRST = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*个\\s*([\\u4e00-\\u9fa5]{1,10})");
-    /** "组室12个": the count, then (looking back) its noun. */
+    /** "股室5个": the count, then (looking back) its noun. */
     private static final Pattern COUNT_AFTER = Pattern.compile("(?<!\\d)(\\d{1,3})\\s*个(?![\\u4e00-\\u9fa5\\d])");
     /** A short heading ending in its count: "局机关内设股室7". */
     private static final Pattern COUNT_AT_END = Pattern.compile("([\\u4e00-\\u9fa5]{2,12}?)(?<!\\d)(\\d{1,3})$");
@@ -26,7 +26,7 @@ final class CountRule implements Rule {
     /** Right after the count: "(正处级),即", "即:", "分别是". */
     private static final Pattern MARKER_AFTER = Pattern.compile(
             "^[\\u4e00-\\u9fa5]{0,10}?(?:[（(][^）)]{0,12}[）)])?[，,]?\\s*(?:即|分别是|分别为|分别有|包括|如下)[:：]?");
-    /** A sentence or block that introduces a list: "内设组室分别是", "内设股室:". */
+    /** A sentence or block that introduces a list: "内设股室分别是", "内设股室:". */
     private static final Pattern LIST_INTRO = Pattern.compile("^[\\u4e00-\\u9fa5]{0,10}?(?:分别是|分别为|分别有|包括|即|[:：])");
 
     @Override

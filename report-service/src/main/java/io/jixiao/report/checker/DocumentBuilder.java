@@ -157,7 +157,7 @@ final class DocumentBuilder {
     }
 
     /**
-     * A run of short label and value lines ("人员编制", "128", "实有人数", "185") is a table copied one
+     * A run of short label and value lines ("人员编制", "12", "实有人数", "13") is a table copied one
      * cell per line: one TABLE_ROW holding every cell, so rules read label and value together.
      */
     private static List<Block> cellRuns(List<Block> blocks) {

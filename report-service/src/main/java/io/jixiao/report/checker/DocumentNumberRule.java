@@ -9,9 +9,9 @@ import io.jixiao.report.checker.Finding.Severity;
 import io.jixiao.report.checker.Finding.Tag;
 
 /**
- * A cited document number written wrongly: the year belongs in 〔〕 (湘政发〔2019〕10号). Reported: an
- * opening bracket with no closing one after the year (湘政发〔201910号), or year and number run
- * together with no brackets (益赫政发201612号). One WARNING per paragraph listing them all.
+ * A cited document number written wrongly: the year belongs in 〔〕 (青政发〔2019〕10号). Reported: an
+ * opening bracket with no closing one after the year (青政发〔201910号), or year and number run
+ * together with no brackets (青政发201612号). One WARNING per paragraph listing them all.
  */
 final class DocumentNumberRule implements Rule {
 

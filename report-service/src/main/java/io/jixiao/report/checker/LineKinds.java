@@ -110,6 +110,6 @@ final class LineKinds {
     }
 
     static boolean isNumericCell(String t) {
-        return t.matches("[\\d.,，%\\s]{1,20}") && t.chars().anyMatch(Character::isDigit) || t.equals("[略]");
+        return t.matches("[\\d.,，%\\s]{1,20}") && t.chars().anyMatch(Character::isDigit);
     }
 }

@@ -30,7 +30,7 @@ public record Numbering(Style style, int value, String marker, String rest) {
     private static final Pattern CHINESE = Pattern.compile("^(" + CN + ")[、.．]\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern CHINESE_PAREN = Pattern.compile("^[（(](" + CN + ")[）)]\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern ARABIC_PAREN = Pattern.compile("^[（(](\\d{1,2})[）)]\\s*(.*)$", Pattern.DOTALL);
-    /** 1.1 must not be an amount (15.00 | …, 2956.36万元): at most two digits, then no digit, % or 万. */
+    /** 1.1 must not be an amount (15.00 | …, 1234.56万元): at most two digits, then no digit, % or 万. */
     private static final Pattern DECIMAL = Pattern.compile("^(\\d{1,2}(?:[.．]\\d{1,2}){1,2})(?![\\d%万元.．])\\s*(.*)$",
             Pattern.DOTALL);
     private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})[、.．](?![\\d.．])\\s*(.*)$", Pattern.DOTALL);

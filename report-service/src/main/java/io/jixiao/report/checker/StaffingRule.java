@@ -16,7 +16,7 @@ final class StaffingRule implements Rule {
 
     private static final String INT = "(?<!\\d)(\\d{1,6})(?![\\d.])";
     private static final Pattern AUTHORIZED = Pattern.compile("编制(?:人数|总数|数)?(?:为|共计|共|是|有)?\\s*" + INT + "\\s*(?:人|名)");
-    /** 实有在编在职工作人员40人, 年末在职人数 57 人, 实有人 员 113 人: the filler must not be another count. */
+    /** 实有在职工作人员30人, 年末在职人数 27 人, 实有人 员 41 人 (a line wrap): the filler must not be another count. */
     private static final Pattern IN_POST = Pattern.compile("(?:实有|在职|在编|在岗)([\\u4e00-\\u9fa5\\s]{0,10}?)\\s*" + INT + "\\s*(?:人|名)");
     private static final Pattern NOT_IN_POST = Pattern.compile("编制|离|退|临聘|聘用|借调|派驻|协管|遗属");
     private static final Pattern AUTH_LABEL = Pattern.compile("^(?:人员|核定)?编制(?:人数|数)?$");
