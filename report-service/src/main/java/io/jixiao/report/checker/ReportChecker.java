@@ -14,7 +14,7 @@ public final class ReportChecker {
 
     /** Every rule, one class each. */
     static final List<Rule> RULES = List.of(new OutlineRule(), new HeadingBodyRule(), new NumberingRule(),
-            new VarianceRule(), new PartsRule(), new ShareRule(), new StaffingRule(), new CountRule(),
+            new VarianceRule(), new RateRule(), new PartsRule(), new ShareRule(), new StaffingRule(), new CountRule(),
             new DocumentNumberRule(), new CutOffRule(), new RepeatRule(), new TraditionalRule());
 
     /** The document as read, the outline detected in it, and the findings. */

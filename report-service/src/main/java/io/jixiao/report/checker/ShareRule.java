@@ -80,8 +80,15 @@ final class ShareRule implements Rule {
         if (!label.find()) {
             return null;
         }
-        List<BigDecimal> named = amountsAfter(t.substring(0, sentence), label.group(1));
-        return named.isEmpty() ? null : named.get(named.size() - 1);
+        // the amount right after the item's last mention ("工资福利 349.62 万元")
+        String earlier = t.substring(0, sentence);
+        int at = earlier.lastIndexOf(label.group(1));
+        if (at < 0) {
+            return null;
+        }
+        String after = earlier.substring(at + label.group(1).length());
+        List<Token> amounts = Amounts.tokens(after.substring(0, Math.min(after.length(), 30)), Amounts.WAN, "part");
+        return amounts.isEmpty() || amounts.get(0).start() > 8 ? null : amounts.get(0).value();
     }
 
     /** The named whole's amounts ("基本支出预算 391.57 万元"), or the total before the enclosing 其中. */
@@ -104,12 +111,15 @@ final class ShareRule implements Rule {
         return out;
     }
 
-    /** The first amount after each mention of a name, at most a few words later ("基本支出预算 391.57 万元"). */
+    /**
+     * The amounts stated for a name: every amount from each mention to the end of its sentence (the
+     * whole may be given as 年初预算, 调整后预算 and 实际 in one sentence).
+     */
     private static List<BigDecimal> amountsAfter(String t, String name) {
         List<BigDecimal> out = new ArrayList<>();
-        Matcher m = Pattern.compile(Pattern.quote(name) + "[\\u4e00-\\u9fa5]{0,4}?\\s*" + Amounts.NUM + "\\s*万").matcher(t);
-        while (m.find() && out.size() < Amounts.CANDIDATES) {
-            out.add(new BigDecimal(m.group(1)));
+        for (int at = t.indexOf(name); at >= 0 && out.size() < Amounts.CANDIDATES; at = t.indexOf(name, at + 1)) {
+            int end = Amounts.indexOfAny(t, "。", at);
+            Amounts.tokens(t.substring(at + name.length(), end), Amounts.WAN, "whole").forEach(x -> out.add(x.value()));
         }
         return out;
     }

@@ -139,6 +139,16 @@ class ReportLayoutsTest {
         assertTrue(f.excerpt().endsWith("占基本支出的 89.28%"), f.excerpt());
     }
 
+    /** An execution rate without a variance; a sentence with two budgets fits either. */
+    @Test
+    void anExecutionRateAgainstItsAmounts() {
+        Finding f = only(replace(SIX, "预算完成率 100.00%", "预算完成率 99.00%"), "rate.mismatch", Severity.FATAL, "预算完成率 99.00%");
+        assertEquals("100.00%", f.expected());
+        String twoBudgets = replace(SIX, "本年度基本支出预算 391.57 万元，实际支出 391.57 万元，预算完成率 100.00%",
+                "本年度基本支出年初预算 380.00 万元，调整后预算 391.57 万元，实际支出 391.57 万元，预算完成率 100.00%");
+        assertEquals(List.of(), ReportChecker.check(twoBudgets));
+    }
+
     @Test
     void theVarianceIsNotItsReasons() {
         // 节余 163.53 = 结转 120.00 + 节约 43.53: the clean fixture has no finding; a wrong actual is one
