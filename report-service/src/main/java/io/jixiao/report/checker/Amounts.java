@@ -66,6 +66,26 @@ final class Amounts {
         return -1;
     }
 
+    /**
+     * A stated percentage against part / base for each candidate base, at the stated precision,
+     * half-up: null when it fits one of them, else what the first base gives.
+     */
+    static BigDecimal percentMisfit(BigDecimal part, List<BigDecimal> bases, BigDecimal stated) {
+        BigDecimal first = null;
+        for (BigDecimal base : bases) {
+            if (base.signum() == 0) {
+                continue;
+            }
+            BigDecimal e = part.multiply(BigDecimal.valueOf(100)).divide(base, Math.max(stated.scale(), 0),
+                    java.math.RoundingMode.HALF_UP);
+            if (e.compareTo(stated) == 0) {
+                return null;
+            }
+            first = first == null ? e : first;
+        }
+        return first;
+    }
+
     /** A piece of text around a token, as a finding quotes it. */
     static String around(String t, int start, int end) {
         int s = Math.max(0, start - 12);

@@ -1,7 +1,6 @@
 package io.jixiao.report.checker;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,19 +49,7 @@ final class RateRule implements Rule {
             }
             BigDecimal actual = actuals.get(actuals.size() - 1).value();
             BigDecimal stated = new BigDecimal(m.group(1));
-            BigDecimal expected = null;
-            for (Token budget : budgets) {
-                if (budget.value().signum() == 0) {
-                    continue;
-                }
-                BigDecimal e = actual.multiply(BigDecimal.valueOf(100)).divide(budget.value(), Math.max(stated.scale(), 0),
-                        RoundingMode.HALF_UP);
-                if (e.compareTo(stated) == 0) {
-                    expected = null;
-                    break;
-                }
-                expected = expected == null ? e : expected;
-            }
+            BigDecimal expected = Amounts.percentMisfit(actual, budgets.stream().map(Token::value).toList(), stated);
             if (expected != null) {
                 out.add(Severity.FATAL, Tag.ACCURACY, "rate.mismatch", p, t.substring(m.start(), m.end()),
                         "比率与所述金额不一致：按文中金额应为 " + expected.toPlainString() + "%，文中为 " + stated.toPlainString() + "%。",

@@ -1,7 +1,6 @@
 package io.jixiao.report.checker;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -49,17 +48,8 @@ final class ShareRule implements Rule {
                 continue;
             }
             BigDecimal stated = new BigDecimal(m.group(2));
-            int scale = Math.max(stated.scale(), 0);
             // the whole may be stated twice (预算 and 实际): the share is right if it fits either
-            BigDecimal expected = null;
-            for (BigDecimal total : totals) {
-                BigDecimal e = part.multiply(BigDecimal.valueOf(100)).divide(total, scale, RoundingMode.HALF_UP);
-                if (e.compareTo(stated) == 0) {
-                    expected = null;
-                    break;
-                }
-                expected = expected == null ? e : expected;
-            }
+            BigDecimal expected = Amounts.percentMisfit(part, totals, stated);
             if (expected != null) {
                 int sentence = Amounts.lastIndexOfAny(t, "。", m.start()) + 1;
                 out.add(Severity.FATAL, Tag.ACCURACY, "share.mismatch", p, t.substring(Math.max(sentence, m.start() - 24), m.end()),
