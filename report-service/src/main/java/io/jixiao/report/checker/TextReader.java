@@ -34,7 +34,6 @@ final class TextReader {
 
     static List<SourceLine> read(String text, CheckDeadline deadline) {
         List<SourceLine> out = new ArrayList<>();
-        boolean blank = false;
         PipeTable pipe = null;
         int lineStart = 0;
         int n = 0;
@@ -54,7 +53,6 @@ final class TextReader {
             }
             lineStart = lineEnd + 1;
             if (s == e) {
-                blank = true;
                 if (pipe != null) {
                     pipe.flush(out);
                     pipe = null;
@@ -64,10 +62,9 @@ final class TextReader {
             String line = text.substring(s, e);
             if (SEPARATOR.matcher(line).matches()) {
                 if (pipe == null) {
-                    pipe = new PipeTable(blank);
+                    pipe = new PipeTable();
                 }
                 pipe.separator(line.chars().filter(c -> c == '|').count(), out);
-                blank = false;
                 continue;
             }
             if (pipe != null && line.indexOf('|') < 0) {
@@ -81,13 +78,12 @@ final class TextReader {
             }
             List<Block.Cell> cells = cells(text, s, e);
             if (cells != null) {
-                out.add(new SourceLine(line, s, e, blank, cells));
+                out.add(new SourceLine(line, s, e, cells));
             } else if (line.length() > FLATTENED_MIN && line.indexOf(' ') >= 0 && countMarkers(line) >= 2) {
-                unflatten(text, s, e, blank, out);
+                unflatten(text, s, e, out);
             } else {
-                out.add(new SourceLine(line, s, e, blank, null));
+                out.add(new SourceLine(line, s, e, null));
             }
-            blank = false;
         }
         if (pipe != null) {
             pipe.flush(out);
@@ -139,7 +135,7 @@ final class TextReader {
     }
 
     /** One flattened line back into lines: the title, then one line per outline number. */
-    private static void unflatten(String text, int s, int e, boolean blank, List<SourceLine> out) {
+    private static void unflatten(String text, int s, int e, List<SourceLine> out) {
         String line = text.substring(s, e);
         List<Integer> cuts = new ArrayList<>();
         cuts.add(0);
@@ -171,14 +167,14 @@ final class TextReader {
             Numbering num = Numbering.parse(part);
             int space = part.indexOf(' ');
             if (num != null && space > 0 && space <= TITLE_MAX && !hasSentencePunctuation(part.substring(0, space))) {
-                out.add(new SourceLine(part.substring(0, space), a, a + space, i == 0 && blank, null));
+                out.add(new SourceLine(part.substring(0, space), a, a + space, null));
                 int body = a + space;
                 while (body < b && Character.isWhitespace(text.charAt(body))) {
                     body++;
                 }
-                out.add(new SourceLine(text.substring(body, b), body, b, false, null));
+                out.add(new SourceLine(text.substring(body, b), body, b, null));
             } else {
-                out.add(new SourceLine(part, a, b, i == 0 && blank, null));
+                out.add(new SourceLine(part, a, b, null));
             }
         }
     }
@@ -204,7 +200,7 @@ final class TextReader {
             SourceLine l = lines.get(i);
             if (!l.isRow() && i + 1 < lines.size() && !lines.get(i + 1).isRow() && BARE_NUMBER.matcher(l.text()).matches()) {
                 SourceLine next = lines.get(i + 1);
-                out.add(new SourceLine(l.text() + next.text(), l.start(), next.end(), l.blankBefore(), null));
+                out.add(new SourceLine(l.text() + next.text(), l.start(), next.end(), null));
                 i++;
             } else {
                 out.add(l);
@@ -215,15 +211,10 @@ final class TextReader {
 
     /** A table drawn with "|" lines: one "|" ends a cell, a run of them ends the row. */
     private static final class PipeTable {
-        private final boolean blankBefore;
         private final List<Block.Cell> row = new ArrayList<>();
         private int cellStart = -1;
         private int cellEnd;
         private final StringBuilder cell = new StringBuilder();
-
-        PipeTable(boolean blankBefore) {
-            this.blankBefore = blankBefore;
-        }
 
         void add(String text, int s, int e) {
             if (cellStart < 0) {
@@ -256,7 +247,7 @@ final class TextReader {
                 Block.Cell first = row.get(0);
                 Block.Cell last = row.get(row.size() - 1);
                 String joined = String.join(" | ", row.stream().map(Block.Cell::text).toList());
-                out.add(new SourceLine(joined, first.start(), last.end(), blankBefore, List.copyOf(row)));
+                out.add(new SourceLine(joined, first.start(), last.end(), List.copyOf(row)));
                 row.clear();
             }
         }
