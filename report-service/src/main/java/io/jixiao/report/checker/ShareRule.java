@@ -91,10 +91,9 @@ final class ShareRule implements Rule {
             Matcher parts = PARTS_START.matcher(t);
             parts.region(sentence, shareAt);
             if (parts.find()) {
-                List<Token> totals = Amounts.tokens(t.substring(sentence, parts.start()), Amounts.WAN, "total");
-                if (!totals.isEmpty()) {
-                    out.add(totals.get(totals.size() - 1).value());
-                }
+                // "…实际支出 T 万元。其中：…": a list opening its sentence belongs to the sentence before
+                int from = parts.start() > sentence ? sentence : Amounts.lastIndexOfAny(t, "。", sentence - 1) + 1;
+                Amounts.tokens(t.substring(from, parts.start()), Amounts.WAN, "total").forEach(x -> out.add(x.value()));
             }
         }
         out.removeIf(x -> x.signum() == 0);

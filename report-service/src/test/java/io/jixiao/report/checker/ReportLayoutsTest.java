@@ -132,6 +132,28 @@ class ReportLayoutsTest {
         assertEquals("二", f.section());
     }
 
+    /** A gap of more than a tenth may be a list of some parts only: a WARNING, not a FATAL. Headcounts too. */
+    @Test
+    void partialListsAndHeadcounts() {
+        Finding partial = only(replace(SIX, "工资福利 349.62 万元，商品和服务", "商品和服务"), "parts.mismatch", Severity.WARNING, null);
+        assertTrue(partial.message().contains("差额较大"), partial.message());
+        List<Finding> heads = without(ReportChecker.check(replace(ITEMS, "行政编制 30 人", "行政编制 31 人")),
+                "outline.missing-section");
+        assertEquals(1, heads.size(), heads.toString());
+        assertEquals("parts.mismatch", heads.get(0).rule());
+        assertEquals(Severity.FATAL, heads.get(0).severity());
+        assertEquals("38 人，其中：行政编制 31 人、事业编制 8 人", heads.get(0).excerpt());
+    }
+
+    /** A share without a named whole is a share of the total its 其中 list belongs to. */
+    @Test
+    void aShareInsideAList() {
+        String text = replace(SIX, "工资福利 349.62 万元，", "工资福利 349.62 万元，占 89.28%，").replace("工资福利占基本支出的 89.29%。", "");
+        Finding f = only(text, "share.mismatch", Severity.FATAL, null);
+        assertEquals("89.29%", f.expected());
+        assertEquals(List.of(), ReportChecker.check(text.replace("占 89.28%", "占 89.29%")));
+    }
+
     @Test
     void aShareAtTheStatedPrecisionHalfUp() {
         Finding f = only(replace(SIX, "89.29%", "89.28%"), "share.mismatch", Severity.FATAL, null);
