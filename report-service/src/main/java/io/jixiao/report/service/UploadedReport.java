@@ -10,13 +10,12 @@ import java.util.List;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 
 /**
- * The text of an uploaded report: a .docx (paragraphs in order) or plain text in UTF-8 or GBK
+ * The text of an uploaded report: a .docx (paragraphs and tables in order, see DocxText) or plain text in UTF-8 or GBK
  * (GB18030, detected when the bytes are not valid UTF-8). Anything else gets a clear refusal.
  */
 public final class UploadedReport {
@@ -78,12 +77,9 @@ public final class UploadedReport {
     }
 
     private static String docx(byte[] bytes) {
+        String text;
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-            StringBuilder out = new StringBuilder();
-            for (XWPFParagraph p : doc.getParagraphs()) {
-                out.append(p.getText()).append('\n');
-            }
-            return out.toString();
+            text = DocxText.of(doc);
         } catch (Exception e) {
             // POI reports its unpacking limits only by message; a DOCTYPE (XXE) is refused by its parser
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -93,6 +89,11 @@ public final class UploadedReport {
             }
             throw refuse(400, "upload.docx-corrupt");
         }
+        if (text.isBlank()) {
+            // a scanned report: pages as images, nothing the checker could read
+            throw refuse(422, "upload.no-text");
+        }
+        return text;
     }
 
     private static String strict(Charset charset, byte[] bytes) throws CharacterCodingException {

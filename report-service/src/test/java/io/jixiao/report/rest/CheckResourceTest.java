@@ -128,6 +128,62 @@ class CheckResourceTest {
                 .body("findings[0].rule", equalTo("outline.unrecognised"));
     }
 
+    // ------------------------------------------------------------------ bad input (issue 14)
+
+    /** A scanned report: a .docx without any text. Refused with what to upload instead, in zh-CN and English. */
+    @Test
+    void aDocxWithoutTextIsRefusedClearly() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph();
+            doc.createParagraph().createRun().setText("   ");
+            doc.write(out);
+        }
+        upload(out.toByteArray()).statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("upload.no-text")).body("errors[0].field", equalTo("file"))
+                .body("detail", org.hamcrest.Matchers.containsString("扫描件"));
+        given().auth().oauth2(TestTokens.reviewer()).header("Accept-Language", "en").contentType("application/octet-stream")
+                .body(out.toByteArray()).post("/api/v1/checks").then().statusCode(422)
+                .body("detail", org.hamcrest.Matchers.containsString("no readable text"));
+    }
+
+    /** Tables only, a real Word table with staff over 编制, and Traditional characters: findings, never a 500. */
+    @Test
+    void tablesAndTraditionalTextAreChecked() throws Exception {
+        ByteArrayOutputStream tableOnly = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            org.apache.poi.xwpf.usermodel.XWPFTable table = doc.createTable(2, 3);
+            String[][] cells = {{"项目", "预算数", "实际数"}, {"办公费", "10.00", "9.50"}};
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 3; c++) {
+                    table.getRow(r).getCell(c).setText(cells[r][c]);
+                }
+            }
+            doc.write(tableOnly);
+        }
+        upload(tableOnly.toByteArray()).statusCode(200).body("format", equalTo("docx"))
+                .body("findings[0].rule", equalTo("outline.unrecognised"))
+                .body("findings[0].message", org.hamcrest.Matchers.containsString("只有表格"));
+
+        ByteArrayOutputStream staffed = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("一、部门(单位)基本概况");
+            org.apache.poi.xwpf.usermodel.XWPFTable table = doc.createTable(1, 4);
+            String[] row = {"人员编制", "36", "实有人数", "38"};
+            for (int c = 0; c < 4; c++) {
+                table.getRow(0).getCell(c).setText(row[c]);
+            }
+            doc.write(staffed);
+        }
+        upload(staffed.toByteArray()).statusCode(200)
+                .body("findings.find { it.rule == 'staff.over-authorized' }.excerpt", equalTo("人员编制\t36\t实有人数\t38"));
+
+        String traditional = "一、單位基本情況\n本館編制數 12 人，年末實有在職在編 11 人。\n二、整體預算支出情況\n"
+                + "本年度基本支出預算 200.00 萬元，實際支出 190.00 萬元，比預算節約 10.01 萬元。\n";
+        upload(traditional.getBytes(StandardCharsets.UTF_8)).statusCode(200)
+                .body("findings.rule", hasItem("text.traditional")).body("findings.rule", hasItem("variance.mismatch"));
+    }
+
     // ------------------------------------------------------------------ limits (issue 12)
 
     static io.restassured.response.ValidatableResponse uploadAs(String token, byte[] body) {
@@ -206,8 +262,16 @@ class CheckResourceTest {
             r.then().contentType("application/problem+json").body("code", equalTo("check.too-complex"))
                     .body("errors[0].field", equalTo("file"));
         } else {
-            r.then().statusCode(200).body("truncated", equalTo(true)).body("findings.size()", equalTo(1000));
+            // random characters are no report: one finding, not one per line
+            r.then().statusCode(200).body("findings[0].rule", equalTo("outline.unrecognised"));
         }
+        // a text with a finding on every line: the answer lists the first 1000 and says it is truncated
+        StringBuilder cut = new StringBuilder("一、单位基本情况\n");
+        for (int i = 0; i < 1500; i++) {
+            cut.append("第").append(i).append("段：本段文字在句中被截断，没有结束标点\n");
+        }
+        upload(cut.toString().getBytes(StandardCharsets.UTF_8)).statusCode(200).body("truncated", equalTo(true))
+                .body("findings.size()", equalTo(1000));
     }
 
     /** A real .docx with its word/document.xml replaced. */
