@@ -153,6 +153,7 @@ for db in "${DATABASES[@]}"; do
 
   # The snapshot session: open while pg_dump reads, so both see the same rows.
   coproc SNAP { "${PSQL[@]}" -d "$db"; }
+  snap_pid=$SNAP_PID # bash unsets SNAP_PID once the coproc has ended
   echo "begin isolation level repeatable read; select pg_export_snapshot();" >&"${SNAP[1]}"
   read -r -t 60 snapshot <&"${SNAP[0]}" || die "$db: no snapshot exported"
   t0="$(now)"
@@ -163,7 +164,7 @@ for db in "${DATABASES[@]}"; do
   printf '%s\n' "$sql" >&"${SNAP[1]}"
   read -r -t 300 original <&"${SNAP[0]}" || die "$db: figures of the original not read"
   printf 'commit;\n\\q\n' >&"${SNAP[1]}"
-  wait "$SNAP_PID" || true
+  wait "$snap_pid" || true
 
   owner="$("${PSQL[@]}" -d postgres -c "select pg_get_userbyid(datdba) from pg_database where datname = '$db'")"
   "${PSQL[@]}" -d postgres -c "drop database if exists $scratch with (force)"
