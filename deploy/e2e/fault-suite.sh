@@ -7,7 +7,7 @@
 # and the checker, and every Kafka event delivered twice. Prints one table (scenario | operations | lost | doubled | 5xx | leaks |
 # result) and exits non-zero when a row fails.
 #
-# Writes only fiscal years 2015-2019 (DEPT1/DEPT2 2019, and departments it onboards itself, so a
+# Writes only fiscal years 2017-2020 (DEPT1/DEPT2 2019, and departments it onboards itself, so a
 # second run on the same stack starts from fresh department-years); submits a filing only of a
 # department it onboarded (submitrace) and leaves it submitted.
 # Stops and restarts the stack's own Kafka, services and PostgreSQL through deploy/local/{up,down}.sh
@@ -626,10 +626,11 @@ writes_under_fault() {
   for ((i = 0; i < NDEPT; i++)); do feed_of "$i" "$year" >"$WORK/feed0.$i" || bad=$((bad + 1)); done
   start=$SECONDS
   rm -f "$WORK/stop"
-  for ((i = 0; i < NDEPT; i++)); do writer "$i" "$year" "$per" "$pause" >"$WORK/w.$i" & done
+  local -a writers=()
+  for ((i = 0; i < NDEPT; i++)); do writer "$i" "$year" "$per" "$pause" >"$WORK/w.$i" & writers+=($!); done
   "$fault"
   [[ -n "$pause" ]] && touch "$WORK/stop"
-  wait
+  wait "${writers[@]}" # only the writers: a scenario may run readers of its own beside them
   rm -f "$WORK/stop"
   n="$(cat "$WORK"/w.* | wc -l)"
   note "$n writes by $NDEPT departments in $((SECONDS - start))s: $(cat "$WORK"/w.* | sort | uniq -c | awk '{printf "%s%s x%s  ", $2, ($3 ? "(" $3 ")" : ""), $1}')"
@@ -732,9 +733,10 @@ scenario_scaleout() {
   note "second instances ready after $((SECONDS - t0))s; nginx upstreams have two servers each"
   BUDGET="$WEB" EVALUATION="$WEB" REPORT="$WEB"
   rm -f "$WORK/reader.stop"
-  bureau_reader 2015 >"$WORK/reads" &
+  bureau_reader 2020 >"$WORK/reads" &
   local reader=$!
-  AMBIGUOUS_OK=1 writes_under_fault scaleout 2015 "$SCALE_WRITES" scaleout_fault "$KILL_PAUSE"
+  # 2020 of departments onboarded by this run: fresh, whatever other rows wrote before
+  AMBIGUOUS_OK=1 writes_under_fault scaleout 2020 "$SCALE_WRITES" scaleout_fault "$KILL_PAUSE"
   touch "$WORK/reader.stop"
   wait "$reader" 2>/dev/null
   reads="$(wc -l <"$WORK/reads")"

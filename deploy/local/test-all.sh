@@ -10,6 +10,8 @@
 #   2. frontend                           npm ci (when needed), npm run typecheck, npm test
 #   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
+#                                         deploy/local/restore-rehearsal.sh (pg_dump/pg_restore of every
+#                                         service database into scratch copies, compared, dropped),
 #                                         deploy/bench/run.sh --smoke (the benchmark still works; no
 #                                         thresholds), then down.sh (always)
 #
@@ -122,7 +124,7 @@ fi
 mapfile -t REST_SCRIPTS < <(find "$REPO/deploy/e2e" -maxdepth 1 -name '*.sh' -type f 2>/dev/null | sort)
 e2e_stages=(e2e-playwright)
 for s in "${REST_SCRIPTS[@]}"; do e2e_stages+=("e2e-rest:$(basename "$s" .sh)"); done
-e2e_stages+=(e2e-scaleout bench-smoke)
+e2e_stages+=(e2e-scaleout restore-rehearsal bench-smoke)
 skip_e2e() {
   skip stack-up "$1"
   local s
@@ -166,6 +168,9 @@ else
     # Scale-out: a second instance of each service behind nginx, the first ones killed (-9) under load;
     # nothing lost or doubled, the bureau's reads keep answering (deploy/e2e/fault-suite.sh, scaleout).
     stage e2e-scaleout env FAULT_SCENARIOS=scaleout bash "$REPO/deploy/e2e/fault-suite.sh"
+    # Backup and restore (docs/operations.md) on the data the walks above left: each service database
+    # dumped, restored into <db>_restore, compared and dropped again; the live databases are only read.
+    stage restore-rehearsal bash "$HERE/restore-rehearsal.sh"
     # The benchmark (issue 13) in its smoke mode, after the REST scripts: tiny sizes, no thresholds,
     # on departments and years of its own; it only proves the command keeps working.
     stage bench-smoke bash "$REPO/deploy/bench/run.sh" --smoke

@@ -14,6 +14,9 @@ public final class KafkaControl {
     private static final String PORT = "jixiao.test.kafka.port";
     private static final String CONTROLLER_PORT = "jixiao.test.kafka.controller-port";
     private static final String PID = "jixiao.test.kafka.pid";
+    private static final String HOST = "jixiao.test.kafka.host";
+    /** Set when the broker is a container (ContainerStack): stop and start act on it instead of a child JVM. */
+    private static final String CONTAINER = "jixiao.test.kafka.container";
 
     private KafkaControl() {
     }
@@ -26,12 +29,28 @@ public final class KafkaControl {
         startBroker();
     }
 
+    static synchronized void useContainer(String containerId, String host, int port) {
+        System.setProperty(CONTAINER, containerId);
+        System.setProperty(HOST, host);
+        System.setProperty(PORT, String.valueOf(port));
+    }
+
+    static synchronized void forgetContainer() {
+        System.clearProperty(CONTAINER);
+        System.clearProperty(HOST);
+    }
+
     public static String bootstrapServers() {
-        return "127.0.0.1:" + System.getProperty(PORT);
+        return System.getProperty(HOST, "127.0.0.1") + ":" + System.getProperty(PORT);
     }
 
     /** Starts the broker again after {@link #stop()}, on the same port and data. */
     public static synchronized void startBroker() {
+        String container = System.getProperty(CONTAINER);
+        if (container != null) {
+            ContainerStack.startBroker(container, bootstrapServers());
+            return;
+        }
         ChildProcess broker = new ChildProcess("io.jixiao.devstack.KafkaMain", Path.of(System.getProperty(LOG)),
                 "--port", System.getProperty(PORT), "--controller-port", System.getProperty(CONTROLLER_PORT),
                 "--data-dir", System.getProperty(DATA));
@@ -41,6 +60,11 @@ public final class KafkaControl {
 
     /** Stops the broker (SIGTERM, then SIGKILL after 20 s) and waits until it is gone. */
     public static synchronized void stop() {
+        String container = System.getProperty(CONTAINER);
+        if (container != null) {
+            ContainerStack.stopBroker(container);
+            return;
+        }
         String pid = System.getProperty(PID);
         if (pid == null) {
             return;

@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Tier-2 test resource: a real PostgreSQL and a real Kafka broker (devstack launchers as child
- * processes, fresh data per test JVM) and a signing key whose public half the service trusts as its
- * OIDC verification key. One instance serves every @QuarkusTest of a module.
+ * Tier-2 test resource: a real PostgreSQL and a real Kafka broker, fresh data per test JVM, and a signing
+ * key whose public half the service trusts as its OIDC verification key. One instance serves every
+ * @QuarkusTest of a module. The stack is chosen once per JVM ({@link StackSelection}): containers
+ * (Testcontainers) where an engine answers, otherwise devstack's launchers as child processes;
+ * -Djixiao.test.stack=containers|embedded forces one.
  *
  * Init arg "database": the database to create (default "jixiao"). The service connects as that
  * database's owner role jixiao_&lt;database&gt; (no superuser, as in the local stack), with passwords
@@ -26,9 +28,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String DECIDED = "jixiao.test.stack.decided";
+
     private String database = "jixiao";
     private Path dataDir;
     private ChildProcess postgres;
+    private ContainerStack containers;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -38,22 +43,31 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            dataDir = Files.createTempDirectory("jixiao-stack-");
             Path logs = Path.of(System.getProperty("user.dir"), "target");
             Files.createDirectories(logs);
-            int pgPort = freePort();
             String superPassword = randomPassword();
             String ownerPassword = randomPassword();
-            postgres = new ChildProcess("io.jixiao.devstack.PostgresMain", logs.resolve("test-postgres.log"),
-                    Map.of("JIXIAO_DB_SUPERUSER_PASSWORD", superPassword,
-                            "JIXIAO_DB_PASSWORD_" + database.toUpperCase(Locale.ROOT), ownerPassword),
-                    "--port", String.valueOf(pgPort), "--data-dir", dataDir.resolve("pg").toString(),
-                    "--databases", database);
-            postgres.start("POSTGRES READY", 120);
-            KafkaControl.start(logs.resolve("test-kafka.log"), dataDir.resolve("kafka"), freePort(), freePort());
+            String pgHost = "127.0.0.1";
+            int pgPort;
+            if (stackOfThisJvm() == StackSelection.Stack.CONTAINERS) {
+                containers = new ContainerStack();
+                ContainerStack.HostPort pg = containers.start(database, superPassword, ownerPassword, logs);
+                pgHost = pg.host();
+                pgPort = pg.port();
+            } else {
+                dataDir = Files.createTempDirectory("jixiao-stack-");
+                pgPort = freePort();
+                postgres = new ChildProcess("io.jixiao.devstack.PostgresMain", logs.resolve("test-postgres.log"),
+                        Map.of("JIXIAO_DB_SUPERUSER_PASSWORD", superPassword,
+                                "JIXIAO_DB_PASSWORD_" + database.toUpperCase(Locale.ROOT), ownerPassword),
+                        "--port", String.valueOf(pgPort), "--data-dir", dataDir.resolve("pg").toString(),
+                        "--databases", database);
+                postgres.start("POSTGRES READY", 120);
+                KafkaControl.start(logs.resolve("test-kafka.log"), dataDir.resolve("kafka"), freePort(), freePort());
+            }
 
             Map<String, String> config = new HashMap<>();
-            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database);
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database);
             config.put("quarkus.datasource.username", "jixiao_" + database);
             config.put("quarkus.datasource.password", ownerPassword);
             config.put("jixiao.test.db.superuser.username", "postgres");
@@ -70,6 +84,11 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (containers != null) {
+            containers.stop();
+            KafkaControl.forgetContainer();
+            return;
+        }
         KafkaControl.stop();
         if (postgres != null) {
             postgres.stop();
@@ -81,6 +100,25 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
                 // a temp folder left behind is harmless
             }
         }
+    }
+
+    /**
+     * Decided once per JVM and logged once: Quarkus may start this resource more than once, in class loaders
+     * of its own, so the answer lives in a system property, like KafkaControl's state.
+     */
+    static StackSelection.Stack stackOfThisJvm() {
+        String decided = System.getProperty(DECIDED);
+        if (decided != null) {
+            return StackSelection.Stack.valueOf(decided);
+        }
+        StackSelection.Choice choice = StackSelection.choose(System.getProperty(StackSelection.PROPERTY),
+                ContainerEngine::reachable);
+        System.setProperty(DECIDED, choice.stack().name());
+        System.getLogger(StackTestResource.class.getName()).log(System.Logger.Level.INFO,
+                "tier-2 stack: " + (choice.stack() == StackSelection.Stack.CONTAINERS
+                        ? "containers (Testcontainers: " + ContainerStack.POSTGRES_IMAGE + ", " + ContainerStack.KAFKA_IMAGE + ")"
+                        : "embedded (devstack launchers)") + ", because " + choice.reason());
+        return choice.stack();
     }
 
     private static String randomPassword() {
