@@ -62,6 +62,8 @@ public class CheckResource {
     @APIResponse(responseCode = "400", description = "empty or corrupt file")
     @APIResponse(responseCode = "403", description = "not a 预算单位 user or a 财政局 reviewer")
     @APIResponse(responseCode = "413", description = "larger than 10 MB, or too complex to check within the time budget")
+    @APIResponse(responseCode = "422", description = "a .docx without any text (a scanned report, or an empty document): "
+            + "problem+json upload.no-text")
     @APIResponse(responseCode = "429", description = "too many checks by this caller; see Retry-After")
     @APIResponse(responseCode = "415", description = "not text or .docx (binary, legacy .doc, password-protected)",
             content = @Content(mediaType = "application/problem+json",

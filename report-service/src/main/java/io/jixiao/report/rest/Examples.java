@@ -225,7 +225,7 @@ final class Examples {
     static final String CHECK_RESULT = """
             {"format":"text/utf-8","paragraphs":68,"fatal":2,"warnings":1,"findings":[
               {"severity":"FATAL","tag":"EXISTENCE","rule":"outline.missing-section","section":"四","paragraph":49,"excerpt":"",
-               "message":"缺少第四部分“四、存在的问题及原因”。","expected":"四、存在的问题及原因"},
+               "message":"缺少第四部分“四、存在的问题及原因”（按检测到的提纲：六部分提纲（单位基本情况…其他需要说明的情况））。","expected":"四、存在的问题及原因"},
               {"severity":"FATAL","tag":"ACCURACY","rule":"variance.mismatch","section":"二","paragraph":21,
                "excerpt":"…超出预算 61.24 万元","message":"差异金额与预算、实际不一致：699.13 − 637.88 = 61.25 万元，文中为 61.24 万元。",
                "expected":"61.25 万元"},
