@@ -5,11 +5,12 @@ import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, ZFW_DEPARTMENT, demoPassword, login } from './helpers';
 
 /**
- * 导入导出, 区县总览 and unsaved input across a new login, against the running stack. Uses zfw's
- * 2021 (no other spec touches that year, and year-walk submits 2020), so it can run before or after
- * year-walk; the import replaces 2021's basic expenditure each run, so it is repeatable.
+ * 导入导出, 区县总览 and unsaved input across a new login, against the running stack. The import uses
+ * zfw's 2023 (no demo data, no other spec touches that year, and year-walk submits 2020), so it can run
+ * before or after year-walk; the import replaces 2023's basic expenditure each run, so it is repeatable.
+ * The dashboard reads the demo years 2020 and 2021 as up.sh loads them (JIXIAO_DEMO=true).
  */
-const Q2021 = `?dept=${ZFW_DEPARTMENT}&year=2021`;
+const Q2023 = `?dept=${ZFW_DEPARTMENT}&year=2023`;
 const BASIC_HEADER = '序号,预算数（元）,实际支出（元）,工资福利（元）,对个人和家庭的补助（元）,公用经费支出（元）,公用经费预算（元）';
 
 function csvFile(name: string, lines: string[]): string {
@@ -18,10 +19,43 @@ function csvFile(name: string, lines: string[]): string {
   return path;
 }
 
+/**
+ * The demo district's scores and grades (budget-service demo/departments.json, evaluation-service
+ * demo/evaluations.json; DemoEvaluationsTest checks the same totals): every grade is there in both years.
+ * The sample department's 2020 has no goals or self-scores (its report states none), so it is 差.
+ */
+const DEMO_GRADES: Record<number, { slices: string; departments: [string, string | null, string][] }> = {
+  2020: {
+    slices: '优:1 良:2 中:2 差:2',
+    departments: [
+      ['长沙市望城区教育局', '91.99', '优'],
+      ['长沙市望城区民政局', '83.62', '良'],
+      ['长沙市望城区文化旅游广电体育局', '83.12', '良'],
+      ['长沙市望城区卫生健康局', '67.81', '中'],
+      ['长沙市望城区司法局', '65.42', '中'],
+      ['长沙市望城区自然资源局', '56.64', '差'],
+      // year-walk (which may have run before on this stack) adds goals and self-scores, but not 60 points
+      ['中共长沙市望城区委政法委员会', null, '差'],
+    ],
+  },
+  2021: {
+    slices: '优:2 良:3 中:1 差:1',
+    departments: [
+      ['长沙市望城区教育局', '95.27', '优'],
+      ['长沙市望城区民政局', '93.49', '优'],
+      ['长沙市望城区文化旅游广电体育局', '86.08', '良'],
+      ['长沙市望城区卫生健康局', '84.41', '良'],
+      ['中共长沙市望城区委政法委员会', '82.64', '良'],
+      ['长沙市望城区自然资源局', '76.93', '中'],
+      ['长沙市望城区司法局', '48.93', '差'],
+    ],
+  },
+};
+
 test.describe('import, district dashboard, drafts', () => {
   test('zfw imports a CSV: row errors first, nothing saved; then a correct file is saved and shown', async ({ page }) => {
     test.setTimeout(300_000);
-    await login(page, 'zfw', `/budget/import${Q2021}`);
+    await login(page, 'zfw', `/budget/import${Q2023}`);
     await expect(page.getByTestId('import-card')).toBeVisible();
 
     const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv-basic').click()]);
@@ -44,13 +78,13 @@ test.describe('import, district dashboard, drafts', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/51-import-succeeded.png`, fullPage: true });
 
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-workbook').click()]);
-    expect(workbook.suggestedFilename()).toMatch(/2021\.xlsx$/);
+    expect(workbook.suggestedFilename()).toMatch(/2023\.xlsx$/);
     expect(readFileSync(await workbook.path()).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   test('typed amounts survive a rejected session: restored after logging in again, then discarded', async ({ page }) => {
     test.setTimeout(180_000);
-    await login(page, 'zfw', `/budget/basic${Q2021}`);
+    await login(page, 'zfw', `/budget/basic${Q2023}`);
     const budget = page.getByTestId('budget-input');
     await expect(budget).toBeEditable();
     await budget.fill('123.45');
@@ -100,4 +134,21 @@ test.describe('import, district dashboard, drafts', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-summary-xlsx').click()]);
     expect(file.suggestedFilename()).toBe('summary-2020.xlsx');
   });
+
+  for (const year of [2020, 2021]) {
+    test(`reviewer: the demo district of ${year} spreads over 优, 良, 中 and 差`, async ({ page }) => {
+      const demo = DEMO_GRADES[year]!;
+      await login(page, 'reviewer', `/overview?year=${year}`);
+      await expect(page.getByTestId('overview-row').first()).toBeVisible();
+      await expect(page.getByTestId('dashboard-scores-unavailable')).toHaveCount(0);
+      // the chart's slices, as text: four grades (departments onboarded by other specs would add none:n)
+      await expect(page.getByTestId('grade-chart')).toHaveAttribute('data-grades', new RegExp(`^${demo.slices}( none:\\d+)?$`));
+      for (const [name, score, grade] of demo.departments) {
+        const row = page.getByTestId('overview-row').filter({ hasText: name });
+        await expect(row.getByTestId('dashboard-grade'), `${name} ${year}`).toHaveText(grade);
+        if (score) await expect(row.getByTestId('dashboard-score'), `${name} ${year}`).toHaveText(score);
+      }
+      await page.screenshot({ path: `${SCREENSHOTS}/54-dashboard-grades-${year}.png`, fullPage: true });
+    });
+  }
 });

@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import { CanvasRenderer } from 'echarts/renderers';
 import { Card, Col, Empty, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GRADE_COLORS, GRADES, gradeCounts, rateGroups, scoreBars, type DashboardRow } from './dashboard';
+import { GRADE_COLORS, GRADES, gradeCounts, gradeSlices, rateGroups, scoreBars, type DashboardRow } from './dashboard';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -58,7 +58,7 @@ function GradeChart({ rows }: { rows: readonly DashboardRow[] }) {
     ],
   };
   return (
-    <div data-testid="grade-chart" role="img" aria-label={t('dashboard.gradeChart')}>
+    <div data-testid="grade-chart" data-grades={gradeSlices(counts)} role="img" aria-label={t('dashboard.gradeChart')}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 280, width: '100%' }} />
     </div>
   );

@@ -5,6 +5,7 @@ import {
   NO_FILTER,
   filterDashboard,
   gradeCounts,
+  gradeSlices,
   gradeSorter,
   isFiltered,
   jurisdictions,
@@ -93,6 +94,12 @@ describe('区县总览 rows', () => {
   it('counts grades, not-scored included', () => {
     expect(gradeCounts(sample())).toEqual({ 优: 1, 良: 1, 中: 1, 差: 1, none: 1 });
     expect(gradeCounts([])).toEqual({ 优: 0, 良: 0, 中: 0, 差: 0, none: 0 });
+  });
+
+  it('names the slices of the grade chart, empty ones left out', () => {
+    expect(gradeSlices(gradeCounts(sample()))).toBe('优:1 良:1 中:1 差:1 none:1');
+    expect(gradeSlices({ 优: 1, 良: 2, 中: 0, 差: 2, none: 0 })).toBe('优:1 良:2 差:2');
+    expect(gradeSlices(gradeCounts([]))).toBe('');
   });
 
   it('sorts score, rank and grade exactly with the unscored last either way', () => {

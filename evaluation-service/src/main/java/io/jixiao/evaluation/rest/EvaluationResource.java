@@ -144,8 +144,14 @@ public class EvaluationResource {
     @Operation(summary = "The district's departments by total score (finance bureau)",
             description = "Equal totals share a rank. Filter by 区县 with jurisdiction.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "2020", value = "[{\"rank\":1,\"departmentId\":\"d0000000-0000-4000-8000-000000000002\",\"total\":81.37,\"grade\":\"良\"},"
-                    + "{\"rank\":2,\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"total\":6.82,\"grade\":\"差\"}]")))
+            name = "2020", value = "["
+                    + "{\"rank\":1,\"departmentId\":\"d0000000-0000-4000-8000-000000000002\",\"total\":91.99,\"grade\":\"优\"},"
+                    + "{\"rank\":2,\"departmentId\":\"d0000000-0000-4000-8000-000000000004\",\"total\":83.62,\"grade\":\"良\"},"
+                    + "{\"rank\":3,\"departmentId\":\"d0000000-0000-4000-8000-000000000006\",\"total\":83.12,\"grade\":\"良\"},"
+                    + "{\"rank\":4,\"departmentId\":\"d0000000-0000-4000-8000-000000000003\",\"total\":67.81,\"grade\":\"中\"},"
+                    + "{\"rank\":5,\"departmentId\":\"d0000000-0000-4000-8000-000000000007\",\"total\":65.42,\"grade\":\"中\"},"
+                    + "{\"rank\":6,\"departmentId\":\"d0000000-0000-4000-8000-000000000005\",\"total\":56.64,\"grade\":\"差\"},"
+                    + "{\"rank\":7,\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"total\":6.82,\"grade\":\"差\"}]")))
     @APIResponse(responseCode = "400", description = "fiscalYear missing")
     @APIResponse(responseCode = "403", description = "Not a bureau role")
     public List<EvaluationService.RankingEntry> ranking(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
@@ -159,7 +165,7 @@ public class EvaluationResource {
             description = "All four grades are listed, with 0 where none. Filter by year (required) and 区县.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "望城区 2020", value = "{\"fiscalYear\":2020,\"jurisdiction\":\"望城区\",\"departments\":7,\"grades\":["
-                    + "{\"grade\":\"优\",\"count\":1},{\"grade\":\"良\",\"count\":3},{\"grade\":\"中\",\"count\":2},{\"grade\":\"差\",\"count\":1}]}")))
+                    + "{\"grade\":\"优\",\"count\":1},{\"grade\":\"良\",\"count\":2},{\"grade\":\"中\",\"count\":2},{\"grade\":\"差\",\"count\":2}]}")))
     @APIResponse(responseCode = "400", description = "fiscalYear missing")
     @APIResponse(responseCode = "403", description = "Not a bureau role")
     public EvaluationService.GradeDistribution grades(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,

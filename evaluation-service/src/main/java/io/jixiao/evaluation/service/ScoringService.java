@@ -46,12 +46,15 @@ public class ScoringService {
     private final Outbox outbox;
     private final TemplateStore templates;
     private final EvaluationDocuments documents;
+    private final jakarta.enterprise.event.Event<SheetReceived> sheetReceived;
 
-    public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates, EvaluationDocuments documents) {
+    public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates, EvaluationDocuments documents,
+            jakarta.enterprise.event.Event<SheetReceived> sheetReceived) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
         this.documents = documents;
+        this.sheetReceived = sheetReceived;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -83,6 +86,7 @@ public class ScoringService {
         rescore(copy, "budget.events " + event.type() + " v" + event.schemaVersion() + " r" + revision + " "
                 + event.eventId());
         confirmLockIfReady(key); // the copy may have been the last thing a pending confirmation waited for
+        sheetReceived.fire(new SheetReceived(key.departmentId(), key.fiscalYear(), revision));
     }
 
     /**

@@ -28,7 +28,7 @@ public final class EducationSheet {
                  "procurement":{"budgetOrCurrent":"9500000.00","actualOrPrevious":"8730000.00"},
                  "carryOver":{"budgetOrCurrent":"2100000.00","actualOrPrevious":"2400000.00"},
                  "assets":{"total":"186000000.00","inUse":"179500000.00","utilisationRate":"96.51"},
-                 "monthlyPayments":["3100000.00","2600000.00","4800000.00","5200000.00","4700000.00","6100000.00","4300000.00","3900000.00","6800000.00","4500000.00","5200000.00","11455400.00"],
+                 "monthlyPayments":["3100000.00","2600000.00","4800000.00","5200000.00","4700000.00","6100000.00","4300000.00","3900000.00","6800000.00","4500000.00","5200000.00","11955400.00"],
                  "varianceReasons":[],"reasonChecks":[]}"""
                 .formatted(departmentId, revision);
     }

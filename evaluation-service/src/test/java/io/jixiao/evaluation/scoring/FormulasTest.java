@@ -48,8 +48,8 @@ class FormulasTest {
             "budget-completion-rate, 97.74, 3.28",
             // |−20| / 6646; bands: ≤10% → 80% of 2
             "budget-adjustment-rate, 0.30, 1.60",
-            // Jan–Sep 4150 of 6265.54 paid, against 75% planned; target 100%: 11.69 × 8% of 2 off
-            "payment-progress-rate, 88.31, 0.13",
+            // Jan–Sep 4150 of 6315.54 paid (基本支出 998.54 + 单位支付 5317), against 75% planned; target 100%: 12.39 × 8% of 2 off
+            "payment-progress-rate, 87.61, 0.02",
             // 210 / 6646; ceiling 10%: full
             "carry-over-rate, 3.16, 2.00",
             // (210 − 240) / 240; ceiling 0%: full
@@ -124,8 +124,8 @@ class FormulasTest {
     @Test
     void educationTotalAddsTheRuleScores() throws Exception {
         ScoreCard card = Scorer.score(TEMPLATE, education(), Map.of(), "t");
-        // 3 + 3 + 3.72 + 3.28 + 1.60 + 0.13 + 2 + 2 + 2 + 4 + 0.70 + 0.97; goals and qualitative ones not entered
-        assertEquals(new BigDecimal("26.40"), card.total());
+        // 3 + 3 + 3.72 + 3.28 + 1.60 + 0.02 + 2 + 2 + 2 + 4 + 0.70 + 0.97; goals and qualitative ones not entered
+        assertEquals(new BigDecimal("26.29"), card.total());
         assertEquals("差", card.grade());
     }
 }
