@@ -43,7 +43,7 @@ describe('deploy/nginx (the web tier)', () => {
     const locations = site.split(/\n(?=location )/).filter((b) => b.startsWith('location '));
     for (const block of locations) {
       if (block.includes('add_header')) {
-        expect(block, block.split('\n')[0]).toContain('include headers.conf;');
+        expect(block, block.split('\n')[0]).toContain('include jixiao/headers.conf;');
       }
     }
     expect(site).toMatch(/location \/assets\/ \{[^}]*immutable/);
