@@ -710,8 +710,11 @@ scenario_kill() { writes_under_fault kill 2018 "$KILL_WRITES" kill_fault "$KILL_
 # other instance), the relay's advisory lock and the consumer groups move to the survivors.
 SCALE_WRITES="${FAULT_SCALE_WRITES:-300}"
 scaleout_fault() {
-  local c
-  sleep 2
+  local c i start=$SECONDS
+  # under load: every writer has answered once before the kill
+  for ((i = 0; i < NDEPT; i++)); do
+    until [[ -s "$WORK/w.$i" ]] || ((SECONDS - start > 60)); do sleep 0.2; done
+  done
   for c in budget-service evaluation-service report-service; do kill9 "$c"; done
   note "the first instance of each service is gone; the second ones carry on alone for ${SCALE_DOWN:-20}s"
   sleep "${SCALE_DOWN:-20}"
