@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.budget.domain.Filing;
 import io.jixiao.budget.domain.SheetDocument;
+import io.jixiao.platform.api.DocumentCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,12 +20,16 @@ public class SheetDocuments {
     public record Document(String etag, String body) {
     }
 
+    private static final String TABLE = "sheet_document";
+
     private final ObjectMapper mapper;
     private final BudgetSheetService sheets;
+    private final DocumentCache cache;
 
-    public SheetDocuments(ObjectMapper mapper, BudgetSheetService sheets) {
+    public SheetDocuments(ObjectMapper mapper, BudgetSheetService sheets, DocumentCache cache) {
         this.mapper = mapper;
         this.sheets = sheets;
+        this.cache = cache;
     }
 
     /** The sheet as it is now, stored (after a change of the lock flag). */
@@ -35,8 +40,11 @@ public class SheetDocuments {
 
     /** Null when the year has had no change since documents are kept (the caller computes it then). */
     public Document find(String departmentId, int fiscalYear) {
-        SheetDocument d = SheetDocument.findById(new Filing.Key(departmentId, fiscalYear));
-        return d == null ? null : new Document(d.etag, d.body);
+        DocumentCache.Entry e = cache.get(DocumentCache.region(TABLE, fiscalYear, departmentId), "", () -> {
+            SheetDocument d = SheetDocument.findById(new Filing.Key(departmentId, fiscalYear));
+            return d == null ? null : new DocumentCache.Entry(d.etag, d.body);
+        });
+        return e == null ? null : new Document(e.etag(), e.body());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -53,6 +61,7 @@ public class SheetDocuments {
             throw new IllegalStateException("sheet " + key + " cannot be serialised", e);
         }
         d.persist();
+        cache.invalidateAfterCommit(DocumentCache.region(TABLE, key.fiscalYear(), key.departmentId()));
     }
 
     /**

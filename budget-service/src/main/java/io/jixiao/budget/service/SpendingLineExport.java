@@ -42,7 +42,11 @@ public class SpendingLineExport {
 
     /** A cell Excel would run as a formula gets a leading ' (also after a line break), as CsvField does. */
     static String guarded(String column) {
-        return "regexp_replace(" + column + ", '(^|(?<=[\\r\\n]))(?=[=+\\-@\\t\\r])', '''', 'g')";
+        // the regular expression only where it can match: the first character and line breaks are
+        // checked with plain string functions first, so an ordinary cell costs no regex per row
+        return "case when left(" + column + ", 1) in ('=', '+', '-', '@', E'\\t', E'\\r') or strpos(" + column
+                + ", E'\\n') > 0 or strpos(" + column + ", E'\\r') > 0 then regexp_replace(" + column
+                + ", '(^|(?<=[\\r\\n]))(?=[=+\\-@\\t\\r])', '''', 'g') else " + column + " end";
     }
 
     static String query(int fiscalYear, String departmentId, OffsetDateTime since, boolean csv) {
@@ -89,13 +93,15 @@ public class SpendingLineExport {
             throw new ProblemException(404, "department.not-found", List.of(),
                     scope.substring(0, Math.min(64, scope.length())));
         }
+        // COPY hands over one row per write: buffered, the response gets 64 KB chunks instead
+        OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
         try (Connection c = dataSource.getConnection()) {
             if (csv) {
-                out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // BOM: Excel reads UTF-8
-                out.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+                buffered.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // BOM: Excel reads UTF-8
+                buffered.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
             }
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut(query(fiscalYear, scope, since, csv), out);
-            out.flush();
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut(query(fiscalYear, scope, since, csv), buffered);
+            buffered.flush();
         } catch (SQLException e) {
             throw new IllegalStateException("spending line export", e);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.EvaluationDocument;
 import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.scoring.ScoreCard;
+import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.problem.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,10 +50,14 @@ public class EvaluationDocuments {
     public record Document(String etag, String body) {
     }
 
-    private final ObjectMapper mapper;
+    private static final String TABLE = "evaluation_document";
 
-    public EvaluationDocuments(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final DocumentCache cache;
+
+    public EvaluationDocuments(ObjectMapper mapper, DocumentCache cache) {
         this.mapper = mapper;
+        this.cache = cache;
     }
 
     static String lang(Locale locale) {
@@ -60,10 +65,13 @@ public class EvaluationDocuments {
     }
 
     /** The stored document in the caller's language; null when the year was not scored since documents exist. */
-    @Transactional
     public Document find(String departmentId, int fiscalYear, Locale locale) {
-        EvaluationDocument d = EvaluationDocument.findById(new EvaluationDocument.Key(departmentId, fiscalYear, lang(locale)));
-        return d == null ? null : new Document(d.etag, d.body);
+        String lang = lang(locale);
+        DocumentCache.Entry e = cache.get(DocumentCache.region(TABLE, fiscalYear, departmentId), lang, () -> {
+            EvaluationDocument d = EvaluationDocument.findById(new EvaluationDocument.Key(departmentId, fiscalYear, lang));
+            return d == null ? null : new DocumentCache.Entry(d.etag, d.body);
+        });
+        return e == null ? null : new Document(e.etag(), e.body());
     }
 
     /**
@@ -92,6 +100,7 @@ public class EvaluationDocuments {
         }
         d.write(json(view), copy.revision);
         d.persist();
+        cache.invalidateAfterCommit(DocumentCache.region(TABLE, key.fiscalYear(), key.departmentId()));
     }
 
     /** The evaluation as the API shows it, from the stored values and card. */

@@ -2,6 +2,7 @@ package io.jixiao.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -89,7 +90,7 @@ class EvaluationDocumentTest {
         // another department's document stays closed
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(path()).then().statusCode(403);
 
-        // a read is one primary-key lookup of the document: no score card, sheet copy or indicator row is
+        // a read is at most one primary-key lookup of the document, then answered from memory: no score card, sheet copy or indicator row is
         // loaded (the scheduler's own statements run meanwhile, so entities are counted, not statements)
         Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
         Map<String, Long> before = loads(stats);
@@ -98,7 +99,8 @@ class EvaluationDocumentTest {
             given().auth().oauth2(token).get(path()).then().statusCode(200);
         }
         Map<String, Long> after = loads(stats);
-        assertEquals((long) reads, after.get("EvaluationDocument") - before.get("EvaluationDocument"));
+        long documentLoads = after.get("EvaluationDocument") - before.get("EvaluationDocument");
+        assertTrue(documentLoads <= 1, documentLoads + " document loads for " + reads + " reads (the rest from memory)");
         for (String other : new String[] { "IndicatorValue", "ScoreCardRow", "BudgetSheetCopy" }) {
             assertEquals(0L, after.get(other) - before.get(other), other + " rows loaded by " + reads + " reads");
         }

@@ -20,6 +20,19 @@ public interface ApiConfig {
     @WithDefault("^$")
     java.util.List<String> uploadPaths();
 
+    DocumentCache documentCache();
+
+    /** Materialised reads kept in memory ({@link io.jixiao.platform.api.DocumentCache}). */
+    interface DocumentCache {
+        /** Off: every read goes to the database (the answers are the same, only slower). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Upper bound of the cached bodies, in bytes of heap (two per character). */
+        @WithDefault("33554432")
+        long maxBytes();
+    }
+
     interface RateLimit {
         /** Off only for load tests; on in every real deployment. */
         @WithDefault("true")

@@ -105,13 +105,18 @@ public class ApiConventions {
         }
         if (response.getEntity() instanceof CursorPage page && page.nextLink() != null
                 && response.getStatus() == 200) {
-            String next = request.getUriInfo().getRequestUriBuilder().replaceQueryParam("since")
-                    .replaceQueryParam("cursor", page.nextLink()).build().toString();
-            response.getHeaders().add("Link", "<" + next + ">; rel=\"next\"");
+            response.getHeaders().add("Link", nextLink(request.getUriInfo(), page.nextLink()));
         }
         if (HttpMethod.GET.equals(request.getMethod()) && response.getStatus() == 200) {
             conditional(request, response);
         }
+    }
+
+    /** The Link header value of the next cursor page of this request (RFC 8288). */
+    public static String nextLink(jakarta.ws.rs.core.UriInfo uri, String cursor) {
+        String next = uri.getRequestUriBuilder().replaceQueryParam("since").replaceQueryParam("cursor", cursor).build()
+                .toString();
+        return "<" + next + ">; rel=\"next\"";
     }
 
     /** Strong ETag from the bytes the client would receive; 304 when the client already has them. */

@@ -7,11 +7,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.transaction.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -56,18 +55,7 @@ public class OutboxDeadLetters {
 
     /** Recounts once the current transaction has committed (the relay's, which just wrote one). */
     void refreshCountAfterCommit(int added) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count.addAndGet(added);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> count.addAndGet(added));
     }
 
     @Transactional

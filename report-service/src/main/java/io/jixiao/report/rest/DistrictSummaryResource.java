@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.platform.api.ApiConventions;
+import io.jixiao.platform.api.DocumentCache;
+import io.jixiao.platform.api.Documents;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
@@ -51,6 +54,7 @@ public class DistrictSummaryResource {
             description = "Ordered by unit code and cursor-paginated: follow nextCursor until it is null. Money in 元 (2 decimals), "
                     + "rates in percent; a null rate is 数据缺失 (no budget). mainFindings are the checker's first findings, fatal first.")
     @APIResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DistrictSummaryService.Page.class),
             examples = @ExampleObject(name = "page", value = "{\"fiscalYear\":2020,\"items\":[{\"departmentId\":\"d0000000-0000-4000-8000-000000000001\","
                     + "\"departmentCode\":\"401001\",\"departmentName\":\"中共长沙市望城区委政法委员会\",\"fiscalYear\":2020,\"status\":\"SUBMITTED\","
                     + "\"filingVersion\":1,\"score\":\"72.50\",\"grade\":\"中\",\"budget\":\"17918800.00\",\"actual\":\"19305400.00\","
@@ -58,7 +62,8 @@ public class DistrictSummaryResource {
                     + "\"warnings\":1,\"mainFindings\":[\"年末实有在职在编 22 人，超过编制数 20 人。\"],\"sheetRevision\":9}],\"nextCursor\":null}")))
     @APIResponse(responseCode = "400", description = "no fiscalYear, limit outside 1..200, an unknown status, a malformed updatedSince, or a cursor not from this API")
     @APIResponse(responseCode = "403", description = "department users (the summary covers other departments)")
-    public DistrictSummaryService.Page summary(
+    public Response summary(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri,
             @Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear,
             @Parameter(description = "Filing status: DRAFT (never submitted), SUBMITTING (locks not yet confirmed by every service), SUBMITTED, RETURNED or APPROVED", example = "SUBMITTED")
             @QueryParam("status") String status,
@@ -66,7 +71,10 @@ public class DistrictSummaryResource {
                     example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..200") @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.page(caller, requireYear(fiscalYear), status, updatedSince, cursor, limit);
+        DocumentCache.Entry page = service.pageDocument(caller, requireYear(fiscalYear), status, updatedSince, cursor, limit);
+        Response answer = Documents.respond(headers, page.etag(), page.body());
+        return page.nextCursor() == null ? answer
+                : Response.fromResponse(answer).header("Link", ApiConventions.nextLink(uri, page.nextCursor())).build();
     }
 
     @GET

@@ -25,6 +25,7 @@ import io.jixiao.report.domain.SheetView;
 import io.jixiao.report.domain.SummaryRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.jixiao.platform.api.DocumentCache;
 import jakarta.transaction.Transactional;
 
 /**
@@ -55,11 +56,15 @@ public class DistrictSummaryService {
 
     private final ReportService reports;
     private final ObjectMapper mapper;
+    private final DocumentCache cache;
+    private static final String TABLE = "summary_row";
 
-    public DistrictSummaryService(ReportService reports, ObjectMapper mapper) {
+    public DistrictSummaryService(ReportService reports, ObjectMapper mapper, DocumentCache cache) {
         this.reports = reports;
         this.mapper = mapper;
+        this.cache = cache;
     }
+
 
     /** Filing states a client may filter by; DRAFT is a year nobody has submitted yet. */
     static final List<String> STATUSES = List.of("DRAFT", "SUBMITTING", "SUBMITTED", "RETURNED", "APPROVED");
@@ -72,6 +77,25 @@ public class DistrictSummaryService {
         }
         return pageOf(fiscalYear, status, io.jixiao.platform.api.ChangeFeed.parseSinceParam("updatedSince", updatedSince),
                 cursor, limit);
+    }
+
+    /**
+     * The page as the API answers it (JSON, ETag, next cursor), kept in memory until a row of its year
+     * changes: the bureau's dashboards ask for the same pages again and again between changes.
+     */
+    public DocumentCache.Entry pageDocument(Caller caller, int fiscalYear, String status, String updatedSince,
+            String cursor, int limit) {
+        requireBureau(caller);
+        String variant = status + "\n" + updatedSince + "\n" + cursor + "\n" + limit;
+        return cache.get(DocumentCache.region(TABLE, fiscalYear), variant, () -> {
+            Page p = QuarkusTransaction.requiringNew().call(() -> page(caller, fiscalYear, status, updatedSince, cursor, limit));
+            try {
+                String body = mapper.writeValueAsString(p);
+                return new DocumentCache.Entry(io.jixiao.platform.api.Documents.etag(body), body, p.nextCursor());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private Page pageOf(int fiscalYear, String cursor, int limit) {
@@ -162,6 +186,7 @@ public class DistrictSummaryService {
             throw new IllegalStateException(e);
         }
         r.persist();
+        cache.invalidateAfterCommit(DocumentCache.region(TABLE, key.fiscalYear()));
     }
 
     /** Department-years whose sheet arrived before summary rows were kept (an upgrade): written once at start. */

@@ -204,7 +204,8 @@ public class BureauDocumentsTest {
                     .body("items", hasSize(3));
         }
         long[] after = loads(stats);
-        assertEquals(15, after[0] - before[0], "summary rows loaded by 5 pages of 3");
+        assertTrue(after[0] - before[0] <= 3, (after[0] - before[0]) + " summary rows loaded by 5 pages of 3 (one page's rows at most, "
+                + "the rest from memory)");
         assertEquals(0, after[1] - before[1], "sheet, score, narrative or filing rows loaded by 5 pages");
         given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).queryParam("cursor", "%%%")
                 .get(url).then().statusCode(400).body("errors[0].field", equalTo("cursor"));

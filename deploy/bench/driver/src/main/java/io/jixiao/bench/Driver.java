@@ -60,7 +60,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   copy        --jdbc URL --user U --csv FILE --rows N    COPY FROM STDIN / COPY TO STDOUT in a scratch database (dropped after)
  *   write-score --budget URL --evaluation URL --dept D --year Y --samples N --warmup W --seed S
  *   import      --budget URL --dept D --year Y --csv FILE --rows N
- *   get         --url URL --repeat N --warmup W [--csv-rows]
+ *   get         --url URL --repeat N --warmup W [--csv-rows | --ndjson-rows]
  *   paged       --url URL --limit L
  *   batch       --report URL --year Y
  * </pre>
@@ -461,6 +461,9 @@ public final class Driver {
         int repeat = intOpt("repeat", 1);
         int warmup = intOpt("warmup", 0);
         boolean csvRows = flags.contains("csv-rows");
+        boolean ndjsonRows = flags.contains("ndjson-rows");
+        boolean countLines = csvRows || ndjsonRows;
+        int headerLines = csvRows ? 1 : 0;
         Tokens tokens = Tokens.fromEnv();
         List<Double> ms = new ArrayList<>();
         long bytes = 0;
@@ -481,7 +484,7 @@ public final class Driver {
                 int read;
                 while ((read = in.read(buf)) > 0) {
                     n += read;
-                    if (csvRows) {
+                    if (countLines) {
                         for (int k = 0; k < read; k++) {
                             if (buf[k] == '\n') {
                                 nl++;
@@ -505,10 +508,11 @@ public final class Driver {
         m.put("ok", status == 200);
         m.put("status", status);
         m.put("bytes", bytes);
-        if (csvRows) {
-            m.put("rows", Math.max(0, lines - 1)); // the header line
+        if (countLines) {
+            long rows = Math.max(0, lines - headerLines); // CSV has a header line, NDJSON none
+            m.put("rows", rows);
             double p50 = percentile(ms, 50);
-            m.put("rowsPerSec", Math.round(Math.max(0, lines - 1) / (p50 / 1000)));
+            m.put("rowsPerSec", Math.round(rows / (p50 / 1000)));
         }
         return m;
     }

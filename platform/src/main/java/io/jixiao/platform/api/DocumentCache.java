@@ -1,0 +1,148 @@
+package io.jixiao.platform.api;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.jixiao.platform.transaction.AfterCommit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * The materialised reads (sheet, score card, summary pages) kept in memory, so that a read repeated
+ * while nothing changed costs a map lookup instead of a database round trip.
+ *
+ * <p>Entries are grouped in regions (a department-year, or a whole year for list reads). A region is
+ * dropped when its rows change: at once after a commit of this instance ({@link #invalidateAfterCommit},
+ * so a client reads its own write), and for writes of any instance by the database itself (a trigger on
+ * each document table sends NOTIFY, {@link DocumentChangeListener} receives it). Entries are trusted only
+ * while that listener is connected: without it every read goes to the database.
+ *
+ * <p>A load that raced with an invalidation is not kept (the generation check), so a copy read before
+ * a commit can never outlive the notification of that commit.
+ */
+@ApplicationScoped
+public class DocumentCache {
+
+    /** One cached answer: its quoted ETag, JSON body, and the next page's cursor of a list (else null). */
+    public record Entry(String etag, String body, String nextCursor) {
+        public Entry(String etag, String body) {
+            this(etag, body, null);
+        }
+    }
+
+    private final Map<String, Map<String, Entry>> regions = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong chars = new AtomicLong();
+    private final boolean enabled;
+    private final long maxChars;
+    private volatile boolean trusted;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    public DocumentCache(ApiConfig config) {
+        this(config.documentCache().enabled(), config.documentCache().maxBytes() / 2);
+    }
+
+    DocumentCache(boolean enabled, long maxChars) {
+        this.enabled = enabled;
+        this.maxChars = maxChars;
+    }
+
+    /** The region of one department-year's documents of a table. */
+    public static String region(String table, int fiscalYear, String departmentId) {
+        return table + ":" + fiscalYear + ":" + departmentId;
+    }
+
+    /** The region of a whole year of a table (list reads). */
+    public static String region(String table, int fiscalYear) {
+        return table + ":" + fiscalYear;
+    }
+
+    /**
+     * The cached entry, else {@code load} (null: nothing stored, not cached). Authorisation is the
+     * caller's job and must run before this: the cache knows nothing of who asks.
+     */
+    public Entry get(String region, String variant, Supplier<Entry> load) {
+        if (!enabled || !trusted) {
+            return load.get();
+        }
+        Map<String, Entry> r = regions.get(region);
+        Entry hit = r == null ? null : r.get(variant);
+        if (hit != null) {
+            return hit;
+        }
+        long before = generation.get();
+        Entry loaded = load.get();
+        if (loaded != null) {
+            put(region, variant, loaded, before);
+        }
+        return loaded;
+    }
+
+    private void put(String region, String variant, Entry entry, long loadedAt) {
+        long size = entry.body().length() + entry.etag().length();
+        if (size > maxChars / 16) {
+            return; // one huge answer would push out everything else
+        }
+        if (chars.addAndGet(size) > maxChars) {
+            clear(); // rare at district sizes; simpler than an eviction order, and always correct
+            chars.addAndGet(size);
+        }
+        regions.computeIfAbsent(region, k -> new ConcurrentHashMap<>()).put(variant, entry);
+        // An invalidation that ran while the entry was loaded may have missed it: drop it again.
+        if (generation.get() != loadedAt || !trusted) {
+            drop(region);
+        }
+    }
+
+    /** Drops a region now (a notification from the database, or this instance's commit). */
+    public void invalidate(String region) {
+        generation.incrementAndGet();
+        drop(region);
+    }
+
+    private void drop(String region) {
+        Map<String, Entry> gone = regions.remove(region);
+        if (gone != null) {
+            gone.values().forEach(e -> chars.addAndGet(-(e.body().length() + e.etag().length())));
+        }
+    }
+
+    /**
+     * Drops the region when the current transaction ends, before the request that wrote answers, so a
+     * client that reads after its write never gets the old copy from this instance.
+     */
+    public void invalidateAfterCommit(String region) {
+        if (!enabled) {
+            return;
+        }
+        AfterCommit.run(transactions, () -> invalidate(region));
+    }
+
+    /** Trust entries (the listener is connected) or not (it lost the database: everything is dropped). */
+    void trust(boolean connected) {
+        generation.incrementAndGet();
+        trusted = connected && enabled;
+        clear();
+    }
+
+    void clear() {
+        generation.incrementAndGet();
+        regions.clear();
+        chars.set(0);
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** For tests and health: the number of cached answers. */
+    public int size() {
+        return regions.values().stream().mapToInt(Map::size).sum();
+    }
+}
