@@ -3,12 +3,19 @@ package io.jixiao.budget.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jixiao.budget.service.BasicExpenditureService;
+import io.jixiao.platform.api.DocumentCache;
+import io.jixiao.platform.api.Documents;
 import io.jixiao.platform.audit.AuditEntry;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
@@ -22,7 +29,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,19 +45,32 @@ public class BasicExpenditureResource {
     private final BasicExpenditureService service;
     private final Caller caller;
 
-    public BasicExpenditureResource(BasicExpenditureService service, Caller caller) {
+    private final ObjectMapper mapper;
+
+    public BasicExpenditureResource(BasicExpenditureService service, Caller caller, ObjectMapper mapper) {
         this.service = service;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @GET
     @Operation(summary = "Read a department's 基本支出 for a year, with variance and 预算完成率")
-    @APIResponse(responseCode = "200", description = "The figures; ETag carries the version")
+    @APIResponse(responseCode = "200", description = "The figures; ETag carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasicExpenditureView.class)))
     @APIResponse(responseCode = "403", description = "Another department's data")
     @APIResponse(responseCode = "404", description = "Nothing entered for this year yet")
-    public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear) {
-        BasicExpenditureView view = BasicExpenditureView.of(service.get(caller, departmentId, fiscalYear));
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+            @Context HttpHeaders headers) {
+        DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, row -> {
+            try {
+                BasicExpenditureView view = BasicExpenditureView.of(row);
+                return new DocumentCache.Entry("\"" + view.version() + "\"",
+                        mapper.writeValueAsString(view));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return Documents.respond(headers, doc.etag(), doc.body());
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite

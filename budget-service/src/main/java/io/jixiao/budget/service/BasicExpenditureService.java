@@ -6,12 +6,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 
 import io.jixiao.budget.domain.BasicExpenditure;
 import io.jixiao.budget.domain.Department;
 import io.jixiao.budget.domain.Filing;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.rest.BasicExpenditureInput;
+import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.audit.AuditEntry;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.money.Money;
@@ -19,6 +21,7 @@ import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,7 +36,11 @@ public class BasicExpenditureService {
     private final AuditTrail audit;
     private final Outbox outbox;
 
-    public BasicExpenditureService(DepartmentService departments, FilingGuard guard, AuditTrail audit, Outbox outbox) {
+    private final DocumentCache cache;
+
+    public BasicExpenditureService(DepartmentService departments, FilingGuard guard, AuditTrail audit, Outbox outbox,
+            DocumentCache cache) {
+        this.cache = cache;
         this.departments = departments;
         this.guard = guard;
         this.audit = audit;
@@ -47,6 +54,17 @@ public class BasicExpenditureService {
         departments.checkFiscalYear(d, fiscalYear);
         return BasicExpenditure.find(departmentId, fiscalYear)
                 .orElseThrow(() -> ProblemException.notFound("basic-expenditure.not-found", String.valueOf(fiscalYear)));
+    }
+
+    /**
+     * The 基本支出 as the API answers it ({@code render}: the entity to its JSON and ETag), kept in memory
+     * with the year's sheet, which every change of these figures rewrites (SheetDocuments).
+     */
+    public DocumentCache.Entry document(Caller caller, String departmentId, int fiscalYear,
+            Function<BasicExpenditure, DocumentCache.Entry> render) {
+        caller.checkRead(departmentId);
+        return cache.get(SheetDocuments.region(departmentId, fiscalYear), "basic-expenditure",
+                () -> render.apply(QuarkusTransaction.requiringNew().call(() -> get(caller, departmentId, fiscalYear))));
     }
 
     @Transactional

@@ -40,12 +40,14 @@ public class DistrictSummaryService {
     public static final int MAX_LIMIT = 200;
     static final int MAIN_FINDINGS = 3;
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryRow")
     public record Row(String departmentId, String departmentCode, String departmentName, int fiscalYear,
             String status, Integer filingVersion, String score, String grade, String budget, String actual,
             String executionRate, String basicExecutionRate, String projectExecutionRate, long fatal, long warnings,
             List<String> mainFindings, long sheetRevision) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryPage")
     public record Page(int fiscalYear, List<Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
     }
 
