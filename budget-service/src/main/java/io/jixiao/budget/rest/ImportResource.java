@@ -19,8 +19,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.jixiao.budget.imports.ImportJob;
 import io.jixiao.budget.imports.ImportLayout;
 import io.jixiao.budget.imports.ImportService;
+import io.jixiao.budget.imports.YearWorkbook;
 import io.jixiao.budget.imports.SpendingLines;
-import io.jixiao.budget.imports.Workbooks;
+import io.jixiao.budget.imports.ImportTemplate;
 import io.jixiao.budget.service.BudgetSheet;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.Messages;
@@ -53,13 +54,16 @@ public class ImportResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ImportService imports;
-    private final Workbooks workbooks;
+    private final ImportTemplate template;
+    private final YearWorkbook workbook;
     private final SpendingLines lines;
     private final Caller caller;
 
-    public ImportResource(ImportService imports, Workbooks workbooks, SpendingLines lines, Caller caller) {
+    public ImportResource(ImportService imports, ImportTemplate template, YearWorkbook workbook, SpendingLines lines,
+            Caller caller) {
         this.imports = imports;
-        this.workbooks = workbooks;
+        this.template = template;
+        this.workbook = workbook;
         this.lines = lines;
         this.caller = caller;
     }
@@ -81,7 +85,7 @@ public class ImportResource {
             @Parameter(description = "xlsx or csv", example = "xlsx") @QueryParam("format") @DefaultValue("xlsx") String format,
             @Parameter(description = "with format=csv: basic, projects or lines", example = "lines") @QueryParam("sheet") String sheet) {
         if ("xlsx".equals(format)) {
-            StreamingOutput body = workbooks::templateXlsx;
+            StreamingOutput body = template::templateXlsx;
             return Response.ok(body, XLSX).header("Content-Disposition", disposition("预算支出导入模板.xlsx")).build();
         }
         if (!"csv".equals(format)) {
@@ -89,7 +93,7 @@ public class ImportResource {
         }
         ImportLayout.Kind kind = ImportLayout.Kind.byKey(sheet == null ? "" : sheet).orElseThrow(
                 () -> new ProblemException(400, "request.invalid", List.of(new FieldError("sheet", "import.template.sheet"))));
-        StreamingOutput body = out -> workbooks.templateCsv(kind, out);
+        StreamingOutput body = out -> template.templateCsv(kind, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", disposition(kind.sheetName + "导入模板.csv")).build();
     }
@@ -196,8 +200,8 @@ public class ImportResource {
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "another department's year")
     public Response workbook(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear) {
-        BudgetSheet sheet = workbooks.sheetFor(caller, departmentId, fiscalYear);
-        StreamingOutput body = out -> workbooks.exportXlsx(sheet, out);
+        BudgetSheet sheet = workbook.sheetFor(caller, departmentId, fiscalYear);
+        StreamingOutput body = out -> workbook.exportXlsx(sheet, out);
         String code = sheet.department() == null ? departmentId : sheet.department().code();
         return Response.ok(body, XLSX).header("Content-Disposition", disposition(code + "-" + fiscalYear + ".xlsx")).build();
     }

@@ -1,12 +1,17 @@
 package io.jixiao.budget.imports;
 
+import static io.jixiao.budget.imports.WorkbookCells.add;
+import static io.jixiao.budget.imports.WorkbookCells.header;
+import static io.jixiao.budget.imports.WorkbookCells.money;
+import static io.jixiao.budget.imports.WorkbookCells.str;
+import static io.jixiao.budget.imports.WorkbookCells.text;
+import static io.jixiao.budget.imports.WorkbookCells.wan;
+import static io.jixiao.budget.imports.WorkbookCells.widths;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,18 +24,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.jixiao.budget.imports.ImportLayout.Column;
 import io.jixiao.budget.imports.ImportLayout.Kind;
@@ -43,103 +41,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The import template (XLSX, or one sheet as CSV) and the export of a department-year to XLSX. The
- * export writes with SXSSF (a window of rows in memory, the rest flushed to a temp file) and reads
- * the 支出明细 with a JDBC fetch size, so a year of 100,000 lines streams through. Its first three
- * data sheets use the import layout (plus derived columns the importer ignores), so it can be
- * corrected and imported again.
+ * A department-year exported to XLSX. It writes with SXSSF (a window of rows in memory, the rest
+ * flushed to a temp file) and reads the 支出明细 with a JDBC fetch size, so a year of 100,000 lines
+ * streams through. Its first three data sheets use the import layout (plus derived columns the
+ * importer ignores), so it can be corrected and imported again.
  */
 @ApplicationScoped
-public class Workbooks {
+public class YearWorkbook {
 
     private final BudgetSheetService sheets;
     private final DepartmentService departments;
     private final DataSource dataSource;
 
-    public Workbooks(BudgetSheetService sheets, DepartmentService departments, DataSource dataSource) {
+    public YearWorkbook(BudgetSheetService sheets, DepartmentService departments, DataSource dataSource) {
         this.sheets = sheets;
         this.departments = departments;
         this.dataSource = dataSource;
     }
-
-    // ----------------------------------------------------------------------------------- template
-
-    public void templateXlsx(OutputStream out) {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles st = new Styles(wb);
-            Sheet help = wb.createSheet("填写说明");
-            String[] lines = {
-                    "预算与支出导入模板（基本支出、项目支出、支出明细）",
-                    "1. 每张表第一行为表头，请勿修改表头文字；列的顺序可以调整，多余的列导入时忽略。",
-                    "2. 第二行为示例（序号列为“示例”），导入时自动跳过；可以删除或在其下方填写。",
-                    "3. 金额以“元”为单位，最多两位小数，不得为负数（项目“调整数”可为负，表示调减）。",
-                    "4. 基本支出：只填一行。工资福利、对个人和家庭的补助、公用经费支出均不得大于实际支出。",
-                    "5. 项目支出：按项目名称更新已有项目或新增项目；文件中没有的项目保持不变。重点项目填“是”或“否”。",
-                    "6. 支出明细：支付日期须在导入年度内；项目名称填“基本支出”或项目支出表（或系统中已有）的项目名称；"
-                            + "支付方式填“单位自有”或“财政直接支付”。导入后替换该年度全部支出明细。",
-                    "7. 整个文件逐行校验：只要有一处错误，全部不导入，并列出每个错误的工作表、行号和列。",
-                    "8. 也可以把每张表另存为 CSV（UTF-8 或 GBK 编码）分别导入，系统按表头识别是哪张表。" };
-            for (int i = 0; i < lines.length; i++) {
-                Cell c = help.createRow(i).createCell(0);
-                c.setCellValue(lines[i]);
-                if (i == 0) {
-                    c.setCellStyle(st.title);
-                }
-            }
-            help.setColumnWidth(0, 120 * 256);
-            for (Kind kind : Kind.values()) {
-                Sheet sheet = wb.createSheet(kind.sheetName);
-                List<Column> cols = ImportLayout.columns(kind);
-                header(sheet, st, cols.stream().map(Column::header).toList());
-                Row example = sheet.createRow(1);
-                for (int i = 0; i < cols.size(); i++) {
-                    Column col = cols.get(i);
-                    Cell cell = example.createCell(i);
-                    if (isAmount(col) && !col.example().isEmpty()) {
-                        cell.setCellValue(new BigDecimal(col.example()).doubleValue());
-                        cell.setCellStyle(st.exampleMoney);
-                    } else if (col.key().equals("paidOn")) {
-                        cell.setCellValue(LocalDate.parse(col.example()));
-                        cell.setCellStyle(st.exampleDate);
-                    } else {
-                        cell.setCellValue(col.example());
-                        cell.setCellStyle(st.example);
-                    }
-                    sheet.setColumnWidth(i, Math.max(10, col.header().length() * 2 + 4) * 256);
-                }
-                sheet.createFreezePane(0, 1);
-            }
-            wb.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One sheet as CSV: UTF-8 with BOM (Excel opens it), header and the example row. */
-    public void templateCsv(Kind kind, OutputStream out) {
-        try {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write('\uFEFF');
-            List<Column> cols = ImportLayout.columns(kind);
-            w.write(String.join(",", cols.stream().map(c -> csv(c.header())).toList()));
-            w.write("\r\n");
-            w.write(String.join(",", cols.stream().map(c -> csv(c.example())).toList()));
-            w.write("\r\n");
-            w.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isAmount(Column c) {
-        return c.header().endsWith("（元）");
-    }
-
-    private static String csv(String v) {
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
-
-    // ------------------------------------------------------------------------------------- export
 
     /** Checks the caller's read right and that the year exists; the sheet is loaded here, before streaming. */
     public BudgetSheet sheetFor(Caller caller, String departmentId, int fiscalYear) {
@@ -166,7 +84,7 @@ public class Workbooks {
         // XML itself; the disk holds ~10 MB per 100,000 lines for the length of one request.
         wb.setCompressTempFiles(false);
         try {
-            Styles st = new Styles(wb);
+            WorkbookCells.Styles st = new WorkbookCells.Styles(wb);
             summary(wb.createSheet("汇总"), st, s);
             basic(wb.createSheet(Kind.BASIC.sheetName), st, s);
             projects(wb.createSheet(Kind.PROJECTS.sheetName), st, s);
@@ -185,7 +103,7 @@ public class Workbooks {
         }
     }
 
-    private void summary(Sheet sh, Styles st, BudgetSheet s) {
+    private void summary(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {
         int r = 0;
         text(sh.createRow(r++), 0, (s.department() == null ? s.departmentId() : s.department().name())
                 + " " + s.fiscalYear() + " 年度预算与支出", st.title);
@@ -268,7 +186,7 @@ public class Workbooks {
                 .findFirst().orElse(String.valueOf(id));
     }
 
-    private void summaryRow(Row row, Styles st, String label, String budget, String actual, String variance,
+    private void summaryRow(Row row, WorkbookCells.Styles st, String label, String budget, String actual, String variance,
             String rate) {
         text(row, 0, label, null);
         wan(row, 1, budget, st.money);
@@ -282,7 +200,7 @@ public class Workbooks {
         }
     }
 
-    private void basic(Sheet sh, Styles st, BudgetSheet s) {
+    private void basic(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {
         List<String> headers = new java.util.ArrayList<>(ImportLayout.BASIC.stream().map(Column::header).toList());
         headers.addAll(List.of("差异（元）", "执行率（%）", "预算数（万元）", "实际支出（万元）"));
         header(sh, st, headers);
@@ -302,7 +220,7 @@ public class Workbooks {
         widths(sh, headers.size());
     }
 
-    private void projects(Sheet sh, Styles st, BudgetSheet s) {
+    private void projects(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {
         List<String> headers = new java.util.ArrayList<>(ImportLayout.PROJECTS.stream().map(Column::header).toList());
         headers.addAll(List.of("调整后预算（元）", "实际支出（元）", "差异（元）", "执行率（%）", "实际支出（万元）"));
         header(sh, st, headers);
@@ -344,7 +262,7 @@ public class Workbooks {
     }
 
     /** Streams the lines from the database into an SXSSF sheet (only a window of rows is in memory). */
-    private void lines(Sheet sh, Styles st, BudgetSheet s) {
+    private void lines(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {
         header(sh, st, ImportLayout.LINES.stream().map(Column::header).toList());
         if (sh instanceof SXSSFSheet sx) {
             sx.setRandomAccessWindowSize(200);
@@ -404,7 +322,7 @@ public class Workbooks {
         sh.setColumnWidth(6, 40 * 256);
     }
 
-    private void reasons(Sheet sh, Styles st, BudgetSheet s) {
+    private void reasons(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {
         header(sh, st, List.of("支出项", "项目", "金额（元）", "原因"));
         int r = 1;
         for (BudgetSheet.Reason reason : s.varianceReasons()) {
@@ -435,115 +353,5 @@ public class Workbooks {
         }
         widths(sh, 6);
         sh.setColumnWidth(3, 40 * 256);
-    }
-
-    // ------------------------------------------------------------------------------------ helpers
-
-    private static void header(Sheet sh, Styles st, List<String> names) {
-        header(sh, st, 0, names);
-    }
-
-    private static void header(Sheet sh, Styles st, int rowIndex, List<String> names) {
-        Row row = sh.createRow(rowIndex);
-        for (int i = 0; i < names.size(); i++) {
-            text(row, i, names.get(i), st.header);
-        }
-    }
-
-    private static void widths(Sheet sh, int n) {
-        for (int i = 0; i < n; i++) {
-            sh.setColumnWidth(i, 16 * 256);
-        }
-    }
-
-    private static void text(Row row, int col, String v, CellStyle style) {
-        if (v == null) {
-            return;
-        }
-        Cell c = row.createCell(col);
-        c.setCellValue(v);
-        if (style != null) {
-            c.setCellStyle(style);
-        }
-    }
-
-    /** 元 as a number cell (2 decimals shown); empty when not provided. */
-    private static void money(Row row, int col, String yuan, CellStyle style) {
-        if (yuan == null) {
-            return;
-        }
-        Cell c = row.createCell(col);
-        c.setCellValue(new BigDecimal(yuan).doubleValue());
-        c.setCellStyle(style);
-    }
-
-    /** 元 → 万元 (2 decimals, half-up: the platform's display rule). */
-    private static void wan(Row row, int col, String yuan, CellStyle style) {
-        if (yuan == null) {
-            return;
-        }
-        Cell c = row.createCell(col);
-        c.setCellValue(Money.toWan(new BigDecimal(yuan)).doubleValue());
-        c.setCellStyle(style);
-    }
-
-    private static BigDecimal add(String a, String b) {
-        if (a == null && b == null) {
-            return null;
-        }
-        return (a == null ? BigDecimal.ZERO : new BigDecimal(a)).add(b == null ? BigDecimal.ZERO : new BigDecimal(b));
-    }
-
-    private static String str(BigDecimal v) {
-        return v == null ? null : Money.yuan(v).toPlainString();
-    }
-
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle title;
-        final CellStyle label;
-        final CellStyle money;
-        final CellStyle moneyBold;
-        final CellStyle date;
-        final CellStyle example;
-        final CellStyle exampleMoney;
-        final CellStyle exampleDate;
-
-        Styles(Workbook wb) {
-            short moneyFormat = wb.createDataFormat().getFormat("#,##0.00");
-            short dateFormat = wb.createDataFormat().getFormat("yyyy-mm-dd");
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            Font grey = wb.createFont();
-            grey.setItalic(true);
-            grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            label = wb.createCellStyle();
-            label.setFont(bold);
-            money = wb.createCellStyle();
-            money.setDataFormat(moneyFormat);
-            moneyBold = wb.createCellStyle();
-            moneyBold.setDataFormat(moneyFormat);
-            moneyBold.setFont(bold);
-            date = wb.createCellStyle();
-            date.setDataFormat(dateFormat);
-            example = wb.createCellStyle();
-            example.setFont(grey);
-            exampleMoney = wb.createCellStyle();
-            exampleMoney.setFont(grey);
-            exampleMoney.setDataFormat(moneyFormat);
-            exampleDate = wb.createCellStyle();
-            exampleDate.setFont(grey);
-            exampleDate.setDataFormat(dateFormat);
-        }
     }
 }
