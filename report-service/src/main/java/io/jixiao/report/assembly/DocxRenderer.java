@@ -37,9 +37,9 @@ public final class DocxRenderer {
     static final String HEADING_FONT = "黑体";
     static final String SUBHEADING_FONT = "楷体";
     static final String BODY_FONT = "仿宋";
-    private static final int TWIPS_PER_MM = 1440 * 10 / 254;
-    /** A4 width less the left and right margins (28 + 26 mm). */
-    private static final int TEXT_WIDTH_TWIPS = 11906 - 54 * TWIPS_PER_MM;
+    private static final int TWIPS_PER_MM = PageGeometry.TWIPS_PER_MM;
+    /** A4 width less the left and right margins. */
+    private static final int TEXT_WIDTH_TWIPS = PageGeometry.TEXT_WIDTH_TWIPS;
 
     private DocxRenderer() {
     }
@@ -190,13 +190,13 @@ public final class DocxRenderer {
     private static void page(XWPFDocument doc) {
         CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906)); // A4 210 × 297 mm in twips
-        size.setH(BigInteger.valueOf(16838));
+        size.setW(BigInteger.valueOf(PageGeometry.A4_WIDTH_TWIPS));
+        size.setH(BigInteger.valueOf(PageGeometry.A4_HEIGHT_TWIPS));
         CTPageMar mar = sect.addNewPgMar();
-        mar.setTop(BigInteger.valueOf(37L * TWIPS_PER_MM));
-        mar.setBottom(BigInteger.valueOf(35L * TWIPS_PER_MM));
-        mar.setLeft(BigInteger.valueOf(28L * TWIPS_PER_MM));
-        mar.setRight(BigInteger.valueOf(26L * TWIPS_PER_MM));
+        mar.setTop(BigInteger.valueOf((long) PageGeometry.TOP_MM * TWIPS_PER_MM));
+        mar.setBottom(BigInteger.valueOf((long) PageGeometry.BOTTOM_MM * TWIPS_PER_MM));
+        mar.setLeft(BigInteger.valueOf((long) PageGeometry.LEFT_MM * TWIPS_PER_MM));
+        mar.setRight(BigInteger.valueOf((long) PageGeometry.RIGHT_MM * TWIPS_PER_MM));
     }
 
     /** A body paragraph: justified, fixed 28 pt lines, first line indented by two characters. */

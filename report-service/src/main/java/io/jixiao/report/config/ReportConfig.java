@@ -3,6 +3,7 @@ package io.jixiao.report.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.jixiao.report.assembly.PdfFonts;
 import io.jixiao.report.assembly.PdfRenderer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -67,12 +68,12 @@ public interface ReportConfig {
 
     }
 
-    static PdfRenderer.Fonts fonts(Pdf p) {
-        return new PdfRenderer.Fonts(
-                new PdfRenderer.FontFile(p.bodyFont(), p.bodyFontName(), "fonts-arphic-uming"),
-                new PdfRenderer.FontFile(p.headingFont(), p.headingFontName(), "fonts-wqy-zenhei"),
-                new PdfRenderer.FontFile(p.kaiFont(), p.kaiFontName(), "fonts-arphic-ukai"),
-                new PdfRenderer.FontFile(p.latinFont(), null, "fonts-liberation"));
+    static PdfFonts.Fonts fonts(Pdf p) {
+        return new PdfFonts.Fonts(
+                new PdfFonts.FontFile(p.bodyFont(), p.bodyFontName(), "fonts-arphic-uming"),
+                new PdfFonts.FontFile(p.headingFont(), p.headingFontName(), "fonts-wqy-zenhei"),
+                new PdfFonts.FontFile(p.kaiFont(), p.kaiFontName(), "fonts-arphic-ukai"),
+                new PdfFonts.FontFile(p.latinFont(), null, "fonts-liberation"));
     }
 
     interface Batch {
@@ -103,11 +104,11 @@ public interface ReportConfig {
     }
 
     /** The Debian defaults, for tools and tests outside the container. */
-    static PdfRenderer.Fonts debianFonts() {
-        return new PdfRenderer.Fonts(
-                new PdfRenderer.FontFile(Path.of(UMING), "UMingCN", "fonts-arphic-uming"),
-                new PdfRenderer.FontFile(Path.of(ZENHEI), "WenQuanYiZenHei", "fonts-wqy-zenhei"),
-                new PdfRenderer.FontFile(Path.of(UKAI), "UKaiCN", "fonts-arphic-ukai"),
-                new PdfRenderer.FontFile(Path.of(LIBERATION_SERIF), null, "fonts-liberation"));
+    static PdfFonts.Fonts debianFonts() {
+        return new PdfFonts.Fonts(
+                new PdfFonts.FontFile(Path.of(UMING), "UMingCN", "fonts-arphic-uming"),
+                new PdfFonts.FontFile(Path.of(ZENHEI), "WenQuanYiZenHei", "fonts-wqy-zenhei"),
+                new PdfFonts.FontFile(Path.of(UKAI), "UKaiCN", "fonts-arphic-ukai"),
+                new PdfFonts.FontFile(Path.of(LIBERATION_SERIF), null, "fonts-liberation"));
     }
 }

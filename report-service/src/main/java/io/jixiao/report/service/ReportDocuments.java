@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.report.assembly.DocxRenderer;
+import io.jixiao.report.assembly.PdfFonts;
 import io.jixiao.report.assembly.PdfRenderer;
 import io.jixiao.report.assembly.Report;
 import io.jixiao.report.assembly.XlsxScoreTable;
@@ -27,7 +28,7 @@ public class ReportDocuments {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String PDF = "application/pdf";
 
-    private final PdfRenderer.Fonts fonts;
+    private final PdfFonts.Fonts fonts;
     private final PdfRenderer.Engine engine;
 
     public ReportDocuments(ReportConfig config) {
@@ -40,7 +41,7 @@ public class ReportDocuments {
             fonts.validate();
             LOG.infof("PDF fonts ready: %s, %s, %s, %s", fonts.body().path(), fonts.heading().path(), fonts.kai().path(),
                     fonts.latin().path());
-        } catch (PdfRenderer.FontException e) {
+        } catch (PdfFonts.FontException e) {
             LOG.errorf("PDF reports cannot be generated until this is fixed: %s", e.getMessage());
         }
     }
@@ -52,7 +53,7 @@ public class ReportDocuments {
     public byte[] pdf(Report r) {
         try {
             return engine.render(r);
-        } catch (PdfRenderer.FontException e) {
+        } catch (PdfFonts.FontException e) {
             LOG.error(e.getMessage());
             throw new ProblemException(503, "report.pdf-fonts-missing", String.valueOf(e.font().path()),
                     e.font().debianPackage());

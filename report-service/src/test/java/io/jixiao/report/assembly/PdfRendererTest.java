@@ -79,17 +79,17 @@ class PdfRendererTest {
 
     @Test
     void aMissingFontSaysWhichFileAndWhichPackage() {
-        PdfRenderer.Fonts fonts = new PdfRenderer.Fonts(
-                new PdfRenderer.FontFile(Path.of("/nonexistent/uming.ttc"), "UMingCN", "fonts-arphic-uming"),
+        PdfFonts.Fonts fonts = new PdfFonts.Fonts(
+                new PdfFonts.FontFile(Path.of("/nonexistent/uming.ttc"), "UMingCN", "fonts-arphic-uming"),
                 ReportConfig.debianFonts().heading(), ReportConfig.debianFonts().kai(), ReportConfig.debianFonts().latin());
-        PdfRenderer.FontException e = assertThrows(PdfRenderer.FontException.class, fonts::validate);
+        PdfFonts.FontException e = assertThrows(PdfFonts.FontException.class, fonts::validate);
         assertTrue(e.getMessage().contains("/nonexistent/uming.ttc") && e.getMessage().contains("fonts-arphic-uming"),
                 e.getMessage());
-        assertThrows(PdfRenderer.FontException.class, () -> PdfRenderer.render(ReportAssemblerTest.assembleFull(), fonts));
-        PdfRenderer.Fonts wrongFace = new PdfRenderer.Fonts(
-                new PdfRenderer.FontFile(Path.of(ReportConfig.UMING), "NoSuchFace", "fonts-arphic-uming"),
+        assertThrows(PdfFonts.FontException.class, () -> PdfRenderer.render(ReportAssemblerTest.assembleFull(), fonts));
+        PdfFonts.Fonts wrongFace = new PdfFonts.Fonts(
+                new PdfFonts.FontFile(Path.of(ReportConfig.UMING), "NoSuchFace", "fonts-arphic-uming"),
                 ReportConfig.debianFonts().heading(), ReportConfig.debianFonts().kai(), ReportConfig.debianFonts().latin());
-        assertTrue(assertThrows(PdfRenderer.FontException.class, wrongFace::validate).getMessage().contains("NoSuchFace"));
+        assertTrue(assertThrows(PdfFonts.FontException.class, wrongFace::validate).getMessage().contains("NoSuchFace"));
         ReportConfig.debianFonts().validate();
     }
 }
