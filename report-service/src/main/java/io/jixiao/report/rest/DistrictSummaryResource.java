@@ -12,8 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.jixiao.platform.problem.FieldError;
-import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.DocxRenderer;
 import io.jixiao.report.assembly.SummaryDocuments;
@@ -66,7 +65,7 @@ public class DistrictSummaryResource {
                     example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..200") @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.page(caller, requireYear(fiscalYear), status, updatedSince, cursor, limit);
+        return service.page(caller, Requests.requireYear(fiscalYear), status, updatedSince, cursor, limit);
     }
 
     @GET
@@ -78,11 +77,11 @@ public class DistrictSummaryResource {
     @APIResponse(responseCode = "403", description = "department users", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response xlsx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);
         StreamingOutput body = out -> SummaryDocuments.xlsx(year, each -> service.forEach(year, each), out);
         return Response.ok(body, ReportDocuments.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"summary-" + year + ".xlsx\"").build();
+                .header("Content-Disposition", Requests.attachment("summary-" + year + ".xlsx")).build();
     }
 
     @GET
@@ -94,7 +93,7 @@ public class DistrictSummaryResource {
     @APIResponse(responseCode = "403", description = "department users", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response docx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);
         List<DistrictSummaryService.Row> rows = new ArrayList<>();
         DistrictSummaryService.Tally tally = new DistrictSummaryService.Tally();
@@ -104,12 +103,5 @@ public class DistrictSummaryResource {
         });
         byte[] bytes = DocxRenderer.renderSummary(year, tally.totals(), rows, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         return ReportResource.file(bytes, ReportDocuments.DOCX, "summary-" + year + ".docx");
-    }
-
-    static int requireYear(Integer fiscalYear) {
-        if (fiscalYear == null) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("fiscalYear", "fiscal-year.required")));
-        }
-        return fiscalYear;
     }
 }

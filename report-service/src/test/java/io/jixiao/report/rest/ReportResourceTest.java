@@ -80,7 +80,10 @@ class ReportResourceTest {
                 .body(containsString("<h3>（一）基本支出情况</h3>"))
                 .body(containsString("部门整体支出绩效自评表"));
         byte[] docx = given().auth().oauth2(TestTokens.reviewer()).get(url + "/report.docx").then().statusCode(200)
-                .contentType(containsString("wordprocessingml")).extract().asByteArray();
+                .contentType(containsString("wordprocessingml"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"report-" + D + "-2020.docx\"; filename*=UTF-8''report-"
+                        + D + "-2020.docx"))
+                .extract().asByteArray();
         // a Word document POI can open, and this report's: its title, its narrative and its statement of the score
         String docxText = DocumentText.squash(DocumentText.docx(docx));
         assertTrue(docxText.startsWith("2020年度中共长沙市望城区委政法委员会整体支出绩效自评报告"), docxText);
