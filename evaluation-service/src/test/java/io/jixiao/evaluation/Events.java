@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.jixiao.evaluation.scoring.SampleSheet;
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TopicReader;
 
 /** Events as the producing services publish them, each checked against the producer's JSON Schema. */
@@ -27,14 +28,7 @@ public final class Events {
 
     /** FilingSubmitted / FilingReturned / FilingApproved as report-service publishes them (schemaVersion 1 is validated). */
     public static String filing(String type, int schemaVersion, String departmentId, int year, int filingVersion) {
-        String e = """
-                {"eventId":"%s","type":"%s","schemaVersion":%d,"occurredAt":"2026-11-26T09:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"reviewer","payload":{"filingVersion":%d,"comment":null}}"""
-                .formatted(UUID.randomUUID(), type, schemaVersion, departmentId, year, filingVersion);
-        if (schemaVersion == 1) {
-            SchemaAssert.assertValid(SchemaAssert.producerSchema("report-service", type, 1), e);
-        }
-        return e;
+        return TestEvents.filing(type, schemaVersion, departmentId, year, filingVersion);
     }
 
     public static void publishBudget(String departmentId, int year, String event) {

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.budget.service.BasicExpenditureService;
 import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.api.Documents;
-import io.jixiao.platform.audit.AuditEntry;
+import io.jixiao.platform.audit.AuditEntryView;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -107,13 +107,6 @@ public class BasicExpenditureResource {
         } catch (NumberFormatException e) {
             throw new ProblemException(400, "request.invalid",
                     List.of(new io.jixiao.platform.problem.FieldError("If-Match", "field.unreadable")));
-        }
-    }
-
-    public record AuditEntryView(java.time.OffsetDateTime at, String actor, String field, String oldValue,
-            String newValue, Long version) {
-        public static AuditEntryView of(AuditEntry e) {
-            return new AuditEntryView(e.occurredAt, e.actor, e.field, e.oldValue, e.newValue, e.entityVersion);
         }
     }
 }

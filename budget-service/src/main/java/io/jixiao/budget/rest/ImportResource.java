@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.jixiao.platform.api.Requests;
 import io.jixiao.budget.imports.ImportJob;
 import io.jixiao.budget.imports.ImportLayout;
 import io.jixiao.budget.imports.ImportService;
@@ -86,7 +87,7 @@ public class ImportResource {
             @Parameter(description = "with format=csv: basic, projects or lines", example = "lines") @QueryParam("sheet") String sheet) {
         if ("xlsx".equals(format)) {
             StreamingOutput body = template::templateXlsx;
-            return Response.ok(body, XLSX).header("Content-Disposition", disposition("预算支出导入模板.xlsx")).build();
+            return Response.ok(body, XLSX).header("Content-Disposition", Requests.attachment("预算支出导入模板.xlsx")).build();
         }
         if (!"csv".equals(format)) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("format", "import.template.format")));
@@ -95,7 +96,7 @@ public class ImportResource {
                 () -> new ProblemException(400, "request.invalid", List.of(new FieldError("sheet", "import.template.sheet"))));
         StreamingOutput body = out -> template.templateCsv(kind, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", disposition(kind.sheetName + "导入模板.csv")).build();
+                .header("Content-Disposition", Requests.attachment(kind.sheetName + "导入模板.csv")).build();
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite
@@ -203,7 +204,7 @@ public class ImportResource {
         BudgetSheet sheet = workbook.sheetFor(caller, departmentId, fiscalYear);
         StreamingOutput body = out -> workbook.exportXlsx(sheet, out);
         String code = sheet.department() == null ? departmentId : sheet.department().code();
-        return Response.ok(body, XLSX).header("Content-Disposition", disposition(code + "-" + fiscalYear + ".xlsx")).build();
+        return Response.ok(body, XLSX).header("Content-Disposition", Requests.attachment(code + "-" + fiscalYear + ".xlsx")).build();
     }
 
     @GET
@@ -219,12 +220,5 @@ public class ImportResource {
             @PathParam("fiscalYear") int fiscalYear, @QueryParam("cursor") String cursor,
             @Parameter(description = "1..1000") @QueryParam("limit") @DefaultValue("100") int limit) {
         return lines.page(caller, departmentId, fiscalYear, cursor, limit);
-    }
-
-    /** RFC 6266: an ASCII fallback and the UTF-8 name. */
-    static String disposition(String fileName) {
-        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.platform.api.Requests;
 import io.jixiao.budget.service.SpendingLineExport;
 import io.jixiao.budget.service.YearOverviewService;
 import io.jixiao.platform.problem.FieldError;
@@ -55,7 +56,7 @@ public class YearOverviewResource {
             @QueryParam("sort") String sort,
             @Parameter(description = "nextCursor of the previous page (made for the same sort)") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..500") @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.overview(caller, requireYear(fiscalYear), jurisdiction, locked, updatedSince, sort, cursor, limit);
+        return service.overview(caller, Requests.requireYear(fiscalYear), jurisdiction, locked, updatedSince, sort, cursor, limit);
     }
 
     @GET
@@ -66,11 +67,11 @@ public class YearOverviewResource {
             description = "format=ndjson (one JSON object per line) or csv (UTF-8 with BOM, opens in Excel).")
     public Response export(@QueryParam("fiscalYear") Integer fiscalYear,
             @QueryParam("format") @DefaultValue("ndjson") String format) {
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         boolean csv = csv(format);
         StreamingOutput body = out -> service.exportLines(caller, year, csv, out);
         return Response.ok(body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
-                .header("Content-Disposition", "attachment; filename=\"budget-lines-" + year + (csv ? ".csv" : ".ndjson") + "\"")
+                .header("Content-Disposition", Requests.attachment("budget-lines-" + year + (csv ? ".csv" : ".ndjson")))
                 .build();
     }
 
@@ -95,12 +96,12 @@ public class YearOverviewResource {
             @Parameter(description = "Only this department (bureau roles)") @QueryParam("departmentId") String departmentId,
             @Parameter(description = "Only department-years whose figures changed at or after this time (ISO 8601 or a date)",
                     example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince) {
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         boolean csv = csv(format);
         java.time.OffsetDateTime since = io.jixiao.platform.api.ChangeFeed.parseSinceParam("updatedSince", updatedSince);
         StreamingOutput body = out -> spendingLines.export(caller, year, departmentId, since, csv, out);
         return Response.ok(body, csv ? "text/csv; charset=UTF-8" : "application/x-ndjson")
-                .header("Content-Disposition", "attachment; filename=\"spending-lines-" + year + (csv ? ".csv" : ".ndjson") + "\"")
+                .header("Content-Disposition", Requests.attachment("spending-lines-" + year + (csv ? ".csv" : ".ndjson")))
                 .build();
     }
 
@@ -115,12 +116,5 @@ public class YearOverviewResource {
             case "ndjson" -> false;
             default -> throw new ProblemException(400, "request.invalid", java.util.List.of(new FieldError("format", "export.format")));
         };
-    }
-
-    private static int requireYear(Integer fiscalYear) {
-        if (fiscalYear == null) {
-            throw new ProblemException(400, "request.invalid", java.util.List.of(new FieldError("fiscalYear", "fiscal-year.required")));
-        }
-        return fiscalYear;
     }
 }

@@ -363,6 +363,9 @@ class ImportResourceTest {
                 + "lines by quarter).", JsonPath.from(huge.body()).getString("detail"));
         // a file with only the template's example rows has nothing to import
         byte[] template = as(clerk()).get("/api/v1/budgets/import-template").then().statusCode(200).contentType(XLSX)
+                // RFC 6266: the Chinese name 预算支出导入模板.xlsx as filename*, an ASCII stand-in as filename
+                .header("Content-Disposition", equalTo("attachment; filename=\"________.xlsx\"; filename*=UTF-8''"
+                        + "%E9%A2%84%E7%AE%97%E6%94%AF%E5%87%BA%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"))
                 .extract().asByteArray();
         JsonPath job = importAndWait(year, template, "模板.xlsx", "zh-CN");
         assertEquals("FAILED", job.getString("state"));
@@ -374,12 +377,8 @@ class ImportResourceTest {
     @Test
     void aLockedYearRefusesTheImportAndOtherDepartmentsSeeNoJob() throws Exception {
         int year = 2019;
-        String submitted = """
-                {"eventId":"%s","type":"FilingSubmitted","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"reviewer","payload":{"filingVersion":1,"comment":null}}"""
-                .formatted(UUID.randomUUID(), D, year);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("report-service", "FilingSubmitted", 1), submitted);
-        TopicReader.send("report.events", D + ":" + year, submitted);
+        io.jixiao.testing.TestEvents.send("report.events", D, year,
+                io.jixiao.testing.TestEvents.filing("FilingSubmitted", 1, D, year, 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(clerk()).get(base(year)).then().body("locked", equalTo(true)));
         uploadBytes(year, readAll(goodWorkbook(year)), "locked.xlsx").statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("filing.locked"));

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.budget.domain.Filing;
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,12 +46,7 @@ class FilingLockTest {
     }
 
     static void submit(int year, int filingVersion) {
-        String event = """
-                {"eventId":"%s","type":"FilingSubmitted","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"clerk","payload":{"filingVersion":%d,"comment":null}}"""
-                .formatted(UUID.randomUUID(), D, year, filingVersion);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("report-service", "FilingSubmitted", 1), event);
-        TopicReader.send("report.events", D + ":" + year, event);
+        TestEvents.send("report.events", D, year, TestEvents.filing("FilingSubmitted", 1, D, year, filingVersion));
     }
 
     /** The confirmation of this submission, checked against our own schema. */

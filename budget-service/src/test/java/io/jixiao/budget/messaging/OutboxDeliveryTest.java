@@ -2,6 +2,8 @@ package io.jixiao.budget.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,9 +63,15 @@ class OutboxDeliveryTest {
             long pending = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                     "publishedAt is null and eventKey = ?1", TestTokens.OTHER_DEPT + ":2024"));
             assertEquals(2, pending, "BasicExpenditureChanged and BudgetFiguresChanged wait in the outbox");
+            // writes go on, but the service is not ready: readiness names the broker DOWN (and nothing more)
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'kafka' }.data", nullValue());
         } finally {
             KafkaControl.startBroker();
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP")));
         for (String type : List.of("BasicExpenditureChanged", "BudgetFiguresChanged")) {
             List<ConsumerRecord<String, String>> records = TopicReader.await("budget.events",
                     v -> v.contains("\"fiscalYear\":2024") && v.contains(TestTokens.OTHER_DEPT)

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -131,9 +130,6 @@ class FiguresResourceTest {
     }
 
     static String filingEvent(String type, int year) {
-        return """
-                {"eventId":"%s","type":"%s","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"reviewer","payload":{"filingVersion":1,"comment":null}}"""
-                .formatted(UUID.randomUUID(), type, D, year);
+        return io.jixiao.testing.TestEvents.filing(type, 1, D, year, 1);
     }
 }

@@ -123,7 +123,9 @@ class YearOverviewResourceTest {
                 .body("items.find { it.departmentCode == '407001' }.basicBudget", nullValue());
 
         byte[] csv = as(TestTokens.financeApi()).queryParam("fiscalYear", 2020).queryParam("format", "csv")
-                .get("/api/v1/budgets/export").then().statusCode(200).extract().asByteArray();
+                .get("/api/v1/budgets/export").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"budget-lines-2020.csv\"; filename*=UTF-8''budget-lines-2020.csv"))
+                .extract().asByteArray();
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFF单位编码,"), "BOM and Chinese header");
         assertTrue(text.contains("402001,长沙市望城区教育局,2020,基本支出,,1000.00,0.00,900.00,0.00,900.00,-100.00,否"), text);

@@ -1,7 +1,6 @@
 package io.jixiao.evaluation.rest;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.platform.audit.AuditEntryView;
 import io.jixiao.evaluation.service.TemplateService;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -76,9 +76,6 @@ public class TemplateResource {
              "errors":[{"field":"levels[0].points","message":"一级指标的分值须等于其下各三级指标分值之和。"},
                        {"field":"levels","message":"一级指标分值合计须为 100 分。"}]}""";
 
-    public record AuditView(OffsetDateTime at, String actor, String field, String oldValue, String newValue, Long version) {
-    }
-
     public record AssignInput(Long templateId, Long version) {
     }
 
@@ -128,9 +125,8 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "an edit", value = "[{\"at\":\"2021-01-05T02:10:00Z\",\"actor\":\"reviewer\",\"field\":\"staff-control-rate.points\","
                     + "\"oldValue\":\"3\",\"newValue\":\"2\",\"version\":2}]")))
-    public List<AuditView> audit(@PathParam("id") long id) {
-        return service.audit(id).stream()
-                .map(e -> new AuditView(e.occurredAt, e.actor, e.field, e.oldValue, e.newValue, e.entityVersion)).toList();
+    public List<AuditEntryView> audit(@PathParam("id") long id) {
+        return service.audit(id).stream().map(AuditEntryView::of).toList();
     }
 
     @POST

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.platform.api.Requests;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.domain.ScoreCardRow;
@@ -200,7 +201,7 @@ public class EvaluationService {
     @Transactional
     public List<RankingEntry> ranking(Caller caller, Integer fiscalYear, String jurisdiction) {
         bureauOnly(caller);
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         List<ScoreCardRow> rows = jurisdiction == null || jurisdiction.isBlank()
                 ? ScoreCardRow.list("key.fiscalYear = ?1 order by total desc, key.departmentId", year)
                 : ScoreCardRow.list("key.fiscalYear = ?1 and jurisdiction = ?2 order by total desc, key.departmentId",
@@ -224,7 +225,7 @@ public class EvaluationService {
     @Transactional
     public GradeDistribution grades(Caller caller, Integer fiscalYear, String jurisdiction) {
         bureauOnly(caller);
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         boolean all = jurisdiction == null || jurisdiction.isBlank();
         List<Object[]> rows = query(year, all ? null : jurisdiction);
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
@@ -268,12 +269,5 @@ public class EvaluationService {
         if (!caller.readsAllDepartments()) {
             throw ProblemException.forbidden("access.forbidden");
         }
-    }
-
-    private static int requireYear(Integer fiscalYear) {
-        if (fiscalYear == null) {
-            throw new ProblemException(400, "fiscal-year.required", List.of(new FieldError("fiscalYear", "fiscal-year.required")));
-        }
-        return fiscalYear;
     }
 }

@@ -134,6 +134,18 @@ class DemoEvaluationsTest {
         }
         assertEquals(expected(2020), ranking(2020));
         assertEquals(expected(2021), ranking(2021));
+
+        // the ranking's order: highest total first, ranks 1..7 (no two demo totals are equal)
+        for (int fiscalYear : new int[] {2020, 2021}) {
+            List<String> byTotal = expected(fiscalYear).entrySet().stream()
+                    .sorted(java.util.Comparator.comparing(
+                            (Map.Entry<String, String> e) -> new BigDecimal(e.getValue().split(" ")[0])).reversed())
+                    .map(Map.Entry::getKey).toList();
+            var ranking = given().auth().oauth2(TestTokens.reviewer())
+                    .get("/api/v1/evaluations/ranking?fiscalYear=" + fiscalYear).then().statusCode(200).extract().jsonPath();
+            assertEquals(byTotal, ranking.getList("departmentId"), "ranked by total, highest first: " + fiscalYear);
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), ranking.getList("rank"));
+        }
     }
 
     private static Map<String, String> expected(int fiscalYear) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -65,13 +64,7 @@ class FilingLockTest {
     }
 
     static String budgetConfirmation(String d, int y, int filingVersion, long revision) {
-        String e = """
-                {"eventId":"%s","type":"FilingLockConfirmed","schemaVersion":1,"occurredAt":"2026-11-26T09:00:01Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"budget-service",
-                 "payload":{"filingVersion":%d,"service":"budget","revision":%d}}"""
-                .formatted(UUID.randomUUID(), d, y, filingVersion, revision);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "FilingLockConfirmed", 1), e);
-        return e;
+        return io.jixiao.testing.TestEvents.lockConfirmed("budget", d, y, filingVersion, revision, 0);
     }
 
     /** The version of an item's self-score or adjustment entry, as a client sends it back (null: none yet). */

@@ -208,5 +208,23 @@ class TemplateVersioningTest {
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/999999").then().statusCode(404)
                 .body("detail", org.hamcrest.Matchers.containsString("999999"))
                 .body("errors", nullValue());
+
+        // the assignment removed: only by the bureau, with the version read; both unsubmitted years go back to the default
+        String assignment = "/api/v1/templates/assignments/望城区/2030";
+        given().auth().oauth2(TestTokens.department(A)).delete(assignment + "?version=0").then().statusCode(403);
+        given().auth().oauth2(TestTokens.reviewer()).delete(assignment + "?version=7").then().statusCode(409)
+                .body("code", equalTo("version.conflict"));
+        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/assignments?fiscalYear=2030").then()
+                .body("[0].templateId", equalTo(copyId));
+        given().auth().oauth2(TestTokens.reviewer()).delete(assignment + "?version=0").then().statusCode(204);
+        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/assignments?fiscalYear=2030").then()
+                .statusCode(200).body("size()", equalTo(0));
+        for (String dept : new String[] {A, B}) {
+            awaitCard(dept, r -> r.body("score.templateId", equalTo(defaultId)).body("score.total", equalTo(6.82f)));
+        }
+        given().auth().oauth2(TestTokens.reviewer()).delete(assignment + "?version=0").then().statusCode(404);
+        // equal totals share a rank
+        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/ranking?fiscalYear=2030&jurisdiction=望城区").then()
+                .statusCode(200).body("rank", contains(1, 1)).body("departmentId", contains(A, B));
     }
 }

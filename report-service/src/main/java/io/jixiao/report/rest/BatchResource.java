@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.service.BatchService;
 import io.quarkus.security.Authenticated;
@@ -56,7 +57,7 @@ public class BatchResource {
     @APIResponse(responseCode = "409", description = "a batch of the same year is still running", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "already running", value = Examples.BATCH_RUNNING)))
     public Response start(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
-        BatchService.Progress p = service.start(caller, DistrictSummaryResource.requireYear(fiscalYear));
+        BatchService.Progress p = service.start(caller, Requests.requireYear(fiscalYear));
         return Response.accepted(p).location(URI.create("/api/v1/reports/batches/" + p.id())).build();
     }
 
@@ -100,7 +101,7 @@ public class BatchResource {
         BatchService.Progress p = service.downloadable(caller, id);
         StreamingOutput body = out -> service.zip(id, out);
         return Response.ok(body, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"reports-" + p.fiscalYear() + "-" + id + ".zip\"")
+                .header("Content-Disposition", Requests.attachment("reports-" + p.fiscalYear() + "-" + id + ".zip"))
                 .build();
     }
 }

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.platform.api.ApiConventions;
 import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.api.Documents;
-import io.jixiao.platform.problem.FieldError;
-import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.DocxRenderer;
 import io.jixiao.report.assembly.SummaryDocuments;
@@ -71,7 +70,7 @@ public class DistrictSummaryResource {
                     example = "2026-11-01T00:00:00+08:00") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..200") @QueryParam("limit") @DefaultValue("50") int limit) {
-        DocumentCache.Entry page = service.pageDocument(caller, requireYear(fiscalYear), status, updatedSince, cursor, limit);
+        DocumentCache.Entry page = service.pageDocument(caller, Requests.requireYear(fiscalYear), status, updatedSince, cursor, limit);
         Response answer = Documents.respond(headers, page.etag(), page.body());
         return page.nextCursor() == null ? answer
                 : Response.fromResponse(answer).header("Link", ApiConventions.nextLink(uri, page.nextCursor())).build();
@@ -86,11 +85,11 @@ public class DistrictSummaryResource {
     @APIResponse(responseCode = "403", description = "department users", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response xlsx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);
         StreamingOutput body = out -> SummaryDocuments.xlsx(year, each -> service.forEach(year, each), out);
         return Response.ok(body, ReportDocuments.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"summary-" + year + ".xlsx\"").build();
+                .header("Content-Disposition", Requests.attachment("summary-" + year + ".xlsx")).build();
     }
 
     @GET
@@ -102,7 +101,7 @@ public class DistrictSummaryResource {
     @APIResponse(responseCode = "403", description = "department users", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response docx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
-        int year = requireYear(fiscalYear);
+        int year = Requests.requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);
         List<DistrictSummaryService.Row> rows = new ArrayList<>();
         DistrictSummaryService.Tally tally = new DistrictSummaryService.Tally();
@@ -112,12 +111,5 @@ public class DistrictSummaryResource {
         });
         byte[] bytes = DocxRenderer.renderSummary(year, tally.totals(), rows, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         return ReportResource.file(bytes, ReportDocuments.DOCX, "summary-" + year + ".docx");
-    }
-
-    static int requireYear(Integer fiscalYear) {
-        if (fiscalYear == null) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("fiscalYear", "fiscal-year.required")));
-        }
-        return fiscalYear;
     }
 }

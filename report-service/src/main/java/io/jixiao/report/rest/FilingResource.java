@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.service.FilingService;
 import io.jixiao.report.service.ReportDocuments;
@@ -163,6 +164,6 @@ public class FilingResource {
 
     private static Response document(FilingService.Document doc, String type, String name) {
         return Response.ok(doc.bytes(), type).tag(doc.sha256())
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+                .header("Content-Disposition", Requests.attachment(name)).build();
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.HtmlRenderer;
 import io.jixiao.report.assembly.Report;
@@ -130,7 +131,7 @@ public class ReportResource {
     }
 
     static Response file(byte[] bytes, String type, String name) {
-        return Response.ok(bytes, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(bytes, type).header("Content-Disposition", Requests.attachment(name)).build();
     }
 
     @GET

@@ -87,6 +87,22 @@ public final class DocumentText {
         return out;
     }
 
+    /**
+     * The expected figures appear among the text's numbers in this order. Checked against the data, not
+     * against another rendering: two formats that agree with each other can still both be wrong or empty.
+     */
+    public static void assertFiguresInOrder(List<String> expected, String text) {
+        List<String> found = numbers(text);
+        int at = 0;
+        for (String figure : expected) {
+            int i = found.subList(at, found.size()).indexOf(figure);
+            if (i < 0) {
+                throw new AssertionError("figure " + figure + " missing (in this order " + expected + ") among " + found);
+            }
+            at += i + 1;
+        }
+    }
+
     public static List<String> numbers(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(squash(text));

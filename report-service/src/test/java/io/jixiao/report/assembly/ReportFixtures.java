@@ -7,6 +7,13 @@ public final class ReportFixtures {
     }
 
     /** @param personnel 工资福利 in 元: "6095200.00" as the sample (parts one fen short of the total) or "6095300.00" */
+    /**
+     * The figures the sample's 2020 report (自评报告) states about its 基本支出 and projects, in reading order
+     * (万元 and %): what a reader of any format must find, whatever the renderers have in common.
+     */
+    public static final java.util.List<String> SAMPLE_FIGURES = java.util.List.of("637.88", "699.13", "61.25", "109.60",
+            "609.53", "55.79", "33.81", "1154.00", "455.41", "776.00", "1231.41", "77.41", "106.71");
+
     public static String sheet(String departmentId, int year, long revision, String personnel, String rescueReason) {
         return """
                 {"departmentId":"%s","fiscalYear":%d,"revision":%d,"locked":false,

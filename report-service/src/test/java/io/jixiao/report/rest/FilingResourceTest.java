@@ -35,14 +35,7 @@ class FilingResourceTest {
 
     static String confirmation(String service, String departmentId, int year, int filingVersion, long revision,
             long budgetRevision) {
-        String e = """
-                {"eventId":"%s","type":"FilingLockConfirmed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:02Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"%s-service",
-                 "payload":{"filingVersion":%d,"service":"%s","revision":%d%s}}"""
-                .formatted(UUID.randomUUID(), departmentId, year, service, filingVersion, service, revision,
-                        "evaluation".equals(service) ? ",\"budgetRevision\":" + budgetRevision : "");
-        SchemaAssert.assertValid(SchemaAssert.producerSchema(service + "-service", "FilingLockConfirmed", 1), e);
-        return e;
+        return io.jixiao.testing.TestEvents.lockConfirmed(service, departmentId, year, filingVersion, revision, budgetRevision);
     }
 
     /** Plays budget-service and evaluation-service: once the submit's FilingSubmitted is out, both confirm their locks. */
@@ -214,5 +207,38 @@ class FilingResourceTest {
         given().auth().oauth2(TestTokens.financeApi()).get(URL + "/versions/1/preview").then().statusCode(200)
                 .body(containsString("（一）消化超编（针对问题一）。"));
         given().auth().oauth2(TestTokens.financeApi()).get(URL + "/versions/9/preview").then().statusCode(404);
+
+        // the bureau's change feed has the four steps in order with their payloads, pulled one per page
+        String feed = "/api/v1/filings/changes";
+        given().auth().oauth2(TestTokens.financeApi()).queryParam("departmentId", D).queryParam("fiscalYear", Y)
+                .get(feed).then().statusCode(200)
+                .body("items.type", contains("FilingSubmitted", "FilingReturned", "FilingSubmitted", "FilingApproved"))
+                .body("items.payload.filingVersion", contains(1, 1, 2, 2))
+                .body("items[1].payload.comment", equalTo("请补充项目支出差异原因"))
+                .body("items[1].actor", equalTo("reviewer"))
+                .body("hasMore", equalTo(false));
+        java.util.List<String> types = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 6; page++) {
+            var spec = given().auth().oauth2(TestTokens.financeApi()).queryParam("departmentId", D)
+                    .queryParam("fiscalYear", Y).queryParam("limit", 1);
+            if (cursor != null) {
+                spec.queryParam("cursor", cursor);
+            }
+            var json = spec.get(feed).then().statusCode(200).body("items", hasSize(org.hamcrest.Matchers.lessThanOrEqualTo(1)))
+                    .extract().jsonPath();
+            types.addAll(json.getList("items.type", String.class));
+            cursor = json.getString("nextCursor");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of("FilingSubmitted", "FilingReturned", "FilingSubmitted", "FilingApproved"), types,
+                "each change once, in commit order, across pages; then empty pages");
+        given().auth().oauth2(TestTokens.financeApi()).queryParam("departmentId", D).queryParam("fiscalYear", Y)
+                .queryParam("type", "FilingReturned").get(feed).then().statusCode(200).body("items", hasSize(1));
+        // its own department reads it; another department is refused
+        given().auth().oauth2(clerk).queryParam("fiscalYear", Y).get(feed).then().statusCode(200)
+                .body("items.departmentId", org.hamcrest.Matchers.everyItem(equalTo(D)));
+        given().auth().oauth2(TestTokens.department(TestTokens.SAMPLE_DEPT)).queryParam("departmentId", D)
+                .get(feed).then().statusCode(403);
     }
 }

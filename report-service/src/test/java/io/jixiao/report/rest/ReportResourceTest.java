@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.assembly.ReportFixtures;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
@@ -41,7 +43,7 @@ class ReportResourceTest {
     }
 
     @Test
-    void theReportIsAssembledCheckedAndPreviewed() {
+    void theReportIsAssembledCheckedAndPreviewed() throws Exception {
         String figures = figuresEvent(2020);
         String scored = scoredEvent(2020);
         SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), figures);
@@ -78,8 +80,15 @@ class ReportResourceTest {
                 .body(containsString("<h3>（一）基本支出情况</h3>"))
                 .body(containsString("部门整体支出绩效自评表"));
         byte[] docx = given().auth().oauth2(TestTokens.reviewer()).get(url + "/report.docx").then().statusCode(200)
-                .contentType(containsString("wordprocessingml")).extract().asByteArray();
-        org.junit.jupiter.api.Assertions.assertEquals(0x50, docx[0]); // a zip (OOXML) container
+                .contentType(containsString("wordprocessingml"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"report-" + D + "-2020.docx\"; filename*=UTF-8''report-"
+                        + D + "-2020.docx"))
+                .extract().asByteArray();
+        // a Word document POI can open, and this report's: its title, its narrative and its statement of the score
+        String docxText = DocumentText.squash(DocumentText.docx(docx));
+        assertTrue(docxText.startsWith("2020年度中共长沙市望城区委政法委员会整体支出绩效自评报告"), docxText);
+        assertTrue(docxText.contains("（一）逐步消化超编（针对问题一）。"), docxText);
+        assertTrue(docxText.contains("整体支出绩效得分6.82分，评价等级为“差”。"), docxText);
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(url).then().statusCode(403);
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get(url + "/report.docx").then().statusCode(403);
         given().auth().oauth2(TestTokens.department(D)).get("/api/v1/reports/" + D + "/2019").then().statusCode(404)

@@ -81,7 +81,8 @@ class ReadModelRebuildTest {
                     .then().statusCode(200);
             given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/d-rebuild-2/" + year).then().statusCode(200);
         });
-        Thread.sleep(1500); // let the live consumers settle on anything other tests sent before
+        // the live consumers have processed everything sent so far, this test's and earlier tests' events
+        TopicReader.awaitNoLag("report-service", Duration.ofSeconds(30), "budget.events", "evaluation.events");
         Map<String, List<String>> live = snapshot();
         assertFalse(live.get("sheet_view").isEmpty());
 
@@ -137,7 +138,19 @@ class ReadModelRebuildTest {
             // nothing was wiped by the refused requests
             given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/d-rebuild-lock/2035").then().statusCode(200);
         }
-        // the other session is gone (as when an instance dies): the lock is free, a rebuild runs and releases it
+        // the other session is gone (as when an instance dies): once PostgreSQL has ended its backend (that
+        // happens after the socket closes, not with it) the lock is free, a rebuild runs and releases it
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Connection probe = DriverManager.getConnection(url, user, password); Statement st = probe.createStatement();
+                    ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
+                rs.next();
+                boolean free = rs.getBoolean(1);
+                if (free) {
+                    st.execute("select pg_advisory_unlock(" + ReadModelRebuild.REBUILD_LOCK + ")");
+                }
+                return free;
+            }
+        });
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/reports/read-model/rebuild").then().statusCode(200);
         try (Connection other = DriverManager.getConnection(url, user, password); Statement st = other.createStatement();
                 ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
