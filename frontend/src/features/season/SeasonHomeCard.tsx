@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../../api/ApiContext';
@@ -65,38 +65,27 @@ export function SeasonHomeCard() {
       ) : notices.data.length === 0 ? (
         <Empty description={t('season.notices.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
-        <List
-          size="small"
-          data-testid="season-notices"
-          dataSource={notices.data.slice(0, 8)}
-          renderItem={(n) => (
-            <List.Item
-              actions={
-                n.readAt === null
-                  ? [
-                      <Button key="read" size="small" type="link" onClick={() => read.mutate(n.id)}>
-                        {t('season.notices.markRead')}
-                      </Button>,
-                    ]
-                  : []
-              }
-            >
-              <List.Item.Meta
-                title={
-                  <Typography.Text strong={n.readAt === null}>
-                    {t(`season.notices.kind.${n.kind}`, { year: n.fiscalYear, deadline: n.deadline ?? '—' })}
-                  </Typography.Text>
-                }
-                description={
-                  <span>
-                    {formatDateTime(n.createdAt)}
-                    {n.comment ? ` · ${t('season.notices.comment', { comment: n.comment })}` : null}
-                  </span>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <ul data-testid="season-notices" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {notices.data.slice(0, 8).map((n) => (
+            <li key={n.id} style={{ display: 'flex', gap: 8, justifyContent: 'space-between', padding: '6px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
+              <div>
+                <Typography.Text strong={n.readAt === null}>
+                  {t(`season.notices.kind.${n.kind}`, { year: n.fiscalYear, deadline: n.deadline ?? '—' })}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary">
+                  {formatDateTime(n.createdAt)}
+                  {n.comment ? ` · ${t('season.notices.comment', { comment: n.comment })}` : null}
+                </Typography.Text>
+              </div>
+              {n.readAt === null ? (
+                <Button size="small" type="link" onClick={() => read.mutate(n.id)}>
+                  {t('season.notices.markRead')}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );
