@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { SCREENSHOTS, login } from './helpers';
+import { expect, test, type Locator } from '@playwright/test';
+import { SCREENSHOTS, newUserPage } from './helpers';
 
 /**
  * The bureau's season (issue 17) as far as it is built: the reviewer opens the 2021 round of the demo
@@ -9,13 +9,6 @@ import { SCREENSHOTS, login } from './helpers';
  * Runs once per fresh stack (a year has one round per district).
  */
 const YEAR = 2021;
-
-async function newUserPage(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, username, path);
-  return page;
-}
 
 /** The input behind an antd DatePicker carrying data-testid (on the input or on its wrapper). */
 async function dateInput(picker: Locator): Promise<Locator> {
@@ -51,7 +44,7 @@ test.describe('the season: rounds', () => {
       await expect(card).toBeVisible();
       await expect(card.getByTestId('round-counts')).toContainText('填报中');
       await expect(card.locator('tbody tr').first()).toContainText('剩余 10 天');
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/50-rounds-opened.png`, fullPage: true });
+      await reviewer.screenshot({ path: `${SCREENSHOTS}/60-rounds-opened.png`, fullPage: true });
     });
 
     await test.step('department sees the round, the days left and the OPENED notice on its home page', async () => {
@@ -60,7 +53,7 @@ test.describe('the season: rounds', () => {
       await expect(zfw.getByTestId('season-deadline')).toContainText('剩余 10 天');
       await expect(zfw.getByTestId('season-notices')).toContainText(`${YEAR} 年度自评工作已开启`);
       await expect(zfw.getByTestId('season-unread')).toBeVisible();
-      await zfw.screenshot({ path: `${SCREENSHOTS}/51-home-round-notice.png`, fullPage: true });
+      await zfw.screenshot({ path: `${SCREENSHOTS}/61-home-round-notice.png`, fullPage: true });
       await zfw.getByRole('button', { name: '标为已读' }).first().click();
       await expect(zfw.getByTestId('season-unread')).toHaveCount(0);
       await zfw.context().close();
@@ -75,13 +68,13 @@ test.describe('the season: rounds', () => {
       await dialog.getByTestId('extend-reason').fill('单位负责人调整，申请延期十天。');
       await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
       await expect(card.locator('tbody tr').first()).toContainText(`已延期至 ${isoDate(20)}`);
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/52-rounds-extended.png`, fullPage: true });
+      await reviewer.screenshot({ path: `${SCREENSHOTS}/62-rounds-extended.png`, fullPage: true });
 
       await card.getByTestId('round-close').click();
       await reviewer.getByRole('button', { name: /确\s*定|OK/ }).click();
       await expect(card).toContainText('已关闭');
       await expect(card.getByTestId('round-close')).toHaveCount(0);
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/53-rounds-closed.png`, fullPage: true });
+      await reviewer.screenshot({ path: `${SCREENSHOTS}/63-rounds-closed.png`, fullPage: true });
     });
   });
 });
