@@ -17,6 +17,8 @@ export const API_ROUTES: Readonly<Record<string, ServiceName>> = {
   reports: 'report',
   filings: 'report',
   checks: 'report',
+  rounds: 'report',
+  notices: 'report',
 };
 
 /** Default base URLs (local run, 127.0.0.1 only). */

@@ -35,7 +35,7 @@ jq -S -s '
     info: {
       title: "Jixiao API (绩效: 预算与支出, 绩效评分, 自评报告)",
       version: "1",
-      description: "One contract over the three services. Base URL: the SPA origin (http://127.0.0.1:8080 locally), which routes /api/v1/{departments,budgets} to budget-service, /api/v1/{evaluations,templates,goals} to evaluation-service and /api/v1/{reports,filings,checks} to report-service. Conventions: README, section \"The bureau API\"."
+      description: "One contract over the three services. Base URL: the SPA origin (http://127.0.0.1:8080 locally), which routes /api/v1/{departments,budgets} to budget-service, /api/v1/{evaluations,templates,goals} to evaluation-service and /api/v1/{reports,filings,checks,rounds,notices} to report-service. Conventions: README, section \"The bureau API\"."
     },
     servers: [{url: "http://127.0.0.1:8080", description: "local stack (deploy/local/up.sh)"}],
     tags: (map(.tags // []) | add | unique_by(.name)),

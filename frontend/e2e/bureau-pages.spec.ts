@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SCREENSHOTS, login } from './helpers';
+import { expect, test } from '@playwright/test';
+import { SCREENSHOTS, newUserPage } from './helpers';
 
 /**
  * The bureau's and the administrator's pages on the real stack: 评价模板 (copy the default, move a
@@ -7,13 +7,6 @@ import { SCREENSHOTS, login } from './helpers';
  * its first Keycloak user). Repeatable: the copy is never assigned (nobody is rescored), the
  * onboarded code and username are unique per run.
  */
-async function newUserPage(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await login(page, username, path);
-  return page;
-}
-
 test.describe('bureau pages', () => {
   test('reviewer edits a template copy and runs a batch; admin onboards a department', async ({ browser }) => {
     test.setTimeout(600_000);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const ZFW_DEPARTMENT = 'd0000000-0000-4000-8000-000000000001';
 export const JYJ_DEPARTMENT = 'd0000000-0000-4000-8000-000000000002';
@@ -88,4 +88,12 @@ export async function fetchStatusFromPage(page: Page, path: string, authorizatio
     },
     [path, authorization] as const,
   );
+}
+
+/** A fresh browser context (own cookies and Keycloak session) logged in as username, at path. */
+export async function newUserPage(browser: Browser, username: string, path = '/'): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await login(page, username, path);
+  return page;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, login } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, login, newUserPage } from './helpers';
 
 /**
  * The full year of issue 6 on the demo data (the sample department's 2020), as far as the APIs go:
@@ -11,13 +11,6 @@ import { JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, login } from './helpers';
  * (it submits and approves 2020): deploy/local/test-all.sh starts one.
  */
 const Q = `?dept=${ZFW_DEPARTMENT}&year=2020`;
-
-async function newUserPage(browser: Browser, username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, username, path);
-  return page;
-}
 
 async function totalScore(page: Page): Promise<number> {
   const text = (await page.getByTestId('evaluation-total').locator('.ant-statistic-content-value').innerText()).trim();

@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { canUseChecker, canViewApiPage, canViewFigures, canViewOverview, type AppUser } from './auth/user';
-import { canManageTemplates, canOnboard, canRunBatches } from './auth/user';
+import { canManageRounds, canManageTemplates, canOnboard, canRunBatches } from './auth/user';
 import { AppLayout } from './layout/AppLayout';
 import { lazyPage } from './lazyPage';
 import { SelectionProvider } from './selection/SelectionProvider';
 
 // Pages are split out of the first load, one chunk per route, each with the dictionary namespaces it
 // needs (checked by src/i18n/namespaces.test.ts).
-const HomePage = lazyPage(() => import('./pages/HomePage'), ['figures', 'evaluation', 'reporting']);
+const HomePage = lazyPage(() => import('./pages/HomePage'), ['figures', 'evaluation', 'reporting', 'season']);
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), ['figures']);
 const BudgetPage = lazyPage(() => import('./pages/BudgetPage'), ['figures']);
 const OverviewPage = lazyPage(() => import('./pages/OverviewPage'), ['overview']);
@@ -22,6 +22,7 @@ const TemplatesPage = lazyPage(() => import('./pages/TemplatesPage'), ['template
 const BatchesPage = lazyPage(() => import('./pages/BatchesPage'), ['admin']);
 const OnboardingPage = lazyPage(() => import('./pages/OnboardingPage'), ['admin']);
 const EventsAdminPage = lazyPage(() => import('./pages/EventsAdminPage'), ['admin']);
+const RoundsPage = lazyPage(() => import('./pages/RoundsPage'), ['season']);
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazyPage(() => import('./pages/ForbiddenPage'));
 
@@ -85,6 +86,7 @@ export function AppRoutes() {
           <Route path="checker" element={guarded(canUseChecker, <CheckerPage />)} />
           <Route path="api-access" element={guarded(canViewApiPage, <ApiAccessPage />)} />
           <Route path="templates" element={guarded(canManageTemplates, <TemplatesPage />)} />
+          <Route path="rounds" element={guarded(canManageRounds, <RoundsPage />)} />
           <Route path="batches" element={guarded(canRunBatches, <BatchesPage />)} />
           <Route path="admin/departments" element={guarded(canOnboard, <OnboardingPage />)} />
           <Route path="admin/events" element={guarded(canOnboard, <EventsAdminPage />)} />

@@ -99,6 +99,11 @@ export function canManageTemplates(user: AppUser): boolean {
 }
 
 /** 批量生成报告 (every department's report of a year as a ZIP): reviewers and administrators. */
+/** 年度自评工作 (open, extend, close a round): the finance reviewer. */
+export function canManageRounds(user: AppUser): boolean {
+  return hasRole(user, ROLES.financeReviewer);
+}
+
 export function canRunBatches(user: AppUser): boolean {
   return isBureauUser(user);
 }

@@ -15,7 +15,7 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
  * Keys keep their section prefix ('basic.title'): `t` looks a key up in `core` first, then in the other
  * namespaces (fallbackNS), so components call useTranslation() without naming a namespace.
  */
-export const NAMESPACES = ['core', 'figures', 'evaluation', 'reporting', 'overview', 'templates', 'admin'] as const;
+export const NAMESPACES = ['core', 'figures', 'evaluation', 'reporting', 'overview', 'templates', 'admin', 'season'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 export type PageNamespace = Exclude<Namespace, 'core'>;
 export const PAGE_NAMESPACES = NAMESPACES.filter((ns): ns is PageNamespace => ns !== 'core');

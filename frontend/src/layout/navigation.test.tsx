@@ -12,7 +12,7 @@ describe('menu by role', () => {
       visibleNavItems({ username: 'u', displayName: 'u', roles }).map((item) => item.labelKey);
     const year = ['menu.home', 'menu.profile', 'menu.budget', 'menu.goals', 'menu.evaluation', 'menu.report'];
     expect(labels(['department'])).toEqual(year);
-    expect(labels(['finance-reviewer'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.templates', 'menu.batches', 'menu.api']);
+    expect(labels(['finance-reviewer'])).toEqual([...year, 'menu.overview', 'menu.rounds', 'menu.checker', 'menu.templates', 'menu.batches', 'menu.api']);
     expect(labels(['admin'])).toEqual([...year, 'menu.overview', 'menu.checker', 'menu.batches', 'menu.onboarding', 'menu.events', 'menu.api']);
     expect(labels(['finance-api'])).toEqual([...year, 'menu.api']);
     expect(labels([])).toEqual(['menu.home']);

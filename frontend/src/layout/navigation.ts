@@ -1,5 +1,5 @@
 import type { AppUser } from '../auth/user';
-import { canManageTemplates, canOnboard, canRunBatches, canUseChecker, canViewApiPage, canViewFigures, canViewOverview } from '../auth/user';
+import { canManageRounds, canManageTemplates, canOnboard, canRunBatches, canUseChecker, canViewApiPage, canViewFigures, canViewOverview } from '../auth/user';
 
 export interface NavItem {
   /** Route path, also the menu key. */
@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   /** Every /report/* tab keeps this entry active. */
   { path: '/report/status', labelKey: 'menu.report', visible: canViewFigures, activeFor: '/report' },
   { path: '/overview', labelKey: 'menu.overview', visible: canViewOverview },
+  { path: '/rounds', labelKey: 'menu.rounds', visible: canManageRounds },
   { path: '/checker', labelKey: 'menu.checker', visible: canUseChecker },
   { path: '/templates', labelKey: 'menu.templates', visible: canManageTemplates },
   { path: '/batches', labelKey: 'menu.batches', visible: canRunBatches },

@@ -17,6 +17,7 @@ import { formatPercent, formatWan } from '../lib/money';
 import { useSelection } from '../selection/SelectionContext';
 import { formatScore } from '../features/evaluation/scoreCard';
 import { statusColor } from '../features/report/findings';
+import { SeasonHomeCard } from '../features/season/SeasonHomeCard';
 
 // Only bureau users see the department table: keep antd's Table out of everyone else's load.
 const DepartmentsCard = lazy(() => import('./DepartmentsCard'));
@@ -68,6 +69,11 @@ export default function HomePage() {
         {canViewFigures(user) && departmentId ? (
           <Col xs={24} lg={12}>
             <FilingGlanceCard departmentId={departmentId} fiscalYear={fiscalYear} />
+          </Col>
+        ) : null}
+        {isDepartmentUser(user) && user.departmentId ? (
+          <Col xs={24} lg={12}>
+            <SeasonHomeCard />
           </Col>
         ) : null}
         {isBureauUser(user) ? (

@@ -18,6 +18,7 @@ const messages: CoreMessages = {
     budget: 'Budget and spending',
     audit: 'Change history',
     overview: 'District overview',
+    rounds: 'Rounds',
     goals: 'Performance goals',
     evaluation: 'Evaluation',
     report: 'Self-evaluation report',

@@ -18,6 +18,7 @@ const messages = {
     budget: '预算与支出',
     audit: '修改记录',
     overview: '全区概览',
+    rounds: '年度自评工作',
     goals: '绩效目标',
     evaluation: '绩效评价',
     report: '自评报告',

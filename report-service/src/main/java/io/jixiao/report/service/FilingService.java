@@ -52,13 +52,15 @@ public class FilingService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final EntityManager em;
+    private final io.jixiao.report.season.SeasonService season;
 
     /** The summary row shows the filing's status. */
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
 
     public FilingService(ReportService reports, ReportDocuments documents, Outbox outbox, ObjectMapper mapper,
-            EntityManager em) {
+            EntityManager em, io.jixiao.report.season.SeasonService season) {
+        this.season = season;
         this.reports = reports;
         this.documents = documents;
         this.outbox = outbox;
@@ -85,6 +87,8 @@ public class FilingService {
             throw ProblemException.conflict(filing.status == Filing.Status.APPROVED ? "filing.already-approved"
                     : "filing.already-submitted", String.valueOf(fiscalYear));
         }
+        // 年度自评工作: a closed round, or a first submission after the deadline without an extension, is refused
+        season.checkSubmit(departmentId, fiscalYear, filing == null ? null : filing.status.name());
         ReportService.Assembled a = reports.assemble(caller, departmentId, fiscalYear);
         List<Finding> fatal = a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).toList();
         if (!fatal.isEmpty()) {
@@ -214,6 +218,7 @@ public class FilingService {
         step(caller, filing.key, approve ? "APPROVED" : "RETURNED", filing.latestVersion, comment);
         outbox.publish(approve ? APPROVED : RETURNED, 1, departmentId, fiscalYear, caller.name(),
                 new StepPayload(filing.latestVersion, comment == null ? null : comment.strip()));
+        season.onReviewed(caller.name(), departmentId, fiscalYear, approve, comment);
         return filing;
     }
 

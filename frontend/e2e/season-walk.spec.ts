@@ -1,0 +1,80 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { SCREENSHOTS, newUserPage } from './helpers';
+
+/**
+ * The bureau's season (issue 17) as far as it is built: the reviewer opens the 2021 round of the demo
+ * district (every department with figures included), the department sees its deadline, days left and
+ * the OPENED notice on its home page, the reviewer extends one department's deadline and closes the round.
+ * Not yet built, so not walked: the sampled re-review, publication and the public page.
+ * Runs once per fresh stack (a year has one round per district).
+ */
+const YEAR = 2021;
+
+/** The input behind an antd DatePicker carrying data-testid (on the input or on its wrapper). */
+async function dateInput(picker: Locator): Promise<Locator> {
+  return (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
+}
+
+async function pickDate(picker: Locator, date: string) {
+  const input = await dateInput(picker);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** A date in the district's calendar (Asia/Shanghai, UTC+8), as the service counts days. */
+function isoDate(daysFromNow: number): string {
+  const d = new Date(Date.now() + 8 * 3_600_000 + daysFromNow * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+test.describe('the season: rounds', () => {
+  test('reviewer opens a round, the department sees its deadline and notice, reviewer extends and closes', async ({ browser }) => {
+    const reviewer = await newUserPage(browser, 'reviewer', '/rounds');
+    const deadline = isoDate(10);
+
+    await test.step('reviewer opens the round', async () => {
+      await expect(reviewer.getByRole('heading', { name: /年度自评工作/ })).toBeVisible();
+      await reviewer.getByTestId('round-year').click();
+      await reviewer.locator('.ant-select-item-option', { hasText: String(YEAR) }).first().click();
+      await reviewer.getByTestId('round-district').fill('示例区');
+      await pickDate(reviewer.getByTestId('round-deadline'), deadline);
+      await reviewer.getByTestId('round-open').click();
+      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · 示例区` }).first();
+      await expect(card).toBeVisible();
+      await expect(card.getByTestId('round-counts')).toContainText('填报中');
+      await expect(card.locator('tbody tr').first()).toContainText('剩余 10 天');
+      await reviewer.screenshot({ path: `${SCREENSHOTS}/60-rounds-opened.png`, fullPage: true });
+    });
+
+    await test.step('department sees the round, the days left and the OPENED notice on its home page', async () => {
+      const zfw = await newUserPage(browser, 'zfw', '/');
+      await expect(zfw.getByTestId('season-deadline')).toContainText(`截止日期：${deadline}`);
+      await expect(zfw.getByTestId('season-deadline')).toContainText('剩余 10 天');
+      await expect(zfw.getByTestId('season-notices')).toContainText(`${YEAR} 年度自评工作已开启`);
+      await expect(zfw.getByTestId('season-unread')).toBeVisible();
+      await zfw.screenshot({ path: `${SCREENSHOTS}/61-home-round-notice.png`, fullPage: true });
+      await zfw.getByRole('button', { name: '标为已读' }).first().click();
+      await expect(zfw.getByTestId('season-unread')).toHaveCount(0);
+      await zfw.context().close();
+    });
+
+    await test.step('reviewer extends one department and closes the round', async () => {
+      await reviewer.reload();
+      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · 示例区` }).first();
+      await card.locator('[data-testid^="extend-"]').first().click();
+      const dialog = reviewer.getByRole('dialog');
+      await pickDate(dialog.getByTestId('extend-until'), isoDate(20));
+      await dialog.getByTestId('extend-reason').fill('单位负责人调整，申请延期十天。');
+      await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await expect(card.locator('tbody tr').first()).toContainText(`已延期至 ${isoDate(20)}`);
+      await reviewer.screenshot({ path: `${SCREENSHOTS}/62-rounds-extended.png`, fullPage: true });
+
+      await card.getByTestId('round-close').click();
+      await reviewer.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await expect(card).toContainText('已关闭');
+      await expect(card.getByTestId('round-close')).toHaveCount(0);
+      await reviewer.screenshot({ path: `${SCREENSHOTS}/63-rounds-closed.png`, fullPage: true });
+    });
+  });
+});

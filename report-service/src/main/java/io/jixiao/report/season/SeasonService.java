@@ -1,0 +1,434 @@
+package io.jixiao.report.season;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import io.jixiao.platform.audit.AuditTrail;
+import io.jixiao.platform.outbox.Outbox;
+import io.jixiao.platform.problem.FieldError;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.problem.Versions;
+import io.jixiao.platform.security.Caller;
+import io.jixiao.platform.security.Roles;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * 年度自评工作: the finance reviewer opens a round (fiscal year, 区县, deadline, template version,
+ * departments), follows its progress, grants extensions and closes it (the list and each department's
+ * status are frozen). Departments see their round and its days left; notices go out as RoundNotice events
+ * and rows the SPA reads. Every write is audited.
+ */
+@ApplicationScoped
+public class SeasonService {
+
+    public static final String NOTICE = "RoundNotice";
+    static final int MAX_DEPARTMENTS = 2000;
+
+    public record OpenInput(Integer fiscalYear, String district, LocalDate deadline, Integer templateVersion,
+            List<String> departmentIds) {
+    }
+
+    public record ExtensionInput(String departmentId, LocalDate until, String reason, Long version) {
+    }
+
+    public record CloseInput(Long version) {
+    }
+
+    public record DepartmentRow(String departmentId, String departmentCode, String departmentName,
+            LocalDate extendedUntil, LocalDate effectiveDeadline, long daysLeft, SeasonRules.Progress progress,
+            String filingStatus) {
+    }
+
+    public record RoundView(long id, int fiscalYear, String district, LocalDate deadline, int templateVersion,
+            String status, String openedBy, OffsetDateTime openedAt, OffsetDateTime closedAt, long version,
+            Map<SeasonRules.Progress, Integer> counts, List<DepartmentRow> departments) {
+    }
+
+    public record NoticeView(long id, String departmentId, int fiscalYear, Long roundId, String kind,
+            LocalDate deadline, String comment, OffsetDateTime createdAt, OffsetDateTime readAt) {
+    }
+
+    record NoticePayload(long noticeId, Long roundId, String kind, LocalDate deadline, String comment) {
+    }
+
+    private final EntityManager em;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+
+    public SeasonService(EntityManager em, AuditTrail audit, Outbox outbox) {
+        this.em = em;
+        this.audit = audit;
+        this.outbox = outbox;
+    }
+
+    private static void requireReviewer(Caller caller) {
+        if (!caller.hasRole(Roles.FINANCE_REVIEWER)) {
+            throw ProblemException.forbidden("round.reviewer-only");
+        }
+    }
+
+    @Transactional
+    public RoundView open(Caller caller, OpenInput in) {
+        requireReviewer(caller);
+        List<FieldError> errors = new ArrayList<>();
+        if (in == null) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("fiscalYear", "round.field-required")));
+        }
+        if (in.fiscalYear() == null) {
+            errors.add(new FieldError("fiscalYear", "round.field-required"));
+        } else if (in.fiscalYear() < 2000 || in.fiscalYear() > 2100) {
+            errors.add(new FieldError("fiscalYear", "fiscal-year.out-of-range.short"));
+        }
+        if (in.district() == null || in.district().isBlank()) {
+            errors.add(new FieldError("district", "round.field-required"));
+        } else if (in.district().strip().length() > 64) {
+            errors.add(new FieldError("district", "round.district-too-long"));
+        }
+        if (in.deadline() == null) {
+            errors.add(new FieldError("deadline", "round.field-required"));
+        } else if (in.fiscalYear() != null && !in.deadline().isAfter(LocalDate.of(in.fiscalYear(), 12, 31))) {
+            // the self-evaluation of a year is done after the year has ended
+            errors.add(new FieldError("deadline", "round.deadline-in-year"));
+        }
+        if (in.templateVersion() == null || in.templateVersion() < 1) {
+            errors.add(new FieldError("templateVersion", "round.template-version"));
+        }
+        Map<String, Object[]> known = knownDepartments();
+        List<String> ids = in.departmentIds() == null ? List.copyOf(known.keySet())
+                : List.copyOf(new LinkedHashSet<>(in.departmentIds()));
+        if (ids.size() > MAX_DEPARTMENTS) {
+            errors.add(new FieldError("departmentIds", "round.too-many"));
+        }
+        for (int i = 0; in.departmentIds() != null && i < in.departmentIds().size(); i++) {
+            if (!known.containsKey(in.departmentIds().get(i))) {
+                errors.add(new FieldError("departmentIds[" + i + "]", "round.department-unknown"));
+            }
+        }
+        if (errors.isEmpty() && ids.isEmpty()) {
+            errors.add(new FieldError("departmentIds", "round.no-departments"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "request.invalid", errors);
+        }
+        String district = in.district().strip();
+        // one round per year and district, and a department in one round of a year: serialised per year
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('round'), ?1)) l")
+                .setParameter(1, in.fiscalYear()).getSingleResult();
+        if (SeasonRound.count("fiscalYear = ?1 and district = ?2", in.fiscalYear(), district) > 0) {
+            throw ProblemException.conflict("round.exists", String.valueOf(in.fiscalYear()), district);
+        }
+        List<String> taken = SeasonRoundDepartment.<SeasonRoundDepartment>list("fiscalYear = ?1 and key.departmentId in ?2",
+                in.fiscalYear(), ids).stream().map(d -> d.key.departmentId()).toList();
+        if (!taken.isEmpty()) {
+            throw ProblemException.conflict("round.department-taken", String.valueOf(in.fiscalYear()),
+                    String.join("、", taken.stream().map(id -> (String) known.get(id)[1]).toList()));
+        }
+        SeasonRound r = new SeasonRound();
+        r.fiscalYear = in.fiscalYear();
+        r.district = district;
+        r.deadline = in.deadline();
+        r.templateVersion = in.templateVersion();
+        r.status = "OPEN";
+        r.openedBy = caller.name();
+        r.openedAt = now();
+        r.persistAndFlush();
+        for (String id : ids) {
+            SeasonRoundDepartment d = new SeasonRoundDepartment();
+            d.key = new SeasonRoundDepartment.Key(r.id, id);
+            d.fiscalYear = r.fiscalYear;
+            d.departmentCode = (String) known.get(id)[0];
+            d.departmentName = (String) known.get(id)[1];
+            d.persist();
+            notice(caller.name(), id, r.fiscalYear, r.id, "OPENED", r.deadline, null);
+        }
+        audit.record("season-round", String.valueOf(r.id), r.version, caller.name(), List.of(
+                new AuditTrail.Change("status", null, "OPEN"),
+                new AuditTrail.Change("fiscalYear", null, r.fiscalYear),
+                new AuditTrail.Change("district", null, r.district),
+                new AuditTrail.Change("deadline", null, r.deadline),
+                new AuditTrail.Change("templateVersion", null, r.templateVersion),
+                new AuditTrail.Change("departments", null, String.join(",", ids))));
+        return view(r, null);
+    }
+
+    /** Department id → {code, name}: every department whose figures reached this service (any year). */
+    private Map<String, Object[]> knownDepartments() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct on (department_id) department_id, department_code, "
+                + "department_name from sheet_view order by department_id, fiscal_year desc").getResultList();
+        Map<String, Object[]> out = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            out.put((String) row[0], new Object[] { row[1], row[2] });
+        }
+        return out;
+    }
+
+    @Transactional
+    public List<RoundView> list(Caller caller, Integer fiscalYear) {
+        List<SeasonRound> rounds = fiscalYear == null ? SeasonRound.list("order by fiscalYear desc, district")
+                : SeasonRound.list("fiscalYear = ?1 order by district", fiscalYear);
+        List<RoundView> out = new ArrayList<>();
+        for (SeasonRound r : rounds) {
+            if (caller.readsAllDepartments()) {
+                out.add(view(r, null));
+            } else if (caller.departmentId().isPresent()
+                    && SeasonRoundDepartment.findById(new SeasonRoundDepartment.Key(r.id, caller.departmentId().get())) != null) {
+                out.add(view(r, caller.departmentId().get()));
+            }
+        }
+        return out;
+    }
+
+    @Transactional
+    public RoundView get(Caller caller, long id) {
+        SeasonRound r = SeasonRound.findById(id);
+        if (r == null) {
+            throw ProblemException.notFound("round.not-found", String.valueOf(id));
+        }
+        if (caller.readsAllDepartments()) {
+            return view(r, null);
+        }
+        String own = caller.departmentId().orElse(null);
+        // a department not in the round learns nothing about it
+        if (own == null || SeasonRoundDepartment.findById(new SeasonRoundDepartment.Key(r.id, own)) == null) {
+            throw ProblemException.notFound("round.not-found", String.valueOf(id));
+        }
+        return view(r, own);
+    }
+
+    /** The round with every department's progress (bureau) or only the caller's own row (department). */
+    private RoundView view(SeasonRound r, String onlyDepartment) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select d.department_id, d.department_code, d.department_name, "
+                + "d.extended_until, d.final_status, f.status, s.department_id is not null "
+                + "from season_round_department d "
+                + "left join filing f on f.department_id = d.department_id and f.fiscal_year = d.fiscal_year "
+                + "left join sheet_view s on s.department_id = d.department_id and s.fiscal_year = d.fiscal_year "
+                + "where d.round_id = ?1 and (?2 = '' or d.department_id = ?2) order by d.department_code, d.department_id")
+                .setParameter(1, r.id).setParameter(2, onlyDepartment == null ? "" : onlyDepartment).getResultList();
+        LocalDate today = SeasonRules.today();
+        Map<SeasonRules.Progress, Integer> counts = new EnumMap<>(SeasonRules.Progress.class);
+        for (SeasonRules.Progress p : SeasonRules.Progress.values()) {
+            counts.put(p, 0);
+        }
+        List<DepartmentRow> departments = new ArrayList<>();
+        for (Object[] row : rows) {
+            LocalDate extended = date(row[3]);
+            LocalDate effective = SeasonRules.effectiveDeadline(r.deadline, extended);
+            String filingStatus = (String) row[5];
+            SeasonRules.Progress progress = row[4] != null ? SeasonRules.Progress.valueOf((String) row[4])
+                    : SeasonRules.progress(filingStatus, (Boolean) row[6], today, effective);
+            counts.merge(progress, 1, Integer::sum);
+            departments.add(new DepartmentRow((String) row[0], (String) row[1], (String) row[2], extended, effective,
+                    SeasonRules.daysLeft(today, effective), progress, filingStatus == null ? "DRAFT" : filingStatus));
+        }
+        return new RoundView(r.id, r.fiscalYear, r.district, r.deadline, r.templateVersion, r.status, r.openedBy,
+                r.openedAt, r.closedAt, r.version, onlyDepartment == null ? counts : null, departments);
+    }
+
+    /** 延期: an audited later deadline for one department of an open round. */
+    @Transactional
+    public RoundView extend(Caller caller, long id, ExtensionInput in) {
+        requireReviewer(caller);
+        SeasonRound r = lockOpen(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (in == null || in.departmentId() == null || in.departmentId().isBlank()) {
+            errors.add(new FieldError("departmentId", "round.field-required"));
+        }
+        if (in == null || in.until() == null) {
+            errors.add(new FieldError("until", "round.field-required"));
+        } else if (!in.until().isAfter(r.deadline)) {
+            errors.add(new FieldError("until", "round.extension-not-later|" + r.deadline));
+        }
+        if (in == null || in.reason() == null || in.reason().isBlank()) {
+            errors.add(new FieldError("reason", "round.extension-reason"));
+        } else if (in.reason().length() > 2000) {
+            errors.add(new FieldError("reason", "round.extension-reason-too-long"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "request.invalid", errors);
+        }
+        Versions.check(in.version(), r.version);
+        SeasonRoundDepartment d = SeasonRoundDepartment.findById(new SeasonRoundDepartment.Key(r.id, in.departmentId()));
+        if (d == null) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("departmentId", "round.department-not-in-round")));
+        }
+        LocalDate old = d.extendedUntil;
+        d.extendedUntil = in.until();
+        // the round's version counts its extensions too: a close based on an older read is refused
+        em.lock(r, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        audit.record("season-round-department", r.id + "/" + d.key.departmentId(), r.version, caller.name(), List.of(
+                new AuditTrail.Change("extendedUntil", old, d.extendedUntil),
+                new AuditTrail.Change("extensionReason", null, in.reason().strip())));
+        notice(caller.name(), d.key.departmentId(), r.fiscalYear, r.id, "EXTENDED", d.extendedUntil, in.reason().strip());
+        em.flush();
+        return view(r, null);
+    }
+
+    /** Closing freezes the list and each department's status; no extension or submission afterwards. */
+    @Transactional
+    public RoundView close(Caller caller, long id, CloseInput in) {
+        requireReviewer(caller);
+        SeasonRound r = lockOpen(id);
+        Versions.check(in == null ? null : in.version(), r.version);
+        RoundView before = view(r, null);
+        for (DepartmentRow row : before.departments()) {
+            SeasonRoundDepartment d = SeasonRoundDepartment.findById(new SeasonRoundDepartment.Key(r.id, row.departmentId()));
+            d.finalStatus = row.progress().name();
+        }
+        r.status = "CLOSED";
+        r.closedBy = caller.name();
+        r.closedAt = now();
+        em.flush();
+        audit.record("season-round", String.valueOf(r.id), r.version, caller.name(), List.of(
+                new AuditTrail.Change("status", "OPEN", "CLOSED"),
+                new AuditTrail.Change("finalCounts", null, before.counts().toString())));
+        return view(r, null);
+    }
+
+    private SeasonRound lockOpen(long id) {
+        SeasonRound r = SeasonRound.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw ProblemException.notFound("round.not-found", String.valueOf(id));
+        }
+        if (!"OPEN".equals(r.status)) {
+            throw ProblemException.conflict("round.closed", String.valueOf(r.fiscalYear), r.district);
+        }
+        return r;
+    }
+
+    /**
+     * Called by a department's submit (its transaction, the year already locked): in a closed round, or
+     * after the department's deadline without an extension, a first submission is refused.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkSubmit(String departmentId, int fiscalYear, String filingStatus) {
+        SeasonRoundDepartment d = SeasonRoundDepartment.find("key.departmentId = ?1 and fiscalYear = ?2", departmentId,
+                fiscalYear).firstResult();
+        if (d == null) {
+            return; // no round covers this department-year: the filing workflow alone applies
+        }
+        SeasonRound r = SeasonRound.findById(d.key.roundId());
+        if (!"OPEN".equals(r.status)) {
+            throw ProblemException.conflict("round.closed", String.valueOf(r.fiscalYear), r.district);
+        }
+        LocalDate effective = SeasonRules.effectiveDeadline(r.deadline, d.extendedUntil);
+        if (!SeasonRules.submitAllowed(filingStatus, SeasonRules.today(), effective)) {
+            throw ProblemException.conflict("round.overdue", effective.toString());
+        }
+    }
+
+    /** A return or an approval: the department is told in the app (with or without a round). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReviewed(String actor, String departmentId, int fiscalYear, boolean approved, String comment) {
+        SeasonRoundDepartment d = SeasonRoundDepartment.find("key.departmentId = ?1 and fiscalYear = ?2", departmentId,
+                fiscalYear).firstResult();
+        notice(actor, departmentId, fiscalYear, d == null ? null : d.key.roundId(), approved ? "APPROVED" : "RETURNED",
+                null, comment == null || comment.isBlank() ? null : comment.strip());
+    }
+
+    /** The reminders 7 days and 1 day before each department's deadline, once each, to those not yet submitted. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        remind(SeasonRules.today());
+    }
+
+    @Transactional
+    public int remind(LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select r.id, r.fiscal_year, r.deadline, d.department_id, d.extended_until "
+                + "from season_round r join season_round_department d on d.round_id = r.id "
+                + "left join filing f on f.department_id = d.department_id and f.fiscal_year = d.fiscal_year "
+                + "where r.status = 'OPEN' and (f.status is null or f.status = 'RETURNED')").getResultList();
+        int sent = 0;
+        for (Object[] row : rows) {
+            LocalDate deadline = date(row[2]);
+            LocalDate extended = date(row[4]);
+            LocalDate effective = SeasonRules.effectiveDeadline(deadline, extended);
+            String kind = SeasonRules.reminderDue(today, effective);
+            if (kind != null && notice("season-reminder", (String) row[3], (Integer) row[1], ((Number) row[0]).longValue(),
+                    kind, effective, null)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Stores a notice and its RoundNotice event; false when an OPENED/DUE_7/DUE_1 notice was already sent. */
+    private boolean notice(String actor, String departmentId, int fiscalYear, Long roundId, String kind,
+            LocalDate deadline, String comment) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("insert into season_notice (department_id, fiscal_year, round_id, kind, "
+                + "deadline, comment, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (round_id, department_id, kind) "
+                + "where kind in ('OPENED', 'DUE_7', 'DUE_1') do nothing returning id")
+                .setParameter(1, departmentId).setParameter(2, fiscalYear).setParameter(3, roundId)
+                .setParameter(4, kind).setParameter(5, deadline).setParameter(6, comment).setParameter(7, now())
+                .getResultList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        outbox.publish(NOTICE, 1, departmentId, fiscalYear, actor,
+                new NoticePayload(((Number) ids.get(0)).longValue(), roundId, kind, deadline, comment));
+        return true;
+    }
+
+    /** The caller's department's notices, newest first (the bureau has none). */
+    @Transactional
+    public List<NoticeView> notices(Caller caller, int limit) {
+        if (caller.departmentId().isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, department_id, fiscal_year, round_id, kind, deadline, comment, "
+                + "created_at, read_at from season_notice where department_id = ?1 order by created_at desc, id desc")
+                .setParameter(1, caller.departmentId().get()).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new NoticeView(((Number) r[0]).longValue(), (String) r[1], (Integer) r[2],
+                r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4],
+                date(r[5]), (String) r[6], time(r[7]), time(r[8]))).toList();
+    }
+
+    /** Marks one of the caller's department's notices read; another department's is not found. */
+    @Transactional
+    public void markRead(Caller caller, long id) {
+        int n = caller.departmentId().isEmpty() ? 0 : em.createNativeQuery("update season_notice set read_at = "
+                + "coalesce(read_at, ?1) where id = ?2 and department_id = ?3").setParameter(1, now()).setParameter(2, id)
+                .setParameter(3, caller.departmentId().get()).executeUpdate();
+        if (n == 0) {
+            throw ProblemException.notFound("notice.not-found", String.valueOf(id));
+        }
+        audit.record("season-notice", String.valueOf(id), null, caller.name(),
+                List.of(new AuditTrail.Change("read", false, true)));
+    }
+
+    private static LocalDate date(Object o) {
+        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
+    }
+
+    private static OffsetDateTime time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
