@@ -20,6 +20,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // a wrong locator or a page that never loads fails in seconds, not at the test's timeout
+    actionTimeout: 10_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -39,7 +39,7 @@ test.describe('bureau pages', () => {
     await test.step('batches: every 2020 report generated and downloaded as a ZIP', async () => {
       await reviewer.goto('/batches?year=2020');
       await reviewer.getByTestId('batch-start').click();
-      await expect(reviewer.getByTestId('batch-status')).toHaveText(/已完成/, { timeout: 300_000 });
+      await expect(reviewer.getByTestId('batch-status')).toHaveText(/^已完成$/, { timeout: 300_000 });
       await expect(reviewer.getByTestId('batch-counts')).toContainText('已处理');
       const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByTestId('batch-download').click()]);
       expect(download.suggestedFilename()).toMatch(/^reports-2020-.*\.zip$/);

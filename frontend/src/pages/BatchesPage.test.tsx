@@ -54,9 +54,14 @@ function batchService(states: BatchProgress[]): RouteHandler {
 }
 
 describe('批量生成报告 page', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('starts a batch, follows its progress to the end, lists failures and downloads the ZIP', async () => {
+    // the clock runs as usual, and can be moved on at once to show that polling stopped
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const failures = [{ departmentId: 'd2', departmentName: '望城区教育局', message: '生成失败：IllegalStateException' }];
     const api = routeFetch(
       batchService([
@@ -86,7 +91,7 @@ describe('批量生成报告 page', () => {
     expect(api.requests[api.requests.findIndex((r) => r.method === 'POST')]!.path).toBe('/reports/batches?fiscalYear=2020');
     // polling stopped once finished
     const polls = api.requests.filter((r) => r.path === `/reports/batches/${JOB}`).length;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await vi.advanceTimersByTimeAsync(5 * 1000); // five poll intervals
     expect(api.requests.filter((r) => r.path === `/reports/batches/${JOB}`).length).toBe(polls);
     await waitFor(() => expect(screen.getAllByTestId('batch-history-row')).toHaveLength(1));
     expect(screen.getByTestId('batch-history')).toHaveTextContent('reviewer');

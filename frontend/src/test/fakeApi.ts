@@ -199,6 +199,10 @@ export class FakeApi {
       actual,
       variance: '0.00',
       executionRate: '100.00',
+      personnelActual: null,
+      subsidiesActual: null,
+      publicFundsActual: null,
+      publicFundsBudget: null,
       version,
       updatedAt: '2021-01-26T08:00:00Z',
       updatedBy: 'other',
@@ -220,6 +224,7 @@ export class FakeApi {
       departmentId: this.basic!.departmentId,
       fiscalYear: 2020,
       sourceVersion: this.evaluationVersion!,
+      revision: this.evaluationVersion!,
       indicators: [
         {
           code: 'budget-completion-rate',
@@ -230,6 +235,7 @@ export class FakeApi {
           formula: '预算完成数 / 预算数 × 100%（基本支出 + 项目支出）',
           inputs: [],
           missing: false,
+          sourceVersion: this.evaluationVersion!,
         },
         {
           code: 'basic-completion-rate',
@@ -240,8 +246,10 @@ export class FakeApi {
           formula: '基本支出实际 / 基本支出预算 × 100%',
           inputs: [],
           missing: false,
+          sourceVersion: this.evaluationVersion!,
         },
       ],
+      score: null,
     };
   }
 
@@ -253,6 +261,7 @@ export class FakeApi {
       heading: '（一）基本支出情况',
       paragraphs: ['本年度基本支出预算 637.88 万元，实际支出 699.13 万元，超预算 61.25 万元，预算完成率 109.60%。'],
       figures: { budgetWan: '637.88', actualWan: '699.13', varianceWan: '61.25', rate: '109.60' },
+      pending: false,
     };
   }
 }

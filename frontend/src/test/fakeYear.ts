@@ -1,10 +1,27 @@
-import type { EvaluationWithScore, Filing, GoalsView, Narrative, ReportView, ScoreItem } from '../api/types';
+import type { EvaluationWithScore, Filing, GoalsView, Narrative, ReportView, ScoreCard, ScoreItem } from '../api/types';
 import { departments, problem, type RecordedRequest } from './fakeApi';
 import { ZFW_DEPARTMENT } from './renderWithProviders';
 import { sampleSheet } from './sampleSheet';
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** A score card of the default template with the given figures. */
+export function scoreCard(over: Partial<ScoreCard>): ScoreCard {
+  return {
+    templateCode: 'default',
+    templateId: 1,
+    templateVersion: 1,
+    templatePinned: false,
+    total: 0,
+    grade: '差',
+    maxPoints: 100,
+    items: [],
+    projects: [],
+    missing: [],
+    ...over,
+  };
 }
 
 export function scoreItem(over: Partial<ScoreItem>): ScoreItem {
@@ -22,6 +39,13 @@ export function scoreItem(over: Partial<ScoreItem>): ScoreItem {
     explanation: '尚未自评：按 0 分计',
     adjustedScore: null,
     adjustment: null,
+    nameEn: null,
+    level1En: null,
+    level2En: null,
+    calculation: null,
+    rule: null,
+    selfScoreVersion: null,
+    adjustmentVersion: null,
     ...over,
   };
 }
@@ -78,8 +102,9 @@ export class FakeYear {
       departmentId: ZFW_DEPARTMENT,
       fiscalYear: 2020,
       sourceVersion: 9,
+      revision: 9,
       indicators: [],
-      score: { templateCode: 'default', total: Math.round(total * 100) / 100, grade: '差', maxPoints: 100, items: this.items, missing: [] },
+      score: scoreCard({ total: Math.round(total * 100) / 100, grade: '差', items: this.items }),
     };
   }
 

@@ -25,6 +25,8 @@ export function sampleSheet(): BudgetSheet {
     fiscalYear: 2020,
     revision: 10,
     locked: false,
+    department: null,
+    spending: { total: '0.00', lines: 0, checks: [] },
     staffing: {
       authorizedPosts: 20,
       staffInPost: 22,
@@ -99,6 +101,8 @@ export function emptySheet(departmentId = ZFW_DEPARTMENT, fiscalYear = 2020): Bu
     fiscalYear,
     revision: 0,
     locked: false,
+    department: null,
+    spending: { total: '0.00', lines: 0, checks: [] },
     staffing: null,
     basic: null,
     projects: [],
@@ -119,6 +123,7 @@ export function sampleProfile(): DepartmentProfile {
     code: '401001',
     name: '中共长沙市望城区委政法委员会',
     jurisdiction: '望城区',
+    firstFiscalYear: 2018,
     duties: ['贯彻落实党的政法工作方针政策', '组织政法工作调查研究', '协调处理涉法涉诉问题'],
     divisions: ['综合治理科', '维稳指导科', '执法监督科', '政工室', '防范协调科办公室'],
     version: 1,
@@ -142,5 +147,6 @@ export function overviewRows(rates: (string | null)[]): OverviewRow[] {
     totalBudget: '100000.00',
     totalActual: '100000.00',
     executionRate: rate,
+    updatedAt: '2021-01-25T08:00:00Z',
   }));
 }

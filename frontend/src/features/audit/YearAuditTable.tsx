@@ -40,21 +40,10 @@ export function YearAuditTable({ departmentId, fiscalYear }: { departmentId: str
     );
   }, [query.data, filter, t]);
 
-  const hasSections = (query.data ?? []).some((entry) => entry.section);
+  // No section column: the audit entries carry none (AuditEntryView in the contract).
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 170, render: (at: string) => formatTimestamp(at) },
     { title: t('audit.actor'), dataIndex: 'actor', key: 'actor', width: 110 },
-    ...(hasSections
-      ? [
-          {
-            title: t('yearAudit.section'),
-            dataIndex: 'section',
-            key: 'section',
-            width: 120,
-            render: (section: string | undefined) => (section ? t(`yearAudit.sections.${section}`, { defaultValue: section }) : ''),
-          },
-        ]
-      : []),
     { title: t('audit.field'), dataIndex: 'field', key: 'field', width: 210, render: (field: string) => fieldLabel(field) },
     {
       title: t('audit.oldValue'),

@@ -12,24 +12,10 @@ import {
   tierOf,
   tierRange,
 } from './scoreCard';
+import { scoreCard, scoreItem } from '../../test/fakeYear';
 import { sampleSheet } from '../../test/sampleSheet';
 
-const item = (over: Partial<ScoreItem>): ScoreItem => ({
-  level1: '投入',
-  level2: '目标设定',
-  code: 'goal-reasonableness',
-  name: '绩效目标合理性',
-  points: 2,
-  ruleKind: 'qualitative',
-  ruleText: null,
-  value: null,
-  score: 0,
-  status: 'PENDING_SELF_SCORE',
-  explanation: '尚未自评：按 0 分计',
-  adjustedScore: null,
-  adjustment: null,
-  ...over,
-});
+const item = (over: Partial<ScoreItem>): ScoreItem => scoreItem({ ruleText: null, ...over });
 
 describe('score card logic', () => {
   it('counts the adjusted score when there is one, and the points lost', () => {
@@ -76,7 +62,7 @@ describe('score card logic', () => {
     expect(bars[0]).toEqual({ key: 'basic', budget: 637.88, actual: 699.13 });
     expect(bars.map((bar) => bar.key)).toContain('projects');
     expect(budgetVsActual(null)).toEqual([]);
-    const card = (total: number) => ({ departmentId: 'd', fiscalYear: 0, sourceVersion: 1, indicators: [], score: { templateCode: 't', total, grade: '中', maxPoints: 100, items: [], missing: [] } });
+    const card = (total: number) => ({ departmentId: 'd', fiscalYear: 0, sourceVersion: 1, revision: 1, indicators: [], score: scoreCard({ total, grade: '中' }) });
     expect(scoreTrend([{ year: 2020, evaluation: card(71.5) }, { year: 2019, evaluation: card(60) }, { year: 2018, evaluation: null }])).toEqual([
       { year: 2019, total: 60, grade: '中' },
       { year: 2020, total: 71.5, grade: '中' },

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../../App';
@@ -83,7 +83,11 @@ async function chooseAndStart() {
 }
 
 describe('导入导出 tab', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('uploads the file with the revision, shows progress, then every row error and that nothing was saved', async () => {
+    // the clock runs as usual, and can be moved on at once to show that polling stopped
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const server = importServer([
       job({ state: 'RUNNING', phase: 'VALIDATING', totalRows: 120, processedRows: 60, percent: 25 }),
       job({
@@ -121,7 +125,7 @@ describe('导入导出 tab', () => {
     expect(screen.getByTestId('import-progress-text')).toHaveTextContent('未导入');
     // Polling stopped with the finished job.
     const polled = server.polls();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await vi.advanceTimersByTimeAsync(10 * 30); // ten poll intervals (pollMs 30)
     expect(server.polls()).toBe(polled);
   });
 

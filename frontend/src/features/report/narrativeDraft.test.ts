@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Narrative } from '../../api/types';
-import { toFormValues } from './NarrativeEditor';
+import { toFormValues } from './narrativeForm';
 import { rekeyNarrativeDraft, unsavedNarrative } from './narrativeDraft';
 
 const narrative: Narrative = {

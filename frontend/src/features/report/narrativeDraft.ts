@@ -1,5 +1,5 @@
 import type { Narrative } from '../../api/types';
-import { newProblemKey, toFormValues, toNarrativeInput, type NarrativeFormValues } from './NarrativeEditor';
+import { newProblemKey, toFormValues, toNarrativeInput, type NarrativeFormValues } from './narrativeForm';
 
 const NARRATIVE_PARTS = ['goals', 'achievements', 'problems', 'measures', 'other'] as const;
 

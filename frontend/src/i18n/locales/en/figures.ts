@@ -254,16 +254,7 @@ const messages: FiguresMessages = {
   yearAudit: {
     title: 'Change history',
     intro: 'Every change to the department’s FY {{year}} data (staff, basic expenditure, projects, “three public” and more, variance reasons): who, when, old and new value. Amounts in 10k yuan.',
-    section: 'Data',
     filter: 'Filter by field or user',
-    sections: {
-      basic_expenditure: 'Basic expenditure',
-      staffing: 'Staff',
-      project: 'Projects',
-      other_figures: '“Three public” and more',
-      variance_reasons: 'Variance reasons',
-      department: 'Department profile',
-    },
   },
   imports: {
     readOnly: 'Only the department’s own staff import; you can export the year’s workbook.',

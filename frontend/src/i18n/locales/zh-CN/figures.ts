@@ -253,16 +253,7 @@ const messages = {
   yearAudit: {
     title: '修改记录',
     intro: '{{year}} 年度本单位所有数据（人员情况、基本支出、项目支出、三公经费等、差异原因）的每一次修改：谁、何时、原值与新值。金额以万元显示。',
-    section: '数据项',
     filter: '按字段或操作人筛选',
-    sections: {
-      basic_expenditure: '基本支出',
-      staffing: '人员情况',
-      project: '项目支出',
-      other_figures: '三公经费等',
-      variance_reasons: '差异原因',
-      department: '单位信息',
-    },
   },
   imports: {
     readOnly: '导入仅由本单位填报人员操作；您可以导出本年度工作簿。',
