@@ -590,7 +590,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BasicExpenditure"];
                     };
                 };
                 /** @description Another department's data */
@@ -2886,6 +2886,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's department's latest 50 notices, newest first (bureau users have none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the own department's notices read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description read */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description no such notice of the caller's department */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/admin/events/dead-letters": {
         parameters: {
             query?: never;
@@ -3347,7 +3428,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DistrictSummaryPage"];
                     };
                 };
                 /** @description no fiscalYear, limit outside 1..200, an unknown status, a malformed updatedSince, or a cursor not from this API */
@@ -3914,6 +3995,277 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rounds (bureau: all with every department's progress; department: the rounds it is in, with its own row only) */
+        get: {
+            parameters: {
+                query?: {
+                    /**
+                     * @description 财政年度
+                     * @example 2020
+                     */
+                    fiscalYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a round (finance reviewer): fiscal year, 区县, deadline, template version and departments (default: every department whose figures reached the service); each department gets an OPENED notice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenInput"];
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description a field missing or wrong (errors[].field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+                /** @description not a finance reviewer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+                /** @description a round of the year and district exists, or a department is in another round of the year */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round with its progress (未开始, 填报中, 已提交, 已退回, 已通过, 已逾期) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description no such round, or the caller's department is not in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round (finance reviewer; audited): its list and each department's status are frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not a finance reviewer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+                /** @description already closed, or version is not the round's current one */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend one department's deadline (finance reviewer; audited; the department is notified) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExtensionInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description no reason, a date not after the deadline, a department not in the round */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not a finance reviewer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+                /** @description the round is closed, or version is not the round's current one */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": unknown;
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4515,6 +4867,10 @@ export interface components {
             schemaVersion: number;
             type: string;
         };
+        CloseInput: {
+            /** Format: int64 */
+            version: number;
+        };
         CopyInput: {
             /** Format: int32 */
             fiscalYear: number;
@@ -4549,6 +4905,36 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        DistrictSummaryPage: {
+            /** Format: int32 */
+            fiscalYear: number;
+            items: components["schemas"]["DistrictSummaryRow"][];
+            nextCursor: string;
+        };
+        DistrictSummaryRow: {
+            actual: string;
+            basicExecutionRate: string;
+            budget: string;
+            departmentCode: string;
+            departmentId: string;
+            departmentName: string;
+            executionRate: string;
+            /** Format: int64 */
+            fatal: number;
+            /** Format: int32 */
+            filingVersion: number;
+            /** Format: int32 */
+            fiscalYear: number;
+            grade: string;
+            mainFindings: string[];
+            projectExecutionRate: string;
+            score: string;
+            /** Format: int64 */
+            sheetRevision: number;
+            status: string;
+            /** Format: int64 */
+            warnings: number;
+        };
         EditInput: {
             description: string;
             levels: components["schemas"]["Level1"][];
@@ -4574,6 +4960,13 @@ export interface components {
              * @description version of the 基本支出 the values were computed from (-1: none entered)
              */
             sourceVersion: number;
+        };
+        ExtensionInput: {
+            departmentId: string;
+            reason: string;
+            until: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            version: number;
         };
         GoalInput: {
             goal: string;
@@ -4827,6 +5220,11 @@ export interface components {
         };
         /** @enum {string} */
         Line: "BASIC" | "PROJECTS" | "PROJECT";
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         Measure: {
             /** Format: int32 */
             problemRef: number;
@@ -4918,6 +5316,15 @@ export interface components {
              * @example sjj
              */
             username: string;
+        };
+        OpenInput: {
+            deadline: components["schemas"]["LocalDate"];
+            departmentIds: string[];
+            district: string;
+            /** Format: int32 */
+            fiscalYear: number;
+            /** Format: int32 */
+            templateVersion: number;
         };
         /** @description 三公经费, 政府采购, 结转结余, 固定资产, monthly payments */
         OtherFiguresInput: {
