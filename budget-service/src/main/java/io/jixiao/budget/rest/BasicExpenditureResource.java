@@ -70,7 +70,7 @@ public class BasicExpenditureResource {
                 throw new IllegalStateException(e);
             }
         });
-        return Documents.respond(headers, doc.etag(), doc.body());
+        return Documents.respond(headers, doc);
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite

@@ -55,11 +55,11 @@ public class FiguresResource {
             schema = @Schema(implementation = BudgetSheet.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
     public Response sheet(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y, @Context HttpHeaders headers) {
-        SheetDocuments.Document doc = service.document(caller, d, y);
+        io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, d, y);
         if (doc == null) { // no change since documents are kept: computed
             return Response.ok(service.sheet(caller, d, y)).build();
         }
-        return Documents.respond(headers, doc.etag(), doc.body());
+        return Documents.respond(headers, doc);
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite

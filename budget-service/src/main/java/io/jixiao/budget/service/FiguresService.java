@@ -44,7 +44,7 @@ public class FiguresService {
     }
 
     /** The stored sheet; null when the year has not changed since sheets are stored. */
-    public SheetDocuments.Document document(Caller caller, String departmentId, int fiscalYear) {
+    public io.jixiao.platform.api.DocumentCache.Entry document(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
         return documents.find(departmentId, fiscalYear);
     }

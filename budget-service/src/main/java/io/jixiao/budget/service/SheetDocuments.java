@@ -17,9 +17,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class SheetDocuments {
 
-    public record Document(String etag, String body) {
-    }
-
     private static final String TABLE = "sheet_document";
 
     private final ObjectMapper mapper;
@@ -47,12 +44,11 @@ public class SheetDocuments {
     }
 
     /** Null when the year has had no change since documents are kept (the caller computes it then). */
-    public Document find(String departmentId, int fiscalYear) {
-        DocumentCache.Entry e = cache.get(region(departmentId, fiscalYear), "", () -> {
+    public DocumentCache.Entry find(String departmentId, int fiscalYear) {
+        return cache.get(region(departmentId, fiscalYear), "", () -> {
             SheetDocument d = SheetDocument.findById(new Filing.Key(departmentId, fiscalYear));
             return d == null ? null : new DocumentCache.Entry(d.etag, d.body);
         });
-        return e == null ? null : new Document(e.etag(), e.body());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

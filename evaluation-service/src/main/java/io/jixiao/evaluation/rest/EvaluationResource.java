@@ -79,11 +79,11 @@ public class EvaluationResource {
     public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @Context HttpHeaders headers) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
-        EvaluationDocuments.Document doc = service.document(caller, departmentId, fiscalYear, locale);
+        io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
         if (doc == null) { // scored before documents were kept (or not yet scored: 404 from the service)
             return Response.ok(view(service.get(caller, departmentId, fiscalYear, locale), locale)).build();
         }
-        return io.jixiao.platform.api.Documents.respond(headers, doc.etag(), doc.body());
+        return io.jixiao.platform.api.Documents.respond(headers, doc);
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite

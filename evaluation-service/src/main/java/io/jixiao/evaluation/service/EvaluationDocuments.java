@@ -46,10 +46,6 @@ public class EvaluationDocuments {
             long sourceVersion) {
     }
 
-    /** A stored document: its body and ETag (quoted, as sent in the header). */
-    public record Document(String etag, String body) {
-    }
-
     private static final String TABLE = "evaluation_document";
 
     private final ObjectMapper mapper;
@@ -65,13 +61,12 @@ public class EvaluationDocuments {
     }
 
     /** The stored document in the caller's language; null when the year was not scored since documents exist. */
-    public Document find(String departmentId, int fiscalYear, Locale locale) {
+    public DocumentCache.Entry find(String departmentId, int fiscalYear, Locale locale) {
         String lang = lang(locale);
-        DocumentCache.Entry e = cache.get(DocumentCache.region(TABLE, fiscalYear, departmentId), lang, () -> {
+        return cache.get(DocumentCache.region(TABLE, fiscalYear, departmentId), lang, () -> {
             EvaluationDocument d = EvaluationDocument.findById(new EvaluationDocument.Key(departmentId, fiscalYear, lang));
             return d == null ? null : new DocumentCache.Entry(d.etag, d.body);
         });
-        return e == null ? null : new Document(e.etag(), e.body());
     }
 
     /**

@@ -65,7 +65,7 @@ public class EvaluationService {
     }
 
     /** The stored document of the evaluation in the locale's language (null: none stored yet; use get). */
-    public EvaluationDocuments.Document document(Caller caller, String departmentId, int fiscalYear, Locale locale) {
+    public io.jixiao.platform.api.DocumentCache.Entry document(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
         return documents.find(departmentId, fiscalYear, locale);
     }

@@ -28,7 +28,7 @@ public interface ApiConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Upper bound of the cached bodies, in bytes of heap (two per character). */
+        /** Upper bound of the cached bodies (UTF-8 bytes). */
         @WithDefault("33554432")
         long maxBytes();
     }

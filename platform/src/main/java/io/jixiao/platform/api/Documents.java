@@ -46,8 +46,13 @@ public final class Documents {
         return false;
     }
 
-    /** 200 with the stored JSON, or 304 when the request's If-None-Match holds its tag. */
-    public static Response respond(HttpHeaders request, String etag, String body) {
+    /** 200 with a cached answer's JSON, or 304 when the request's If-None-Match holds its tag. */
+    public static Response respond(HttpHeaders request, DocumentCache.Entry entry) {
+        return respond(request, entry.etag(), entry.body());
+    }
+
+    /** 200 with the stored JSON (UTF-8), or 304 when the request's If-None-Match holds its tag. */
+    public static Response respond(HttpHeaders request, String etag, byte[] body) {
         Response.ResponseBuilder answer = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
                 ? Response.notModified()
                 : Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"));

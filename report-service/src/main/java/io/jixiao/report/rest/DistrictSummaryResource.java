@@ -71,7 +71,7 @@ public class DistrictSummaryResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "1..200") @QueryParam("limit") @DefaultValue("50") int limit) {
         DocumentCache.Entry page = service.pageDocument(caller, Requests.requireYear(fiscalYear), status, updatedSince, cursor, limit);
-        Response answer = Documents.respond(headers, page.etag(), page.body());
+        Response answer = Documents.respond(headers, page);
         return page.nextCursor() == null ? answer
                 : Response.fromResponse(answer).header("Link", ApiConventions.nextLink(uri, page.nextCursor())).build();
     }
