@@ -51,10 +51,6 @@ public interface ImportConfig {
     @WithDefault("600")
     int saveTimeoutSeconds();
 
-    /** Rows per JDBC batch of 支出明细. */
-    @WithDefault("1000")
-    int batchSize();
-
     /** A running job whose process stopped updating it for this long is marked INTERRUPTED. */
     @WithDefault("120")
     int heartbeatTimeoutSeconds();

@@ -1,8 +1,6 @@
 package io.jixiao.budget.imports;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,18 +54,18 @@ public class ImportSaver {
         this.em = em;
     }
 
-    /** The lines of the file, streamed a second time for the insert (the first pass only validated them). */
-    public interface LineSource {
-        void forEach(java.util.function.Consumer<RowParser.LineRow> each) throws Exception;
-    }
-
     public record Result(boolean basicChanged, int projectsCreated, int projectsUpdated, int projectsUnchanged,
-            int linesReplaced, int linesSaved, String linesTotal, long revision) {
+            int linesReplaced, int linesSaved, String linesTotal, long revision, String timings) {
     }
 
+    /**
+     * @param lines the checked 支出明细 of the file, or null when the file has none (the year's lines stay)
+     * @param progress the lines written so far
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Result save(Caller caller, ImportJob job, RowParser.BasicRow basic, List<RowParser.ProjectRow> projects,
-            int lineCount, LineSource lines, int batchSize, IntConsumer progress) throws Exception {
+            LineSpool lines, IntConsumer progress) throws Exception {
+        long t0 = System.nanoTime();
         String dept = job.departmentId;
         int year = job.fiscalYear;
         Filing filing = guard.beginWrite(caller, dept, year);
@@ -79,43 +77,29 @@ public class ImportSaver {
         for (RowParser.ProjectRow p : projects) {
             projectCounts[saveProject(caller, dept, year, p)]++;
         }
+        long t1 = System.nanoTime();
         int replaced = 0;
-        int saved = 0;
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        if (lineCount > 0) {
-            Map<String, Long> projectIds = new HashMap<>();
-            for (Project p : Project.of(dept, year)) {
-                projectIds.put(p.name, p.id);
-            }
+        String lineTimes = "";
+        if (lines != null) {
             em.flush();
-            LineInsert insert = new LineInsert(dept, year, projectIds, batchSize, progress);
-            // all on the transaction's own connection, inside doWork: the statement must not outlive it
-            em.unwrap(Session.class).doWork(c -> {
-                try {
-                    insert.open(c);
-                    lines.forEach(insert::add);
-                    insert.finish();
-                } catch (SQLException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    insert.close();
-                }
-            });
-            replaced = insert.replaced;
-            saved = insert.saved;
-            total = insert.total;
+            Replaced old = replaceLines(dept, year, lines, progress);
+            replaced = old.count();
+            lineTimes = String.format(" (delete %d ms, copy %d ms)", old.deleteMillis(), old.copyMillis());
             audit.record(AUDIT_LINES, dept + ":" + year, null, caller.name(), List.of(
-                    new AuditTrail.Change("lines", insert.oldSummary, saved + " 条，合计 " + total.toPlainString() + " 元"),
+                    new AuditTrail.Change("lines", old.summary(), summary(lines.lines(), lines.total())),
                     new AuditTrail.Change("importedFrom", null, job.fileName + " (" + job.id + ")")));
         }
-        boolean changed = basicChanged || projectCounts[0] > 0 || projectCounts[1] > 0 || lineCount > 0;
+        long t2 = System.nanoTime();
+        boolean changed = basicChanged || projectCounts[0] > 0 || projectCounts[1] > 0 || lines != null;
         if (changed) {
             guard.republish(caller, filing, "import");
         }
-        return new Result(basicChanged, projectCounts[0], projectCounts[1], projectCounts[2], replaced, saved,
-                total.toPlainString(), filing.revision);
+        em.flush();
+        String timings = String.format("figures %d ms, lines %d ms%s, sheet %d ms", (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, lineTimes, (System.nanoTime() - t2) / 1_000_000);
+        return new Result(basicChanged, projectCounts[0], projectCounts[1], projectCounts[2], replaced,
+                lines == null ? 0 : lines.lines(), lines == null ? "0.00" : lines.total().toPlainString(),
+                filing.revision, timings);
     }
 
     private boolean saveBasic(Caller caller, String dept, int year, RowParser.BasicRow in) {
@@ -183,120 +167,91 @@ public class ImportSaver {
 
     /**
      * Replaces the lines of a department-year on the transaction's own connection: the old lines are
-     * deleted and the new ones streamed in with PostgreSQL COPY (CSV), at the database's own pace and
-     * inside the import's transaction, so a failure anywhere leaves the old lines. Project names were
-     * resolved in the validation pass; no staging table is needed since nothing is merged.
+     * deleted and the spooled ones streamed in with PostgreSQL COPY, inside the import's transaction,
+     * so a failure anywhere leaves the old lines. The year's sums per project and channel, counted
+     * while the file was checked, replace those in spending_total, which the sheet reads.
+     *
+     * @return the lines replaced: their number and a summary for the audit (null when there were none)
      */
-    private static final class LineInsert {
-        static final int CHUNK_BYTES = 256 * 1024;
-
-        final String dept;
-        final int year;
-        final Map<String, Long> projectIds;
-        final int batchSize;
-        final IntConsumer progress;
-        final StringBuilder chunk = new StringBuilder(CHUNK_BYTES + 4096);
-        CopyIn copy;
-        int pending;
-        int saved;
-        int replaced;
-        String oldSummary;
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-
-        LineInsert(String dept, int year, Map<String, Long> projectIds, int batchSize, IntConsumer progress) {
-            this.dept = dept;
-            this.year = year;
-            this.projectIds = projectIds;
-            this.batchSize = batchSize;
-            this.progress = progress;
+    private Replaced replaceLines(String dept, int year, LineSpool lines, IntConsumer progress) throws SQLException {
+        long[] projectIds = new long[lines.projects().size()];
+        if (projectIds.length > 0) {
+            Map<String, Long> byName = new HashMap<>();
+            for (Project p : Project.of(dept, year)) {
+                byName.put(p.name, p.id);
+            }
+            for (int i = 0; i < projectIds.length; i++) {
+                Long id = byName.get(lines.projects().get(i));
+                if (id == null) {
+                    throw ProblemException.conflict("import.changed-meanwhile"); // removed after the file was checked
+                }
+                projectIds[i] = id;
+            }
         }
-
-        void open(Connection c) throws SQLException {
-            try (PreparedStatement count = c.prepareStatement(
-                    "select count(*), coalesce(sum(amount), 0) from spending_line where department_id = ? and fiscal_year = ?")) {
-                count.setString(1, dept);
-                count.setInt(2, year);
-                try (ResultSet rs = count.executeQuery()) {
+        int[] replaced = new int[1];
+        long[] millis = new long[2];
+        String[] replacedSummary = new String[1];
+        // all on the transaction's own connection, inside doWork: the statements must not outlive it
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement before = c.prepareStatement("select coalesce(sum(line_count), 0), "
+                    + "coalesce(sum(amount), 0) from spending_total where department_id = ? and fiscal_year = ?")) {
+                before.setString(1, dept);
+                before.setInt(2, year);
+                try (ResultSet rs = before.executeQuery()) {
                     rs.next();
-                    oldSummary = rs.getInt(1) == 0 ? null
-                            : rs.getInt(1) + " 条，合计 " + rs.getBigDecimal(2).setScale(2).toPlainString() + " 元";
+                    replacedSummary[0] = rs.getLong(1) == 0 ? null : summary(rs.getLong(1), rs.getBigDecimal(2));
                 }
             }
+            long d0 = System.nanoTime();
             try (PreparedStatement delete = c.prepareStatement(
                     "delete from spending_line where department_id = ? and fiscal_year = ?")) {
                 delete.setString(1, dept);
                 delete.setInt(2, year);
-                replaced = delete.executeUpdate();
+                replaced[0] = delete.executeUpdate();
             }
-            copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy spending_line (department_id, fiscal_year, "
-                    + "line_no, paid_on, project_id, economic_class, channel, amount, description) from stdin with (format csv)");
-        }
-
-        void add(RowParser.LineRow line) {
-            Long projectId = null;
-            if (line.project() != null) {
-                projectId = projectIds.get(line.project());
-                if (projectId == null) {
-                    // the project was removed after the file was checked
-                    throw ProblemException.conflict("import.changed-meanwhile");
+            long c0 = System.nanoTime();
+            millis[0] = (c0 - d0) / 1_000_000;
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from spending_total where department_id = ? and fiscal_year = ?");
+                    PreparedStatement insert = c.prepareStatement("insert into spending_total (department_id, "
+                            + "fiscal_year, project_id, channel, line_count, amount) values (?, ?, ?, ?, ?, ?)")) {
+                delete.setString(1, dept);
+                delete.setInt(2, year);
+                delete.executeUpdate();
+                for (var sum : lines.sums().entrySet()) {
+                    insert.setString(1, dept);
+                    insert.setInt(2, year);
+                    int project = sum.getKey().project();
+                    insert.setObject(3, project < 0 ? null : projectIds[project], java.sql.Types.BIGINT);
+                    insert.setString(4, sum.getKey().channel());
+                    insert.setInt(5, sum.getValue().lines());
+                    insert.setBigDecimal(6, sum.getValue().amount());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(LineSpool.COPY);
+            try {
+                lines.replay(projectIds, (bytes, length) -> copy.writeToCopy(bytes, 0, length), progress);
+                copy.endCopy();
+                millis[1] = (System.nanoTime() - c0) / 1_000_000;
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy(); // a failure mid-way: the transaction rolls back anyway
                 }
             }
-            saved++;
-            quoted(dept).append(',').append(year).append(',').append(saved).append(',').append(line.paidOn()).append(',');
-            if (projectId != null) {
-                chunk.append(projectId.longValue());
-            }
-            chunk.append(',');
-            quoted(line.economicClass()).append(',');
-            quoted(line.channel()).append(',').append(line.amount().toPlainString()).append(',');
-            if (line.description() != null) { // unquoted empty is NULL, "" an empty text
-                quoted(line.description());
-            }
-            chunk.append('\n');
-            total = total.add(line.amount());
-            if (++pending >= batchSize || chunk.length() >= CHUNK_BYTES) {
-                flushBatch();
-            }
-        }
+        });
+        return new Replaced(replaced[0], replacedSummary[0], millis[0], millis[1]);
+    }
 
-        private StringBuilder quoted(String text) {
-            chunk.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '"') {
-                    chunk.append('"');
-                }
-                chunk.append(ch);
-            }
-            return chunk.append('"');
-        }
+    private record Replaced(int count, String summary, long deleteMillis, long copyMillis) {
+    }
 
-        void flushBatch() {
-            if (chunk.length() > 0) {
-                byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-                try {
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-                chunk.setLength(0);
-            }
-            if (pending > 0) {
-                pending = 0;
-                progress.accept(saved);
-            }
-        }
-
-        void finish() throws SQLException {
-            flushBatch();
-            copy.endCopy();
-            copy = null;
-        }
-
-        void close() throws SQLException {
-            if (copy != null && copy.isActive()) {
-                copy.cancelCopy(); // a failure mid-way: the transaction rolls back anyway
-            }
-        }
+    private static String summary(long lines, BigDecimal total) {
+        return lines + " 条，合计 " + total.setScale(2).toPlainString() + " 元";
     }
 }

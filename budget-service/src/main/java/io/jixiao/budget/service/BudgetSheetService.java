@@ -49,13 +49,13 @@ public class BudgetSheetService {
                 reasonChecks(basic, projects, reasons), spending(departmentId, fiscalYear, basic, projects));
     }
 
-    /** Sums of the 支出明细 per project and channel (one indexed group-by), compared with the stated actuals. */
+    /** Sums of the 支出明细 per project and channel (kept in spending_total), compared with the stated actuals. */
     static BudgetSheet.Spending spending(String departmentId, int fiscalYear, BasicExpenditure basic,
             List<Project> projects) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Project.getEntityManager().createNativeQuery(
-                "select coalesce(project_id, 0), channel, count(*), sum(amount) from spending_line"
-                        + " where department_id = ?1 and fiscal_year = ?2 group by 1, 2")
+                "select coalesce(project_id, 0), channel, line_count, amount from spending_total"
+                        + " where department_id = ?1 and fiscal_year = ?2")
                 .setParameter(1, departmentId).setParameter(2, fiscalYear).getResultList();
         if (rows.isEmpty()) {
             return null;

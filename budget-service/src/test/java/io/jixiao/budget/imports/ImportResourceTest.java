@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -265,6 +266,40 @@ class ImportResourceTest {
         assertEquals(2, again.getInt("summary.projectsUnchanged"));
         assertEquals(5, again.getInt("summary.linesSaved"));
         assertEquals("25100.80", again.getString("summary.linesTotal"));
+    }
+
+    /** The sums the sheet shows leave with a deleted project, and a later import replaces them rather than adding. */
+    @Test
+    void aDeletedProjectTakesItsSumsAndASecondImportReplacesTheRest() throws Exception {
+        int year = 2018; // only the job listing of aLockedYear… imports the same workbook into this year
+        assertEquals("SUCCEEDED", importAndWait(year, readAll(goodWorkbook(year)), "first.xlsx", "zh-CN").getString("state"));
+        JsonPath sheet = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
+        assertEquals(5, sheet.getInt("spending.lines"));
+        assertEquals("25100.80", sheet.getString("spending.total"));
+        long community = sheet.getLong("projects.find { it.name == '社区矫正' }.id");
+        assertEquals("3000.00", sheet.getString("spending.checks.find { it.projectId == " + community + " }.linesTotal"));
+
+        long version = sheet.getLong("projects.find { it.name == '社区矫正' }.version");
+        as(clerk()).delete(base(year) + "/projects/" + community + "?version=" + version).then().statusCode(200);
+        JsonPath after = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
+        assertEquals(4, after.getInt("spending.lines"), "the project's line left with it");
+        assertEquals("22100.80", after.getString("spending.total"));
+        assertNull(after.get("spending.checks.find { it.projectId == " + community + " }"));
+
+        byte[] basicOnly = readAll(TestWorkbooks.xlsx(new TestWorkbooks.SheetData("支出明细", rows(LINE_HEADER,
+                row(1, LocalDate.of(year, 2, 1), "基本支出", "办公费", "单位自有", "100.00", null),
+                row(2, LocalDate.of(year, 2, 2), "基本支出", "邮电费", "财政直接支付", "200.50", null)))));
+        JsonPath second = importAndWait(year, basicOnly, "second.xlsx", "zh-CN");
+        assertEquals("SUCCEEDED", second.getString("state"), second.prettify());
+        assertEquals(4, second.getInt("summary.linesReplaced"));
+        JsonPath replaced = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
+        assertEquals(2, replaced.getInt("spending.lines"));
+        assertEquals("300.50", replaced.getString("spending.total"));
+        assertEquals("200.50", replaced.getString("spending.checks.find { it.line == 'BASIC' }.linesDirect"),
+                replaced.prettify());
+        JsonPath audit = as(clerk()).get(base(year) + "/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals("4 条，合计 22100.80 元",
+                audit.getString("find { it.field == 'lines' && it.newValue == '2 条，合计 300.50 元' }.oldValue"));
     }
 
     @Test
