@@ -54,6 +54,35 @@ export interface paths {
                         "application/json": components["schemas"]["Page1"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -88,6 +117,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -128,12 +186,41 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -168,6 +255,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -210,12 +326,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -274,6 +419,35 @@ export interface paths {
                         "application/json": components["schemas"]["Page"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -315,6 +489,35 @@ export interface paths {
                     content: {
                         "application/x-ndjson": unknown;
                         "text/csv": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -373,7 +576,36 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -459,12 +691,34 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department's lines */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -515,6 +769,35 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -552,6 +835,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AuditEntryView"][];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -593,12 +905,23 @@ export interface paths {
                         "application/json": components["schemas"]["BasicExpenditure"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department's data */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Nothing entered for this year yet */
                 404: {
@@ -606,6 +929,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -647,7 +981,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Changed by someone else since you read it */
@@ -656,7 +1008,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -697,6 +1060,35 @@ export interface paths {
                         "application/json": components["schemas"]["AuditEntryView"][];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -734,6 +1126,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -779,7 +1200,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description not the caller's department (only its own members import) */
@@ -787,7 +1217,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description the year's filing is submitted (locked), or an import of this department is already waiting (one runs and one waits per department) */
                 409: {
@@ -802,7 +1234,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description not XLSX or CSV: a legacy .xls, a password-protected workbook, a binary file, text in an encoding other than UTF-8 or GBK */
@@ -811,7 +1243,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description the import queue (or its disk budget) is full; retry after Retry-After seconds */
@@ -820,7 +1263,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -864,12 +1307,41 @@ export interface paths {
                         "application/json": components["schemas"]["ImportJob"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description no such job for this department-year */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -915,20 +1387,51 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -975,20 +1478,51 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1034,20 +1568,51 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1078,20 +1643,51 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad input: every wrong field with its path and message */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1134,6 +1730,35 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1169,6 +1794,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1177,12 +1803,31 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description stale version, or the filing is submitted (locked) */
@@ -1191,7 +1836,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1237,20 +1893,51 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1294,12 +1981,34 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description another department's year */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1353,12 +2062,23 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a 预算单位 user or a 财政局 reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description larger than 10 MB, or too complex to check within the time budget */
                 413: {
@@ -1373,7 +2093,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description a .docx without any text (a scanned report, or an empty document): problem+json upload.no-text */
@@ -1386,9 +2106,13 @@ export interface paths {
                 /** @description too many checks by this caller; see Retry-After */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1422,6 +2146,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Department"][];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1459,7 +2212,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description not an admin */
@@ -1468,7 +2230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description the username or the department code exists already; nothing was created */
@@ -1477,7 +2239,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Keycloak unreachable or the admin client not configured */
@@ -1486,7 +2259,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1525,6 +2298,35 @@ export interface paths {
                         "application/json": components["schemas"]["Department"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         /** Edit the profile (own department): name, duties, divisions; send the version read */
@@ -1552,20 +2354,51 @@ export interface paths {
                         "application/json": components["schemas"]["Department"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1601,6 +2434,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1641,12 +2503,41 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1681,6 +2572,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1723,12 +2643,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1787,6 +2736,35 @@ export interface paths {
                         "application/json": components["schemas"]["Page"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1841,12 +2819,34 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Not a bureau role */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1902,12 +2902,34 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Not a bureau role */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1947,12 +2969,34 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department's history */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2003,13 +3047,42 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No budget figures received for this year yet */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2066,7 +3139,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Not a finance reviewer */
@@ -2074,7 +3156,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Stale version (version.conflict) */
                 409: {
@@ -2082,6 +3166,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2124,12 +3219,23 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description No budget figures received for this year yet */
                 404: {
@@ -2137,6 +3243,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2178,12 +3295,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No such project in the sheet */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2239,7 +3385,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Stale version, or the filing is submitted (filing.locked) */
@@ -2248,6 +3412,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2302,7 +3477,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Another department */
@@ -2310,7 +3494,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Stale version (version.conflict), or the filing is submitted (filing.locked) */
                 409: {
@@ -2318,7 +3504,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2378,6 +3575,35 @@ export interface paths {
                         "application/json": components["schemas"]["Page"];
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2417,13 +3643,33 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2478,12 +3724,23 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description not in status SUBMITTED */
                 409: {
@@ -2491,7 +3748,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2543,7 +3811,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description not a finance reviewer */
@@ -2551,7 +3828,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description not in status SUBMITTED */
                 409: {
@@ -2559,7 +3838,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2613,6 +3903,24 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description already submitted (or submitting) or approved */
                 409: {
                     headers: {
@@ -2626,7 +3934,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2667,13 +3986,42 @@ export interface paths {
                         "text/html": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No such version */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2716,13 +4064,42 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No such version, or submitted before documents were frozen */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2765,13 +4142,42 @@ export interface paths {
                         "application/pdf": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No such version, or submitted before documents were frozen */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2816,12 +4222,34 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2860,7 +4288,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Another department */
@@ -2868,7 +4305,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Stale version (version.conflict), or the filing is submitted (filing.locked) */
                 409: {
@@ -2876,6 +4315,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2910,6 +4360,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2950,13 +4429,42 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description no such notice of the caller's department */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2991,6 +4499,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3031,12 +4568,41 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3071,6 +4637,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3113,12 +4708,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3166,12 +4790,34 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer or administrator */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3204,12 +4850,23 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer or administrator */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description no department has figures for the year */
                 404: {
@@ -3224,7 +4881,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3263,12 +4931,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description no such job (or deleted after jixiao.report.batch.keep) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3308,13 +5005,42 @@ export interface paths {
                         "application/zip": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description the batch is still running */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3358,12 +5084,23 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not an administrator */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description a rebuild is already running (on any instance: a PostgreSQL advisory lock), or the topics cannot be read */
                 409: {
@@ -3371,7 +5108,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3438,12 +5186,34 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description department users (the summary covers other departments) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3487,13 +5257,33 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description department users */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3538,13 +5328,33 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description department users */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3586,13 +5396,22 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description No figures received for this year yet */
@@ -3601,7 +5420,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3646,13 +5476,33 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3692,7 +5542,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Another department */
@@ -3701,7 +5560,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Stale version: someone saved in between */
@@ -3710,7 +5569,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3751,13 +5621,22 @@ export interface paths {
                         "text/html": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description No figures received for this year yet */
@@ -3766,7 +5645,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3808,13 +5698,22 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description No figures received for this year yet */
@@ -3823,7 +5722,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3868,13 +5778,22 @@ export interface paths {
                         "application/pdf": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Another department */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description No figures received for this year yet */
@@ -3883,7 +5802,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description A configured PDF font is missing (the problem names the file and the Debian package) */
@@ -3892,7 +5822,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3934,13 +5864,42 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No figures or no score yet */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -3982,13 +5941,42 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No budget figures received for this year yet */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4033,6 +6021,35 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4064,7 +6081,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description not a finance reviewer */
@@ -4073,7 +6099,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description a round of the year and district exists, or a department is in another round of the year */
@@ -4082,7 +6108,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4121,12 +6158,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description no such round, or the caller's department is not in it */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4179,13 +6245,22 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description already closed, or version is not the round's current one */
@@ -4194,7 +6269,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4246,13 +6332,22 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description the round is closed, or version is not the round's current one */
@@ -4261,7 +6356,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4309,6 +6415,35 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4346,6 +6481,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4401,7 +6565,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Stale assignment version */
@@ -4410,6 +6592,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4440,6 +6633,24 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No assignment */
                 404: {
                     headers: {
@@ -4453,7 +6664,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4497,12 +6719,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description No such template or version */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4539,7 +6790,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Not a finance reviewer */
@@ -4547,7 +6807,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description Stale version (version.conflict), or the default template (read-only) */
                 409: {
@@ -4555,6 +6817,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4591,6 +6864,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4643,7 +6945,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description Not a finance reviewer */
@@ -4651,7 +6962,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4687,6 +7011,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -5374,6 +7727,22 @@ export interface components {
         Problem: {
             cause: string;
             text: string;
+        };
+        /** @description RFC 9457 problem details, in zh-CN or English after Accept-Language */
+        ProblemDetails: {
+            /** @description Stable machine-readable code, e.g. request.invalid, version.conflict */
+            code: string;
+            detail?: string;
+            errors?: {
+                /** @example lines[3].amount */
+                field: string;
+                message: string;
+            }[];
+            instance?: string;
+            status: number;
+            title: string;
+            /** @example urn:jixiao:problem:request.invalid */
+            type: string;
         };
         Profile: {
             code: string;

@@ -1,9 +1,6 @@
 package io.jixiao.evaluation;
 
-import java.util.UUID;
-
 import io.jixiao.evaluation.scoring.SampleSheet;
-import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TopicReader;
 
@@ -17,13 +14,7 @@ public final class Events {
     public static String budget(String departmentId, int year, long revision, String basicActual) {
         String sheet = SampleSheet.sample2020(departmentId, revision, revision, basicActual)
                 .replace("\"fiscalYear\":2020", "\"fiscalYear\":" + year);
-        String e = """
-                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"clerk",
-                 "payload":{"revision":%d,"section":"basic_expenditure","sheet":%s}}"""
-                .formatted(UUID.randomUUID(), departmentId, year, revision, sheet);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), e);
-        return e;
+        return TestEvents.budgetFigures(departmentId, year, "clerk", revision, "basic_expenditure", sheet);
     }
 
     /** FilingSubmitted / FilingReturned / FilingApproved as report-service publishes them (schemaVersion 1 is validated). */

@@ -2,6 +2,7 @@ package io.jixiao.testing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,54 +71,62 @@ public final class OpenApiExamples {
         List<String> noRequest = new ArrayList<>();
         List<String> noProblem = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        int operations = 0;
+        Map<String, JsonNode> all = operations(doc, "/api/v1/");
+        int operations = all.size();
+        for (Map.Entry<String, JsonNode> op : all.entrySet()) {
+            String name = op.getKey();
+            boolean anyExample = false;
+            boolean onlyFilesOrEmpty = true;
+            boolean problem = false;
+            for (Iterator<Map.Entry<String, JsonNode>> rs = op.getValue().path("responses").fields(); rs.hasNext();) {
+                Map.Entry<String, JsonNode> r = rs.next();
+                JsonNode content = r.getValue().path("content");
+                anyExample |= hasExample(content);
+                problem |= mediaHasExample(content.path("application/problem+json"));
+                if (r.getKey().startsWith("2")) {
+                    for (Iterator<String> media = content.fieldNames(); media.hasNext();) {
+                        onlyFilesOrEmpty &= FILES.contains(media.next());
+                    }
+                    if (content.has("application/json") && !mediaHasExample(content.path("application/json"))) {
+                        jsonAnswer.add(name + " " + r.getKey());
+                    }
+                }
+                unreadable(content, name + " " + r.getKey(), unreadable);
+            }
+            if (!anyExample && !onlyFilesOrEmpty) {
+                noResponse.add(name);
+            }
+            JsonNode body = op.getValue().path("requestBody").path("content");
+            boolean upload = true;
+            for (Iterator<String> media = body.fieldNames(); media.hasNext();) {
+                upload &= FILES.contains(media.next());
+            }
+            if (!body.isMissingNode() && !upload && !hasExample(body)) {
+                noRequest.add(name);
+            }
+            if (!name.startsWith("GET ") && !problem) {
+                noProblem.add(name);
+            }
+        }
+        return new Findings(operations, noResponse, jsonAnswer, noRequest, noProblem, unreadable);
+    }
+
+    /** Every operation of the document whose path starts with {@code pathPrefix}, as "PUT /api/v1/...", in document order. */
+    public static Map<String, JsonNode> operations(JsonNode doc, String pathPrefix) {
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith("/api/v1/")) {
+            if (!path.getKey().startsWith(pathPrefix)) {
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
-                if (!METHODS.contains(op.getKey())) {
-                    continue;
-                }
-                operations++;
-                String name = op.getKey().toUpperCase() + " " + path.getKey();
-                boolean anyExample = false;
-                boolean onlyFilesOrEmpty = true;
-                boolean problem = false;
-                for (Iterator<Map.Entry<String, JsonNode>> rs = op.getValue().path("responses").fields(); rs.hasNext();) {
-                    Map.Entry<String, JsonNode> r = rs.next();
-                    JsonNode content = r.getValue().path("content");
-                    anyExample |= hasExample(content);
-                    problem |= mediaHasExample(content.path("application/problem+json"));
-                    if (r.getKey().startsWith("2")) {
-                        for (Iterator<String> media = content.fieldNames(); media.hasNext();) {
-                            onlyFilesOrEmpty &= FILES.contains(media.next());
-                        }
-                        if (content.has("application/json") && !mediaHasExample(content.path("application/json"))) {
-                            jsonAnswer.add(name + " " + r.getKey());
-                        }
-                    }
-                    unreadable(content, name + " " + r.getKey(), unreadable);
-                }
-                if (!anyExample && !onlyFilesOrEmpty) {
-                    noResponse.add(name);
-                }
-                JsonNode body = op.getValue().path("requestBody").path("content");
-                boolean upload = true;
-                for (Iterator<String> media = body.fieldNames(); media.hasNext();) {
-                    upload &= FILES.contains(media.next());
-                }
-                if (!body.isMissingNode() && !upload && !hasExample(body)) {
-                    noRequest.add(name);
-                }
-                if (!op.getKey().equals("get") && !problem) {
-                    noProblem.add(name);
+                if (METHODS.contains(op.getKey())) {
+                    operations.put(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
                 }
             }
         }
-        return new Findings(operations, noResponse, jsonAnswer, noRequest, noProblem, unreadable);
+        return operations;
     }
 
     private static boolean hasExample(JsonNode content) {

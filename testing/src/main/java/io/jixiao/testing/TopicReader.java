@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Reads and writes the test broker's topics directly, as another service would. One producer and one
@@ -65,23 +68,16 @@ public final class TopicReader {
      * unread from its first offset.
      */
     public static void awaitNoLag(String groupId, Duration timeout, String... topics) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> lag = Map.of();
+        AtomicReference<Map<TopicPartition, Long>> lag = new AtomicReference<>(Map.of());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaControl.bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                lag = lag(admin, groupId, Set.of(topics));
-                if (lag.isEmpty()) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            Awaitility.await("group " + groupId + " has committed everything on " + List.of(topics)).atMost(timeout)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                        lag.set(lag(admin, groupId, Set.of(topics)));
+                        return lag.get().isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("group " + groupId + " still behind after " + timeout + ": " + lag.get(), e);
         }
-        throw new AssertionError("group " + groupId + " still behind after " + timeout + ": " + lag);
     }
 
     private static Map<TopicPartition, Long> lag(Admin admin, String groupId, Set<String> topics) throws Exception {
@@ -122,17 +118,19 @@ public final class TopicReader {
         }
 
         synchronized List<ConsumerRecord<String, String>> await(Predicate<String> match, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                readMore(Duration.ofMillis(500));
-                List<ConsumerRecord<String, String>> found = matching(match);
-                if (!found.isEmpty()) {
-                    // read on a little so duplicates, if any, are seen too
-                    readMore(Duration.ofMillis(500));
-                    return matching(match);
-                }
+            try {
+                // each poll waits up to 500 ms for records itself; the consumer stays on this thread
+                Awaitility.await("a matching record on " + topic).atMost(timeout).pollInSameThread()
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                            readMore(Duration.ofMillis(500));
+                            return !matching(match).isEmpty();
+                        });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("no matching record on " + topic + " within " + timeout, e);
             }
-            throw new AssertionError("no matching record on " + topic + " within " + timeout);
+            // read on a little so duplicates, if any, are seen too
+            readMore(Duration.ofMillis(500));
+            return matching(match);
         }
 
         private List<ConsumerRecord<String, String>> matching(Predicate<String> match) {

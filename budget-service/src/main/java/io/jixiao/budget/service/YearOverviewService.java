@@ -16,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,6 +24,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.platform.api.ChangeFeed;
+import io.jixiao.platform.api.Cursors;
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
@@ -79,9 +79,7 @@ public class YearOverviewService {
     /** Departments ordered by {@code sort} (default code); the cursor holds the last row's keys. */
     public Page overview(Caller caller, int fiscalYear, String jurisdiction, Boolean locked, String updatedSince,
             String sortParam, String cursor, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
-        }
+        io.jixiao.platform.api.Requests.limit(limit, MAX_LIMIT);
         String sortText = sortParam == null || sortParam.isBlank() ? "code" : sortParam;
         boolean descending = sortText.startsWith("-");
         Sort sort = Arrays.stream(Sort.values()).filter(x -> x.param.equals(descending ? sortText.substring(1) : sortText))
@@ -235,29 +233,21 @@ public class YearOverviewService {
             String variance, boolean keyProject) {
     }
 
-    /** A cursor is the sort it belongs to, the last row's sort key and its code, as a JSON array. */
-    private String encodeCursor(String sort, String key, String code) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(List.of(sort, key, code)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A cursor is the sort it belongs to, the last row's sort key and its code. */
+    private static String encodeCursor(String sort, String key, String code) {
+        return Cursors.ofTexts(sort, key, code);
     }
 
     /** {key, code} after which the page starts, or null; a cursor made for another sort is refused. */
-    private String[] decodeCursor(String cursor, String sort) {
-        if (cursor == null || cursor.isBlank()) {
+    private static String[] decodeCursor(String cursor, String sort) {
+        String[] parts = Cursors.texts(cursor, 3);
+        if (parts == null) {
             return null;
         }
-        try {
-            String[] parts = mapper.readValue(Base64.getUrlDecoder().decode(cursor), String[].class);
-            if (parts.length == 3 && sort.equals(parts[0]) && parts[1] != null && parts[2] != null) {
-                return new String[] {parts[1], parts[2]};
-            }
-        } catch (IllegalArgumentException | IOException e) {
-            // falls through to the same answer as a cursor of another sort
+        if (!sort.equals(parts[0])) {
+            throw Cursors.invalid();
         }
-        throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
+        return new String[] {parts[1], parts[2]};
     }
 
     /**

@@ -27,9 +27,7 @@ class InboxRecoveryTest {
     InboundEvents inbound;
 
     static String envelope(UUID id, String type, int schemaVersion, String dept, int year) {
-        return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"schemaVersion\":" + schemaVersion
-                + ",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"departmentId\":\"" + dept + "\",\"fiscalYear\":" + year
-                + ",\"actor\":\"test\",\"payload\":{}}";
+        return io.jixiao.testing.TestEvents.envelope(id, type, schemaVersion, "2026-01-01T00:00:00Z", dept, year, "test", "{}");
     }
 
     @Test

@@ -78,7 +78,7 @@ public class EvaluationResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "not yet scored", value = Examples.NOT_FOUND)))
     public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @Context HttpHeaders headers) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
         if (doc == null) { // scored before documents were kept (or not yet scored: 404 from the service)
             return Response.ok(view(service.get(caller, departmentId, fiscalYear, locale), locale)).build();
@@ -107,7 +107,7 @@ public class EvaluationResource {
     public EvaluationView selfScore(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("code") String code,
             @Valid @NotNull SelfScoreInput input, @Context HttpHeaders headers) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         return view(service.selfScore(caller, departmentId, fiscalYear, code, input.tier(), input.score(),
                 input.evidence(), input.version(), locale), locale);
     }
@@ -134,7 +134,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "409", description = "Stale version (version.conflict)")
     public EvaluationView adjust(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @PathParam("code") String code, @Valid @NotNull AdjustmentInput input, @Context HttpHeaders headers) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         return view(service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version(),
                 locale), locale);
     }

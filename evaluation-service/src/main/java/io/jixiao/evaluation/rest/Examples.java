@@ -110,17 +110,6 @@ final class Examples {
               {"goal":"平安望城建设","indicators":[
                 {"category":"TIMELINESS","name":"重点项目按期完成","unit":"项","direction":"GE","target":6,"actual":null,"keyTask":true}]}]}""";
 
-    /** GET /evaluations/changes: one IndicatorsComputed (payload shortened to its head). */
-    static final String CHANGES = """
-            {"items":[{"position":"NDgyMTMuNTc","eventId":"8b0d6a3e-2f4c-4d7a-9e15-6c3b2a1f0e47","type":"IndicatorsComputed","schemaVersion":1,
-              "departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"occurredAt":"2021-03-01T08:00:00Z",
-              "actor":"evaluation-service",
-              "payload":{"sourceVersion":0,"revision":9,"total":"6.82","grade":"差",
-                "indicators":[{"code":"basic-completion-rate","name":"基本支出预算完成率","value":"109.60","unit":"%","missing":false}],
-                "items":[{"level1":"过程","level2":"预算执行","code":"budget-completion-rate","name":"预算完成率","points":"4","value":"107.74","score":"1.52","status":"SCORED"}],
-                "template":{"id":1,"version":1,"pinned":false},"projects":[]}}],
-             "nextCursor":"NDgyMTMuNTc","hasMore":false}""";
-
     /** The same card read with Accept-Language: en (one item shown): names stay data, nameEn beside them. */
     static final String EVALUATION_EN = """
             {"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,"sourceVersion":0,"revision":9,"indicators":[],

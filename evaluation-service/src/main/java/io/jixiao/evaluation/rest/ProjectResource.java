@@ -63,7 +63,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "403", description = "Another department")
     public ProjectService.ProjectsView list(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @Context HttpHeaders headers) {
-        return service.get(caller, departmentId, fiscalYear, Messages.pick(headers.getAcceptableLanguages()));
+        return service.get(caller, departmentId, fiscalYear, Messages.of(headers));
     }
 
     @GET
@@ -74,7 +74,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project in the sheet")
     public ProjectService.ProjectEvaluation get(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("projectId") long projectId, @Context HttpHeaders headers) {
-        return service.project(caller, departmentId, fiscalYear, projectId, Messages.pick(headers.getAcceptableLanguages()));
+        return service.project(caller, departmentId, fiscalYear, projectId, Messages.of(headers));
     }
 
     @PUT
@@ -100,6 +100,6 @@ public class ProjectResource {
     public ProjectService.ProjectEvaluation save(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("projectId") long projectId,
             ProjectService.IndicatorsInput input, @Context HttpHeaders headers) {
-        return service.save(caller, departmentId, fiscalYear, projectId, input, Messages.pick(headers.getAcceptableLanguages()));
+        return service.save(caller, departmentId, fiscalYear, projectId, input, Messages.of(headers));
     }
 }

@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jixiao.testing.SchemaAssert;
 
 /**
  * budget-service's demo department-years (budget-service/src/main/resources/demo/departments.json, read from the
@@ -138,21 +136,8 @@ final class DemoSheets {
         }
         sheet.putArray("varianceReasons");
         sheet.putArray("reasonChecks");
-        ObjectNode event = JSON.createObjectNode();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", "BudgetFiguresChanged");
-        event.put("schemaVersion", 1);
-        event.put("occurredAt", "2026-12-05T10:00:00Z");
-        event.put("departmentId", departmentId);
-        event.put("fiscalYear", fiscalYear);
-        event.put("actor", "demo-data");
-        ObjectNode payload = event.putObject("payload");
-        payload.put("revision", revision);
-        payload.put("section", "variance_reasons");
-        payload.set("sheet", sheet);
-        String json = event.toString();
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), json);
-        return json;
+        return io.jixiao.testing.TestEvents.budgetFigures(departmentId, fiscalYear, "demo-data", revision, "variance_reasons",
+                sheet.toString());
     }
 
     private static ObjectNode pair(String a, String b) {

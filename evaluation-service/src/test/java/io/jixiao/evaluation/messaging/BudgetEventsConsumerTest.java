@@ -31,11 +31,8 @@ class BudgetEventsConsumerTest {
     static String event(UUID id, int schemaVersion, int year, long revision, long basicVersion, String basicActual) {
         String sheet = SampleSheet.sample2020(DEPT, revision, basicVersion, basicActual).replace("\"fiscalYear\":2020",
                 "\"fiscalYear\":" + year);
-        return """
-                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":%d,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"zfw",
-                 "payload":{"revision":%d,"section":"basic_expenditure","sheet":%s}}"""
-                .formatted(id, schemaVersion, DEPT, year, revision, sheet);
+        return io.jixiao.testing.TestEvents.budgetFigures(id, schemaVersion, DEPT, year, "zfw", revision,
+                "basic_expenditure", sheet);
     }
 
     static void publish(String event, int year) {

@@ -171,7 +171,7 @@ public class ApiConventions {
 
     private Response.ResponseBuilder problem(ContainerRequestContext request, int status, String code,
             List<FieldError> errors, Object arg) {
-        var locale = Messages.pick(request.getAcceptableLanguages());
+        var locale = Messages.of(request);
         List<FieldError> texts = errors.stream()
                 .map(f -> new FieldError(f.field(), Messages.text(locale, f.message(), arg)))
                 .toList();

@@ -1,6 +1,5 @@
 package io.jixiao.platform.api;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,9 +82,7 @@ public class ChangeFeed {
     public Page read(Caller caller, String cursor, String sinceText, String type, String departmentId,
             Integer fiscalYear, int limit) {
         OffsetDateTime since = parseSince(sinceText);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
-        }
+        Requests.limit(limit, MAX_LIMIT);
         if (cursor != null && since != null) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("since", "feed.since-and-cursor")));
         }
@@ -171,27 +167,12 @@ public class ChangeFeed {
     }
 
     static String encode(long txId, long id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((txId + "." + id).getBytes(StandardCharsets.US_ASCII));
+        return Cursors.ofNumbers(txId, id);
     }
 
+    /** (transaction id, row id) after which the page starts; (0, 0) from the beginning. */
     static long[] decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return new long[] {0, 0};
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException(cursor);
-            }
-            long tx = Long.parseLong(parts[0]);
-            long id = Long.parseLong(parts[1]);
-            if (tx < 0 || id < 0) {
-                throw new IllegalArgumentException(cursor);
-            }
-            return new long[] {tx, id};
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
-        }
+        long[] position = Cursors.numbers(cursor, 2);
+        return position == null ? new long[] {0, 0} : position;
     }
 }

@@ -22,6 +22,17 @@ public final class Requests {
     }
 
     /**
+     * A page size ({@code limit} query parameter) checked against the list's own maximum: outside
+     * 1..max is a 400 problem naming the field and the bound, never silently clamped.
+     */
+    public static int limit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit|" + max)));
+        }
+        return limit;
+    }
+
+    /**
      * Content-Disposition of a download, as RFC 6266 describes it: an ASCII-only filename for old
      * clients, and filename* with the real (often Chinese) name in UTF-8, which current browsers use.
      */

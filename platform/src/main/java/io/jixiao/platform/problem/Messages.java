@@ -14,7 +14,20 @@ public final class Messages {
     private Messages() {
     }
 
-    /** First acceptable language we speak; zh-CN otherwise. */
+    /** The language of a JAX-RS request (resources, exception mappers): its Accept-Language, zh-CN by default. */
+    public static Locale of(jakarta.ws.rs.core.HttpHeaders headers) {
+        return pick(headers.getAcceptableLanguages());
+    }
+
+    /** The language of a request seen by a JAX-RS filter. */
+    public static Locale of(jakarta.ws.rs.container.ContainerRequestContext request) {
+        return pick(request.getAcceptableLanguages());
+    }
+
+    /**
+     * First acceptable language we speak; zh-CN otherwise. Code reads a request's language through
+     * {@link #of}; budget's ImportResource still calls this until the import rewrite lands.
+     */
     public static Locale pick(List<Locale> acceptable) {
         if (acceptable != null) {
             for (Locale l : acceptable) {

@@ -34,7 +34,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         List<FieldError> errors = e.errors().stream()
                 .map(f -> new FieldError(f.field(), fieldMessage(locale, f.message())))
                 .toList();
@@ -52,7 +52,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage()));
@@ -64,7 +64,7 @@ public class ProblemMappers {
     /** Malformed JSON, or a value of the wrong type ("abc" for an amount). */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         List<FieldError> errors = List.of();
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             errors = List.of(new FieldError(jsonPath(m.getPath()), Messages.text(locale, "field.unreadable")));
@@ -80,19 +80,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response staleVersion(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         return respond(locale, 409, "version.conflict", Messages.text(locale, "version.conflict"), List.of(), uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         return respond(locale, 403, "access.forbidden", Messages.text(locale, "access.forbidden"), List.of(), uri);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 404 -> "resource.not-found";
@@ -122,7 +122,7 @@ public class ProblemMappers {
             }
             cause = cause.getCause();
         }
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         if (io.jixiao.platform.inbox.InboundEvents.isTransient(e)) {
             // database restarting, pool exhausted, deadlock: the client may simply try again
             Response r = respond(locale, 503, "database.unavailable", Messages.text(locale, "database.unavailable"),
@@ -140,7 +140,7 @@ public class ProblemMappers {
      * should have caught (logged, so the bound is added).
      */
     private Response database(String state, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        Locale locale = Messages.of(headers);
         return switch (state) {
             case "23505" -> respond(locale, 409, "resource.conflict", Messages.text(locale, "resource.conflict"),
                     List.of(), uri);

@@ -27,4 +27,17 @@ class RequestsTest {
         assertEquals(400, e.status());
         assertEquals("fiscalYear", e.errors().get(0).field());
     }
+
+    @Test
+    void aPageSizeOutsideItsListsBoundIsRefusedNamingTheBound() {
+        assertEquals(1, Requests.limit(1, 200));
+        assertEquals(200, Requests.limit(200, 200));
+        for (int bad : new int[] {0, -1, 201}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> Requests.limit(bad, 200));
+            assertEquals(400, e.status());
+            assertEquals("limit", e.errors().get(0).field());
+            // the bound travels with the message code, so "1 到 200" is said, not the 500 of another list
+            assertEquals("page.limit|200", e.errors().get(0).message());
+        }
+    }
 }

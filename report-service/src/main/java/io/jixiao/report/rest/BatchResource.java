@@ -71,11 +71,7 @@ public class BatchResource {
     public java.util.List<BatchService.Progress> recent(
             @Parameter(description = "财政年度", example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
             @Parameter(description = "1..500") @QueryParam("limit") @jakarta.ws.rs.DefaultValue("20") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new io.jixiao.platform.problem.ProblemException(400, "request.invalid",
-                    java.util.List.of(new io.jixiao.platform.problem.FieldError("limit", "page.limit")));
-        }
-        return service.recent(caller, fiscalYear, limit);
+        return service.recent(caller, fiscalYear, io.jixiao.platform.api.Requests.limit(limit, 500));
     }
 
     @GET

@@ -82,7 +82,7 @@ public class CheckLimits {
         if (d.allowed()) {
             return null;
         }
-        Locale locale = Messages.pick(request.getAcceptableLanguages());
+        Locale locale = Messages.of(request);
         Problem body = new Problem("urn:jixiao:problem:check.rate-limited", Messages.text(locale, "status.429"), 429,
                 Messages.text(locale, "check.rate-limited", d.retryAfterSeconds()), path, "check.rate-limited", null);
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", d.retryAfterSeconds()).entity(body)

@@ -214,12 +214,6 @@ final class Examples {
     static final String APPROVE_INPUT = """
             {"comment":"同意"}""";
 
-    static final String FILINGS_CHANGES = """
-            {"items":[{"position":"AAAAAAAAAAEAAAAAAAAAAQ","eventId":"6c1e2f4a-8b3d-4e5f-9a7b-1c2d3e4f5a6b","type":"FilingSubmitted",
-              "schemaVersion":1,"departmentId":"d0000000-0000-4000-8000-000000000001","fiscalYear":2020,
-              "occurredAt":"2021-01-25T02:10:00Z","actor":"zfw","payload":{"filingVersion":1,"comment":null}}],
-             "nextCursor":"AAAAAAAAAAEAAAAAAAAAAQ","hasMore":false}""";
-
     // ------------------------------------------------------------------ checker
 
     static final String CHECK_RESULT = """

@@ -1,10 +1,8 @@
 package io.jixiao.report.service;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -105,9 +103,7 @@ public class DistrictSummaryService {
     }
 
     private Page pageOf(int fiscalYear, String status, java.time.OffsetDateTime updatedSince, String cursor, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "page.limit")));
-        }
+        io.jixiao.platform.api.Requests.limit(limit, MAX_LIMIT);
         String[] after = decodeCursor(cursor);
         StringBuilder q = new StringBuilder("from SummaryRow r where r.key.fiscalYear = :year and (r.departmentCode > :code or "
                 + "(r.departmentCode = :code and r.key.departmentId > :id))");
@@ -128,8 +124,7 @@ public class DistrictSummaryService {
         if (stored.size() > limit) {
             stored = stored.subList(0, limit);
             SummaryRow last = stored.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.departmentCode + "\n" + last.key.departmentId()).getBytes(StandardCharsets.UTF_8));
+            next = io.jixiao.platform.api.Cursors.ofTexts(last.departmentCode, last.key.departmentId());
         }
         List<Row> rows = new ArrayList<>();
         for (SummaryRow r : stored) {
@@ -298,19 +293,10 @@ public class DistrictSummaryService {
         }
     }
 
+    /** {department code, department id} after which the page starts; {"", ""} from the beginning. */
     private static String[] decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return new String[] {"", ""};
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("cursor");
-            }
-            return parts;
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
-        }
+        String[] after = io.jixiao.platform.api.Cursors.texts(cursor, 2);
+        return after == null ? new String[] {"", ""} : after;
     }
 
     private static BigDecimal add(BigDecimal a, BigDecimal b) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,19 +22,13 @@ class ReadModelConsumersTest {
     static final String DEPT = TestTokens.SAMPLE_DEPT;
 
     static String budgetEvent(int year, String budget, String actual, String variance, long version) {
-        return """
-                {"eventId":"%s","type":"BasicExpenditureChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"zfw",
-                 "payload":{"budget":"%s","actual":"%s","variance":"%s","executionRate":null,"version":%d}}"""
-                .formatted(UUID.randomUUID(), DEPT, year, budget, actual, variance, version);
+        return TestEvents.basicExpenditure(DEPT, year, "zfw", budget, actual, variance, null, version);
     }
 
     static String scoreEvent(UUID id, int year, String rate, long version) {
-        return """
-                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                 "payload":{"sourceVersion":%d,"revision":%d,"total":"60.00","grade":"中","indicators":[{"code":"basic-completion-rate","name":"基本支出预算完成率","value":"%s","unit":"%%","missing":false}]}}"""
-                .formatted(id, DEPT, year, version, version + 5, rate);
+        return TestEvents.indicatorsComputed(id, DEPT, year, """
+                {"sourceVersion":%d,"revision":%d,"total":"60.00","grade":"中","indicators":[{"code":"basic-completion-rate","name":"基本支出预算完成率","value":"%s","unit":"%%","missing":false}]}"""
+                .formatted(version, version + 5, rate));
     }
 
     static io.restassured.response.ValidatableResponse section(int year) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.assembly.ReportFixtures;
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,18 +67,11 @@ public class BureauDocumentsTest {
         String sheet = ReportFixtures.sheet(id, year, 5, "6095300.00", "700300.00")
                 .replace("\"code\":\"401001\"", "\"code\":\"" + code + "\"")
                 .replace("\"name\":\"中共长沙市望城区委政法委员会\"", "\"name\":\"" + name + "\"");
-        String figures = """
-                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"loader","payload":{"revision":5,"section":"project","sheet":%s}}"""
-                .formatted(UUID.randomUUID(), id, year, sheet);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), figures);
-        TopicReader.send("budget.events", id + ":" + year, figures);
+        TestEvents.send("budget.events", id, year, TestEvents.budgetFigures(id, year, "loader", 5, "project", sheet));
         if (total != null) {
-            TopicReader.send("evaluation.events", id + ":" + year, """
-                    {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
-                     "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                     "payload":{"sourceVersion":0,"revision":5,"total":"%s","grade":"%s","indicators":[],"items":%s}}"""
-                    .formatted(UUID.randomUUID(), id, year, total, grade, ReportFixtures.scoreItems()));
+            TestEvents.send("evaluation.events", id, year, TestEvents.indicatorsComputed(id, year,
+                    "{\"sourceVersion\":0,\"revision\":5,\"total\":\"%s\",\"grade\":\"%s\",\"indicators\":[],\"items\":%s}"
+                            .formatted(total, grade, ReportFixtures.scoreItems())));
         }
     }
 

@@ -9,13 +9,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.ReportFixtures;
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,22 +53,20 @@ class FilingResourceTest {
     }
 
     static void sheet(String departmentId, int year, long revision, String basicActual) {
-        TopicReader.send("budget.events", departmentId + ":" + year, """
-                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"jyj","payload":{"revision":%d,"section":"basic","sheet":%s}}"""
-                .formatted(UUID.randomUUID(), departmentId, year, revision,
-                        ReportFixtures.sheet(departmentId, year, revision, basicActual, "700300.00")));
+        TestEvents.send("budget.events", departmentId, year, TestEvents.budgetFigures(departmentId, year, "jyj", revision,
+                "basic_expenditure", ReportFixtures.sheet(departmentId, year, revision, basicActual, "700300.00")));
     }
 
     static void score(String departmentId, int year, long revision, long evaluationRevision) {
-        String e = """
-                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                 "payload":{"sourceVersion":0,"revision":%d,"total":"72.50","grade":"中","indicators":[],"items":%s,
-                            "evaluationRevision":%d}}"""
-                .formatted(UUID.randomUUID(), departmentId, year, revision, ReportFixtures.scoreItems(), evaluationRevision);
-        SchemaAssert.assertValid(SchemaAssert.producerSchema("evaluation-service", "IndicatorsComputed", 1), e);
-        TopicReader.send("evaluation.events", departmentId + ":" + year, e);
+        TestEvents.send("evaluation.events", departmentId, year, TestEvents.indicatorsComputed(departmentId, year,
+                scorePayload(revision, evaluationRevision)));
+    }
+
+    /** An IndicatorsComputed payload scoring 72.50 中 the budget revision it names. */
+    static String scorePayload(long revision, long evaluationRevision) {
+        return """
+                {"sourceVersion":0,"revision":%d,"total":"72.50","grade":"中","indicators":[],"items":%s,"evaluationRevision":%d}"""
+                .formatted(revision, ReportFixtures.scoreItems(), evaluationRevision);
     }
 
     /**
@@ -122,16 +120,8 @@ class FilingResourceTest {
     @Test
     void submitReturnResubmitApproveWithLocksHistoryAndFrozenVersions() {
         String sheet = ReportFixtures.sheet(D, Y, 3, "6095300.00", "700300.00");
-        TopicReader.send("budget.events", D + ":" + Y, """
-                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"jyj","payload":{"revision":3,"section":"project","sheet":%s}}"""
-                .formatted(UUID.randomUUID(), D, Y, sheet));
-        TopicReader.send("evaluation.events", D + ":" + Y, """
-                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                 "payload":{"sourceVersion":0,"revision":3,"total":"72.50","grade":"中","indicators":[],"items":%s,
-                            "evaluationRevision":7}}"""
-                .formatted(UUID.randomUUID(), D, Y, ReportFixtures.scoreItems()));
+        TestEvents.send("budget.events", D, Y, TestEvents.budgetFigures(D, Y, "jyj", 3, "project", sheet));
+        TestEvents.send("evaluation.events", D, Y, TestEvents.indicatorsComputed(D, Y, scorePayload(3, 7)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.department(D))
                 .get("/api/v1/reports/" + D + "/" + Y).then().statusCode(200).body("scoreRevision", equalTo(3)));
         String clerk = TestTokens.department(D);

@@ -9,13 +9,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.assembly.ReportFixtures;
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,18 +28,13 @@ class ReportResourceTest {
     static final String D = TestTokens.SAMPLE_DEPT;
 
     static String figuresEvent(int year) {
-        return """
-                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"zfw","payload":{"revision":9,"section":"project","sheet":%s}}"""
-                .formatted(UUID.randomUUID(), D, year, ReportFixtures.sheet(D, year, 9, "6095200.00", "701400.00"));
+        return TestEvents.budgetFigures(D, year, "zfw", 9, "project", ReportFixtures.sheet(D, year, 9, "6095200.00", "701400.00"));
     }
 
     static String scoredEvent(int year) {
-        return """
-                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
-                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
-                 "payload":{"sourceVersion":0,"revision":9,"total":"6.82","grade":"差","indicators":[],"items":%s}}"""
-                .formatted(UUID.randomUUID(), D, year, ReportFixtures.scoreItems());
+        return TestEvents.indicatorsComputed(D, year,
+                "{\"sourceVersion\":0,\"revision\":9,\"total\":\"6.82\",\"grade\":\"差\",\"indicators\":[],\"items\":"
+                        + ReportFixtures.scoreItems() + "}");
     }
 
     @Test

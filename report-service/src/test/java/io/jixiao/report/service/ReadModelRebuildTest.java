@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.rest.BureauDocumentsTest;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,11 +69,8 @@ class ReadModelRebuildTest {
         // a department-year through both topics, then a newer sheet and a redelivered old score event
         BureauDocumentsTest.sendDepartment("d-rebuild-1", "406001", "望城区重建局", year, "66.00", "中");
         BureauDocumentsTest.sendDepartment("d-rebuild-2", "406002", "望城区重建二局", year, null, null);
-        TopicReader.send("budget.events", "d-rebuild-1:" + year, """
-                {"eventId":"%s","type":"BasicExpenditureChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "departmentId":"d-rebuild-1","fiscalYear":%d,"actor":"zfw",
-                 "payload":{"budget":"100.00","actual":"90.00","variance":"-10.00","executionRate":"90.00","version":3}}"""
-                .formatted(UUID.randomUUID(), year));
+        TestEvents.send("budget.events", "d-rebuild-1", year,
+                TestEvents.basicExpenditure("d-rebuild-1", year, "zfw", "100.00", "90.00", "-10.00", "90.00", 3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/d-rebuild-1/" + year).then()
                     .statusCode(200).body("scoreRevision", equalTo(5));

@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service's deployment must agree with, read from its src/main/resources/application.properties:
+ * What a service's deployment must agree with, read from its src/main/resources/application.properties
+ * over platform's defaults ({@link #PLATFORM_DEFAULTS}):
  * ports, database, the topic its outbox publishes, the topics and groups it consumes, and the env
  * variables it can be configured with (its properties in env form and the ${ENV} names it reads).
  */
@@ -24,12 +25,20 @@ public record ServiceConfig(String name, int httpPort, int managementPort, Strin
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
-    public static ServiceConfig read(String name, Path applicationProperties) {
+    /** The settings all services share, in the platform jar; a service's own file overrides them. */
+    public static final String PLATFORM_DEFAULTS = "platform/src/main/resources/META-INF/microprofile-config.properties";
+
+    public static ServiceConfig read(String name, Path platformDefaults, Path applicationProperties) {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(applicationProperties, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : new Path[] {platformDefaults, applicationProperties}) {
+            if (file == null || !Files.isRegularFile(file)) {
+                continue;
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r); // later files replace earlier keys
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         Map<String, String> consumed = new TreeMap<>();
         Set<String> env = new TreeSet<>();

@@ -42,15 +42,19 @@ public final class Validator {
         return problems;
     }
 
-    /** Each top-level *-service module with an application.properties, by its name (= its Deployment's). */
+    /**
+     * Each top-level *-service module with an application.properties, by its name (= its Deployment's),
+     * over the defaults every service gets from platform (as Quarkus reads them: the service's file wins).
+     */
     static Map<String, ServiceConfig> services(Path repo) {
         Map<String, ServiceConfig> result = new TreeMap<>();
+        Path defaults = repo.resolve(ServiceConfig.PLATFORM_DEFAULTS);
         try (Stream<Path> dirs = Files.list(repo)) {
             dirs.filter(d -> d.getFileName().toString().endsWith("-service")).forEach(d -> {
                 Path props = d.resolve("src/main/resources/application.properties");
                 if (Files.isRegularFile(props)) {
                     String name = d.getFileName().toString();
-                    result.put(name, ServiceConfig.read(name, props));
+                    result.put(name, ServiceConfig.read(name, defaults, props));
                 }
             });
         } catch (IOException e) {

@@ -1,0 +1,276 @@
+package io.jixiao.bench;
+
+import static io.jixiao.bench.Stats.*;
+import static io.jixiao.bench.Http.*;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Measurements through the services' HTTP API: write → score, import, downloads, paging, a report batch. */
+final class ApiMeasurements {
+
+    private final Options o;
+
+    ApiMeasurements(Options o) {
+        this.o = o;
+    }
+
+    /**
+     * Budget write → new score readable: PUT 基本支出 (a seeded new amount), then GET the score card
+     * every 2 ms until its revision reaches the budget revision that write made. That revision is read
+     * before the clock starts (the bench's department has no other writer, each write adds one) and
+     * checked after each sample, so no read of the sheet sits inside the timed window.
+     */
+    Map<String, Object> writeScore() throws Exception {
+        String budget = o.opt("budget");
+        String evaluation = o.opt("evaluation");
+        String dept = o.opt("dept");
+        int year = Integer.parseInt(o.opt("year"));
+        int samples = o.intOpt("samples", 100);
+        int warmup = o.intOpt("warmup", 5);
+        int pauseMs = o.intOpt("poll-ms", 2);
+        Random random = new Random(Long.parseLong(o.getOrDefault("seed", "13")));
+        Tokens tokens = Tokens.fromEnv();
+        String sheetUrl = budget + "/api/v1/budgets/" + dept + "/" + year;
+        String basicUrl = sheetUrl + "/basic-expenditure";
+        String scoreUrl = evaluation + "/api/v1/evaluations/" + dept + "/" + year;
+        List<Double> ms = new ArrayList<>();
+        int mismatched = 0;
+        for (int i = 0; i < warmup + samples; i++) {
+            HttpResponse<String> basic = send(tokens, HttpRequest.newBuilder(URI.create(basicUrl)).GET());
+            Long version = basic.statusCode() == 200 ? JSON.readTree(basic.body()).path("version").asLong() : null;
+            long rev = revision(tokens, sheetUrl);
+            long target = rev + 1;
+            long budgetCents = 80_000_000L + random.nextInt(10_000_000);
+            String body = "{\"budget\":\"" + budgetCents / 100 + "." + String.format("%02d", budgetCents % 100)
+                    + "\",\"actual\":\"70000000.00\",\"version\":" + version + "}";
+            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(basicUrl))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+            String token = tokens.get(); // outside the clock
+            long t0 = System.nanoTime();
+            expect(send(token, put), 200);
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                HttpResponse<String> score = send(token, HttpRequest.newBuilder(URI.create(scoreUrl)).GET());
+                if (score.statusCode() == 200 && JSON.readTree(score.body()).path("revision").asLong(-1) >= target) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("revision " + target + " not scored within 30 s: " + score.statusCode());
+                }
+                Thread.sleep(pauseMs);
+            }
+            long t1 = System.nanoTime();
+            long after = revision(tokens, sheetUrl);
+            if (after != target) {
+                mismatched++; // another writer, or a write that made no revision: the sample is not counted
+                continue;
+            }
+            if (i >= warmup) {
+                ms.add(ms(t1 - t0));
+            }
+        }
+        Map<String, Object> m = latencies(ms);
+        m.put("pollMs", pauseMs);
+        m.put("discarded", mismatched);
+        m.put("ok", !ms.isEmpty());
+        return m;
+    }
+
+    /** The sheet's revision; 0 for a year nothing was saved in yet (404). */
+    static long revision(Tokens tokens, String sheetUrl) throws Exception {
+        HttpResponse<String> r = send(tokens, HttpRequest.newBuilder(URI.create(sheetUrl)).GET());
+        if (r.statusCode() == 404) {
+            return 0;
+        }
+        return JSON.readTree(expect(r, 200)).path("revision").asLong(0);
+    }
+
+    /** CSV import: multipart upload, then the job polled every 50 ms until it ends; upload → SUCCEEDED. */
+    Map<String, Object> importCsv() throws Exception {
+        String budget = o.opt("budget");
+        String dept = o.opt("dept");
+        int year = Integer.parseInt(o.opt("year"));
+        Path csv = Path.of(o.opt("csv"));
+        int rows = Integer.parseInt(o.opt("rows"));
+        Tokens tokens = Tokens.fromEnv();
+        String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
+        byte[] file = Files.readAllBytes(csv);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench-"
+                + rows + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        String url = budget + "/api/v1/budgets/" + dept + "/" + year + "/imports";
+        String token = tokens.get();
+        long t0 = System.nanoTime();
+        HttpResponse<String> posted = send(token, HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        expect(posted, 202);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        URI job = URI.create(budget).resolve(location);
+        JsonNode state;
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+        while (true) {
+            state = JSON.readTree(expect(send(tokens, HttpRequest.newBuilder(job).GET()), 200));
+            String s = state.path("state").asText();
+            if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("import still " + s + " after 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", "SUCCEEDED".equals(state.path("state").asText()));
+        m.put("state", state.path("state").asText());
+        m.put("rows", rows);
+        m.put("bytes", file.length);
+        m.put("seconds", round(seconds, 3));
+        m.put("rowsPerSec", Math.round(rows / seconds));
+        m.put("linesSaved", state.path("summary").path("linesSaved"));
+        m.put("errorCount", state.path("errorCount").asInt());
+        if (state.path("errorCount").asInt() > 0) {
+            m.put("firstError", state.path("errors").path(0));
+        }
+        return m;
+    }
+
+    /** A download timed to its last byte, repeated: p50/p99, its size, and for CSV its data rows. */
+    Map<String, Object> get() throws Exception {
+        String url = o.opt("url");
+        int repeat = o.intOpt("repeat", 1);
+        int warmup = o.intOpt("warmup", 0);
+        boolean csvRows = o.flag("csv-rows");
+        boolean ndjsonRows = o.flag("ndjson-rows");
+        boolean countLines = csvRows || ndjsonRows;
+        int headerLines = csvRows ? 1 : 0;
+        Tokens tokens = Tokens.fromEnv();
+        List<Double> ms = new ArrayList<>();
+        long bytes = 0;
+        long lines = 0;
+        int status = 0;
+        for (int i = 0; i < warmup + repeat; i++) {
+            String token = tokens.get();
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<InputStream> r = HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            long n = 0;
+            long nl = 0;
+            try (InputStream in = r.body()) {
+                byte[] buf = new byte[1 << 16];
+                int read;
+                while ((read = in.read(buf)) > 0) {
+                    n += read;
+                    if (countLines) {
+                        for (int k = 0; k < read; k++) {
+                            if (buf[k] == '\n') {
+                                nl++;
+                            }
+                        }
+                    }
+                }
+            }
+            long t1 = System.nanoTime();
+            status = r.statusCode();
+            if (status != 200) {
+                break;
+            }
+            bytes = n;
+            lines = nl;
+            if (i >= warmup) {
+                ms.add(ms(t1 - t0));
+            }
+        }
+        Map<String, Object> m = latencies(ms);
+        m.put("ok", status == 200);
+        m.put("status", status);
+        m.put("bytes", bytes);
+        if (countLines) {
+            long rows = Math.max(0, lines - headerLines); // CSV has a header line, NDJSON none
+            m.put("rows", rows);
+            double p50 = percentile(ms, 50);
+            m.put("rowsPerSec", Math.round(rows / (p50 / 1000)));
+        }
+        return m;
+    }
+
+    /** Every 支出明细 of a year through the paged JSON API (largest page), following nextCursor. */
+    Map<String, Object> paged() throws Exception {
+        String url = o.opt("url");
+        int limit = o.intOpt("limit", 1000);
+        Tokens tokens = Tokens.fromEnv();
+        long rows = 0;
+        int pages = 0;
+        String cursor = null;
+        long t0 = System.nanoTime();
+        do {
+            String u = url + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode page = JSON.readTree(expect(send(tokens, HttpRequest.newBuilder(URI.create(u)).GET()), 200));
+            rows += page.path("items").size();
+            pages++;
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows);
+        m.put("pages", pages);
+        m.put("seconds", round(seconds, 3));
+        m.put("rowsPerSec", Math.round(rows / seconds));
+        return m;
+    }
+
+    /** A report batch of a year (reviewer): POST, then its progress every 100 ms until it ends. */
+    Map<String, Object> batch() throws Exception {
+        String report = o.opt("report");
+        int year = Integer.parseInt(o.opt("year"));
+        Tokens tokens = Tokens.fromEnv();
+        String token = tokens.get();
+        long t0 = System.nanoTime();
+        HttpResponse<String> posted = send(token, HttpRequest.newBuilder(URI.create(report + "/api/v1/reports/batches?fiscalYear=" + year))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        JsonNode p = JSON.readTree(expect(posted, 202));
+        URI job = URI.create(report + "/api/v1/reports/batches/" + p.path("id").asText());
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(15);
+        while (p.path("status").asText().equals("RUNNING")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("batch still running after 15 minutes");
+            }
+            Thread.sleep(100);
+            p = JSON.readTree(expect(send(tokens, HttpRequest.newBuilder(job).GET()), 200));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", "DONE".equals(p.path("status").asText()));
+        m.put("status", p.path("status").asText());
+        m.put("total", p.path("total").asInt());
+        m.put("done", p.path("done").asInt());
+        m.put("failed", p.path("failed").asInt());
+        m.put("seconds", round(seconds, 3));
+        return m;
+    }
+}
