@@ -1,20 +1,18 @@
 package io.jixiao.budget.imports;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.jixiao.budget.service.DepartmentService;
-import io.jixiao.platform.problem.FieldError;
-import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.api.Cursors;
+import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,18 +40,10 @@ public class SpendingLines {
 
     public Page page(Caller caller, String departmentId, int fiscalYear, String cursor, int limit) {
         caller.checkRead(departmentId);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ProblemException(400, "request.invalid", List.of(new FieldError("limit", "import.lines.limit")));
-        }
+        Requests.limit(limit, MAX_LIMIT);
         QuarkusTransaction.requiringNew().run(() -> departments.checkFiscalYear(departments.require(departmentId), fiscalYear));
-        long after = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(400, "request.invalid", List.of(new FieldError("cursor", "page.cursor")));
-            }
-        }
+        long[] position = Cursors.numbers(cursor, 1);
+        long after = position == null ? 0 : position[0];
         List<Line> items = new ArrayList<>();
         long last = after;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
@@ -67,8 +57,7 @@ public class SpendingLines {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (items.size() == limit) {
-                        return new Page(items, Base64.getUrlEncoder().withoutPadding()
-                                .encodeToString(String.valueOf(last).getBytes(StandardCharsets.UTF_8)));
+                        return new Page(items, Cursors.ofNumbers(last));
                     }
                     last = rs.getLong(1);
                     long project = rs.getLong(4);

@@ -143,7 +143,7 @@ public class ImportResource {
             job = imports.submit(caller, departmentId, fiscalYear, file.uploadedFile(), file.fileName(), revision);
         } catch (io.jixiao.budget.imports.ImportQueue.Full full) {
             // a problem with Retry-After, which a ProblemException alone cannot carry
-            java.util.Locale locale = Messages.pick(headers.getAcceptableLanguages());
+            java.util.Locale locale = Messages.of(headers);
             io.jixiao.platform.problem.Problem body = new io.jixiao.platform.problem.Problem(
                     "urn:jixiao:problem:" + full.code(), Messages.text(locale, "status.503"), 503,
                     Messages.text(locale, full.code(), full.retryAfterSeconds()),
@@ -152,7 +152,7 @@ public class ImportResource {
             return Response.status(503).type(io.jixiao.platform.problem.Problem.MEDIA_TYPE)
                     .header("Retry-After", full.retryAfterSeconds()).entity(body).build();
         }
-        return Response.accepted(ImportJobView.of(job, Messages.pick(headers.getAcceptableLanguages())))
+        return Response.accepted(ImportJobView.of(job, Messages.of(headers)))
                 .location(URI.create("/api/v1/budgets/" + departmentId + "/" + fiscalYear + "/imports/" + job.id))
                 .build();
     }
@@ -174,7 +174,7 @@ public class ImportResource {
     public ImportJobView job(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @PathParam("jobId") UUID jobId, @Context HttpHeaders headers) {
         return ImportJobView.of(imports.get(caller, departmentId, fiscalYear, jobId),
-                Messages.pick(headers.getAcceptableLanguages()));
+                Messages.of(headers));
     }
 
     @GET
@@ -187,7 +187,7 @@ public class ImportResource {
                             + "\"summary\":{\"linesSaved\":100000,\"linesTotal\":\"5012345.00\",\"revision\":7}}]")))
     public List<ImportJobView> jobs(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @Context HttpHeaders headers) {
-        var locale = Messages.pick(headers.getAcceptableLanguages());
+        var locale = Messages.of(headers);
         return imports.recent(caller, departmentId, fiscalYear).stream().map(j -> ImportJobView.of(j, locale)).toList();
     }
 
