@@ -70,7 +70,7 @@ public class ImportJob extends PanacheEntityBase {
     /** The first errors: sheet, row, column, header, code and args; texts are chosen at read time. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<RowParser.ImportErrors.Error> errors = new ArrayList<>();
+    public List<ImportErrors.Error> errors = new ArrayList<>();
 
     /** A refusal of the whole file or of the save (e.g. filing.locked), as a problem code. */
     @Column(name = "failure_code")

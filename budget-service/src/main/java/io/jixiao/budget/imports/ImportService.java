@@ -7,12 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +19,6 @@ import org.jboss.logging.Logger;
 
 import io.jixiao.budget.domain.Department;
 import io.jixiao.budget.domain.Filing;
-import io.jixiao.budget.domain.Project;
-import io.jixiao.budget.imports.ImportLayout.Kind;
 import io.jixiao.budget.service.DepartmentService;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
@@ -38,32 +31,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Imports run as background jobs: the upload is checked at once (type by content, size, encoding),
- * then a worker reads the file once, checking every row of every sheet and spooling the checked 支出明细
- * (nothing written yet), and only a file without a single error is saved, in one transaction (the
- * spool streamed into PostgreSQL COPY). The job's row carries state, progress and errors; a job whose process died is marked
- * INTERRUPTED by the heartbeat sweep instead of staying "running" forever.
+ * Imports run as background jobs: the upload is checked at once (type by content, size, encoding) and
+ * queued; a worker runs it ({@link ImportRunner}: read once, checked, saved all or nothing). The job's
+ * row carries state, progress and errors; a job whose process died is marked INTERRUPTED by the
+ * heartbeat sweep instead of staying "running" forever.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    /** Progress is written at most this often. */
-    private static final long PROGRESS_MILLIS = 250;
 
     private final ImportConfig config;
     private final DepartmentService departments;
-    private final ImportSaver saver;
+    private final ImportRunner runner;
     private final String instanceId = UUID.randomUUID().toString();
     private final Set<UUID> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ExecutorService workers;
     private ImportQueue queue;
     private Path workDir;
 
-    public ImportService(ImportConfig config, DepartmentService departments, ImportSaver saver) {
+    public ImportService(ImportConfig config, DepartmentService departments, ImportRunner runner) {
         this.config = config;
         this.departments = departments;
-        this.saver = saver;
+        this.runner = runner;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -147,7 +137,14 @@ public class ImportService {
             ImportJob job = persist(caller, departmentId, fiscalYear, fileName, basedOnRevision, file, id, size);
             mine.add(id);
             Caller writer = new Caller(caller.name(), Set.of(Roles.DEPARTMENT), departmentId);
-            queue.enqueue(ticket, () -> run(id, writer, file, kept));
+            queue.enqueue(ticket, () -> {
+                try {
+                    runner.run(id, writer, file, kept, workDir);
+                } finally {
+                    mine.remove(id);
+                    deleteQuietly(kept);
+                }
+            });
             queued = true;
             return job;
         } finally {
@@ -177,14 +174,6 @@ public class ImportService {
             j.persist();
             return j;
         });
-    }
-
-    private static void closeQuietly(LineSpool spool) {
-        try {
-            spool.close();
-        } catch (IOException e) {
-            LOG.warnf("imports: could not delete a spool (%s); the sweep tries again", e.getMessage());
-        }
     }
 
     private static void deleteQuietly(Path file) {
@@ -255,262 +244,6 @@ public class ImportService {
                 .page(0, 20).list());
     }
 
-    // -------------------------------------------------------------------------------------- run
-
-    void run(UUID id, Caller caller, UploadedFile file, Path path) {
-        LineSpool[] spool = new LineSpool[1]; // the checked 支出明细, deleted when the job ends
-        try {
-            update(id, j -> {
-                j.state = ImportJob.State.RUNNING;
-                j.phase = ImportJob.Phase.VALIDATING;
-            });
-            long started = System.nanoTime();
-            Validated v = validate(id, caller, file, path, spool);
-            long validated = System.nanoTime();
-            if (v.errors.count() > 0) {
-                update(id, j -> {
-                    j.state = ImportJob.State.FAILED;
-                    j.errorCount = v.errors.count();
-                    j.errors = new ArrayList<>(v.errors.kept());
-                    j.failureCode = "import.invalid";
-                    j.failureArgs = List.of(String.valueOf(v.errors.count()));
-                    j.totalRows = v.rows;
-                    j.finishedAt = now();
-                });
-                return;
-            }
-            if (v.rows == 0) {
-                fail(id, "import.nothing");
-                return;
-            }
-            update(id, j -> {
-                j.phase = ImportJob.Phase.SAVING;
-                j.totalRows = v.rows;
-                j.processedRows = 0;
-            });
-            ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-            int nonLineRows = (v.basic == null ? 0 : 1) + v.projects.size();
-            Progress saving = new Progress(id, nonLineRows);
-            ImportSaver.Result result = QuarkusTransaction.requiringNew().timeout(config.saveTimeoutSeconds())
-                    .call(() -> saver.save(caller, job, v.basic, v.projects, v.lines, saving::rows));
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("basicChanged", result.basicChanged());
-            summary.put("projectsCreated", result.projectsCreated());
-            summary.put("projectsUpdated", result.projectsUpdated());
-            summary.put("projectsUnchanged", result.projectsUnchanged());
-            summary.put("linesReplaced", result.linesReplaced());
-            summary.put("linesSaved", result.linesSaved());
-            summary.put("linesTotal", result.linesTotal());
-            summary.put("revision", result.revision());
-            update(id, j -> {
-                j.state = ImportJob.State.SUCCEEDED;
-                j.processedRows = v.rows;
-                j.summary = summary;
-                j.finishedAt = now();
-            });
-            // where an import's time goes, for the benchmark's import row and for operators
-            LOG.infof("import %s: %d rows; validated in %d ms, saved in %d ms (%s)", id, v.rows,
-                    (validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000, result.timings());
-        } catch (ProblemException e) {
-            update(id, j -> {
-                j.state = ImportJob.State.FAILED;
-                j.failureCode = e.code();
-                j.failureArgs = e.args() == null ? List.of() : java.util.Arrays.stream(e.args()).map(String::valueOf).toList();
-                j.finishedAt = now();
-            });
-        } catch (Throwable e) {
-            ProblemException problem = findProblem(e);
-            if (problem != null) {
-                update(id, j -> {
-                    j.state = ImportJob.State.FAILED;
-                    j.failureCode = problem.code();
-                    j.failureArgs = problem.args() == null ? List.of()
-                            : java.util.Arrays.stream(problem.args()).map(String::valueOf).toList();
-                    j.finishedAt = now();
-                });
-            } else if (isStaleVersion(e)) {
-                fail(id, "version.conflict");
-            } else {
-                String incident = UUID.randomUUID().toString();
-                LOG.errorf(e, "import %s failed, incident %s", id, incident);
-                fail(id, "internal.error", incident);
-            }
-        } finally {
-            mine.remove(id);
-            if (spool[0] != null) {
-                closeQuietly(spool[0]);
-            }
-            deleteQuietly(path);
-        }
-    }
-
-    private static final class Validated {
-        final RowParser.ImportErrors errors;
-        RowParser.BasicRow basic;
-        final List<RowParser.ProjectRow> projects = new ArrayList<>();
-        final Set<String> knownProjects = new HashSet<>();
-        LineSpool lines;
-        int rows;
-
-        Validated(int keep) {
-            errors = new RowParser.ImportErrors(keep);
-        }
-    }
-
-    /**
-     * The one pass over the file: every row of every sheet, in the order 基本支出, 项目支出, 支出明细 (lines
-     * name projects). The checked 支出明细 go to a spool the save streams to the database as they are.
-     */
-    private Validated validate(UUID id, Caller caller, UploadedFile file, Path path, LineSpool[] spool) throws Exception {
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-        Validated v = new Validated(config.keptErrors());
-        QuarkusTransaction.requiringNew().run(() -> Project.of(job.departmentId, job.fiscalYear)
-                .forEach(p -> v.knownProjects.add(p.name)));
-        AtomicInteger seen = new AtomicInteger();
-        if (file.type() == UploadedFile.Type.CSV) {
-            int lines = countLines(path);
-            update(id, j -> j.totalRows = Math.max(0, lines - 1));
-        }
-        Progress checking = new Progress(id, 0);
-        Runnable onRow = () -> checking.rows(seen.incrementAndGet());
-        for (Kind kind : Kind.values()) {
-            Optional<String> sheet = sheetOf(file, kind);
-            if (sheet.isEmpty()) {
-                continue;
-            }
-            if (kind == Kind.LINES) {
-                spool[0] = new LineSpool(workDir.resolve(id + ".lines"), job.departmentId, job.fiscalYear);
-                v.lines = spool[0];
-            }
-            RowParser parser = new RowParser(kind, job.fiscalYear, v.knownProjects, v.errors, config.maxRows(), row -> {
-                if (row instanceof RowParser.BasicRow b) {
-                    v.basic = b;
-                } else if (row instanceof RowParser.ProjectRow p) {
-                    v.projects.add(p);
-                } else if (v.errors.count() == 0) { // once a row is wrong nothing is saved: stop spooling
-                    spoolLine(v.lines, (RowParser.LineRow) row);
-                }
-            }, onRow);
-            read(file, path, sheet.get(), new SheetRows.RowHandler() {
-                @Override
-                public boolean row(SheetRows.Row row) {
-                    return parser.row(row);
-                }
-
-                @Override
-                public void dimension(int lastRow) {
-                    // an estimate until the pass has counted the rows: what is done plus this sheet
-                    int estimate = seen.get() + Math.max(0, lastRow - 1);
-                    update(id, j -> j.totalRows = estimate);
-                }
-            });
-            if (kind == Kind.PROJECTS) {
-                // lines may name a project of this file even when that project's row has an error
-                v.knownProjects.addAll(parser.projectNames());
-            }
-        }
-        if (v.lines != null) {
-            v.lines.finish();
-            if (v.lines.lines() == 0) {
-                v.lines = null; // a 支出明细 sheet without rows leaves the year's lines as they are
-            }
-        }
-        v.rows = seen.get();
-        progress(id, v.rows);
-        return v;
-    }
-
-    private static void spoolLine(LineSpool spool, RowParser.LineRow line) {
-        try {
-            spool.add(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The job's processed rows, written at most every PROGRESS_MILLIS: each write is a transaction of
-     * its own, and one per thousand rows cost more than the import's own rows.
-     */
-    private final class Progress {
-        private final UUID id;
-        private final int offset;
-        private long lastWrite = System.nanoTime();
-
-        Progress(UUID id, int offset) {
-            this.id = id;
-            this.offset = offset;
-        }
-
-        void rows(int done) {
-            long now = System.nanoTime();
-            if (now - lastWrite >= PROGRESS_MILLIS * 1_000_000L) {
-                lastWrite = now;
-                progress(id, offset + done);
-            }
-        }
-    }
-
-    /** Line breaks of a text file: the CSV's row estimate (a quoted line break counts twice, rarely). */
-    private static int countLines(Path path) throws IOException {
-        int lines = 0;
-        byte last = '\n';
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
-            byte[] buf = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        lines++;
-                    }
-                }
-                last = buf[n - 1];
-            }
-        }
-        return last == '\n' ? lines : lines + 1;
-    }
-
-    private static Optional<String> sheetOf(UploadedFile file, Kind kind) {
-        if (file.type() == UploadedFile.Type.CSV) {
-            return file.csvKind() == kind ? Optional.of(kind.sheetName) : Optional.empty();
-        }
-        return file.sheets().stream().filter(s -> Kind.bySheetName(s).orElse(null) == kind).findFirst();
-    }
-
-    private static void read(UploadedFile file, Path path, String sheet, SheetRows.RowHandler handler) throws Exception {
-        if (file.type() == UploadedFile.Type.XLSX) {
-            SheetRows.readXlsx(path, sheet, handler);
-        } else {
-            SheetRows.readCsv(path, file.charset(), handler);
-        }
-    }
-
-    // ------------------------------------------------------------------------- state and sweep
-
-    private void progress(UUID id, int processed) {
-        update(id, j -> j.processedRows = processed);
-    }
-
-    private void fail(UUID id, String code, String... args) {
-        update(id, j -> {
-            j.state = ImportJob.State.FAILED;
-            j.failureCode = code;
-            j.failureArgs = List.of(args);
-            j.finishedAt = now();
-        });
-    }
-
-    /** Each state change in its own short transaction (also from inside the save transaction). */
-    private void update(UUID id, java.util.function.Consumer<ImportJob> change) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob job = ImportJob.findById(id);
-            if (job != null) {
-                change.accept(job);
-                job.updatedAt = now();
-            }
-        });
-    }
-
     /**
      * Heartbeat: this process touches its own queued and running jobs; any other active job that has
      * not been touched for the timeout belongs to a process that is gone (a restart, a crash).
@@ -539,24 +272,6 @@ public class ImportService {
 
     public String instanceId() {
         return instanceId;
-    }
-
-    private static ProblemException findProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProblemException p) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isStaleVersion(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static OffsetDateTime now() {

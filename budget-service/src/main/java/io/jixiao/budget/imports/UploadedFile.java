@@ -89,7 +89,7 @@ public record UploadedFile(Type type, Charset charset, List<String> sheets, Kind
         }
         List<String> header = new ArrayList<>();
         try {
-            SheetRows.readCsv(file, charset, row -> {
+            CsvRows.read(file, charset, row -> {
                 if (row.blank()) {
                     return true;
                 }

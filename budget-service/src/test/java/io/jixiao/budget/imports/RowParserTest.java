@@ -34,7 +34,7 @@ class RowParserTest {
     @Test
     void amountsDatesChannelsAndProjectsAreReadOrRefusedWithTheirColumn() {
         List<Object> out = new ArrayList<>();
-        RowParser.ImportErrors errors = new RowParser.ImportErrors(10);
+        ImportErrors errors = new ImportErrors(10);
         RowParser p = new RowParser(ImportLayout.Kind.LINES, 2020, Set.of("普法宣传"), errors, 100, out::add, () -> {
         });
         p.row(row(1, "序号", "支付日期", "项目名称", "经济分类/用途", "支付方式", "金额(元)", "摘要"));
@@ -52,13 +52,13 @@ class RowParserTest {
         assertEquals("DIRECT", second.channel());
         assertEquals(new BigDecimal("1000.00"), second.amount());
         assertEquals(List.of("import.date.invalid", "import.project.unknown", "import.required", "import.channel.invalid",
-                "import.amount.invalid"), errors.kept().stream().map(RowParser.ImportErrors.Error::code).toList());
-        assertEquals(List.of("B", "C", "D", "E", "F"), errors.kept().stream().map(RowParser.ImportErrors.Error::column).toList());
+                "import.amount.invalid"), errors.kept().stream().map(ImportErrors.Error::code).toList());
+        assertEquals(List.of("B", "C", "D", "E", "F"), errors.kept().stream().map(ImportErrors.Error::column).toList());
     }
 
     @Test
     void aMissingRequiredHeaderStopsTheSheetWithOneError() {
-        RowParser.ImportErrors errors = new RowParser.ImportErrors(10);
+        ImportErrors errors = new ImportErrors(10);
         RowParser p = new RowParser(ImportLayout.Kind.PROJECTS, 2020, Set.of(), errors, 100, x -> {
         }, () -> {
         });
@@ -95,7 +95,7 @@ class RowParserTest {
     @Test
     void hugeAmountAndDateCellsAreRowErrors() {
         List<Object> out = new ArrayList<>();
-        RowParser.ImportErrors errors = new RowParser.ImportErrors(10);
+        ImportErrors errors = new ImportErrors(10);
         RowParser p = new RowParser(ImportLayout.Kind.LINES, 2020, Set.of(), errors, 100, out::add, () -> {
         });
         String digits = "9".repeat(1_000_000);
@@ -107,8 +107,8 @@ class RowParserTest {
         });
         assertEquals(0, out.size());
         assertEquals(List.of("import.value.too-long", "import.value.too-long", "import.channel.invalid"),
-                errors.kept().stream().map(RowParser.ImportErrors.Error::code).toList());
-        assertEquals(List.of("B", "F", "E"), errors.kept().stream().map(RowParser.ImportErrors.Error::column).toList());
+                errors.kept().stream().map(ImportErrors.Error::code).toList());
+        assertEquals(List.of("B", "F", "E"), errors.kept().stream().map(ImportErrors.Error::column).toList());
         assertEquals(List.of("40"), errors.kept().get(0).args());
         assertTrue(errors.kept().get(2).args().get(0).length() <= 60, "the clerk's value is quoted back shortened");
     }
