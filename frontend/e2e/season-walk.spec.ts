@@ -3,12 +3,13 @@ import { SCREENSHOTS, newUserPage } from './helpers';
 
 /**
  * The bureau's season (issue 17) as far as it is built: the reviewer opens the 2021 round of the demo
- * district (every department with figures included), the department sees its deadline, days left and
+ * district 望城区 (chosen from the known districts; its onboarded departments included), the department sees its deadline, days left and
  * the OPENED notice on its home page, the reviewer extends one department's deadline and closes the round.
  * Not yet built, so not walked: the sampled re-review, publication and the public page.
  * Runs once per fresh stack (a year has one round per district).
  */
 const YEAR = 2021;
+const DISTRICT = '望城区';
 
 /** The input behind an antd DatePicker carrying data-testid (on the input or on its wrapper). */
 async function dateInput(picker: Locator): Promise<Locator> {
@@ -37,11 +38,16 @@ test.describe('the season: rounds', () => {
       await expect(reviewer.getByRole('heading', { name: /年度自评工作/ })).toBeVisible();
       await reviewer.getByTestId('round-year').click();
       await reviewer.locator('.ant-select-item-option', { hasText: String(YEAR) }).first().click();
-      await reviewer.getByTestId('round-district').fill('示例区');
+      // the 区县 is one of the onboarded departments' districts (the demo departments are in 望城区)
+      await reviewer.getByTestId('round-district').click();
+      await reviewer.locator('.ant-select-item-option', { hasText: DISTRICT }).first().click();
+      // Enter confirms the typed date; it must not open the round before the 开启 click does
       await pickDate(reviewer.getByTestId('round-deadline'), deadline);
       await reviewer.getByTestId('round-open').click();
-      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · 示例区` }).first();
+      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · ${DISTRICT}` }).first();
       await expect(card).toBeVisible();
+      await expect(reviewer.getByTestId('round-open-error')).toHaveCount(0);
+      await expect(reviewer.locator('.ant-alert-error')).toHaveCount(0);
       await expect(card.getByTestId('round-counts')).toContainText('填报中');
       await expect(card.locator('tbody tr').first()).toContainText('剩余 10 天');
       await reviewer.screenshot({ path: `${SCREENSHOTS}/60-rounds-opened.png`, fullPage: true });
@@ -61,7 +67,7 @@ test.describe('the season: rounds', () => {
 
     await test.step('reviewer extends one department and closes the round', async () => {
       await reviewer.reload();
-      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · 示例区` }).first();
+      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · ${DISTRICT}` }).first();
       await card.locator('[data-testid^="extend-"]').first().click();
       const dialog = reviewer.getByRole('dialog');
       await pickDate(dialog.getByTestId('extend-until'), isoDate(20));
