@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DOCS_SCREENSHOTS, SCREENSHOTS, newUserPage } from './helpers';
 
 /**
@@ -24,6 +24,12 @@ async function pickDate(picker: Locator, date: string) {
   await input.press('Enter');
 }
 
+/** The card of this walk's round (a card holds its progress counts; the open form's fields have round- ids too). */
+function roundCard(page: Page): Locator {
+  return page.locator('[data-testid^="round-"]').filter({ has: page.getByTestId('round-counts') })
+    .filter({ hasText: `${YEAR} 年度 · ${DISTRICT}` }).first();
+}
+
 /** A date in the district's calendar (Asia/Shanghai, UTC+8), as the service counts days. */
 function isoDate(daysFromNow: number): string {
   const d = new Date(Date.now() + 8 * 3_600_000 + daysFromNow * 86_400_000);
@@ -45,7 +51,7 @@ test.describe('the season: rounds', () => {
       // Enter confirms the typed date; it must not open the round before the 开启 click does
       await pickDate(reviewer.getByTestId('round-deadline'), deadline);
       await reviewer.getByTestId('round-open').click();
-      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · ${DISTRICT}` }).first();
+      const card = roundCard(reviewer);
       await expect(card).toBeVisible();
       await expect(reviewer.getByTestId('round-open-error')).toHaveCount(0);
       await expect(reviewer.locator('.ant-alert-error')).toHaveCount(0);
@@ -69,7 +75,9 @@ test.describe('the season: rounds', () => {
 
     await test.step('reviewer extends one department and closes the round', async () => {
       await reviewer.reload();
-      const card = reviewer.locator('[data-testid^="round-"]').filter({ hasText: `${YEAR} 年度 · ${DISTRICT}` }).first();
+      const card = roundCard(reviewer);
+      // the reload signs in again through Keycloak: wait for the list (expect's timeout) before clicking
+      await expect(card.locator('[data-testid^="extend-"]').first()).toBeVisible();
       await card.locator('[data-testid^="extend-"]').first().click();
       const dialog = reviewer.getByRole('dialog');
       await pickDate(dialog.getByTestId('extend-until'), isoDate(20));

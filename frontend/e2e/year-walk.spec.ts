@@ -152,7 +152,10 @@ test.describe('the full year of a filing', () => {
       await reviewer.goto('/overview?year=2020');
       const row = reviewer.getByTestId('overview-row').filter({ hasText: '中共长沙市望城区委政法委员会' });
       await eventually(reviewer, async () => {
-        await reviewer.locator('.ant-segmented-item').filter({ hasText: '已提交' }).click();
+        // force: the segmented control animates its thumb after each reload, and on a loaded machine the
+        // label was never "stable" within the click's 10 s (trace: element is not stable); the filter's
+        // effect is asserted right after
+        await reviewer.locator('.ant-segmented-item').filter({ hasText: '已提交' }).click({ force: true });
         await expect(row).toHaveCount(1, { timeout: 3_000 });
       });
       await reviewer.screenshot({ path: `${SCREENSHOTS}/35b-overview-submitted.png`, fullPage: true });

@@ -51,6 +51,12 @@ public interface ReportConfig {
          */
         @WithDefault("60")
         int maxAgeSeconds();
+
+        /**
+         * Addresses of the proxy tier besides loopback (e.g. the web pods of a cluster): a request from one
+         * is counted by the client address the proxy appended to X-Forwarded-For.
+         */
+        java.util.Optional<java.util.List<String>> trustedProxies();
     }
 
     interface Submit {
