@@ -19,6 +19,9 @@ export const API_ROUTES: Readonly<Record<string, ServiceName>> = {
   checks: 'report',
   rounds: 'report',
   notices: 'report',
+  publications: 'report',
+  // 信息公开: the public read-only API (no login)
+  public: 'report',
 };
 
 /** Default base URLs (local run, 127.0.0.1 only). */

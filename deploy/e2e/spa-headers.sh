@@ -29,7 +29,7 @@ header() { grep -i "^$1:" "$WORK/h" | head -n1 | cut -d: -f2- | sed -e 's/^ *//'
 asset="$(curl -fsS -m 10 "$SPA/" | grep -o 'src="/assets/[^"]*\.js"' | head -n1 | cut -d'"' -f2 || true)"
 [[ -n "$asset" ]] && pass "the app page names its script $asset" || fail "no /assets/*.js script in $SPA/"
 
-for path in / /departments/x "${asset:-/}"; do
+for path in / /departments/x /public "${asset:-/}"; do
   if ! curl -sS -m 10 -D "$WORK/h" -o /dev/null "$SPA$path"; then
     fail "$SPA$path does not answer"
     continue
@@ -69,10 +69,17 @@ if [[ -n "$asset" ]]; then
 fi
 
 # ---- /api/v1 routed to each owner; anything else under /api is a problem+json 404, never the app page
-for path in /api/v1/departments /api/v1/evaluations/x/2020 /api/v1/reports/summary; do
+for path in /api/v1/departments /api/v1/evaluations/x/2020 /api/v1/reports/summary /api/v1/publications; do
   code="$(curl -sS -m 10 -D "$WORK/h" -o /dev/null -w '%{http_code}' "$SPA$path" || true)"
   [[ "$code" == 401 ]] && pass "$path without a token: 401 from its service" || fail "$path without a token: expected 401, got $code"
 done
+# 信息公开: the public reports answer without a token (the only API path that does), cacheable by anyone
+code="$(curl -sS -m 10 -D "$WORK/h" -o "$WORK/b" -w '%{http_code}' "$SPA/api/v1/public/reports" || true)"
+if [[ "$code" == 200 ]] && jq -e 'type == "array"' "$WORK/b" >/dev/null 2>&1 && [[ "$(header Cache-Control)" == public,* ]]; then
+  pass "/api/v1/public/reports without a token: 200, Cache-Control $(header Cache-Control)"
+else
+  fail "/api/v1/public/reports without a token: expected 200 and Cache-Control public, got $code '$(header Cache-Control)'"
+fi
 code="$(curl -sS -m 10 -D "$WORK/h" -o "$WORK/b" -w '%{http_code}' "$SPA/api/v1/nothing" || true)"
 if [[ "$code" == 404 && "$(header Content-Type)" == application/problem+json* ]] && jq -e '.status == 404' "$WORK/b" >/dev/null 2>&1; then
   pass "/api/v1/nothing: 404 problem+json"

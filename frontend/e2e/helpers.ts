@@ -3,6 +3,8 @@ import { expect, type Browser, type Page } from '@playwright/test';
 export const ZFW_DEPARTMENT = 'd0000000-0000-4000-8000-000000000001';
 export const JYJ_DEPARTMENT = 'd0000000-0000-4000-8000-000000000002';
 export const SCREENSHOTS = 'e2e/screenshots';
+/** Screenshots of the season's new pages, committed with the docs (issue 17). */
+export const DOCS_SCREENSHOTS = '../docs/screenshots';
 
 export function demoPassword(): string {
   const password = process.env.JIXIAO_DEMO_PASSWORD;
@@ -18,7 +20,7 @@ const cspViolations = new WeakMap<Page, string[]>();
  * Collects the Content-Security-Policy violations Chromium reports on the app's own origin (the SPA
  * origin sends a CSP, see security-headers.ts; Keycloak's pages have their own and are not counted).
  */
-function watchCsp(page: Page): string[] {
+export function watchCsp(page: Page): string[] {
   let seen = cspViolations.get(page);
   if (!seen) {
     const found: string[] = [];

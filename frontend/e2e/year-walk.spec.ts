@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, login, newUserPage } from './helpers';
+import { DOCS_SCREENSHOTS, JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, expectNoCspViolations, login, newUserPage, watchCsp } from './helpers';
 
 /**
  * The full year of issue 6 on the demo data (the sample department's 2020), as far as the APIs go:
  * the department sets goals, self-scores and sees the total move, fixes the checker's findings where
  * they link to, writes the narrative, downloads the DOCX and submits; the reviewer returns it with a
  * comment and adjusts a score; the department changes a figure and resubmits; the reviewer approves;
+ * the reviewer publishes it (信息公开, issue 17) and a logged-out visitor reads it on /public with its PDF;
  * finance-api reads the approved filing; another department is refused. Runs once per fresh stack
  * (it submits and approves 2020): deploy/local/test-all.sh starts one.
  */
@@ -151,7 +152,10 @@ test.describe('the full year of a filing', () => {
       await reviewer.goto('/overview?year=2020');
       const row = reviewer.getByTestId('overview-row').filter({ hasText: '中共长沙市望城区委政法委员会' });
       await eventually(reviewer, async () => {
-        await reviewer.locator('.ant-segmented-item').filter({ hasText: '已提交' }).click();
+        // force: the segmented control animates its thumb after each reload, and on a loaded machine the
+        // label was never "stable" within the click's 10 s (trace: element is not stable); the filter's
+        // effect is asserted right after
+        await reviewer.locator('.ant-segmented-item').filter({ hasText: '已提交' }).click({ force: true });
         await expect(row).toHaveCount(1, { timeout: 3_000 });
       });
       await reviewer.screenshot({ path: `${SCREENSHOTS}/35b-overview-submitted.png`, fullPage: true });
@@ -215,6 +219,36 @@ test.describe('the full year of a filing', () => {
       await reviewer.getByTestId('version-preview').last().click();
       await expect(reviewer.frameLocator('[data-testid="version-preview-frame"]').locator('body')).toContainText('临聘人员 4 人');
       await reviewer.screenshot({ path: `${SCREENSHOTS}/39-version-1.png` });
+    });
+
+    await test.step('reviewer publishes the approved report (信息公开); a visitor reads it logged out', async () => {
+      await reviewer.goto(`/report/status${Q}`);
+      await expect(reviewer.getByTestId('publication-status')).toHaveText('未公开');
+      await reviewer.getByTestId('publish-filing').click();
+      await reviewer.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await expect(reviewer.getByTestId('publication-status')).toHaveText('已公开');
+      await reviewer.screenshot({ path: `${DOCS_SCREENSHOTS}/season-publish.png`, fullPage: true });
+
+      // a fresh context: no Keycloak session, no cookies; /public renders without a redirect to the login
+      const visitor = await browser.newContext();
+      const page = await visitor.newPage();
+      watchCsp(page);
+      await page.goto('/public');
+      await expect(page.getByTestId('public-reports')).toBeVisible();
+      await expect(page).toHaveURL(/\/public$/);
+      const row = page.locator('tbody tr').filter({ hasText: '中共长沙市望城区委政法委员会' });
+      await expect(row).toContainText('2020');
+      const pdfLink = row.locator('[data-testid^="public-pdf-"]');
+      await expect(pdfLink).toBeVisible();
+      const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      expect(pdf.headers()['cache-control']).toContain('public');
+      expectNoCspViolations(page);
+      await page.screenshot({ path: `${DOCS_SCREENSHOTS}/season-public.png`, fullPage: true });
+      // the public API exposes nothing else: the filing itself still needs a login
+      expect((await page.request.get(`/api/v1/filings/${ZFW_DEPARTMENT}/2020`)).status()).toBe(401);
+      await visitor.close();
     });
 
     await test.step('finance-api reads the approved filing through the API', async () => {

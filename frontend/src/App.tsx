@@ -15,7 +15,7 @@ const BudgetPage = lazyPage(() => import('./pages/BudgetPage'), ['figures']);
 const OverviewPage = lazyPage(() => import('./pages/OverviewPage'), ['overview']);
 const GoalsPage = lazyPage(() => import('./pages/GoalsPage'), ['evaluation', 'figures']);
 const EvaluationPage = lazyPage(() => import('./pages/EvaluationPage'), ['evaluation']);
-const ReportPage = lazyPage(() => import('./pages/ReportPage'), ['reporting']);
+const ReportPage = lazyPage(() => import('./pages/ReportPage'), ['reporting', 'season']);
 const CheckerPage = lazyPage(() => import('./pages/CheckerPage'), ['reporting']);
 const ApiAccessPage = lazyPage(() => import('./pages/ApiAccessPage'), ['admin']);
 const TemplatesPage = lazyPage(() => import('./pages/TemplatesPage'), ['templates']);

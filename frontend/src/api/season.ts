@@ -34,12 +34,18 @@ export interface Round {
   departments: RoundDepartment[];
 }
 
+/** A 区县 of the onboarded departments, with how many there are: the choices of a round's district. */
+export interface District {
+  name: string;
+  departments: number;
+}
+
 export interface OpenRoundInput {
   fiscalYear: number;
   district: string;
   deadline: string;
   templateVersion: number;
-  /** Omitted: every department whose figures reached the service. */
+  /** Omitted: the onboarded departments of the district. */
   departmentIds?: string[];
 }
 
@@ -66,6 +72,7 @@ export interface Notice {
 
 export const seasonApi = {
   rounds: (client: ApiClient, signal?: AbortSignal) => client.get<Round[]>('/rounds', { signal }),
+  districts: (client: ApiClient, signal?: AbortSignal) => client.get<District[]>('/rounds/districts', { signal }),
   round: (client: ApiClient, id: number, signal?: AbortSignal) => client.get<Round>(`/rounds/${id}`, { signal }),
   open: (client: ApiClient, input: OpenRoundInput) => client.post<Round>('/rounds', input),
   extend: (client: ApiClient, id: number, input: ExtensionInput) => client.post<Round>(`/rounds/${id}/extensions`, input),
@@ -76,6 +83,7 @@ export const seasonApi = {
 
 export const seasonKeys = {
   rounds: ['season-rounds'] as const,
+  districts: ['season-districts'] as const,
   round: (id: number) => ['season-round', id] as const,
   notices: ['season-notices'] as const,
 };

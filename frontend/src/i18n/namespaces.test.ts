@@ -113,6 +113,8 @@ function uncovered(modulesToCheck: Iterable<string>, allowed: readonly string[])
 
 /** The signing-in screen (main.tsx) and the signed-in frame it loads (Frame.tsx): only core is loaded for them. */
 const FRAME_ROOTS = ['main', 'Frame'];
+/** main.tsx renders this instead of the frame on /public, after loading these namespaces. */
+const PUBLIC_FRAME = { module: 'public/PublicApp', namespaces: ['season'] };
 
 function frameModules(): Set<string> {
   return new Set(FRAME_ROOTS.flatMap((root) => [...closure(root, false)]));
@@ -162,10 +164,16 @@ describe('dictionary namespaces', () => {
     const pages = new Set(pageRoutes.map((route) => route.page));
     const lazyFromFrame = [...frame]
       .flatMap((id) => imports(id, DYNAMIC_IMPORT))
-      .filter((id) => !pages.has(id) && !FRAME_ROOTS.includes(id));
+      .filter((id) => !pages.has(id) && !FRAME_ROOTS.includes(id) && id !== PUBLIC_FRAME.module);
     for (const id of lazyFromFrame) {
       expect(uncovered(closure(id, true), ['core']), id).toEqual([]);
     }
+  });
+
+  it('loads the namespaces of the public frame (信息公开, no login) before main.tsx renders it', () => {
+    expect([...frameModules()].flatMap((id) => imports(id, DYNAMIC_IMPORT))).toContain(PUBLIC_FRAME.module);
+    expect(uncovered(closure(PUBLIC_FRAME.module, true), ['core', ...PUBLIC_FRAME.namespaces])).toEqual([]);
+    expect(sources['../main.tsx']).toContain(`loadNamespaces(${JSON.stringify(PUBLIC_FRAME.namespaces).replaceAll('"', "'")})`);
   });
 
   it.each(pageRoutes.map((route) => [route.page, route] as const))(

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../App';
 import type { Notice, Round } from '../api/season';
 import { jsonResponse, problemResponse, routeFetch, type RouteHandler } from '../features/templates/routeFetch';
@@ -20,6 +21,15 @@ function round(over: Partial<Round> = {}): Round {
     ],
     ...over,
   };
+}
+
+const districts = [{ name: '示例区', departments: 2 }, { name: '岳麓区', departments: 1 }];
+
+/** Opens the 区县 select and picks one of the known districts. */
+async function chooseDistrict(name: string) {
+  const select = screen.getByTestId('round-district');
+  fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? within(select).getByRole('combobox'));
+  fireEvent.click(await screen.findByText(new RegExp(`^${name}（`)));
 }
 
 describe('年度自评工作 page', () => {
@@ -54,6 +64,7 @@ describe('年度自评工作 page', () => {
   it('shows the service\'s refusal when a round of the year and district exists', async () => {
     const service: RouteHandler = ({ method, path }) => {
       if (method === 'GET' && path === '/rounds') return jsonResponse([]);
+      if (method === 'GET' && path === '/rounds/districts') return jsonResponse(districts);
       if (method === 'POST' && path === '/rounds') {
         return problemResponse(409, { title: '数据冲突', detail: '2020 年度示例区的自评工作已经开启。', code: 'round.exists' });
       }
@@ -61,9 +72,44 @@ describe('年度自评工作 page', () => {
     };
     renderWithProviders(<AppRoutes />, { fetchImpl: routeFetch(service).fetch, route: '/rounds', user: reviewer });
     expect(await screen.findByText('尚未开启任何自评工作。')).toBeInTheDocument();
-    fireEvent.change(screen.getByTestId('round-district'), { target: { value: '示例区' } });
+    await chooseDistrict('示例区');
     fireEvent.click(screen.getByTestId('round-open'));
     expect(await screen.findByTestId('round-open-error')).toHaveTextContent('2020 年度示例区的自评工作已经开启。');
+  });
+
+  it('offers only the known districts, and Enter in the deadline picker does not open the round a second time', async () => {
+    let opened = false;
+    const service: RouteHandler = ({ method, path }) => {
+      if (method === 'GET' && path === '/rounds') return jsonResponse(opened ? [round({ district: '岳麓区' })] : []);
+      if (method === 'GET' && path === '/rounds/districts') return jsonResponse(districts);
+      if (method === 'POST' && path === '/rounds') {
+        if (opened) {
+          return problemResponse(409, { title: '数据冲突', detail: '2020 年度岳麓区的自评工作已经开启。', code: 'round.exists' });
+        }
+        opened = true;
+        return jsonResponse(round({ district: '岳麓区' }), 201);
+      }
+      return undefined;
+    };
+    const api = routeFetch(service);
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+    renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: '/rounds', user: reviewer });
+    expect(await screen.findByText('尚未开启任何自评工作。')).toBeInTheDocument();
+    // no district chosen yet: nothing to open; the choices are the service's districts, not free text
+    expect(screen.getByTestId('round-open')).toBeDisabled();
+    await chooseDistrict('岳麓区');
+    expect(screen.getByTestId('round-open')).toBeEnabled();
+
+    const picker = screen.getByTestId('round-deadline');
+    const input = picker.tagName === 'INPUT' ? picker : picker.querySelector('input')!;
+    await user.click(input);
+    await user.type(input, '2021-04-30{Enter}');
+    await user.click(screen.getByTestId('round-open'));
+    await waitFor(() => expect(screen.getByTestId('round-3')).toBeInTheDocument());
+    const posts = api.requests.filter((r) => r.method === 'POST' && r.path === '/rounds');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body).toMatchObject({ district: '岳麓区', deadline: '2021-04-30' });
+    expect(screen.queryByTestId('round-open-error')).not.toBeInTheDocument();
   });
 
   it('is refused to a department user, who sees its deadline and notices on the home page instead', async () => {

@@ -45,49 +45,72 @@ function OpenRoundCard({ onOpened }: { onOpened: () => void }) {
   const client = useApiClient();
   const { fiscalYear } = useSelection();
   const [year, setYear] = useState(fiscalYear);
-  const [district, setDistrict] = useState('');
+  const [district, setDistrict] = useState<string | null>(null);
   const [deadline, setDeadline] = useState<Dayjs | null>(null);
   const [templateVersion, setTemplateVersion] = useState<number | null>(1);
+  const districts = useQuery({ queryKey: seasonKeys.districts, queryFn: ({ signal }) => seasonApi.districts(client, signal) });
   const open = useMutation({
     mutationFn: () =>
       seasonApi.open(client, {
         fiscalYear: year,
-        district: district.trim(),
+        district: district ?? '',
         deadline: deadline ? deadline.format('YYYY-MM-DD') : '',
         templateVersion: templateVersion ?? 0,
       }),
     onSuccess: onOpened,
   });
+  // Only the 开启 button opens a round: no <form> element (component={false}), so Enter in the date picker
+  // (which confirms the typed date) cannot submit it too, and a click while a request is on its way is ignored.
+  const submit = () => {
+    if (!open.isPending) {
+      open.mutate();
+    }
+  };
   return (
     <Card size="small" title={t('season.openTitle')}>
-      <Form layout="inline" onFinish={() => open.mutate()}>
-        <Form.Item label={t('season.fiscalYear')}>
-          <Select<number>
-            value={year}
-            onChange={setYear}
-            style={{ width: 120 }}
-            data-testid="round-year"
-            options={fiscalYearRange().map((y) => ({ value: y, label: String(y) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('season.district')}>
-          <Input value={district} onChange={(e) => setDistrict(e.target.value)} maxLength={64} data-testid="round-district" />
-        </Form.Item>
-        <Form.Item label={t('season.deadline')}>
-          <DatePicker value={deadline} onChange={setDeadline} data-testid="round-deadline" />
-        </Form.Item>
-        <Form.Item label={t('season.templateVersion')}>
-          <InputNumber min={1} value={templateVersion} onChange={setTemplateVersion} data-testid="round-template" />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="round-open">
-            {t('season.open')}
-          </Button>
-        </Form.Item>
+      <Form layout="inline" component={false}>
+        <Space wrap>
+          <Form.Item label={t('season.fiscalYear')}>
+            <Select<number>
+              value={year}
+              onChange={setYear}
+              style={{ width: 120 }}
+              data-testid="round-year"
+              options={fiscalYearRange().map((y) => ({ value: y, label: String(y) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('season.district')}>
+            <Select<string>
+              value={district ?? undefined}
+              onChange={setDistrict}
+              style={{ width: 200 }}
+              loading={districts.isPending}
+              placeholder={t('season.districtPlaceholder')}
+              notFoundContent={t('season.noDistricts')}
+              data-testid="round-district"
+              options={(districts.data ?? []).map((d) => ({
+                value: d.name,
+                label: t('season.districtOption', { name: d.name, n: d.departments }),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('season.deadline')}>
+            <DatePicker value={deadline} onChange={setDeadline} data-testid="round-deadline" />
+          </Form.Item>
+          <Form.Item label={t('season.templateVersion')}>
+            <InputNumber min={1} value={templateVersion} onChange={setTemplateVersion} data-testid="round-template" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" onClick={submit} loading={open.isPending} disabled={!district} data-testid="round-open">
+              {t('season.open')}
+            </Button>
+          </Form.Item>
+        </Space>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {t('season.departmentsHint')}
       </Typography.Paragraph>
+      {districts.error ? <ErrorAlert error={districts.error} title={t('season.districtsFailed')} /> : null}
       {open.error ? <ErrorAlert error={open.error} title={t('season.openFailed')} testId="round-open-error" /> : null}
     </Card>
   );

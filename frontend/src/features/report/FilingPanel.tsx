@@ -10,6 +10,7 @@ import { isApiError } from '../../api/problem';
 import type { Filing, FieldErrorLike } from './filingTypes';
 import { canSubmit, statusColor } from './findings';
 import { formatDateTime } from './format';
+import { PublicationControl } from './PublicationControl';
 
 /**
  * The filing's status and what the caller may do with it: the department submits (fatal findings
@@ -175,6 +176,7 @@ export function FilingPanel({
               </Button>
             </>
           ) : null}
+          {mayReview && filing.status === 'APPROVED' ? <PublicationControl departmentId={departmentId} fiscalYear={fiscalYear} /> : null}
           {mayReview && filing.status !== 'SUBMITTED' ? (
             <Typography.Text type="secondary" data-testid="review-hint">
               {t(`filing.reviewHint.${filing.status}`)}

@@ -141,7 +141,10 @@ public class ApiConventions {
             etag = "\"" + digest(bytes) + "\"";
             response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         }
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        // the default for signed-in reads; a resource that chose its own (the public reports: public, max-age) keeps it
+        if (response.getHeaderString(HttpHeaders.CACHE_CONTROL) == null) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        }
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(304);

@@ -30,6 +30,35 @@ public interface ReportConfig {
 
     Submit submit();
 
+    Publication publication();
+
+    /** 信息公开: the public read-only API, open to anyone, so limited per client address and cacheable. */
+    interface Publication {
+        /**
+         * Requests a client address may make in a burst (per instance), far below a signed-in user's
+         * bucket: nobody needs more to read a list and a few reports, and the API is open to scripts.
+         */
+        @WithDefault("30")
+        int burst();
+
+        /** Requests per second an address gets back after a burst. */
+        @WithDefault("1")
+        int perSecond();
+
+        /**
+         * Cache-Control max-age of the public answers: short, because an unpublished report must not stay
+         * in shared caches for long; past it, a cache revalidates with the ETag and gets 304 while nothing changed.
+         */
+        @WithDefault("60")
+        int maxAgeSeconds();
+
+        /**
+         * Addresses of the proxy tier besides loopback (e.g. the web pods of a cluster): a request from one
+         * is counted by the client address the proxy appended to X-Forwarded-For.
+         */
+        java.util.Optional<java.util.List<String>> trustedProxies();
+    }
+
     interface Submit {
         /**
          * How long POST …/submit waits for budget-service and evaluation-service to confirm their locks

@@ -3,15 +3,11 @@ package io.jixiao.report.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.jixiao.platform.api.ApiConfig;
 import io.jixiao.platform.api.RateLimiter;
 import io.jixiao.platform.problem.FieldError;
-import io.jixiao.platform.problem.Messages;
-import io.jixiao.platform.problem.Problem;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.problem.RouteProblems;
 import io.jixiao.platform.security.Roles;
@@ -68,25 +64,8 @@ public class CheckLimits {
             return null;
         }
         ReportConfig.Checks checks = config.checks();
-        RateLimiter.Decision d = limiter.take("checks:" + identity.getPrincipal().getName(), new ApiConfig.Bucket() {
-            @Override
-            public int capacity() {
-                return checks.burst();
-            }
-
-            @Override
-            public int perSecond() {
-                return checks.perSecond();
-            }
-        });
-        if (d.allowed()) {
-            return null;
-        }
-        Locale locale = Messages.of(request);
-        Problem body = new Problem("urn:jixiao:problem:check.rate-limited", Messages.text(locale, "status.429"), 429,
-                Messages.text(locale, "check.rate-limited", d.retryAfterSeconds()), path, "check.rate-limited", null);
-        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", d.retryAfterSeconds()).entity(body)
-                .build();
+        return Throttle.take(limiter, "checks:" + identity.getPrincipal().getName(), checks.burst(), checks.perSecond(),
+                request, "check.rate-limited");
     }
 
     /** The body, refused with 413 as soon as it passes the limit (a chunked upload declares no length). */

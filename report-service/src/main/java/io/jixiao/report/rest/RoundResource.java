@@ -52,7 +52,7 @@ public class RoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a round (finance reviewer): fiscal year, 区县, deadline, template version and departments "
-            + "(default: every department whose figures reached the service); each department gets an OPENED notice")
+            + "(default: the onboarded departments of that 区县); each department gets an OPENED notice")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "all departments", value = SeasonExamples.OPEN_INPUT)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -61,11 +61,26 @@ public class RoundResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "deadline inside the year", value = SeasonExamples.OPEN_INVALID)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
+    @APIResponse(responseCode = "422", description = "no onboarded department belongs to the 区县 (errors[].field district)",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "unknown district",
+                    value = SeasonExamples.DISTRICT_UNKNOWN)))
     @APIResponse(responseCode = "409", description = "a round of the year and district exists, or a department is in another round of the year",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "exists", value = SeasonExamples.ROUND_EXISTS)))
     public Response open(SeasonService.OpenInput input) {
         SeasonService.RoundView round = service.open(caller, input);
         return Response.created(URI.create("/api/v1/rounds/" + round.id())).entity(round).build();
+    }
+
+    @GET
+    @Path("/districts")
+    @Operation(summary = "The 区县 a round can be opened for (finance reviewer): those the onboarded departments belong to, "
+            + "with how many departments each has")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "two districts", value = SeasonExamples.DISTRICTS)))
+    @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
+    public List<SeasonService.DistrictView> districts() {
+        return service.districts(caller);
     }
 
     @GET

@@ -36,6 +36,14 @@ final class SeasonExamples {
             {"type":"about:blank","title":"无权访问","status":403,"code":"round.reviewer-only",
              "detail":"只有财政局审核人员可以开启、延期或关闭年度自评工作。"}""";
 
+    static final String DISTRICT_UNKNOWN = """
+            {"type":"about:blank","title":"无法处理","status":422,"code":"round.district-unknown",
+             "detail":"没有单位登记在该区县：请从已有单位所属的区县中选择。",
+             "errors":[{"field":"district","message":"没有单位登记在该区县：请从已有单位所属的区县中选择。"}]}""";
+
+    static final String DISTRICTS = """
+            [{"name":"示例区","departments":12},{"name":"望城区","departments":7}]""";
+
     static final String ROUND_EXISTS = """
             {"type":"about:blank","title":"数据冲突","status":409,"code":"round.exists",
              "detail":"2020 年度示例区的自评工作已经开启。"}""";

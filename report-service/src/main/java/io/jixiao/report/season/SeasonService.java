@@ -55,6 +55,10 @@ public class SeasonService {
             Map<SeasonRules.Progress, Integer> counts, List<DepartmentRow> departments) {
     }
 
+    /** A 区县 some onboarded department records (department.jurisdiction of its latest sheet), with their count. */
+    public record DistrictView(String name, int departments) {
+    }
+
     public record NoticeView(long id, String departmentId, int fiscalYear, Long roundId, String kind,
             LocalDate deadline, String comment, OffsetDateTime createdAt, OffsetDateTime readAt) {
     }
@@ -105,7 +109,10 @@ public class SeasonService {
             errors.add(new FieldError("templateVersion", "round.template-version"));
         }
         Map<String, Object[]> known = knownDepartments();
-        List<String> ids = in.departmentIds() == null ? List.copyOf(known.keySet())
+        String wanted = in.district() == null ? "" : in.district().strip();
+        // the default list: the onboarded departments of the round's 区县, not every department with figures
+        List<String> ids = in.departmentIds() == null
+                ? known.entrySet().stream().filter(e -> wanted.equals(e.getValue()[2])).map(Map.Entry::getKey).toList()
                 : List.copyOf(new LinkedHashSet<>(in.departmentIds()));
         if (ids.size() > MAX_DEPARTMENTS) {
             errors.add(new FieldError("departmentIds", "round.too-many"));
@@ -113,6 +120,18 @@ public class SeasonService {
         for (int i = 0; in.departmentIds() != null && i < in.departmentIds().size(); i++) {
             if (!known.containsKey(in.departmentIds().get(i))) {
                 errors.add(new FieldError("departmentIds[" + i + "]", "round.department-unknown"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "request.invalid", errors);
+        }
+        // well-formed but not a 区县 of any onboarded department: 422, the client offers the known ones
+        if (known.values().stream().noneMatch(v -> wanted.equals(v[2]))) {
+            throw new ProblemException(422, "round.district-unknown", List.of(new FieldError("district", "round.district-unknown")));
+        }
+        for (int i = 0; in.departmentIds() != null && i < in.departmentIds().size(); i++) {
+            if (!wanted.equals(known.get(in.departmentIds().get(i))[2])) {
+                errors.add(new FieldError("departmentIds[" + i + "]", "round.department-other-district|" + wanted));
             }
         }
         if (errors.isEmpty() && ids.isEmpty()) {
@@ -162,16 +181,34 @@ public class SeasonService {
         return view(r, null);
     }
 
-    /** Department id → {code, name}: every department whose figures reached this service (any year). */
+    /**
+     * Department id → {code, name, 区县}: every onboarded department whose figures reached this service (any
+     * year); its 区县 is the jurisdiction budget-service records on the department (BudgetFiguresChanged
+     * sheet.department.jurisdiction) in its latest sheet.
+     */
     private Map<String, Object[]> knownDepartments() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select distinct on (department_id) department_id, department_code, "
-                + "department_name from sheet_view order by department_id, fiscal_year desc").getResultList();
+                + "department_name, coalesce(cast(sheet as jsonb) -> 'department' ->> 'jurisdiction', '') "
+                + "from sheet_view order by department_id, fiscal_year desc").getResultList();
         Map<String, Object[]> out = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            out.put((String) row[0], new Object[] { row[1], row[2] });
+            out.put((String) row[0], new Object[] { row[1], row[2], ((String) row[3]).strip() });
         }
         return out;
+    }
+
+    /** The 区县 a round can be opened for (reviewers): those of the onboarded departments, by name. */
+    @Transactional
+    public List<DistrictView> districts(Caller caller) {
+        requireReviewer(caller);
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Object[] v : knownDepartments().values()) {
+            if (!((String) v[2]).isEmpty()) {
+                counts.merge((String) v[2], 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().map(e -> new DistrictView(e.getKey(), e.getValue())).toList();
     }
 
     @Transactional

@@ -51,6 +51,53 @@ class RoundResourceTest {
                 .get("/api/v1/reports/" + department + "/" + year).then().statusCode(200).body("scoreRevision", equalTo(3)));
     }
 
+    /** A department onboarded in {@code district}: its sheet as budget-service publishes it, once the read model holds it. */
+    static void districtSheet(String department, int year, String district) {
+        TopicReader.send("budget.events", department + ":" + year, """
+                {"eventId":"%s","type":"BudgetFiguresChanged","schemaVersion":1,"occurredAt":"2026-11-25T10:00:00Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"jyj","payload":{"revision":1,"section":"basic","sheet":%s}}"""
+                .formatted(java.util.UUID.randomUUID(), department, year, io.jixiao.report.assembly.ReportFixtures
+                        .sheet(department, year, 1, "6095300.00", "700300.00")
+                        .replace("\"jurisdiction\":\"望城区\"", "\"jurisdiction\":\"" + district + "\"")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.reviewer())
+                .get("/api/v1/reports/" + department + "/" + year).then().statusCode(200));
+    }
+
+    @Test
+    void theDefaultListIsTheOnboardedDepartmentsOfTheDistrictChosenFromTheKnownOnes() {
+        int year = 2016;
+        String a = java.util.UUID.randomUUID().toString();
+        String b = java.util.UUID.randomUUID().toString();
+        String elsewhere = java.util.UUID.randomUUID().toString();
+        districtSheet(a, year, "岳麓区");
+        districtSheet(b, year - 1, "岳麓区");
+        districtSheet(elsewhere, year, "天心区");
+        String reviewer = TestTokens.reviewer();
+        LocalDate deadline = SeasonRules.today().plusDays(30);
+        String noList = """
+                {"fiscalYear":%d,"district":"%s","deadline":"%s","templateVersion":1}""";
+
+        // the known districts are offered to reviewers only, each with its onboarded departments
+        as(TestTokens.department(D)).get("/api/v1/rounds/districts").then().statusCode(403);
+        as(reviewer).get("/api/v1/rounds/districts").then().statusCode(200)
+                .body("find { it.name == '岳麓区' }.departments", equalTo(2))
+                .body("find { it.name == '天心区' }.departments", equalTo(1))
+                .body("name", hasItem("望城区"));
+
+        // an unknown district is refused with its field; nothing is stored
+        as(reviewer).header("Accept-Language", "en").body(noList.formatted(year, "无此区", deadline)).post("/api/v1/rounds")
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("round.district-unknown"))
+                .body("errors[0].field", equalTo("district")).body("errors[0].message", containsString("known districts"));
+        as(reviewer).body(noList.formatted(year, "无此区", deadline)).post("/api/v1/rounds").then().statusCode(422)
+                .body("errors[0].message", containsString("区县"));
+        as(reviewer).get("/api/v1/rounds?fiscalYear=" + year).then().statusCode(200).body("$", hasSize(0));
+
+        // without a list: the district's departments only (whatever year their figures are of), not 天心区's
+        as(reviewer).body(noList.formatted(year, "岳麓区", deadline)).post("/api/v1/rounds").then().statusCode(201)
+                .body("district", equalTo("岳麓区")).body("departments", hasSize(2))
+                .body("departments.departmentId", org.hamcrest.Matchers.containsInAnyOrder(a, b));
+    }
+
     static long audits(String entityType, String entityId, String field) {
         return QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
                 "entityType = ?1 and entityId = ?2 and field = ?3", entityType, entityId, field));
@@ -66,25 +113,27 @@ class RoundResourceTest {
         String clerk = TestTokens.department(D);
 
         // reviewers only; bad input names its field; nothing is stored
-        as(clerk).body(open(year, "测试区", deadline, D)).post("/api/v1/rounds").then().statusCode(403)
+        as(clerk).body(open(year, "望城区", deadline, D)).post("/api/v1/rounds").then().statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("round.reviewer-only"));
-        as(reviewer).body(open(year, "测试区", LocalDate.of(year, 12, 1), D)).post("/api/v1/rounds").then().statusCode(400)
+        as(reviewer).body(open(year, "望城区", LocalDate.of(year, 12, 1), D)).post("/api/v1/rounds").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("deadline"));
-        as(reviewer).header("Accept-Language", "en").body(open(year, "测试区", deadline, D, "no-such-department"))
+        as(reviewer).header("Accept-Language", "en").body(open(year, "望城区", deadline, D, "no-such-department"))
                 .post("/api/v1/rounds").then().statusCode(400).body("errors[0].field", equalTo("departmentIds[1]"))
                 .body("errors[0].message", containsString("No figures"));
         as(reviewer).get("/api/v1/rounds?fiscalYear=" + year).then().statusCode(200).body("$", hasSize(0));
 
-        int id = as(reviewer).body(open(year, "测试区", deadline, D)).post("/api/v1/rounds").then().statusCode(201)
+        int id = as(reviewer).body(open(year, "望城区", deadline, D)).post("/api/v1/rounds").then().statusCode(201)
                 .body("status", equalTo("OPEN")).body("departments", hasSize(1))
                 .body("departments[0].progress", equalTo("IN_PROGRESS")).body("departments[0].daysLeft", equalTo(10))
                 .body("counts.IN_PROGRESS", equalTo(1)).extract().path("id");
         String url = "/api/v1/rounds/" + id;
         assertEquals(1, audits("season-round", String.valueOf(id), "status"));
-        as(reviewer).body(open(year, "测试区", deadline, D)).post("/api/v1/rounds").then().statusCode(409)
+        as(reviewer).body(open(year, "望城区", deadline, D)).post("/api/v1/rounds").then().statusCode(409)
                 .body("code", equalTo("round.exists"));
-        as(reviewer).body(open(year, "另一区", deadline, D)).post("/api/v1/rounds").then().statusCode(409)
-                .body("code", equalTo("round.department-taken"));
+        // a department of another 区县 is not taken into this one's round
+        districtSheet(java.util.UUID.randomUUID().toString(), year, "另一区");
+        as(reviewer).body(open(year, "另一区", deadline, D)).post("/api/v1/rounds").then().statusCode(400)
+                .body("errors[0].field", equalTo("departmentIds[0]")).body("errors[0].message", containsString("另一区"));
 
         // the department sees its round with its own row only; another department learns nothing of it
         as(clerk).get("/api/v1/rounds").then().statusCode(200).body("id", hasItem(id))
@@ -161,7 +210,7 @@ class RoundResourceTest {
                 .get("/api/v1/reports/" + OTHER + "/" + year).then().statusCode(200));
         String reviewer = TestTokens.reviewer();
         String clerk = TestTokens.department(OTHER);
-        int id = as(reviewer).body(open(year, "逾期区", LocalDate.of(2019, 4, 30), OTHER)).post("/api/v1/rounds").then()
+        int id = as(reviewer).body(open(year, "望城区", LocalDate.of(2019, 4, 30), OTHER)).post("/api/v1/rounds").then()
                 .statusCode(201).body("departments[0].progress", equalTo("OVERDUE")).body("counts.OVERDUE", equalTo(1))
                 .extract().path("id");
 
