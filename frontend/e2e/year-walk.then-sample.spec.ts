@@ -48,13 +48,13 @@ test.describe('the season: sampled re-review', () => {
 
     await test.step('reviewer re-reviews the approved department and sees the flag', async () => {
       await reviewer.locator('[data-testid^="sample-review-"]').first().click();
-      const drawer = reviewer.locator('.ant-drawer-content');
-      const scores = drawer.locator('[data-testid^="review-score-"]');
+      const drawer = reviewer.getByRole('dialog', { name: /复核：/ });
+      const scores = drawer.getByRole('spinbutton');
       await expect(scores.first()).toBeVisible();
       const n = await scores.count();
       expect(n).toBeGreaterThan(3);
       for (let i = 0; i < n; i++) {
-        await (await inputOf(scores.nth(i))).fill('0');
+        await scores.nth(i).fill('0');
       }
       await (await inputOf(drawer.locator('[data-testid^="review-comment-"]').first())).fill('佐证材料不足，复核不予得分。');
       await drawer.getByTestId('review-findings').fill('自评依据不充分，多项指标缺少佐证材料。');
@@ -62,7 +62,7 @@ test.describe('the season: sampled re-review', () => {
       await drawer.getByTestId('review-save').click();
       await expect(drawer.getByTestId('review-saved')).toBeVisible();
       await reviewer.screenshot({ path: `${PAGES}/season-review.png`, fullPage: true });
-      await drawer.locator('.ant-drawer-close').first().click().catch(() => reviewer.keyboard.press('Escape'));
+      await reviewer.keyboard.press('Escape');
       await expect(reviewer.locator('[data-testid^="sample-outcome-"]').first()).toContainText('自评偏差较大');
     });
 

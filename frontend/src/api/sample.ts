@@ -104,6 +104,8 @@ export const sampleApi = {
     client.put<Review>(`${base(roundId)}/reviews/${departmentId}`, input),
   report: (client: ApiClient, roundId: number, format: 'xlsx' | 'docx') =>
     client.download(`${base(roundId)}/report.${format}`, `sample-review-${roundId}.${format}`),
+  /** 结果应用: every department's grade, re-review outcome and projects scored 中 or 差 (reviewers only). */
+  outcome: (client: ApiClient, roundId: number) => client.download(`/rounds/${roundId}/outcome.xlsx`, `outcome-${roundId}.xlsx`),
 };
 
 export const sampleKeys = {

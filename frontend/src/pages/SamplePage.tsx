@@ -39,7 +39,12 @@ export default function SamplePage() {
         intro={t('season.sample.intro')}
         showDepartment={false}
         showYear={false}
-        extra={<Link to="/rounds">{t('season.sample.back')}</Link>}
+        extra={
+          <Space>
+            <OutcomeDownload roundId={roundId} />
+            <Link to="/rounds">{t('season.sample.back')}</Link>
+          </Space>
+        }
       />
       {round.data ? (
         <Typography.Text strong data-testid="sample-round">
@@ -58,6 +63,18 @@ export default function SamplePage() {
         <SampleCard roundId={roundId} />
       )}
     </Space>
+  );
+}
+
+/** 结果应用: the list for next year's budget, whether or not the sample is drawn. */
+function OutcomeDownload({ roundId }: { roundId: number }) {
+  const { t } = useTranslation();
+  const client = useApiClient();
+  const { busy, download } = useDownload<'outcome'>();
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy === 'outcome'} onClick={() => void download('outcome', () => sampleApi.outcome(client, roundId))} data-testid="outcome-download">
+      {t('season.sample.outcomeExport')}
+    </Button>
   );
 }
 

@@ -84,6 +84,7 @@ const messages: SeasonMessages = {
       selfTotal: 'Self score',
       reviewTotal: 'Re-review score',
       deviation: 'Deviation',
+      outcomeExport: 'Results for next year\'s budget (Excel)',
       outcomeTitle: 'Outcome',
       outcome: { pending: 'Not re-reviewed', ok: 'No large deviation', flagged: 'Large self-evaluation deviation' },
       review: 'Re-review',

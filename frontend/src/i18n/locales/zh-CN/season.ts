@@ -84,6 +84,7 @@ const messages = {
       selfTotal: '自评得分',
       reviewTotal: '复核得分',
       deviation: '偏差',
+      outcomeExport: '结果应用清单（Excel）',
       outcomeTitle: '复核结论',
       outcome: { pending: '未复核', ok: '无明显偏差', flagged: '自评偏差较大' },
       review: '复核',
