@@ -43,3 +43,7 @@ create table season_rereview (
     foreign key (round_id, department_id) references season_sample_department (round_id, department_id)
 );
 create index season_rereview_department on season_rereview (department_id, fiscal_year);
+
+-- 结果应用: the project scores of a department-year's score card (IndicatorsComputed.projects, JSON), so the
+-- export per round can list the projects scored 中 or 差; null for a card published before this column.
+alter table score_view add column projects text;

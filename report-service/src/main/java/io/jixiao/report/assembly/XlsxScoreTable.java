@@ -123,6 +123,49 @@ public final class XlsxScoreTable {
         }
     }
 
+    /**
+     * 结果应用 of a round: one row per department and weak project (中 or 差), budgets in 万元 with two decimals;
+     * a department without such a project has one row with its grade and re-review outcome only.
+     */
+    public static byte[] renderOutcome(io.jixiao.report.season.OutcomeExport.Outcome o) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles st = new Styles(wb);
+            Sheet sh = listSheet(wb, st, "结果应用", o.fiscalYear() + " 年度" + o.district() + "绩效自评结果应用清单",
+                    new String[] {"单位编码", "单位名称", "自评得分", "等级", "抽查复核", "复核得分", "项目名称", "项目得分",
+                        "项目等级", "预算数（万元）", "调整后预算数（万元）"}, new int[] {12, 28, 10, 6, 14, 10, 28, 10, 8, 14, 16});
+            int n = 2;
+            for (var r : o.rows()) {
+                Object[] head = {r.departmentCode(), r.departmentName(), num(r.selfTotal()), r.grade(), outcomeText(r.review()),
+                    num(r.reviewTotal())};
+                if (r.projects().isEmpty()) {
+                    cells(sh.createRow(n++), st, head);
+                }
+                for (var p : r.projects()) {
+                    Object[] row = java.util.Arrays.copyOf(head, head.length + 5);
+                    row[6] = p.name();
+                    row[7] = num(p.total());
+                    row[8] = p.grade();
+                    row[9] = p.budget() == null ? null : io.jixiao.platform.money.Money.toWan(p.budget());
+                    row[10] = p.adjustedBudget() == null ? null : io.jixiao.platform.money.Money.toWan(p.adjustedBudget());
+                    cells(sh.createRow(n++), st, row);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String outcomeText(io.jixiao.report.season.OutcomeExport.ReviewOutcome o) {
+        return switch (o) {
+            case NOT_SAMPLED -> "未抽查";
+            case NOT_REVIEWED -> "未复核";
+            case FLAGGED -> "自评偏差较大";
+            case CONFIRMED -> "无明显偏差";
+        };
+    }
+
     /** A sheet with a merged title row and a header row, frozen below the header. */
     static Sheet listSheet(Workbook wb, Styles st, String name, String title, String[] headers, int[] widths) {
         Sheet sh = wb.createSheet(name);

@@ -42,4 +42,8 @@ final class SampleExamples {
             {"type":"urn:jixiao:problem:review.score-out-of-range-summary","title":"无法处理","status":422,
              "code":"review.score-out-of-range-summary","detail":"复核得分须在 0 到该指标分值之间。",
              "errors":[{"field":"items[2].score","message":"复核得分须在 0 到该指标分值之间（最多两位小数）。"}]}""";
+
+    static final String OUTCOME_REVIEWER_ONLY = """
+            {"type":"urn:jixiao:problem:outcome.reviewer-only","title":"无权访问","status":403,"code":"outcome.reviewer-only",
+             "detail":"只有财政局审核人员可以导出结果应用清单。"}""";
 }

@@ -30,8 +30,31 @@ class SampleResourceTest {
     static final String D = TestTokens.OTHER_DEPT;
     static final String OTHER = TestTokens.SAMPLE_DEPT;
 
+    /** The score card with two project scores (平安望城保险 中, 综治维稳经费 优), as evaluation-service publishes it. */
+    static void scoreWithProjects(String department, int year) {
+        String e = """
+                {"eventId":"%s","type":"IndicatorsComputed","schemaVersion":1,"occurredAt":"2026-11-25T10:00:01Z",
+                 "departmentId":"%s","fiscalYear":%d,"actor":"evaluation-service",
+                 "payload":{"sourceVersion":0,"revision":3,"total":"72.50","grade":"中","indicators":[],"items":%s,
+                            "evaluationRevision":7,"projects":[
+                   {"projectId":11,"name":"平安望城保险","total":"68.00","grade":"中","parts":[]},
+                   {"projectId":15,"name":"综治维稳经费","total":"95.00","grade":"优","parts":[]}]}}"""
+                .formatted(java.util.UUID.randomUUID(), department, year, io.jixiao.report.assembly.ReportFixtures.scoreItems());
+        io.jixiao.testing.SchemaAssert.assertValid(
+                io.jixiao.testing.SchemaAssert.producerSchema("evaluation-service", "IndicatorsComputed", 1), e);
+        io.jixiao.testing.TopicReader.send("evaluation.events", department + ":" + year, e);
+    }
+
     static void submitted(String department, int year) {
-        RoundResourceTest.figures(department, year);
+        if (department.equals(D)) {
+            FilingResourceTest.sheet(department, year, 3, "6095300.00");
+            scoreWithProjects(department, year);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> as(
+                    TestTokens.department(department)).get("/api/v1/reports/" + department + "/" + year).then()
+                    .statusCode(200).body("scoreRevision", equalTo(3)));
+        } else {
+            RoundResourceTest.figures(department, year);
+        }
         as(TestTokens.department(department)).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\","
                 + "\"problems\":[{\"text\":\"人员超编。\"}],\"measures\":[{\"text\":\"消化超编。\",\"problemRef\":1}]}")
                 .put("/api/v1/reports/" + department + "/" + year + "/narrative").then().statusCode(200);
@@ -132,6 +155,28 @@ class SampleResourceTest {
             assertEquals(3 + 2, wb.getSheet("指标复核明细").getPhysicalNumberOfRows());
         }
         byte[] docx = as(reviewer).get(url + "/report.docx").then().statusCode(200).extract().asByteArray();
+
+        // 结果应用: every department with grade and re-review outcome, its projects scored 中 or 差 with budgets in 万元
+        String outcome = "/api/v1/rounds/" + id + "/outcome.xlsx";
+        as(clerk).get(outcome).then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("outcome.reviewer-only"));
+        as(TestTokens.financeApi()).get(outcome).then().statusCode(403);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(as(reviewer).get(outcome).then().statusCode(200)
+                .extract().asByteArray()))) {
+            DataFormatter f = new DataFormatter();
+            List<String> rows = new java.util.ArrayList<>();
+            for (Row r : wb.getSheet("结果应用")) {
+                StringBuilder line = new StringBuilder();
+                r.forEach(c -> line.append(f.formatCellValue(c)).append('|'));
+                rows.add(line.toString());
+            }
+            // D: one row per weak project (the 优 one is left out); OTHER: no project scores, one row
+            assertEquals(1, rows.stream().filter(r -> r.contains("自评偏差较大|4.50|平安望城保险|68.00|中|60.00|60.00|")).count(),
+                    rows.toString());
+            assertTrue(rows.stream().noneMatch(r -> r.contains("综治维稳经费")), rows.toString());
+            assertEquals(1, rows.stream().filter(r -> r.contains("|未复核|—|")).count(), rows.toString());
+            assertEquals(2 + 2, rows.size(), rows.toString());
+        }
         String text = DocumentText.docx(docx);
         assertTrue(text.contains("抽查复核情况报告") && text.contains("随机种子 42") && text.contains("自评偏差较大")
                 && text.contains("佐证材料不足。"), text);
