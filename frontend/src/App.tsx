@@ -23,6 +23,7 @@ const BatchesPage = lazyPage(() => import('./pages/BatchesPage'), ['admin']);
 const OnboardingPage = lazyPage(() => import('./pages/OnboardingPage'), ['admin']);
 const EventsAdminPage = lazyPage(() => import('./pages/EventsAdminPage'), ['admin']);
 const RoundsPage = lazyPage(() => import('./pages/RoundsPage'), ['season']);
+const SamplePage = lazyPage(() => import('./pages/SamplePage'), ['season', 'reporting']);
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazyPage(() => import('./pages/ForbiddenPage'));
 
@@ -87,6 +88,7 @@ export function AppRoutes() {
           <Route path="api-access" element={guarded(canViewApiPage, <ApiAccessPage />)} />
           <Route path="templates" element={guarded(canManageTemplates, <TemplatesPage />)} />
           <Route path="rounds" element={guarded(canManageRounds, <RoundsPage />)} />
+          <Route path="rounds/:roundId/sample" element={guarded(canManageRounds, <SamplePage />)} />
           <Route path="batches" element={guarded(canRunBatches, <BatchesPage />)} />
           <Route path="admin/departments" element={guarded(canOnboard, <OnboardingPage />)} />
           <Route path="admin/events" element={guarded(canOnboard, <EventsAdminPage />)} />

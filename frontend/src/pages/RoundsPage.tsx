@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Progress as Bar, Select, Skeleton,
   Space, Table, Tag, Typography,
@@ -132,6 +133,7 @@ function RoundCard({ round, onChanged }: { round: Round; onChanged: () => void }
           <Typography.Text type="secondary">
             {t('season.deadline')} {round.deadline}
           </Typography.Text>
+          <Link to={`/rounds/${round.id}/sample`} data-testid={`round-sample-${round.id}`}>{t('season.sample.link')}</Link>
         </Space>
       }
       extra={

@@ -6,6 +6,7 @@ import { seasonApi, seasonKeys } from '../../api/season';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../report/format';
 import { currentRound, daysLeftText, deadlineAlertType, unreadCount } from './seasonState';
+import { OwnReviewResult } from './OwnReviewResult';
 
 /** A department's home: its round with the deadline and days left, and its notices (站内通知). */
 export function SeasonHomeCard() {
@@ -50,6 +51,7 @@ export function SeasonHomeCard() {
       ) : (
         <Typography.Text type="secondary">{t('season.home.noRound')}</Typography.Text>
       )}
+      {round && own ? <OwnReviewResult roundId={round.id} departmentId={own.departmentId} /> : null}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('season.notices.title')}
         {notices.data && unreadCount(notices.data) > 0 ? (

@@ -59,6 +59,15 @@ public interface ReportConfig {
         java.util.Optional<java.util.List<String>> trustedProxies();
     }
 
+    Review review();
+
+    /** 抽查复核 (docs/season.md). */
+    interface Review {
+        /** A department is flagged 自评偏差较大 when |self total − re-review total| is more than this (points). */
+        @WithDefault("10")
+        java.math.BigDecimal deviationThreshold();
+    }
+
     interface Submit {
         /**
          * How long POST …/submit waits for budget-service and evaluation-service to confirm their locks

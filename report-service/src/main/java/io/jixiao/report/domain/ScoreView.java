@@ -34,6 +34,10 @@ public class ScoreView extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String items;
 
+    /** JSON array of ReportEvents.ProjectScore (null: published before projects were scored). */
+    @Column(columnDefinition = "text")
+    public String projects;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

@@ -19,7 +19,12 @@ public final class ReportEvents {
     }
 
     public record IndicatorsComputed(long sourceVersion, long revision, String total, String grade,
-            List<Indicator> indicators, List<ScoredItem> items, Long evaluationRevision) {
+            List<Indicator> indicators, List<ScoredItem> items, Long evaluationRevision, List<ProjectScore> projects) {
+    }
+
+    /** 项目支出绩效自评 of one project as evaluation-service scored it (its parts are not kept here). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProjectScore(long projectId, String name, String total, String grade) {
     }
 
     public record ScoredItem(String level1, String level2, String code, String name, String points, String value,

@@ -448,11 +448,11 @@ public class SeasonService {
                 List.of(new AuditTrail.Change("read", false, true)));
     }
 
-    private static LocalDate date(Object o) {
+    static LocalDate date(Object o) {
         return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
     }
 
-    private static OffsetDateTime time(Object o) {
+    static OffsetDateTime time(Object o) {
         if (o == null) {
             return null;
         }

@@ -92,6 +92,7 @@ public class ReadModelService {
                 score.total = new BigDecimal(p.total());
                 score.grade = p.grade();
                 score.items = mapper.valueToTree(p.items()).toString();
+                score.projects = p.projects() == null ? null : mapper.valueToTree(p.projects()).toString();
                 score.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 score.persist();
             }
