@@ -1387,7 +1387,6 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
-                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1414,7 +1413,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1478,7 +1476,6 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
-                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1505,7 +1502,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1568,7 +1564,6 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
-                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1595,7 +1590,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1643,7 +1637,6 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
-                /** @description Bad input: every wrong field with its path and message */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1670,7 +1663,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1794,7 +1786,6 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1803,7 +1794,6 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1893,7 +1883,6 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
-                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1920,7 +1909,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2354,7 +2342,6 @@ export interface paths {
                         "application/json": components["schemas"]["Department"];
                     };
                 };
-                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2381,7 +2368,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
-                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4507,13 +4493,33 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
-                /** @description too many requests from this address (Retry-After) */
-                429: {
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description too many requests from this address (Retry-After) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4554,13 +4560,42 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description no such published report (never published, or unpublished) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4599,7 +4634,25 @@ export interface paths {
                     };
                     content: {
                         "application/pdf": unknown;
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description no such published report (never published, or unpublished) */
@@ -4608,7 +4661,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4653,13 +4717,33 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4717,13 +4801,22 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description the filing is not approved (a draft, under review or returned), the report is already public, or version is not the current one */
@@ -4732,7 +4825,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -4785,13 +4889,22 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description not public, or version is not the current one */
@@ -4800,7 +4913,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -6447,6 +6571,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description no onboarded department belongs to the 区县 (errors[].field district) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
                 429: {
                     headers: {
@@ -6456,15 +6589,6 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description no onboarded department belongs to the 区县 (errors[].field district) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": unknown;
                     };
                 };
             };
@@ -6501,13 +6625,33 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -6796,13 +6940,22 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
                 /** @description no such round */
@@ -6811,6 +6964,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -6850,12 +7014,23 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description department users (the sample covers other departments) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description no such round, or no sample drawn yet */
                 404: {
@@ -6863,6 +7038,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -6898,12 +7084,23 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description no such round */
                 404: {
@@ -6918,7 +7115,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -6948,12 +7156,34 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description department users */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -6984,12 +7214,34 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description department users */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -7030,12 +7282,41 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not sampled, not re-reviewed yet (department), or another department's */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -7072,12 +7353,23 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
                 /** @description not a finance reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
                 /** @description the department is not in the round's sample */
                 404: {
@@ -7099,7 +7391,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": unknown;
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
