@@ -1387,6 +1387,7 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1413,6 +1414,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1476,6 +1478,7 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1502,6 +1505,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1564,6 +1568,7 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1590,6 +1595,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1637,6 +1643,7 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad input: every wrong field with its path and message */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1663,6 +1670,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1786,6 +1794,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1794,6 +1803,7 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1883,6 +1893,7 @@ export interface paths {
                         "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1909,6 +1920,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2342,6 +2354,7 @@ export interface paths {
                         "application/json": components["schemas"]["Department"];
                     };
                 };
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2368,6 +2381,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
+                /** @description Conflict: stale version, or the data is locked */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -77,7 +77,7 @@ class SampleResourceTest {
         String reviewer = TestTokens.reviewer();
         String clerk = TestTokens.department(D);
         String otherClerk = TestTokens.department(OTHER);
-        int id = as(reviewer).body(RoundResourceTest.open(year, "抽查区", SeasonRules.today().plusDays(10), D, OTHER))
+        int id = as(reviewer).body(RoundResourceTest.open(year, "望城区", SeasonRules.today().plusDays(10), D, OTHER))
                 .post("/api/v1/rounds").then().statusCode(201).extract().path("id");
         String url = "/api/v1/rounds/" + id + "/sample";
 

@@ -308,7 +308,8 @@ class NegativeTest {
     void nginxRouteThatDisagreesWithTheSpaTableFails() throws Exception {
         String conf = Files.readString(OverlaysTest.REPO.resolve("deploy/nginx/site.conf"));
         String moved = conf.replace("(evaluations|templates|goals)", "(evaluations|templates)")
-                .replace("(reports|filings|checks|rounds|notices)", "(reports|filings|checks|rounds|notices|goals)");
+                .replace("(reports|filings|checks|rounds|notices|publications|public)",
+                        "(reports|filings|checks|rounds|notices|publications|public|goals)");
         assertTrue(!moved.equals(conf), "site.conf still has the routes this test moves");
         String configMap = "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: nginx}\ndata:\n  site.conf: "
                 + Manifests.YAML.writeValueAsString(moved).replaceFirst("^---\\s*", "");
