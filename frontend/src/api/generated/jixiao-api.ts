@@ -7170,6 +7170,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description the Word document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    };
+                };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
                 401: {
                     headers: {
@@ -7228,6 +7237,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description the spreadsheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
                 401: {
                     headers: {

@@ -113,6 +113,7 @@ public class SampleResource {
     @GET
     @Path("/report.xlsx")
     @Produces(ReportDocuments.XLSX)
+    @APIResponse(responseCode = "200", description = "the spreadsheet")
     @Operation(summary = "抽查复核情况报告 as a spreadsheet (the bureau's): the draw, each sampled department, every re-reviewed indicator")
     @APIResponse(responseCode = "403", description = "department users")
     public Response xlsx(@PathParam("id") long id) {
@@ -122,6 +123,7 @@ public class SampleResource {
     @GET
     @Path("/report.docx")
     @Produces(ReportDocuments.DOCX)
+    @APIResponse(responseCode = "200", description = "the Word document")
     @Operation(summary = "抽查复核情况报告 as a Word document (the bureau's): 抽查情况, 各单位复核结果, 复核发现的问题")
     @APIResponse(responseCode = "403", description = "department users")
     public Response docx(@PathParam("id") long id) {
