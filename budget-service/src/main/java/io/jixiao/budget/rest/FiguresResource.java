@@ -56,8 +56,13 @@ public class FiguresResource {
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
     public Response sheet(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y, @Context HttpHeaders headers) {
         io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, d, y);
-        if (doc == null) { // no change since documents are kept: computed
-            return Response.ok(service.sheet(caller, d, y)).build();
+        if (doc == null) { // no change since documents are kept, or the first one committed just now
+            var sheet = service.sheet(caller, d, y);
+            // Looked up again after that read, so a document committed between the two answers with its own ETag.
+            doc = service.document(caller, d, y);
+            if (doc == null) {
+                return Response.ok(sheet).build();
+            }
         }
         return Documents.respond(headers, doc);
     }

@@ -80,8 +80,14 @@ public class EvaluationResource {
             @Context HttpHeaders headers) {
         Locale locale = Messages.of(headers);
         io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
-        if (doc == null) { // scored before documents were kept (or not yet scored: 404 from the service)
-            return Response.ok(view(service.get(caller, departmentId, fiscalYear, locale), locale)).build();
+        if (doc == null) { // not yet scored (404 from the service), scored just now, or before documents were kept
+            EvaluationService.Evaluation live = service.get(caller, departmentId, fiscalYear, locale);
+            // Looked up again after that read: a scoring that committed between the two is answered from its
+            // document, so the ETag is the one every later read gives (a computed body hashes differently).
+            doc = service.document(caller, departmentId, fiscalYear, locale);
+            if (doc == null) {
+                return Response.ok(view(live, locale)).build();
+            }
         }
         return io.jixiao.platform.api.Documents.respond(headers, doc);
     }
