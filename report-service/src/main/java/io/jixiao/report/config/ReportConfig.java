@@ -118,6 +118,10 @@ public interface ReportConfig {
         /** How long finished batch jobs (and their documents) are kept before they are deleted. */
         @WithDefault("P7D")
         Duration keep();
+
+        /** Reports rendered at once in a batch: one per core of a 2-core host; more only with more cores. */
+        @WithDefault("2")
+        int workers();
     }
 
     interface Rebuild {

@@ -83,7 +83,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
     public String preview(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        return HtmlRenderer.render(service.assemble(caller, d, y).report());
+        return HtmlRenderer.render(service.report(caller, d, y));
     }
 
     @GET
@@ -96,7 +96,7 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
     public Response docx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        return file(documents.docx(service.assemble(caller, d, y).report()), ReportDocuments.DOCX,
+        return file(documents.docx(service.report(caller, d, y)), ReportDocuments.DOCX,
                 "report-" + d + "-" + y + ".docx");
     }
 
@@ -114,7 +114,7 @@ public class ReportResource {
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "fonts missing",
                     value = "{\"status\":503,\"code\":\"report.pdf-fonts-missing\",\"detail\":\"PDF 字体缺失：/usr/share/fonts/truetype/arphic/uming.ttc（请安装 fonts-arphic-uming）。\"}")))
     public Response pdf(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        return file(documents.pdf(service.assemble(caller, d, y).report()), ReportDocuments.PDF,
+        return file(documents.pdf(service.report(caller, d, y)), ReportDocuments.PDF,
                 "report-" + d + "-" + y + ".pdf");
     }
 
@@ -126,7 +126,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No figures or no score yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     public Response scoreXlsx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        return file(documents.scoreXlsx(service.assemble(caller, d, y).report()), ReportDocuments.XLSX,
+        return file(documents.scoreXlsx(service.report(caller, d, y)), ReportDocuments.XLSX,
                 "score-" + d + "-" + y + ".xlsx");
     }
 

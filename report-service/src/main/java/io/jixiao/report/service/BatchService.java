@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -51,8 +53,9 @@ import jakarta.persistence.EntityManager;
 /**
  * Batch generation (批量生成) of every department's report of a year, in the background: one
  * transaction per department stores its DOCX and PDF and publishes ReportGenerated through the outbox,
- * and counts it done or failed, so the progress is always what has been committed. One worker thread:
- * PDF layout is serialised anyway (font objects), and the machine stays usable for requests.
+ * and counts it done or failed, so the progress is always what has been committed. One thread runs a
+ * job; its departments are rendered by {@code jixiao.report.batch.workers} threads (default 2: the
+ * assembly, checker and DOCX of one report overlap the PDF of another, whose engine is one at a time).
  */
 @ApplicationScoped
 public class BatchService {
@@ -80,6 +83,8 @@ public class BatchService {
         t.setDaemon(true);
         return t;
     });
+    /** The departments' reports of a batch render side by side, one per core (the PDF engine itself is one at a time). */
+    private final ExecutorService renderers;
 
     public BatchService(ReportService reports, ReportDocuments documents, Outbox outbox, ObjectMapper mapper,
             EntityManager em, DataSource dataSource, ReportConfig config) {
@@ -90,6 +95,11 @@ public class BatchService {
         this.em = em;
         this.dataSource = dataSource;
         this.config = config;
+        this.renderers = Executors.newFixedThreadPool(Math.max(1, config.batch().workers()), r -> {
+            Thread t = new Thread(r, "report-batch-render");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Jobs cut off by a restart are finished as FAILED, never left "running" forever. */
@@ -143,13 +153,12 @@ public class BatchService {
             List<BudgetView.Key> keys = QuarkusTransaction.requiringNew().call(() -> SheetView.<SheetView>find(
                     "key.fiscalYear = ?1 order by departmentCode, key.departmentId", fiscalYear).stream()
                     .map(s -> s.key).toList());
+            List<Future<?>> reports = new ArrayList<>(keys.size());
             for (BudgetView.Key key : keys) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> generate(jobId, key, actor));
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "batch %s: report of %s failed", jobId, key);
-                    QuarkusTransaction.requiringNew().run(() -> fail(jobId, key, e));
-                }
+                reports.add(renderers.submit(() -> generateOrFail(jobId, key, actor)));
+            }
+            for (Future<?> f : reports) {
+                f.get();
             }
             QuarkusTransaction.requiringNew().run(() -> {
                 ReportJob job = ReportJob.findById(jobId);
@@ -157,7 +166,10 @@ public class BatchService {
                 job.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
             });
             LOG.infof("batch %s (%d) done in %d ms", jobId, fiscalYear, (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException | ExecutionException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.errorf(e, "batch %s stopped", jobId);
             QuarkusTransaction.requiringNew().run(() -> {
                 ReportJob job = ReportJob.findById(jobId);
@@ -167,24 +179,48 @@ public class BatchService {
         }
     }
 
+    private void generateOrFail(UUID jobId, BudgetView.Key key, String actor) {
+        try {
+            generate(jobId, key, actor);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "batch %s: report of %s failed", jobId, key);
+            QuarkusTransaction.requiringNew().run(() -> fail(jobId, key, e));
+        }
+    }
+
+    /** The views a report is assembled from, read in one short transaction. */
+    private record Views(SheetView sheet, ScoreView score, Narrative narrative) {
+    }
+
+    /**
+     * One department's report: read, then assembled and rendered outside any transaction (no connection
+     * or lock is held while the CPU works), then stored with its event and counted in one transaction.
+     */
     private void generate(UUID jobId, BudgetView.Key key, String actor) {
-        SheetView sheet = SheetView.findById(key);
-        ScoreView score = ScoreView.findById(key);
-        ReportService.Assembled a = reports.assemble(sheet, score,
-                Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null));
+        Views v = QuarkusTransaction.requiringNew().call(() -> new Views(SheetView.findById(key), ScoreView.findById(key),
+                Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null)));
+        if (v.sheet() == null) {
+            throw ProblemException.notFound("report.not-found", String.valueOf(key.fiscalYear()));
+        }
+        ReportService.Assembled a = reports.assemble(v.sheet(), v.score(), v.narrative());
         byte[] docx = documents.docx(a.report());
         byte[] pdf = documents.pdf(a.report());
-        em.createNativeQuery("insert into report_job_document (job_id, department_id, department_code, department_name, "
-                + "docx, pdf) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, jobId).setParameter(2, key.departmentId()).setParameter(3, sheet.departmentCode)
-                .setParameter(4, sheet.departmentName).setParameter(5, docx).setParameter(6, pdf).executeUpdate();
-        outbox.publish(GENERATED, 1, key.departmentId(), key.fiscalYear(), actor, new GeneratedPayload(jobId,
-                a.sheetRevision(), a.scoreRevision(), score == null ? null : score.total.toPlainString(),
-                score == null ? null : score.grade, FilingService.sha256(docx), FilingService.sha256(pdf),
-                a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
-                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count()));
-        ReportJob job = ReportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        job.done++;
+        SheetView sheet = v.sheet();
+        ScoreView score = v.score();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into report_job_document (job_id, department_id, department_code, "
+                    + "department_name, docx, pdf) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, jobId).setParameter(2, key.departmentId()).setParameter(3, sheet.departmentCode)
+                    .setParameter(4, sheet.departmentName).setParameter(5, docx).setParameter(6, pdf).executeUpdate();
+            outbox.publish(GENERATED, 1, key.departmentId(), key.fiscalYear(), actor, new GeneratedPayload(jobId,
+                    a.sheetRevision(), a.scoreRevision(), score == null ? null : score.total.toPlainString(),
+                    score == null ? null : score.grade, FilingService.sha256(docx), FilingService.sha256(pdf),
+                    a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
+                    a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count()));
+            // the job row is the one lock the workers share: its counter is what the progress shows
+            ReportJob job = ReportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            job.done++;
+        });
     }
 
     private void fail(UUID jobId, BudgetView.Key key, RuntimeException e) {
@@ -316,6 +352,8 @@ public class BatchService {
     @PreDestroy
     void stop() throws InterruptedException {
         worker.shutdownNow();
+        renderers.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
+        renderers.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -67,29 +67,59 @@ public class ReportService {
 
     @Transactional
     public Assembled assemble(Caller caller, String departmentId, int fiscalYear) {
+        SheetView sheet = readableSheet(caller, departmentId, fiscalYear);
+        BudgetView.Key key = sheet.key;
+        return assemble(sheet, ScoreView.findById(key), Narrative.find(departmentId, fiscalYear).orElse(null));
+    }
+
+    /**
+     * The report alone, for the documents (preview, DOCX, PDF, 评分表) that show no findings: the checker
+     * reads the whole text and cost more than a DOCX itself, so it runs only where findings are answered.
+     */
+    @Transactional
+    public Report report(Caller caller, String departmentId, int fiscalYear) {
+        SheetView sheet = readableSheet(caller, departmentId, fiscalYear);
+        ScoreView score = ScoreView.findById(sheet.key);
+        Narrative n = Narrative.find(departmentId, fiscalYear).orElse(null);
+        return ReportAssembler.assemble(sheet(sheet), scoreInput(score), text(n), LocalDate.now(CHINA));
+    }
+
+    private static SheetView readableSheet(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
-        BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
-        SheetView sheet = SheetView.findById(key);
+        SheetView sheet = SheetView.findById(new BudgetView.Key(departmentId, fiscalYear));
         if (sheet == null) {
             throw ProblemException.notFound("report.not-found", String.valueOf(fiscalYear));
         }
-        return assemble(sheet, ScoreView.findById(key), Narrative.find(departmentId, fiscalYear).orElse(null));
+        return sheet;
     }
 
     /** The report of views already read (and access already checked): for the summary and batch runs. */
     public Assembled assemble(SheetView sheet, ScoreView score, Narrative n) {
+        ReportAssembler.NarrativeText text = text(n);
+        Report report = ReportAssembler.assemble(sheet(sheet), scoreInput(score), text, LocalDate.now(CHINA));
+        List<Finding> findings = new ArrayList<>(ReportChecker.check(report.toText()));
+        findings.addAll(completeness(report));
+        findings.addAll(links(report, text));
+        return new Assembled(report, sheet.revision, score == null ? null : score.revision, findings);
+    }
+
+    private ReportSheet sheet(SheetView sheet) {
+        return read(sheet.sheet, new TypeReference<ReportSheet>() { });
+    }
+
+    private ReportAssembler.ScoreInput scoreInput(ScoreView score) {
+        return score == null ? null : new ReportAssembler.ScoreInput(score.total.toPlainString(), score.grade,
+                read(score.items, new TypeReference<List<ReportEvents.ScoredItem>>() { }));
+    }
+
+    private static ReportAssembler.NarrativeText text(Narrative n) {
+        return n == null ? ReportAssembler.NarrativeText.EMPTY
+                : new ReportAssembler.NarrativeText(n.goals, n.achievements, n.problems, n.measures, n.otherNotes);
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
         try {
-            ReportSheet s = mapper.readValue(sheet.sheet, ReportSheet.class);
-            ReportAssembler.ScoreInput scoreInput = score == null ? null : new ReportAssembler.ScoreInput(
-                    score.total.toPlainString(), score.grade,
-                    mapper.readValue(score.items, new TypeReference<List<ReportEvents.ScoredItem>>() { }));
-            ReportAssembler.NarrativeText text = n == null ? ReportAssembler.NarrativeText.EMPTY
-                    : new ReportAssembler.NarrativeText(n.goals, n.achievements, n.problems, n.measures, n.otherNotes);
-            Report report = ReportAssembler.assemble(s, scoreInput, text, LocalDate.now(CHINA));
-            List<Finding> findings = new ArrayList<>(ReportChecker.check(report.toText()));
-            findings.addAll(completeness(report));
-            findings.addAll(links(report, text));
-            return new Assembled(report, sheet.revision, score == null ? null : score.revision, findings);
+            return mapper.readValue(json, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable read model", e);
         }
