@@ -24,6 +24,13 @@ public interface ReportConfig {
 
     Batch batch();
 
+    /**
+     * Bytes of rendered DOCX and PDF files kept for repeated downloads of an unchanged report (keyed by
+     * the report's digest, so a change is never served stale). 0: every download renders.
+     */
+    @WithDefault("8388608")
+    long renderCacheBytes();
+
     Rebuild rebuild();
 
     Checks checks();

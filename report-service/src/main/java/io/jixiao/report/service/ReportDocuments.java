@@ -2,6 +2,9 @@ package io.jixiao.report.service;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.report.assembly.DocxRenderer;
 import io.jixiao.report.assembly.PdfFonts;
@@ -30,10 +33,14 @@ public class ReportDocuments {
 
     private final PdfFonts.Fonts fonts;
     private final PdfRenderer.Engine engine;
+    private final ObjectMapper mapper;
+    private final RenderCache rendered;
 
-    public ReportDocuments(ReportConfig config) {
+    public ReportDocuments(ReportConfig config, ObjectMapper mapper) {
         this.fonts = ReportConfig.fonts(config.pdf());
         this.engine = new PdfRenderer.Engine(fonts);
+        this.mapper = mapper;
+        this.rendered = new RenderCache(config.renderCacheBytes());
     }
 
     void checkFonts(@Observes StartupEvent start) {
@@ -47,10 +54,23 @@ public class ReportDocuments {
     }
 
     public byte[] docx(Report r) {
-        return DocxRenderer.render(r);
+        return rendered.get("docx:" + digest(r), () -> DocxRenderer.render(r));
     }
 
     public byte[] pdf(Report r) {
+        return rendered.get("pdf:" + digest(r), () -> renderPdf(r));
+    }
+
+    /** SHA-256 of the report as JSON: everything a render shows (text, tables, score, unit, date). */
+    private String digest(Report r) {
+        try {
+            return FilingService.sha256(mapper.writeValueAsBytes(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report not serialisable", e);
+        }
+    }
+
+    private byte[] renderPdf(Report r) {
         try {
             return engine.render(r);
         } catch (PdfFonts.FontException e) {
