@@ -33,11 +33,15 @@ class ScoreLatencyTest {
 
     @jakarta.inject.Inject
     io.micrometer.core.instrument.MeterRegistry registry;
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManagerFactory emf;
 
     @Test
     void everyBudgetChangeIsScoredAndTheDelayIsMeasured() throws Exception {
         String token = TestTokens.department(A);
         List<Long> millis = new ArrayList<>();
+        org.hibernate.stat.Statistics stats = emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        long statementsBefore = stats.getPrepareStatementCount();
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaControl.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
@@ -68,6 +72,10 @@ class ScoreLatencyTest {
         long median = sorted.get(sorted.size() / 2);
         System.out.printf("budget event published → new score readable: median %d ms, min %d ms, max %d ms over %d runs: %s%n",
                 median, sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), millis);
+        // statements of the whole run (rescoring, its reads and the polling reads, which are answered from memory
+        // once a document is cached): a count that grows is a new query on the path, whatever the machine's speed
+        System.out.printf("JDBC statements prepared over the run: %d (%d changes)%n",
+                stats.getPrepareStatementCount() - statementsBefore, RUNS + 1);
         // of which the consumer's own work (inbox + rescoring + commit), to tell it from the way there
         io.micrometer.core.instrument.Timer apply = registry.find("jixiao.inbox.apply").tag("topic", "budget.events").timer();
         if (apply != null) {
