@@ -23,7 +23,9 @@ import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.config.ReportConfig;
+import io.jixiao.report.domain.BudgetView;
 import io.jixiao.report.messaging.ReportEvents;
+import io.jixiao.report.service.DepartmentYearChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -78,13 +80,18 @@ public class SampleService {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final ReportConfig config;
+    private final SeasonService season;
+    private final jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
     private final SecureRandom seeds = new SecureRandom();
 
-    public SampleService(EntityManager em, AuditTrail audit, ObjectMapper mapper, ReportConfig config) {
+    public SampleService(EntityManager em, AuditTrail audit, ObjectMapper mapper, ReportConfig config, SeasonService season,
+            jakarta.enterprise.event.Event<DepartmentYearChanged> changed) {
         this.em = em;
         this.audit = audit;
         this.mapper = mapper;
         this.config = config;
+        this.season = season;
+        this.changed = changed;
     }
 
     private static void requireReviewer(Caller caller) {
@@ -375,6 +382,9 @@ public class SampleService {
                 new AuditTrail.Change("reviewTotal", before == null ? null : text((BigDecimal) before[3]), reviewTotal.toPlainString()),
                 new AuditTrail.Change("deviation", before == null ? null : text((BigDecimal) before[4]), deviation.toPlainString()),
                 new AuditTrail.Change("flagged", before == null ? null : before[5], flagged)));
+        // the district summary row carries self versus re-review: written again here, not joined per request
+        changed.fire(new DepartmentYearChanged(new BudgetView.Key(departmentId, year)));
+        season.onReReviewed(caller.name(), departmentId, year, roundId);
         return fromSaved(roundId, departmentId, (String) m[0], saved(roundId, departmentId, false));
     }
 

@@ -375,6 +375,12 @@ public class SeasonService {
                 null, comment == null || comment.isBlank() ? null : comment.strip());
     }
 
+    /** 抽查复核 recorded (first saved or corrected): the department is told its result is there to read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReReviewed(String actor, String departmentId, int fiscalYear, long roundId) {
+        notice(actor, departmentId, fiscalYear, roundId, "REREVIEWED", null, null);
+    }
+
     /** The reminders 7 days and 1 day before each department's deadline, once each, to those not yet submitted. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
@@ -452,7 +458,7 @@ public class SeasonService {
         return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
     }
 
-    static OffsetDateTime time(Object o) {
+    public static OffsetDateTime time(Object o) {
         if (o == null) {
             return null;
         }

@@ -42,7 +42,15 @@ public class DistrictSummaryService {
     public record Row(String departmentId, String departmentCode, String departmentName, int fiscalYear,
             String status, Integer filingVersion, String score, String grade, String budget, String actual,
             String executionRate, String basicExecutionRate, String projectExecutionRate, long fatal, long warnings,
-            List<String> mainFindings, long sheetRevision) {
+            List<String> mainFindings, long sheetRevision, ReReview reReview) {
+    }
+
+    /**
+     * 抽查复核 of the department-year, null when it was not re-reviewed: the self total as it was re-reviewed,
+     * the re-review total, their deviation (self − re-review) and the 自评偏差较大 flag.
+     */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryReReview")
+    public record ReReview(long roundId, String selfTotal, String reviewTotal, String deviation, boolean flagged) {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryPage")
@@ -159,7 +167,8 @@ public class DistrictSummaryService {
         if (s == null) {
             return;
         }
-        Row row = row(s);
+        Object[] review = reReview(key);
+        Row row = row(s, review);
         SummaryRow r = SummaryRow.findById(key);
         if (r == null) {
             r = new SummaryRow();
@@ -175,6 +184,10 @@ public class DistrictSummaryService {
         }
         if (filing != null && filing.updatedAt.isAfter(changed)) {
             changed = filing.updatedAt;
+        }
+        OffsetDateTime reviewed = review == null ? null : io.jixiao.report.season.SeasonService.time(review[5]);
+        if (reviewed != null && reviewed.isAfter(changed)) {
+            changed = reviewed;
         }
         r.changedAt = changed;
         try {
@@ -220,7 +233,24 @@ public class DistrictSummaryService {
         }
     }
 
-    Row row(SheetView s) {
+    /**
+     * {round, self total, re-review total, deviation, flagged, reviewed at} of the department-year's
+     * 抽查复核, or null; a department is in one round a year, so there is at most one.
+     */
+    private static Object[] reReview(BudgetView.Key key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = SummaryRow.getEntityManager().createNativeQuery("select round_id, self_total, review_total, "
+                + "deviation, flagged, reviewed_at from season_rereview where department_id = ?1 and fiscal_year = ?2")
+                .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static ReReview reReviewOf(Object[] r) {
+        return r == null ? null : new ReReview(((Number) r[0]).longValue(), ((BigDecimal) r[1]).toPlainString(),
+                ((BigDecimal) r[2]).toPlainString(), ((BigDecimal) r[3]).toPlainString(), (Boolean) r[4]);
+    }
+
+    Row row(SheetView s, Object[] review) {
         BudgetView.Key key = s.key;
         ScoreView score = ScoreView.findById(key);
         Filing filing = Filing.findById(key);
@@ -248,7 +278,8 @@ public class DistrictSummaryService {
                 yuan(budget), yuan(actual), rate(actual, budget), rate(basicActual, basicBudget),
                 rate(projectActual, projectBudget),
                 a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
-                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), main, s.revision);
+                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), main, s.revision,
+                reReviewOf(review));
     }
 
     /** Adds a row into running totals (the summary document's first paragraph). */
