@@ -84,7 +84,7 @@ public final class XlsxScoreTable {
      * department (self, re-review, deviation, flag), and a second sheet with every re-reviewed indicator.
      */
     public static byte[] renderSample(String district, io.jixiao.report.season.SampleService.SampleView s,
-            java.util.List<io.jixiao.report.season.SampleService.ReviewView> reviews) {
+            java.util.List<io.jixiao.report.season.ReReviewService.ReviewView> reviews) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             Sheet sh = listSheet(wb, st, "抽查复核", s.fiscalYear() + " 年度" + district + "抽查复核情况",
@@ -94,9 +94,9 @@ public final class XlsxScoreTable {
             for (var m : s.members()) {
                 var review = reviews.stream().filter(r -> r.departmentId().equals(m.departmentId())).findFirst();
                 cells(sh.createRow(n++), st, m.departmentCode(), m.departmentName(), m.grade(),
-                        DocxRenderer.sizeText(m.sizeBand()), wan(m.budget()), m.byHand() ? "是" : "", num(m.selfTotal()),
+                        BureauDocx.sizeText(m.sizeBand()), wan(m.budget()), m.byHand() ? "是" : "", num(m.selfTotal()),
                         num(m.reviewTotal()), num(m.deviation()), m.flagged() == null ? "未复核" : m.flagged() ? "是" : "否",
-                        review.map(io.jixiao.report.season.SampleService.ReviewView::findings).orElse(""));
+                        review.map(io.jixiao.report.season.ReReviewService.ReviewView::findings).orElse(""));
             }
             n++;
             String[][] draw = {{"抽查比例（%）", s.percentage()}, {"最少抽取（个）", String.valueOf(s.minimum())},
