@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.season.NoticeService;
+import io.jixiao.report.service.NoticeService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.XlsxScoreTable;
-import io.jixiao.report.season.OutcomeExport;
+import io.jixiao.report.service.OutcomeExport;
 import io.jixiao.report.service.ReportDocuments;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;

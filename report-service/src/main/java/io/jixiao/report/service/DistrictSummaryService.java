@@ -165,7 +165,7 @@ public class DistrictSummaryService {
         if (filing != null && filing.updatedAt.isAfter(changed)) {
             changed = filing.updatedAt;
         }
-        OffsetDateTime reviewed = review == null ? null : io.jixiao.report.season.Columns.time(review[5]);
+        OffsetDateTime reviewed = review == null ? null : io.jixiao.report.service.Columns.time(review[5]);
         if (reviewed != null && reviewed.isAfter(changed)) {
             changed = reviewed;
         }

@@ -46,15 +46,15 @@ public class FilingService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final EntityManager em;
-    private final io.jixiao.report.season.SeasonService season;
-    private final io.jixiao.report.season.NoticeService notices;
+    private final io.jixiao.report.service.SeasonService season;
+    private final io.jixiao.report.service.NoticeService notices;
 
     /** The summary row shows the filing's status. */
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
 
     public FilingService(ReportService reports, ReportDocuments documents, Outbox outbox, ObjectMapper mapper,
-            EntityManager em, io.jixiao.report.season.SeasonService season, io.jixiao.report.season.NoticeService notices) {
+            EntityManager em, io.jixiao.report.service.SeasonService season, io.jixiao.report.service.NoticeService notices) {
         this.season = season;
         this.notices = notices;
         this.reports = reports;

@@ -10,6 +10,7 @@ import io.jixiao.report.domain.BudgetView;
 import io.jixiao.report.domain.IndicatorView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.assembly.BasicExpenditureSection;
 
 /**
  * 二、(一) 基本支出 of the report, generated from the read model: the budget figures and the completion rate

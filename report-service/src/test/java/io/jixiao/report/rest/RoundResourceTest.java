@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.platform.audit.AuditEntry;
-import io.jixiao.report.season.SeasonRules;
-import io.jixiao.report.season.NoticeService;
+import io.jixiao.report.service.SeasonRules;
+import io.jixiao.report.service.NoticeService;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;

@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
-import io.jixiao.report.season.SeasonRules;
+import io.jixiao.report.service.SeasonRules;
 import io.jixiao.testing.TestTokens;
 
 /** 抽查复核 on real PostgreSQL and Kafka: the draw, the re-review with its flag, the outcome and the report. */

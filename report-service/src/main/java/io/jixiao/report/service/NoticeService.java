@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +14,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRoundDepartment;
 
 /**
  * In-app notices (站内通知) of a department: the round's opening, extension and reminders, a return or

@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,11 +19,11 @@ import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.domain.BudgetView;
 import io.jixiao.report.messaging.ReportEvents;
-import io.jixiao.report.service.DepartmentYearChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRound;
 
 /**
  * 抽查复核, the re-review: reviewers score a sampled department's score card indicator by indicator; the

@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import io.jixiao.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRound;
 
 /**
  * 结果应用: the list a budget section uses to cut or keep next year's money. Every department of a round with

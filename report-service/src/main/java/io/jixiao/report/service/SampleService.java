@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRound;
 
 /**
  * 抽查复核, the draw: the bureau draws one sample of a round's submitted and approved filings (stratified,

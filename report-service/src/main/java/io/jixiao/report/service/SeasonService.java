@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRound;
+import io.jixiao.report.domain.SeasonRoundDepartment;
 
 /**
  * 年度自评工作: the finance reviewer opens a round (fiscal year, 区县, deadline, template version,
