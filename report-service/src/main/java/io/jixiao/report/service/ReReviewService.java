@@ -24,6 +24,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import io.jixiao.report.domain.SeasonRound;
+import io.jixiao.report.domain.SampleResults.ReviewItem;
+import io.jixiao.report.domain.SampleResults.ReviewView;
+import io.jixiao.report.domain.SampleResults.Member;
+import io.jixiao.report.domain.SampleResults.SampleView;
+import io.jixiao.report.domain.SampleResults;
 
 /**
  * 抽查复核, the re-review: reviewers score a sampled department's score card indicator by indicator; the
@@ -40,17 +45,6 @@ public class ReReviewService {
     }
 
     public record ReviewInput(List<ItemInput> items, String findings, Long version) {
-    }
-
-    public record ReviewItem(String code, String level1, String level2, String name, String points, String tier,
-            String selfScore, String score, String deviation, boolean flagged, String comment) {
-    }
-
-    /** version null: not re-reviewed yet (the items carry the self scores, the form to fill in). */
-    public record ReviewView(long roundId, String departmentId, String departmentName, int fiscalYear,
-            List<ReviewItem> items, String findings, String selfTotal, String reviewTotal, String deviation,
-            String threshold, boolean flagged, List<String> reasons, String reviewedBy, OffsetDateTime reviewedAt,
-            Long version) {
     }
 
     private final EntityManager em;
@@ -263,15 +257,15 @@ public class ReReviewService {
         }
     }
 
-    public record Documents(String district, SampleService.SampleView sample, List<ReviewView> reviews) {
+    public record Documents(String district, SampleResults.SampleView sample, List<ReviewView> reviews) {
     }
 
     /** The sample and every re-review with its items, for the 抽查复核情况报告 (the bureau's). */
     @Transactional
     public Documents documents(Caller caller, long roundId) {
-        SampleService.SampleView sample = samples.get(caller, roundId);
+        SampleResults.SampleView sample = samples.get(caller, roundId);
         List<ReviewView> out = new ArrayList<>();
-        for (SampleService.Member m : sample.members()) {
+        for (SampleResults.Member m : sample.members()) {
             if (m.reviewed()) {
                 out.add(fromSaved(roundId, m.departmentId(), m.departmentName(), saved(roundId, m.departmentId(), false)));
             }

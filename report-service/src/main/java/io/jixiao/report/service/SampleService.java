@@ -25,6 +25,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import io.jixiao.report.domain.SeasonRound;
+import io.jixiao.report.domain.SampleResults.Member;
+import io.jixiao.report.domain.SampleResults.Summary;
+import io.jixiao.report.domain.SampleResults.SampleView;
 
 /**
  * 抽查复核, the draw: the bureau draws one sample of a round's submitted and approved filings (stratified,
@@ -35,20 +38,6 @@ import io.jixiao.report.domain.SeasonRound;
 public class SampleService {
 
     public record DrawInput(BigDecimal percentage, Integer minimum, Long seed, List<String> keyDepartmentIds) {
-    }
-
-    public record Member(String departmentId, String departmentCode, String departmentName, String grade,
-            String sizeBand, String stratum, String budget, String selfTotal, boolean byHand, boolean reviewed,
-            String reviewTotal, String deviation, Boolean flagged) {
-    }
-
-    /** Self versus re-review over the reviewed departments (averages of the totals). */
-    public record Summary(int sampled, int reviewed, int flagged, String selfAverage, String reviewAverage,
-            String averageDeviation) {
-    }
-
-    public record SampleView(long roundId, int fiscalYear, String percentage, int minimum, long seed, int population,
-            String drawnBy, OffsetDateTime drawnAt, String threshold, List<Member> members, Summary summary) {
     }
 
     private final EntityManager em;
