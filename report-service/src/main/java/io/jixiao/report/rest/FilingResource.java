@@ -3,6 +3,7 @@ package io.jixiao.report.rest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,6 +48,7 @@ public class FilingResource {
     @GET
     @Operation(summary = "Status (DRAFT, SUBMITTING, SUBMITTED, RETURNED, APPROVED), submitted versions and the history of steps")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FilingView.class),
             examples = @ExampleObject(name = "resubmitted after a return", value = Examples.FILING)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
@@ -63,9 +65,11 @@ public class FilingResource {
             + "waits a few seconds (jixiao.report.submit.confirm-wait) for that: 200 SUBMITTED when it happened, else 202 "
             + "SUBMITTING (poll GET until SUBMITTED).")
     @APIResponse(responseCode = "200", description = "locked everywhere and frozen", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FilingView.class),
             examples = @ExampleObject(name = "submitted", value = Examples.FILING_DRAFT_SUBMITTED)))
     @APIResponse(responseCode = "202", description = "accepted and locked here; the other services have not confirmed yet", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "submitting", value = Examples.FILING_SUBMITTING)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingView.class),
+            examples = @ExampleObject(name = "submitting", value = Examples.FILING_SUBMITTING)))
     @APIResponse(responseCode = "409", description = "already submitted (or submitting) or approved")
     @APIResponse(responseCode = "422", description = "fatal findings: listed in errors[] (field report.<section>.<paragraph>); nothing stored", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "a part not written yet", value = Examples.FILING_BLOCKED)))
@@ -93,6 +97,7 @@ public class FilingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "comment", value = Examples.RETURN_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FilingView.class),
             examples = @ExampleObject(name = "returned", value = Examples.FILING_RETURNED)))
     @APIResponse(responseCode = "400", description = "no comment", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no comment", value = Examples.COMMENT_REQUIRED)))
@@ -111,6 +116,7 @@ public class FilingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "comment", value = Examples.APPROVE_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FilingView.class),
             examples = @ExampleObject(name = "approved", value = Examples.FILING_APPROVED)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer")
     @APIResponse(responseCode = "409", description = "not in status SUBMITTED", content = @Content(
