@@ -56,7 +56,7 @@ export interface ExtensionInput {
   version: number;
 }
 
-export type NoticeKind = 'OPENED' | 'DUE_7' | 'DUE_1' | 'EXTENDED' | 'RETURNED' | 'APPROVED';
+export type NoticeKind = 'OPENED' | 'DUE_7' | 'DUE_1' | 'EXTENDED' | 'RETURNED' | 'APPROVED' | 'REREVIEWED';
 
 export interface Notice {
   id: number;

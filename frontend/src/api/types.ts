@@ -170,4 +170,14 @@ export type NarrativeInput = Nest<
   { problems: NarrativeProblem[]; measures: NarrativeMeasure[] }
 >;
 
+// ------------------------------------------------------------------ 报送 (the filing workflow, report-service)
+
+/** SUBMITTING: submitted and locked in report-service; budget and evaluation have not both confirmed their locks yet. */
+export type FilingStatus = 'DRAFT' | 'SUBMITTING' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+/** A submitted version (number, who, when, revisions, the documents' SHA-256). */
+export type FilingVersionInfo = Schemas['FilingVersionSummary'];
+export type FilingStep = Nest<Schemas['FilingStep'], { step: 'SUBMITTED' | 'RETURNED' | 'APPROVED' }>;
+/** GET /filings/{d}/{y}, and the answer of submit, return and approve. */
+export type Filing = Nest<Schemas['Filing'], { status: FilingStatus; history: FilingStep[] }>;
+
 export * from './uncontracted';

@@ -99,34 +99,6 @@ export interface ReportView {
 /** GET /reports/{dept}/{year}/narrative: the department's own words in the report. */
 export type Narrative = NarrativeInput & { updatedBy: string | null };
 
-/** SUBMITTING: submitted and locked in report-service; budget and evaluation have not both confirmed their locks yet. */
-export type FilingStatus = 'DRAFT' | 'SUBMITTING' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
-
-export interface FilingVersionInfo {
-  number: number;
-  submittedAt: string;
-  submittedBy: string;
-  contentHash: string;
-  sheetRevision: number;
-}
-
-export interface FilingStep {
-  step: 'SUBMITTED' | 'RETURNED' | 'APPROVED';
-  filingVersion: number;
-  actor: string;
-  at: string;
-  comment: string | null;
-}
-
-export interface Filing {
-  departmentId: string;
-  fiscalYear: number;
-  status: FilingStatus;
-  latestVersion: number | null;
-  versions: FilingVersionInfo[];
-  history: FilingStep[];
-}
-
 /** POST /checks: the checker on an uploaded report. */
 export interface CheckResult {
   format: string;

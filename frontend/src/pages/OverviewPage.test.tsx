@@ -20,6 +20,12 @@ function json(body: unknown): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 }
 
+/** 抽查复核 outcomes on the summary rows: d1 flagged (自评偏差较大), d4 close to its self score, d2 and d3 not re-reviewed. */
+const reReviews: Record<string, unknown> = {
+  d1: { roundId: 7, selfTotal: '72.50', reviewTotal: '58.00', deviation: '14.50', flagged: true },
+  d4: { roundId: 7, selfTotal: '81.37', reviewTotal: '79.00', deviation: '2.37', flagged: false },
+};
+
 /** report-service's summary (two pages, to follow the cursor) and evaluation-service's ranking, in front of FakeApi. */
 function withScores(api: FakeApi) {
   const summary = [
@@ -27,7 +33,7 @@ function withScores(api: FakeApi) {
     { departmentId: 'd2', status: 'APPROVED', score: '91.00', grade: '优', fatal: 0, warnings: 0, mainFindings: [] },
     { departmentId: 'd3', status: 'DRAFT', score: null, grade: null, fatal: 0, warnings: 0, mainFindings: [] },
     { departmentId: 'd4', status: 'RETURNED', score: '81.37', grade: '良', fatal: 0, warnings: 1, mainFindings: [] },
-  ].map((row) => ({ ...row, basicExecutionRate: '100.00', projectExecutionRate: null, executionRate: '100.00' }));
+  ].map((row) => ({ ...row, basicExecutionRate: '100.00', projectExecutionRate: null, executionRate: '100.00', reReview: reReviews[row.departmentId] ?? null }));
   const ranking = [
     { rank: 1, departmentId: 'd2', total: 91, grade: '优' },
     { rank: 2, departmentId: 'd4', total: 81.37, grade: '良' },
@@ -164,6 +170,26 @@ describe('全区概览 page', () => {
     await user.click(within(screen.getByTestId('dashboard-grade-filter')).getByText('未评分'));
     await waitFor(() => expect(screen.getAllByTestId('overview-row')).toHaveLength(1));
     expect(screen.getByTestId('dashboard-score')).toHaveTextContent('—');
+  });
+
+  it('shows self versus re-review and the 自评偏差较大 flag where the bureau re-reviewed', async () => {
+    const api = new FakeApi();
+    api.overviewRows = overviewRows(['107.74', '95.00', null, '120.00']);
+    renderWithProviders(<AppRoutes />, { fetchImpl: withScores(api), route: '/overview?year=2020', user: reviewer });
+
+    await waitFor(() =>
+      expect(screen.getAllByTestId('dashboard-rereview').map((cell) => cell.textContent)).toEqual([
+        '72.50 / 58.00自评偏差较大',
+        '—',
+        '—',
+        '81.37 / 79.00',
+      ]),
+    );
+    const flags = screen.getAllByTestId('dashboard-rereview-flag');
+    expect(flags).toHaveLength(1);
+    expect(within(screen.getAllByTestId('overview-row')[0]!).getByTestId('dashboard-rereview-flag')).toBe(flags[0]);
+    expect(screen.getAllByTestId('dashboard-rereview')[0]).toHaveAttribute('title', '偏差（自评 − 复核）14.50 分');
+    expect(screen.getByRole('columnheader', { name: '抽查复核（自评 / 复核）' })).toBeInTheDocument();
   });
 
   it('sorts by score, unscored last', async () => {

@@ -229,7 +229,7 @@ export default function OverviewPage() {
               dataSource={rows}
               loading={query.isPending}
               pagination={false}
-              scroll={{ x: 1540 }}
+              scroll={{ x: 1690 }}
               locale={{ emptyText: t('overview.empty') }}
               onRow={() => ({ 'data-testid': 'overview-row' }) as React.HTMLAttributes<HTMLElement>}
               footer={() => (

@@ -175,7 +175,18 @@ export class FakeYear {
           ...this.filing,
           status: 'SUBMITTED',
           latestVersion: version,
-          versions: [...this.filing.versions, { number: version, submittedAt: '2021-01-25T08:00:00Z', submittedBy: 'zfw', contentHash: 'ab'.repeat(32), sheetRevision: 9 }],
+          versions: [
+            ...this.filing.versions,
+            {
+              number: version,
+              submittedAt: '2021-01-25T08:00:00Z',
+              submittedBy: 'zfw',
+              contentHash: 'ab'.repeat(32),
+              sheetRevision: 9,
+              evaluationRevision: 14,
+              documents: { html: 'cd'.repeat(32), docx: 'ef'.repeat(32), pdf: '01'.repeat(32) },
+            },
+          ],
           history: [...this.filing.history, { step: 'SUBMITTED', filingVersion: version, actor: 'zfw', at: '2021-01-25T08:00:00Z', comment: null }],
         };
       } else if (step) {

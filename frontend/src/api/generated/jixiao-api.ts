@@ -3640,7 +3640,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Filing"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -3714,7 +3714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Filing"];
                     };
                 };
                 /** @description Bad Request */
@@ -3802,7 +3802,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Filing"];
                     };
                 };
                 /** @description no comment */
@@ -3891,7 +3891,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Filing"];
                     };
                 };
                 /** @description accepted and locked here; the other services have not confirmed yet */
@@ -3900,7 +3900,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Filing"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8332,6 +8332,14 @@ export interface components {
             items: components["schemas"]["DistrictSummaryRow"][];
             nextCursor: string;
         };
+        DistrictSummaryReReview: {
+            deviation: string;
+            flagged: boolean;
+            reviewTotal: string;
+            /** Format: int64 */
+            roundId: number;
+            selfTotal: string;
+        };
         DistrictSummaryRow: {
             actual: string;
             basicExecutionRate: string;
@@ -8349,6 +8357,7 @@ export interface components {
             grade: string;
             mainFindings: string[];
             projectExecutionRate: string;
+            reReview: components["schemas"]["DistrictSummaryReReview"];
             score: string;
             /** Format: int64 */
             sheetRevision: number;
@@ -8396,6 +8405,46 @@ export interface components {
             until: components["schemas"]["LocalDate"];
             /** Format: int64 */
             version: number;
+        };
+        Filing: {
+            departmentId: string;
+            /** Format: int32 */
+            fiscalYear: number;
+            history: components["schemas"]["FilingStep"][];
+            /**
+             * Format: int32
+             * @description null before the first submission
+             */
+            latestVersion: number | null;
+            /** @description DRAFT, SUBMITTING, SUBMITTED, RETURNED or APPROVED */
+            status: string;
+            versions: components["schemas"]["FilingVersionSummary"][];
+        };
+        FilingStep: {
+            actor: string;
+            at: components["schemas"]["OffsetDateTime"];
+            comment: string | null;
+            /** Format: int32 */
+            filingVersion: number;
+            /** @description SUBMITTED, RETURNED or APPROVED */
+            step: string;
+        };
+        FilingVersionDocuments: {
+            docx: string | null;
+            html: string | null;
+            pdf: string | null;
+        };
+        FilingVersionSummary: {
+            contentHash: string;
+            documents: components["schemas"]["FilingVersionDocuments"];
+            /** Format: int64 */
+            evaluationRevision: number | null;
+            /** Format: int32 */
+            number: number;
+            /** Format: int64 */
+            sheetRevision: number;
+            submittedAt: components["schemas"]["OffsetDateTime"];
+            submittedBy: string;
         };
         GoalInput: {
             goal: string;

@@ -31,6 +31,17 @@ export interface SummaryRow {
   warnings: number;
   mainFindings: string[];
   sheetRevision: number;
+  /** 抽查复核 outcome; null (or absent) when the department was not re-reviewed. */
+  reReview?: SummaryReReview | null;
+}
+
+/** Self total as re-reviewed versus the re-review total, their deviation (self − re-review) and 自评偏差较大. */
+export interface SummaryReReview {
+  roundId: number;
+  selfTotal: string;
+  reviewTotal: string;
+  deviation: string;
+  flagged: boolean;
 }
 
 export interface SummaryPage {
@@ -79,6 +90,7 @@ export interface DashboardRow extends OverviewRow {
   fatal: number | null;
   warnings: number | null;
   mainFindings: string[];
+  reReview: SummaryReReview | null;
 }
 
 function asGrade(value: string | null | undefined): Grade | null {
@@ -118,6 +130,7 @@ export function mergeDashboard(
       fatal: s?.fatal ?? null,
       warnings: s?.warnings ?? null,
       mainFindings: s?.mainFindings ?? [],
+      reReview: s?.reReview ?? null,
     };
   });
 }

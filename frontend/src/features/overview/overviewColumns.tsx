@@ -5,13 +5,22 @@ import { Link } from 'react-router';
 import type { FilingStatus } from '../../api/types';
 import { formatPercent, formatWan } from '../../lib/money';
 import { DEPARTMENT_PARAM, YEAR_PARAM } from '../../selection/resolveSelection';
-import { GRADE_COLORS, STATUS_COLORS, gradeSorter, rankSorter, scoreSorter, type DashboardRow, type Grade } from './dashboard';
+import {
+  GRADE_COLORS,
+  STATUS_COLORS,
+  gradeSorter,
+  rankSorter,
+  scoreSorter,
+  type DashboardRow,
+  type Grade,
+  type SummaryReReview,
+} from './dashboard';
 import { PEFA_COLORS, pefaGrade, rateSorter } from './overview';
 
 /**
  * The 全区概览 table's columns: code and name (a link to the department's figures of the year), the
- * money in 万元, the execution rate with its PEFA grade, then score, grade and rank, lock, filing status
- * and the checker's findings. The test ids are those the page tests and e2e/import-dashboard.spec.ts use.
+ * money in 万元, the execution rate with its PEFA grade, then score, grade and rank, the 抽查复核 outcome
+ * (self versus re-review, 自评偏差较大), lock, filing status and the checker's findings. The test ids are those the page tests and e2e/import-dashboard.spec.ts use.
  */
 export function overviewColumns(t: TFunction, fiscalYear: number): TableColumnsType<DashboardRow> {
   const departmentLink = (row: DashboardRow) => {
@@ -110,6 +119,25 @@ export function overviewColumns(t: TFunction, fiscalYear: number): TableColumnsT
       width: 72,
       sorter: rankSorter,
       render: (rank: number | null) => <span data-testid="dashboard-rank">{rank ?? '—'}</span>,
+    },
+    {
+      title: t('dashboard.reReview'),
+      dataIndex: 'reReview',
+      key: 'reReview',
+      width: 150,
+      render: (review: SummaryReReview | null) =>
+        review ? (
+          <Space size={4} data-testid="dashboard-rereview" title={t('dashboard.reReviewDeviation', { deviation: review.deviation })}>
+            <span>{t('dashboard.reReviewScores', { self: review.selfTotal, review: review.reviewTotal })}</span>
+            {review.flagged ? (
+              <Tag color="error" style={{ marginInlineEnd: 0 }} data-testid="dashboard-rereview-flag">
+                {t('dashboard.reReviewFlagged')}
+              </Tag>
+            ) : null}
+          </Space>
+        ) : (
+          <span data-testid="dashboard-rereview">—</span>
+        ),
     },
     {
       title: t('overview.status'),

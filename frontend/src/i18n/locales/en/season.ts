@@ -153,6 +153,7 @@ const messages: SeasonMessages = {
         EXTENDED: 'Your {{year}} deadline has been extended to {{deadline}}.',
         RETURNED: 'Your {{year}} report was returned: revise it as commented and submit again.',
         APPROVED: 'Your {{year}} report was approved.',
+        REREVIEWED: 'The bureau has re-reviewed your {{year}} self-evaluation (抽查复核): see the result on your home page.',
       },
       comment: 'Comment: {{comment}}',
     },

@@ -153,6 +153,7 @@ const messages = {
         EXTENDED: '{{year}} 年度自评截止日期已延至 {{deadline}}。',
         RETURNED: '{{year}} 年度自评报告已被退回，请按意见修改后重新提交。',
         APPROVED: '{{year}} 年度自评报告已审核通过。',
+        REREVIEWED: '财政局已对贵单位 {{year}} 年度自评进行抽查复核，结果见首页。',
       },
       comment: '意见：{{comment}}',
     },

@@ -10,7 +10,6 @@ import java.util.Objects;
 import io.jixiao.platform.money.Money;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.messaging.ReportEvents;
-import io.jixiao.report.service.BasicExpenditureSection;
 
 /**
  * Writes the report from the data: every figure in the text comes from the sheet and the score card,

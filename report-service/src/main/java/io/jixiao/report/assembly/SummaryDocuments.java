@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import io.jixiao.report.service.DistrictSummaryService;
+import io.jixiao.report.domain.DistrictSummary;
 
 /** The district summary as a spreadsheet, streamed row by row (SXSSF keeps 100 rows in memory). */
 public final class SummaryDocuments {
@@ -28,7 +28,7 @@ public final class SummaryDocuments {
     }
 
     /** @param rows calls its argument once per row, in order */
-    public static void xlsx(int fiscalYear, Consumer<Consumer<DistrictSummaryService.Row>> rows, OutputStream out) {
+    public static void xlsx(int fiscalYear, Consumer<Consumer<DistrictSummary.Row>> rows, OutputStream out) {
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             Sheet sh = wb.createSheet(fiscalYear + "年度汇总");

@@ -83,8 +83,8 @@ public final class XlsxScoreTable {
      * 抽查复核情况报告 as a spreadsheet: the draw (parameters, seed, population), one row per sampled
      * department (self, re-review, deviation, flag), and a second sheet with every re-reviewed indicator.
      */
-    public static byte[] renderSample(String district, io.jixiao.report.season.SampleService.SampleView s,
-            java.util.List<io.jixiao.report.season.SampleService.ReviewView> reviews) {
+    public static byte[] renderSample(String district, io.jixiao.report.domain.SampleResults.SampleView s,
+            java.util.List<io.jixiao.report.domain.SampleResults.ReviewView> reviews) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             Sheet sh = listSheet(wb, st, "抽查复核", s.fiscalYear() + " 年度" + district + "抽查复核情况",
@@ -94,9 +94,9 @@ public final class XlsxScoreTable {
             for (var m : s.members()) {
                 var review = reviews.stream().filter(r -> r.departmentId().equals(m.departmentId())).findFirst();
                 cells(sh.createRow(n++), st, m.departmentCode(), m.departmentName(), m.grade(),
-                        DocxRenderer.sizeText(m.sizeBand()), wan(m.budget()), m.byHand() ? "是" : "", num(m.selfTotal()),
+                        BureauDocx.sizeText(m.sizeBand()), wan(m.budget()), m.byHand() ? "是" : "", num(m.selfTotal()),
                         num(m.reviewTotal()), num(m.deviation()), m.flagged() == null ? "未复核" : m.flagged() ? "是" : "否",
-                        review.map(io.jixiao.report.season.SampleService.ReviewView::findings).orElse(""));
+                        review.map(io.jixiao.report.domain.SampleResults.ReviewView::findings).orElse(""));
             }
             n++;
             String[][] draw = {{"抽查比例（%）", s.percentage()}, {"最少抽取（个）", String.valueOf(s.minimum())},
@@ -127,7 +127,7 @@ public final class XlsxScoreTable {
      * 结果应用 of a round: one row per department and weak project (中 or 差), budgets in 万元 with two decimals;
      * a department without such a project has one row with its grade and re-review outcome only.
      */
-    public static byte[] renderOutcome(io.jixiao.report.season.OutcomeExport.Outcome o) {
+    public static byte[] renderOutcome(io.jixiao.report.domain.RoundOutcome.Outcome o) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             Sheet sh = listSheet(wb, st, "结果应用", o.fiscalYear() + " 年度" + o.district() + "绩效自评结果应用清单",
@@ -157,7 +157,7 @@ public final class XlsxScoreTable {
         }
     }
 
-    static String outcomeText(io.jixiao.report.season.OutcomeExport.ReviewOutcome o) {
+    static String outcomeText(io.jixiao.report.domain.RoundOutcome.ReviewOutcome o) {
         return switch (o) {
             case NOT_SAMPLED -> "未抽查";
             case NOT_REVIEWED -> "未复核";

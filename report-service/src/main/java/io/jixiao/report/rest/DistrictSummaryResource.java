@@ -17,8 +17,9 @@ import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.api.Documents;
 import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.assembly.DocxRenderer;
+import io.jixiao.report.assembly.BureauDocx;
 import io.jixiao.report.assembly.SummaryDocuments;
+import io.jixiao.report.domain.DistrictSummary;
 import io.jixiao.report.service.DistrictSummaryService;
 import io.jixiao.report.service.ReportDocuments;
 import io.quarkus.security.Authenticated;
@@ -103,13 +104,13 @@ public class DistrictSummaryResource {
     public Response docx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
         int year = Requests.requireYear(fiscalYear);
         DistrictSummaryService.requireBureau(caller);
-        List<DistrictSummaryService.Row> rows = new ArrayList<>();
-        DistrictSummaryService.Tally tally = new DistrictSummaryService.Tally();
+        List<DistrictSummary.Row> rows = new ArrayList<>();
+        DistrictSummary.Tally tally = new DistrictSummary.Tally();
         service.forEach(year, r -> {
             rows.add(r);
             tally.add(r);
         });
-        byte[] bytes = DocxRenderer.renderSummary(year, tally.totals(), rows, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        byte[] bytes = BureauDocx.renderSummary(year, tally.totals(), rows, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         return ReportResource.file(bytes, ReportDocuments.DOCX, "summary-" + year + ".docx");
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.season.SeasonService;
+import io.jixiao.report.service.NoticeService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,10 +30,10 @@ public class NoticeResource {
 
     static final int LIMIT = 50;
 
-    private final SeasonService service;
+    private final NoticeService service;
     private final Caller caller;
 
-    public NoticeResource(SeasonService service, Caller caller) {
+    public NoticeResource(NoticeService service, Caller caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -42,7 +42,7 @@ public class NoticeResource {
     @Operation(summary = "The caller's department's latest 50 notices, newest first (bureau users have none)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "a reminder", value = SeasonExamples.NOTICES)))
-    public List<SeasonService.NoticeView> list() {
+    public List<NoticeService.NoticeView> list() {
         return service.notices(caller, LIMIT);
     }
 

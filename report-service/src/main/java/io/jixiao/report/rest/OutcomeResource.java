@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.XlsxScoreTable;
-import io.jixiao.report.season.OutcomeExport;
+import io.jixiao.report.service.OutcomeExport;
 import io.jixiao.report.service.ReportDocuments;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import io.jixiao.report.domain.RoundOutcome;
 
 /** 结果应用: the round's list for next year's budget (grade, re-review outcome, projects scored 中 or 差). */
 @Path("/api/v1/rounds/{id}/outcome.xlsx")
@@ -42,7 +43,7 @@ public class OutcomeResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SampleExamples.OUTCOME_REVIEWER_ONLY)))
     @APIResponse(responseCode = "404", description = "no such round")
     public Response xlsx(@PathParam("id") long id) {
-        OutcomeExport.Outcome o = export.rows(caller, id);
+        RoundOutcome.Outcome o = export.rows(caller, id);
         return ReportResource.file(XlsxScoreTable.renderOutcome(o), ReportDocuments.XLSX, "outcome-" + o.fiscalYear() + ".xlsx");
     }
 }

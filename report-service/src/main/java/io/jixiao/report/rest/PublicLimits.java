@@ -6,7 +6,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.jixiao.platform.api.RateLimiter;
 import io.jixiao.report.config.ReportConfig;
-import io.jixiao.report.publication.PublicationService;
+import io.jixiao.report.service.PublicationService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.report.config.ReportConfig;
-import io.jixiao.report.publication.PublicationService;
+import io.jixiao.report.service.PublicationService;
 import io.jixiao.report.service.ReportDocuments;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

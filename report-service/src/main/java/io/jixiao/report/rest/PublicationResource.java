@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.publication.PublicationService;
+import io.jixiao.report.service.PublicationService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

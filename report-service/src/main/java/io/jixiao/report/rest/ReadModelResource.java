@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.service.ReadModelRebuild;
+import io.jixiao.report.messaging.ReadModelRebuild;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.POST;

@@ -11,10 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.assembly.DocxRenderer;
+import io.jixiao.report.assembly.BureauDocx;
 import io.jixiao.report.assembly.XlsxScoreTable;
-import io.jixiao.report.season.SampleService;
-import io.jixiao.report.season.SeasonRules;
+import io.jixiao.report.service.ReReviewService;
+import io.jixiao.report.service.SampleService;
+import io.jixiao.report.service.SeasonRules;
 import io.jixiao.report.service.ReportDocuments;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.jixiao.report.domain.SampleResults;
 
 /** 抽查复核: the draw of a round's sample, the re-review of each sampled department, and the report. */
 @Path("/api/v1/rounds/{id}/sample")
@@ -35,10 +37,12 @@ import jakarta.ws.rs.core.Response;
 public class SampleResource {
 
     private final SampleService service;
+    private final ReReviewService reviews;
     private final Caller caller;
 
-    public SampleResource(SampleService service, Caller caller) {
+    public SampleResource(SampleService service, ReReviewService reviews, Caller caller) {
         this.service = service;
+        this.reviews = reviews;
         this.caller = caller;
     }
 
@@ -60,7 +64,7 @@ public class SampleResource {
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "second draw",
                     value = SampleExamples.SAMPLE_EXISTS)))
     public Response draw(@PathParam("id") long id, SampleService.DrawInput input) {
-        SampleService.SampleView view = service.draw(caller, id, input);
+        SampleResults.SampleView view = service.draw(caller, id, input);
         return Response.created(URI.create("/api/v1/rounds/" + id + "/sample")).entity(view).build();
     }
 
@@ -72,7 +76,7 @@ public class SampleResource {
             examples = @ExampleObject(name = "drawn", value = SampleExamples.SAMPLE)))
     @APIResponse(responseCode = "403", description = "department users (the sample covers other departments)")
     @APIResponse(responseCode = "404", description = "no such round, or no sample drawn yet")
-    public SampleService.SampleView get(@PathParam("id") long id) {
+    public SampleResults.SampleView get(@PathParam("id") long id) {
         return service.get(caller, id);
     }
 
@@ -84,8 +88,8 @@ public class SampleResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "re-reviewed", value = SampleExamples.REVIEW)))
     @APIResponse(responseCode = "404", description = "not sampled, not re-reviewed yet (department), or another department's")
-    public SampleService.ReviewView review(@PathParam("id") long id, @PathParam("departmentId") String departmentId) {
-        return service.review(caller, id, departmentId);
+    public SampleResults.ReviewView review(@PathParam("id") long id, @PathParam("departmentId") String departmentId) {
+        return reviews.review(caller, id, departmentId);
     }
 
     @PUT
@@ -105,9 +109,9 @@ public class SampleResource {
     @APIResponse(responseCode = "422", description = "a score outside 0..the indicator's points (errors[].field items[i].score)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "above the points",
                     value = SampleExamples.REVIEW_OUT_OF_RANGE)))
-    public SampleService.ReviewView saveReview(@PathParam("id") long id, @PathParam("departmentId") String departmentId,
-            SampleService.ReviewInput input) {
-        return service.saveReview(caller, id, departmentId, input);
+    public SampleResults.ReviewView saveReview(@PathParam("id") long id, @PathParam("departmentId") String departmentId,
+            ReReviewService.ReviewInput input) {
+        return reviews.saveReview(caller, id, departmentId, input);
     }
 
     @GET
@@ -128,12 +132,12 @@ public class SampleResource {
     @APIResponse(responseCode = "403", description = "department users")
     public Response docx(@PathParam("id") long id) {
         return report(id, ReportDocuments.DOCX, "docx",
-                d -> DocxRenderer.renderSampleReport(d.district(), d.sample(), d.reviews(), SeasonRules.today()));
+                d -> BureauDocx.renderSampleReport(d.district(), d.sample(), d.reviews(), SeasonRules.today()));
     }
 
     private Response report(long id, String type, String extension,
-            java.util.function.Function<SampleService.Documents, byte[]> render) {
-        SampleService.Documents d = service.documents(caller, id);
+            java.util.function.Function<ReReviewService.Documents, byte[]> render) {
+        ReReviewService.Documents d = reviews.documents(caller, id);
         return ReportResource.file(render.apply(d), type, "sample-review-" + d.sample().fiscalYear() + "." + extension);
     }
 }

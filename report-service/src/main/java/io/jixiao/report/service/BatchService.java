@@ -42,6 +42,7 @@ import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ReportJob;
 import io.jixiao.report.domain.ScoreView;
 import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.messaging.PublishedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -61,14 +62,9 @@ import jakarta.persistence.EntityManager;
 public class BatchService {
 
     private static final Logger LOG = Logger.getLogger(BatchService.class);
-    public static final String GENERATED = "ReportGenerated";
 
     public record Progress(UUID id, int fiscalYear, String status, int total, int done, int failed, BigDecimal percent,
             List<Map<String, String>> failures, String requestedBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
-    }
-
-    public record GeneratedPayload(UUID jobId, long sheetRevision, Long scoreRevision, String score, String grade,
-            String docxSha256, String pdfSha256, long fatal, long warnings) {
     }
 
     private final ReportService reports;
@@ -212,7 +208,8 @@ public class BatchService {
                     + "department_name, docx, pdf) values (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, jobId).setParameter(2, key.departmentId()).setParameter(3, sheet.departmentCode)
                     .setParameter(4, sheet.departmentName).setParameter(5, docx).setParameter(6, pdf).executeUpdate();
-            outbox.publish(GENERATED, 1, key.departmentId(), key.fiscalYear(), actor, new GeneratedPayload(jobId,
+            outbox.publish(PublishedEvents.REPORT_GENERATED, 1, key.departmentId(), key.fiscalYear(), actor,
+                    new PublishedEvents.ReportGeneratedPayload(jobId,
                     a.sheetRevision(), a.scoreRevision(), score == null ? null : score.total.toPlainString(),
                     score == null ? null : score.grade, FilingService.sha256(docx), FilingService.sha256(pdf),
                     a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),

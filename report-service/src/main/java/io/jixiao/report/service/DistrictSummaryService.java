@@ -9,13 +9,13 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.ReportSheet;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.DistrictSummary;
 import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
@@ -38,20 +38,8 @@ public class DistrictSummaryService {
     public static final int MAX_LIMIT = 200;
     static final int MAIN_FINDINGS = 3;
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryRow")
-    public record Row(String departmentId, String departmentCode, String departmentName, int fiscalYear,
-            String status, Integer filingVersion, String score, String grade, String budget, String actual,
-            String executionRate, String basicExecutionRate, String projectExecutionRate, long fatal, long warnings,
-            List<String> mainFindings, long sheetRevision) {
-    }
-
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryPage")
-    public record Page(int fiscalYear, List<Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
-    }
-
-    /** The year's figures over all departments (for the summary document's opening paragraph). */
-    public record Totals(int departments, int submitted, int approved, int returned, int draft, String budget,
-            String actual, String executionRate, java.util.Map<String, Integer> grades) {
+    public record Page(int fiscalYear, List<DistrictSummary.Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
     }
 
     private final ReportService reports;
@@ -126,10 +114,10 @@ public class DistrictSummaryService {
             SummaryRow last = stored.get(limit - 1);
             next = io.jixiao.platform.api.Cursors.ofTexts(last.departmentCode, last.key.departmentId());
         }
-        List<Row> rows = new ArrayList<>();
+        List<DistrictSummary.Row> rows = new ArrayList<>();
         for (SummaryRow r : stored) {
             try {
-                rows.add(mapper.readValue(r.body, Row.class));
+                rows.add(mapper.readValue(r.body, DistrictSummary.Row.class));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("unreadable summary row " + r.key, e);
             }
@@ -159,7 +147,8 @@ public class DistrictSummaryService {
         if (s == null) {
             return;
         }
-        Row row = row(s);
+        Object[] review = reReview(key);
+        DistrictSummary.Row row = row(s, review);
         SummaryRow r = SummaryRow.findById(key);
         if (r == null) {
             r = new SummaryRow();
@@ -175,6 +164,10 @@ public class DistrictSummaryService {
         }
         if (filing != null && filing.updatedAt.isAfter(changed)) {
             changed = filing.updatedAt;
+        }
+        OffsetDateTime reviewed = review == null ? null : io.jixiao.report.service.Columns.time(review[5]);
+        if (reviewed != null && reviewed.isAfter(changed)) {
+            changed = reviewed;
         }
         r.changedAt = changed;
         try {
@@ -204,7 +197,7 @@ public class DistrictSummaryService {
      * Every row of the year in code order, page by page (one transaction per page), for the exports;
      * the caller's access is checked by the resource before the response starts streaming.
      */
-    public void forEach(int fiscalYear, Consumer<Row> each) {
+    public void forEach(int fiscalYear, Consumer<DistrictSummary.Row> each) {
         String cursor = null;
         do {
             String c = cursor;
@@ -220,7 +213,24 @@ public class DistrictSummaryService {
         }
     }
 
-    Row row(SheetView s) {
+    /**
+     * {round, self total, re-review total, deviation, flagged, reviewed at} of the department-year's
+     * 抽查复核, or null; a department is in one round a year, so there is at most one.
+     */
+    private static Object[] reReview(BudgetView.Key key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = SummaryRow.getEntityManager().createNativeQuery("select round_id, self_total, review_total, "
+                + "deviation, flagged, reviewed_at from season_rereview where department_id = ?1 and fiscal_year = ?2")
+                .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static DistrictSummary.ReReview reReviewOf(Object[] r) {
+        return r == null ? null : new DistrictSummary.ReReview(((Number) r[0]).longValue(), ((BigDecimal) r[1]).toPlainString(),
+                ((BigDecimal) r[2]).toPlainString(), ((BigDecimal) r[3]).toPlainString(), (Boolean) r[4]);
+    }
+
+    DistrictSummary.Row row(SheetView s, Object[] review) {
         BudgetView.Key key = s.key;
         ScoreView score = ScoreView.findById(key);
         Filing filing = Filing.findById(key);
@@ -242,55 +252,14 @@ public class DistrictSummaryService {
                 .sorted(Comparator.comparing((Finding f) -> f.severity() != Finding.Severity.FATAL)
                         .thenComparing(f -> f.tag() == Finding.Tag.COMPLETENESS))
                 .map(Finding::message).distinct().limit(MAIN_FINDINGS).toList();
-        return new Row(key.departmentId(), s.departmentCode, s.departmentName, key.fiscalYear(),
+        return new DistrictSummary.Row(key.departmentId(), s.departmentCode, s.departmentName, key.fiscalYear(),
                 filing == null ? "DRAFT" : filing.status.name(), filing == null ? null : filing.latestVersion,
                 score == null ? null : score.total.toPlainString(), score == null ? null : score.grade,
-                yuan(budget), yuan(actual), rate(actual, budget), rate(basicActual, basicBudget),
-                rate(projectActual, projectBudget),
+                DistrictSummary.yuan(budget), DistrictSummary.yuan(actual), DistrictSummary.rate(actual, budget), DistrictSummary.rate(basicActual, basicBudget),
+                DistrictSummary.rate(projectActual, projectBudget),
                 a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
-                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), main, s.revision);
-    }
-
-    /** Adds a row into running totals (the summary document's first paragraph). */
-    public static final class Tally {
-        int departments;
-        int submitted;
-        int approved;
-        int returned;
-        int draft;
-        BigDecimal budget = BigDecimal.ZERO;
-        BigDecimal actual = BigDecimal.ZERO;
-        final java.util.Map<String, Integer> grades = new java.util.LinkedHashMap<>();
-
-        public Tally() {
-            for (String g : List.of("优", "良", "中", "差")) {
-                grades.put(g, 0);
-            }
-        }
-
-        public void add(Row r) {
-            departments++;
-            switch (r.status()) {
-                case "SUBMITTED" -> submitted++;
-                case "APPROVED" -> approved++;
-                case "RETURNED" -> returned++;
-                default -> draft++;
-            }
-            if (r.budget() != null) {
-                budget = budget.add(new BigDecimal(r.budget()));
-            }
-            if (r.actual() != null) {
-                actual = actual.add(new BigDecimal(r.actual()));
-            }
-            if (r.grade() != null) {
-                grades.merge(r.grade(), 1, Integer::sum);
-            }
-        }
-
-        public Totals totals() {
-            return new Totals(departments, submitted, approved, returned, draft, yuan(budget), yuan(actual),
-                    rate(actual, budget), grades);
-        }
+                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), main, s.revision,
+                reReviewOf(review));
     }
 
     /** {department code, department id} after which the page starts; {"", ""} from the beginning. */
@@ -306,13 +275,5 @@ public class DistrictSummaryService {
         return (a == null ? BigDecimal.ZERO : a).add(b == null ? BigDecimal.ZERO : b);
     }
 
-    static String yuan(BigDecimal v) {
-        return v == null ? null : Money.yuan(v).toPlainString();
-    }
 
-    /** Percent with 2 decimals; null (数据缺失) when there is no budget to compare with. */
-    static String rate(BigDecimal actual, BigDecimal budget) {
-        BigDecimal r = Money.ratio(actual, budget);
-        return r == null ? null : Money.percent(r).toPlainString();
-    }
 }

@@ -26,6 +26,7 @@ import io.jixiao.report.domain.FilingVersion;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
 import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.messaging.PublishedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,27 +41,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class FilingService {
 
-    public static final String SUBMITTED = "FilingSubmitted";
-    public static final String RETURNED = "FilingReturned";
-    public static final String APPROVED = "FilingApproved";
-
-    public record StepPayload(int filingVersion, String comment) {
-    }
-
     private final ReportService reports;
     private final ReportDocuments documents;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final EntityManager em;
-    private final io.jixiao.report.season.SeasonService season;
+    private final io.jixiao.report.service.SeasonService season;
+    private final io.jixiao.report.service.NoticeService notices;
 
     /** The summary row shows the filing's status. */
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
 
     public FilingService(ReportService reports, ReportDocuments documents, Outbox outbox, ObjectMapper mapper,
-            EntityManager em, io.jixiao.report.season.SeasonService season) {
+            EntityManager em, io.jixiao.report.service.SeasonService season, io.jixiao.report.service.NoticeService notices) {
         this.season = season;
+        this.notices = notices;
         this.reports = reports;
         this.documents = documents;
         this.outbox = outbox;
@@ -79,7 +75,7 @@ public class FilingService {
      * evaluation-service to lock the year and confirm. The version is frozen by freezeIfReady.
      */
     @Transactional
-    public Filing submit(Caller caller, String departmentId, int fiscalYear) {
+    public FilingView submit(Caller caller, String departmentId, int fiscalYear) {
         caller.checkWrite(departmentId);
         BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
         Filing filing = Filing.lockYear(departmentId, fiscalYear);
@@ -113,8 +109,8 @@ public class FilingService {
         filing.persist();
         changed.fire(new DepartmentYearChanged(key));
         step(caller, key, "SUBMITTED", filing.latestVersion, null);
-        outbox.publish(SUBMITTED, 1, departmentId, fiscalYear, caller.name(), new StepPayload(filing.latestVersion, null));
-        return filing;
+        outbox.publish(PublishedEvents.FILING_SUBMITTED, 1, departmentId, fiscalYear, caller.name(), new PublishedEvents.FilingStepPayload(filing.latestVersion, null));
+        return view(departmentId, fiscalYear);
     }
 
     /**
@@ -199,8 +195,9 @@ public class FilingService {
                 .setParameter(4, sha256(docx)).setParameter(5, sha256(pdf)).setParameter(6, v.id).executeUpdate();
     }
 
+    /** A return or an approval; the answer is the filing as this transaction left it. */
     @Transactional
-    public Filing review(Caller caller, String departmentId, int fiscalYear, boolean approve, String comment) {
+    public FilingView review(Caller caller, String departmentId, int fiscalYear, boolean approve, String comment) {
         if (!caller.hasRole(Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("filing.reviewer-only");
         }
@@ -216,44 +213,30 @@ public class FilingService {
         filing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         changed.fire(new DepartmentYearChanged(filing.key));
         step(caller, filing.key, approve ? "APPROVED" : "RETURNED", filing.latestVersion, comment);
-        outbox.publish(approve ? APPROVED : RETURNED, 1, departmentId, fiscalYear, caller.name(),
-                new StepPayload(filing.latestVersion, comment == null ? null : comment.strip()));
-        season.onReviewed(caller.name(), departmentId, fiscalYear, approve, comment);
-        return filing;
+        outbox.publish(approve ? PublishedEvents.FILING_APPROVED : PublishedEvents.FILING_RETURNED, 1, departmentId, fiscalYear, caller.name(),
+                new PublishedEvents.FilingStepPayload(filing.latestVersion, comment == null ? null : comment.strip()));
+        notices.onReviewed(caller.name(), departmentId, fiscalYear, approve, comment);
+        return view(departmentId, fiscalYear);
     }
 
     @Transactional
-    public Map<String, Object> overview(Caller caller, String departmentId, int fiscalYear) {
+    public FilingView overview(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
+        return view(departmentId, fiscalYear);
+    }
+
+    /** The filing as this transaction sees it (a step just written included). */
+    private FilingView view(String departmentId, int fiscalYear) {
         Filing filing = Filing.findById(new BudgetView.Key(departmentId, fiscalYear));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("departmentId", departmentId);
-        out.put("fiscalYear", fiscalYear);
-        out.put("status", filing == null ? "DRAFT" : filing.status.name());
-        out.put("latestVersion", filing == null ? null : filing.latestVersion);
-        out.put("versions", FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 order by number",
-                departmentId, fiscalYear).stream().map(v -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("number", v.number);
-                    m.put("submittedAt", v.submittedAt);
-                    m.put("submittedBy", v.submittedBy);
-                    m.put("contentHash", v.contentHash);
-                    m.put("sheetRevision", v.sheetRevision);
-                    m.put("evaluationRevision", v.evaluationRevision);
-                    m.put("documents", documentHashes(v.id));
-                    return m;
-                }).toList());
-        out.put("history", FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 order by occurredAt, id",
-                departmentId, fiscalYear).stream().map(s -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("step", s.step);
-                    m.put("filingVersion", s.filingVersion);
-                    m.put("actor", s.actor);
-                    m.put("at", s.occurredAt);
-                    m.put("comment", s.comment);
-                    return m;
-                }).toList());
-        return out;
+        List<FilingView.Version> versions = FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 "
+                + "order by number", departmentId, fiscalYear).stream().map(v -> new FilingView.Version(v.number,
+                        v.submittedAt, v.submittedBy, v.contentHash, v.sheetRevision, v.evaluationRevision,
+                        documentHashes(v.id))).toList();
+        List<FilingView.Step> history = FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 "
+                + "order by occurredAt, id", departmentId, fiscalYear).stream().map(s -> new FilingView.Step(s.step,
+                        s.filingVersion, s.actor, s.occurredAt, s.comment)).toList();
+        return new FilingView(departmentId, fiscalYear, filing == null ? "DRAFT" : filing.status.name(),
+                filing == null ? null : filing.latestVersion, versions, history);
     }
 
     @Transactional
@@ -264,15 +247,11 @@ public class FilingService {
                 .orElseThrow(() -> ProblemException.notFound("filing.version-not-found", String.valueOf(number)));
     }
 
-    private Map<String, String> documentHashes(long versionId) {
+    private FilingView.Documents documentHashes(long versionId) {
         Object[] row = (Object[]) em.createNativeQuery(
                 "select html_sha256, docx_sha256, pdf_sha256 from filing_version where id = ?1")
                 .setParameter(1, versionId).getSingleResult();
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("html", (String) row[0]);
-        out.put("docx", (String) row[1]);
-        out.put("pdf", (String) row[2]);
-        return out;
+        return new FilingView.Documents((String) row[0], (String) row[1], (String) row[2]);
     }
 
     /** The DOCX or PDF exactly as submitted ("docx" or "pdf"). */

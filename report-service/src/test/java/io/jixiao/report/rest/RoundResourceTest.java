@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.platform.audit.AuditEntry;
-import io.jixiao.report.season.SeasonRules;
-import io.jixiao.report.season.SeasonService;
+import io.jixiao.report.service.SeasonRules;
+import io.jixiao.report.service.NoticeService;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
@@ -35,7 +35,7 @@ class RoundResourceTest {
     static final String OTHER = TestTokens.SAMPLE_DEPT;
 
     @Inject
-    SeasonService season;
+    NoticeService notices;
 
     static String open(int year, String district, LocalDate deadline, String... departments) {
         return """
@@ -145,11 +145,11 @@ class RoundResourceTest {
         String opened = TopicReader.await("report.events", v -> v.contains("\"RoundNotice\"") && v.contains(D)
                 && v.contains("\"OPENED\"") && v.contains("\"roundId\":" + id), Duration.ofSeconds(30)).get(0).value();
         SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/RoundNotice.v1.json"), opened);
-        org.junit.jupiter.api.Assertions.assertTrue(season.remind(deadline.minusDays(7)) >= 1);
+        org.junit.jupiter.api.Assertions.assertTrue(notices.remind(deadline.minusDays(7)) >= 1);
         assertEquals(0, countNotices(clerk, id, "DUE_1"));
-        season.remind(deadline.minusDays(7));
-        season.remind(deadline.minusDays(1));
-        season.remind(deadline.minusDays(1));
+        notices.remind(deadline.minusDays(7));
+        notices.remind(deadline.minusDays(1));
+        notices.remind(deadline.minusDays(1));
         assertEquals(1, countNotices(clerk, id, "OPENED"));
         assertEquals(1, countNotices(clerk, id, "DUE_7"));
         assertEquals(1, countNotices(clerk, id, "DUE_1"));

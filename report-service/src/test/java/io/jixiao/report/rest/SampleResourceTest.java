@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
-import io.jixiao.report.season.SeasonRules;
+import io.jixiao.report.service.SeasonRules;
 import io.jixiao.testing.TestTokens;
 
 /** 抽查复核 on real PostgreSQL and Kafka: the draw, the re-review with its flag, the outcome and the report. */
@@ -118,6 +118,11 @@ class SampleResourceTest {
                 .statusCode(400).body("errors.field", contains("items"));
         as(reviewer).get(review).then().body("version", nullValue());
 
+        // the district summary is read (and cached) before the re-review: no outcome on the row yet
+        String summary = "/api/v1/reports/summary?fiscalYear=" + year;
+        as(reviewer).get(summary).then().statusCode(200)
+                .body("items.find { it.departmentId == '" + D + "' }.reReview", nullValue());
+
         // saved: deviation self − re-review per indicator and in total; the flag and its reasons
         as(reviewer).body(REVIEW.formatted("1", "null")).put(review).then().statusCode(200).body("version", equalTo(1))
                 .body("reviewTotal", equalTo("5.00")).body("deviation", equalTo("67.50")).body("flagged", equalTo(true))
@@ -128,6 +133,24 @@ class SampleResourceTest {
         as(reviewer).body(REVIEW.formatted("0.5", "1")).put(review).then().statusCode(200).body("version", equalTo(2))
                 .body("items[0].flagged", equalTo(false)).body("reasons", contains("TOTAL", "social-benefit"));
         assertEquals(2, RoundResourceTest.audits("season-rereview", id + "/" + D, "reviewTotal"));
+
+        // the summary row now carries self versus re-review (the cached page was dropped); OTHER has none
+        as(reviewer).get(summary).then().statusCode(200)
+                .body("items.find { it.departmentId == '" + D + "' }.reReview.roundId", equalTo(id))
+                .body("items.find { it.departmentId == '" + D + "' }.reReview.selfTotal", equalTo("72.50"))
+                .body("items.find { it.departmentId == '" + D + "' }.reReview.reviewTotal", equalTo("4.50"))
+                .body("items.find { it.departmentId == '" + D + "' }.reReview.deviation", equalTo("68.00"))
+                .body("items.find { it.departmentId == '" + D + "' }.reReview.flagged", equalTo(true))
+                .body("items.find { it.departmentId == '" + OTHER + "' }.reReview", nullValue());
+
+        // each save told the department (in-app notice and RoundNotice event); the other department nothing
+        assertEquals(2, RoundResourceTest.countNotices(clerk, id, "REREVIEWED"));
+        assertEquals(0, RoundResourceTest.countNotices(otherClerk, id, "REREVIEWED"));
+        String reReviewed = io.jixiao.testing.TopicReader.await("report.events", v -> v.contains("\"RoundNotice\"")
+                && v.contains(D) && v.contains("\"REREVIEWED\"") && v.contains("\"roundId\":" + id),
+                java.time.Duration.ofSeconds(30)).get(0).value();
+        io.jixiao.testing.SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/RoundNotice.v1.json"),
+                reReviewed);
 
         // the department reads its own result; another department's is not found, either way
         as(clerk).get(review).then().statusCode(200).body("flagged", equalTo(true)).body("findings", equalTo("自评依据不充分。"));

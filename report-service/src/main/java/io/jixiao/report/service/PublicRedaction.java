@@ -1,4 +1,4 @@
-package io.jixiao.report.publication;
+package io.jixiao.report.service;
 
 import java.util.List;
 import java.util.regex.Matcher;

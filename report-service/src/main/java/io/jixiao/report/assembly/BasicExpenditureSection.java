@@ -1,4 +1,4 @@
-package io.jixiao.report.service;
+package io.jixiao.report.assembly;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +16,11 @@ import io.jixiao.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRound;
+import io.jixiao.report.domain.RoundOutcome.ReviewOutcome;
+import io.jixiao.report.domain.RoundOutcome.WeakProject;
+import io.jixiao.report.domain.RoundOutcome.Row;
+import io.jixiao.report.domain.RoundOutcome.Outcome;
 
 /**
  * 结果应用: the list a budget section uses to cut or keep next year's money. Every department of a round with
@@ -23,20 +28,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class OutcomeExport {
-
-    /** 未抽查, 未复核, 自评偏差较大 or 无明显偏差. */
-    public enum ReviewOutcome { NOT_SAMPLED, NOT_REVIEWED, FLAGGED, CONFIRMED }
-
-    public record WeakProject(long projectId, String name, String total, String grade, BigDecimal budget,
-            BigDecimal adjustedBudget) {
-    }
-
-    public record Row(String departmentCode, String departmentName, String selfTotal, String grade,
-            ReviewOutcome review, String reviewTotal, List<WeakProject> projects) {
-    }
-
-    public record Outcome(int fiscalYear, String district, List<Row> rows) {
-    }
 
     private final EntityManager em;
     private final ObjectMapper mapper;

@@ -1,4 +1,4 @@
-package io.jixiao.report.service;
+package io.jixiao.report.messaging;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,7 +29,6 @@ import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.config.ReportConfig;
-import io.jixiao.report.messaging.ReadModelConsumers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

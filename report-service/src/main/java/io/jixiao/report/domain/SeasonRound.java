@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

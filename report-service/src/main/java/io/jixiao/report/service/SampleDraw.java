@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

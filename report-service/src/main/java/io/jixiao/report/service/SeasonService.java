@@ -1,4 +1,4 @@
-package io.jixiao.report.season;
+package io.jixiao.report.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,28 +11,27 @@ import java.util.List;
 import java.util.Map;
 
 import io.jixiao.platform.audit.AuditTrail;
-import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.SeasonRound;
+import io.jixiao.report.domain.SeasonRoundDepartment;
 
 /**
  * 年度自评工作: the finance reviewer opens a round (fiscal year, 区县, deadline, template version,
  * departments), follows its progress, grants extensions and closes it (the list and each department's
- * status are frozen). Departments see their round and its days left; notices go out as RoundNotice events
- * and rows the SPA reads. Every write is audited.
+ * status are frozen). Departments see their round and its days left; the notices are NoticeService's.
+ * Every write is audited.
  */
 @ApplicationScoped
 public class SeasonService {
 
-    public static final String NOTICE = "RoundNotice";
     static final int MAX_DEPARTMENTS = 2000;
 
     public record OpenInput(Integer fiscalYear, String district, LocalDate deadline, Integer templateVersion,
@@ -59,21 +58,14 @@ public class SeasonService {
     public record DistrictView(String name, int departments) {
     }
 
-    public record NoticeView(long id, String departmentId, int fiscalYear, Long roundId, String kind,
-            LocalDate deadline, String comment, OffsetDateTime createdAt, OffsetDateTime readAt) {
-    }
-
-    record NoticePayload(long noticeId, Long roundId, String kind, LocalDate deadline, String comment) {
-    }
-
     private final EntityManager em;
     private final AuditTrail audit;
-    private final Outbox outbox;
+    private final NoticeService notices;
 
-    public SeasonService(EntityManager em, AuditTrail audit, Outbox outbox) {
+    public SeasonService(EntityManager em, AuditTrail audit, NoticeService notices) {
         this.em = em;
         this.audit = audit;
-        this.outbox = outbox;
+        this.notices = notices;
     }
 
     private static void requireReviewer(Caller caller) {
@@ -169,7 +161,7 @@ public class SeasonService {
             d.departmentCode = (String) known.get(id)[0];
             d.departmentName = (String) known.get(id)[1];
             d.persist();
-            notice(caller.name(), id, r.fiscalYear, r.id, "OPENED", r.deadline, null);
+            notices.send(caller.name(), id, r.fiscalYear, r.id, "OPENED", r.deadline, null);
         }
         audit.record("season-round", String.valueOf(r.id), r.version, caller.name(), List.of(
                 new AuditTrail.Change("status", null, "OPEN"),
@@ -261,7 +253,7 @@ public class SeasonService {
         }
         List<DepartmentRow> departments = new ArrayList<>();
         for (Object[] row : rows) {
-            LocalDate extended = date(row[3]);
+            LocalDate extended = Columns.date(row[3]);
             LocalDate effective = SeasonRules.effectiveDeadline(r.deadline, extended);
             String filingStatus = (String) row[5];
             SeasonRules.Progress progress = row[4] != null ? SeasonRules.Progress.valueOf((String) row[4])
@@ -308,7 +300,7 @@ public class SeasonService {
         audit.record("season-round-department", r.id + "/" + d.key.departmentId(), r.version, caller.name(), List.of(
                 new AuditTrail.Change("extendedUntil", old, d.extendedUntil),
                 new AuditTrail.Change("extensionReason", null, in.reason().strip())));
-        notice(caller.name(), d.key.departmentId(), r.fiscalYear, r.id, "EXTENDED", d.extendedUntil, in.reason().strip());
+        notices.send(caller.name(), d.key.departmentId(), r.fiscalYear, r.id, "EXTENDED", d.extendedUntil, in.reason().strip());
         em.flush();
         return view(r, null);
     }
@@ -364,105 +356,6 @@ public class SeasonService {
         if (!SeasonRules.submitAllowed(filingStatus, SeasonRules.today(), effective)) {
             throw ProblemException.conflict("round.overdue", effective.toString());
         }
-    }
-
-    /** A return or an approval: the department is told in the app (with or without a round). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onReviewed(String actor, String departmentId, int fiscalYear, boolean approved, String comment) {
-        SeasonRoundDepartment d = SeasonRoundDepartment.find("key.departmentId = ?1 and fiscalYear = ?2", departmentId,
-                fiscalYear).firstResult();
-        notice(actor, departmentId, fiscalYear, d == null ? null : d.key.roundId(), approved ? "APPROVED" : "RETURNED",
-                null, comment == null || comment.isBlank() ? null : comment.strip());
-    }
-
-    /** The reminders 7 days and 1 day before each department's deadline, once each, to those not yet submitted. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
-        remind(SeasonRules.today());
-    }
-
-    @Transactional
-    public int remind(LocalDate today) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select r.id, r.fiscal_year, r.deadline, d.department_id, d.extended_until "
-                + "from season_round r join season_round_department d on d.round_id = r.id "
-                + "left join filing f on f.department_id = d.department_id and f.fiscal_year = d.fiscal_year "
-                + "where r.status = 'OPEN' and (f.status is null or f.status = 'RETURNED')").getResultList();
-        int sent = 0;
-        for (Object[] row : rows) {
-            LocalDate deadline = date(row[2]);
-            LocalDate extended = date(row[4]);
-            LocalDate effective = SeasonRules.effectiveDeadline(deadline, extended);
-            String kind = SeasonRules.reminderDue(today, effective);
-            if (kind != null && notice("season-reminder", (String) row[3], (Integer) row[1], ((Number) row[0]).longValue(),
-                    kind, effective, null)) {
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    /** Stores a notice and its RoundNotice event; false when an OPENED/DUE_7/DUE_1 notice was already sent. */
-    private boolean notice(String actor, String departmentId, int fiscalYear, Long roundId, String kind,
-            LocalDate deadline, String comment) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("insert into season_notice (department_id, fiscal_year, round_id, kind, "
-                + "deadline, comment, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (round_id, department_id, kind) "
-                + "where kind in ('OPENED', 'DUE_7', 'DUE_1') do nothing returning id")
-                .setParameter(1, departmentId).setParameter(2, fiscalYear).setParameter(3, roundId)
-                .setParameter(4, kind).setParameter(5, deadline).setParameter(6, comment).setParameter(7, now())
-                .getResultList();
-        if (ids.isEmpty()) {
-            return false;
-        }
-        outbox.publish(NOTICE, 1, departmentId, fiscalYear, actor,
-                new NoticePayload(((Number) ids.get(0)).longValue(), roundId, kind, deadline, comment));
-        return true;
-    }
-
-    /** The caller's department's notices, newest first (the bureau has none). */
-    @Transactional
-    public List<NoticeView> notices(Caller caller, int limit) {
-        if (caller.departmentId().isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, department_id, fiscal_year, round_id, kind, deadline, comment, "
-                + "created_at, read_at from season_notice where department_id = ?1 order by created_at desc, id desc")
-                .setParameter(1, caller.departmentId().get()).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new NoticeView(((Number) r[0]).longValue(), (String) r[1], (Integer) r[2],
-                r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4],
-                date(r[5]), (String) r[6], time(r[7]), time(r[8]))).toList();
-    }
-
-    /** Marks one of the caller's department's notices read; another department's is not found. */
-    @Transactional
-    public void markRead(Caller caller, long id) {
-        int n = caller.departmentId().isEmpty() ? 0 : em.createNativeQuery("update season_notice set read_at = "
-                + "coalesce(read_at, ?1) where id = ?2 and department_id = ?3").setParameter(1, now()).setParameter(2, id)
-                .setParameter(3, caller.departmentId().get()).executeUpdate();
-        if (n == 0) {
-            throw ProblemException.notFound("notice.not-found", String.valueOf(id));
-        }
-        audit.record("season-notice", String.valueOf(id), null, caller.name(),
-                List.of(new AuditTrail.Change("read", false, true)));
-    }
-
-    static LocalDate date(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
-
-    static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     private static OffsetDateTime now() {

@@ -1,4 +1,4 @@
-package io.jixiao.report.publication;
+package io.jixiao.report.domain;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

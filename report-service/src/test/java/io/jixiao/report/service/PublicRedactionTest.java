@@ -1,4 +1,4 @@
-package io.jixiao.report.publication;
+package io.jixiao.report.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.jixiao.report.service;
+package io.jixiao.report.assembly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

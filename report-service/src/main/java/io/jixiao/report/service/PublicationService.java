@@ -1,4 +1,4 @@
-package io.jixiao.report.publication;
+package io.jixiao.report.service;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -20,12 +20,10 @@ import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
 import io.jixiao.report.domain.SheetView;
-import io.jixiao.report.service.FilingService;
-import io.jixiao.report.service.ReportDocuments;
-import io.jixiao.report.service.ReportService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.jixiao.report.domain.PublicReport;
 
 /**
  * 信息公开: a finance reviewer publishes the public version of an APPROVED filing and may unpublish it.

@@ -1,4 +1,4 @@
-package io.jixiao.report.service;
+package io.jixiao.report.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

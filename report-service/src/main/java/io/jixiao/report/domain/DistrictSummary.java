@@ -1,0 +1,89 @@
+package io.jixiao.report.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.jixiao.platform.money.Money;
+
+/**
+ * The district summary (全区汇总) as values: a department-year's row as the API answers it and as the
+ * bureau's documents render it, and the year's totals over the rows. DistrictSummaryService writes and
+ * pages the rows; the assembly renders them.
+ */
+public final class DistrictSummary {
+
+    private DistrictSummary() {
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryRow")
+    public record Row(String departmentId, String departmentCode, String departmentName, int fiscalYear,
+            String status, Integer filingVersion, String score, String grade, String budget, String actual,
+            String executionRate, String basicExecutionRate, String projectExecutionRate, long fatal, long warnings,
+            List<String> mainFindings, long sheetRevision, ReReview reReview) {
+    }
+
+    /**
+     * 抽查复核 of the department-year, null when it was not re-reviewed: the self total as it was re-reviewed,
+     * the re-review total, their deviation (self − re-review) and the 自评偏差较大 flag.
+     */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryReReview")
+    public record ReReview(long roundId, String selfTotal, String reviewTotal, String deviation, boolean flagged) {
+    }
+
+    /** The year's figures over all departments (for the summary document's opening paragraph). */
+    public record Totals(int departments, int submitted, int approved, int returned, int draft, String budget,
+            String actual, String executionRate, java.util.Map<String, Integer> grades) {
+    }
+
+    /** Adds a row into running totals (the summary document's first paragraph). */
+    public static final class Tally {
+        int departments;
+        int submitted;
+        int approved;
+        int returned;
+        int draft;
+        BigDecimal budget = BigDecimal.ZERO;
+        BigDecimal actual = BigDecimal.ZERO;
+        final java.util.Map<String, Integer> grades = new java.util.LinkedHashMap<>();
+
+        public Tally() {
+            for (String g : List.of("优", "良", "中", "差")) {
+                grades.put(g, 0);
+            }
+        }
+
+        public void add(Row r) {
+            departments++;
+            switch (r.status()) {
+                case "SUBMITTED" -> submitted++;
+                case "APPROVED" -> approved++;
+                case "RETURNED" -> returned++;
+                default -> draft++;
+            }
+            if (r.budget() != null) {
+                budget = budget.add(new BigDecimal(r.budget()));
+            }
+            if (r.actual() != null) {
+                actual = actual.add(new BigDecimal(r.actual()));
+            }
+            if (r.grade() != null) {
+                grades.merge(r.grade(), 1, Integer::sum);
+            }
+        }
+
+        public Totals totals() {
+            return new Totals(departments, submitted, approved, returned, draft, yuan(budget), yuan(actual),
+                    rate(actual, budget), grades);
+        }
+    }
+
+    public static String yuan(BigDecimal v) {
+        return v == null ? null : Money.yuan(v).toPlainString();
+    }
+
+    /** Percent with 2 decimals; null (数据缺失) when there is no budget to compare with. */
+    public static String rate(BigDecimal actual, BigDecimal budget) {
+        BigDecimal r = Money.ratio(actual, budget);
+        return r == null ? null : Money.percent(r).toPlainString();
+    }
+}
