@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.evaluation.config.RushConfig;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.GoalIndicator;
@@ -47,9 +48,11 @@ public class ScoringService {
     private final TemplateStore templates;
     private final EvaluationDocuments documents;
     private final jakarta.enterprise.event.Event<SheetReceived> sheetReceived;
+    private final RushConfig rush;
 
     public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates, EvaluationDocuments documents,
-            jakarta.enterprise.event.Event<SheetReceived> sheetReceived) {
+            jakarta.enterprise.event.Event<SheetReceived> sheetReceived, RushConfig rush) {
+        this.rush = rush;
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
@@ -308,16 +311,25 @@ public class ScoringService {
     private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
             Map<String, Scorer.Adjustment> adjustments, List<GoalIndicator> goals, String dept, int year, String source,
             Locale locale) {
-        return Scorer.score(template.template(), sheet, selfScores, adjustments, goals, source, locale)
+        return Scorer.score(template.template().withRushDefaults(rush.defaults()), sheet, selfScores, adjustments, goals,
+                source, locale)
                 .withTemplate(template.templateId(), template.version(), template.pinned())
                 .withProjects(projects(template, sheet, dept, year, source, locale));
     }
 
-    /** The informational 基本支出 rate and every indicator the card computed, with their explanations. */
+    /**
+     * The informational 基本支出 rate, every indicator the card computed, with their explanations, and the
+     * year-end rush shares the card has not (kept for every department-year: the district chart reads them).
+     */
     private static List<IndicatorResult> computed(ScoreCard card, Sheet sheet, String source, Locale locale) {
         List<IndicatorResult> computed = new ArrayList<>();
         computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source, locale));
         card.items().stream().filter(i -> i.calculation() != null).forEach(i -> computed.add(i.calculation()));
+        for (String code : Formulas.RUSH) {
+            if (computed.stream().noneMatch(r -> r.code().equals(code))) {
+                computed.add(Formulas.compute(code, sheet, source, locale));
+            }
+        }
         return computed;
     }
 
