@@ -21,6 +21,7 @@ import io.jixiao.report.assembly.ReportAssembler;
 import io.jixiao.report.assembly.ReportSheet;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.checker.ReportChecker;
+import io.jixiao.report.checker.YearEndRushRule;
 import io.jixiao.report.checker.ReportText;
 import io.jixiao.report.domain.BudgetView;
 import io.jixiao.report.domain.Narrative;
@@ -60,6 +61,9 @@ public class ReportService {
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
 
+    @jakarta.inject.Inject
+    io.jixiao.report.config.RushConfig rush;
+
     public ReportService(ObjectMapper mapper, AuditTrail audit) {
         this.mapper = mapper;
         this.audit = audit;
@@ -89,6 +93,8 @@ public class ReportService {
             List<Finding> findings = new ArrayList<>(ReportChecker.check(report.toText()));
             findings.addAll(completeness(report));
             findings.addAll(links(report, text));
+            // from the filing's figures, not the text (see YearEndRushRule)
+            findings.addAll(YearEndRushRule.check(s.monthlyPayments(), s.spendingByMonth(), rush.thresholds()));
             return new Assembled(report, sheet.revision, score == null ? null : score.revision, findings);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable read model", e);
