@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.evaluation.config.RushConfig;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.GoalIndicator;
@@ -27,9 +26,11 @@ import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.scoring.Scorer;
 import io.jixiao.evaluation.scoring.Sheet;
+import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.Messages;
+import io.jixiao.platform.rush.RushConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -311,7 +312,8 @@ public class ScoringService {
     private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
             Map<String, Scorer.Adjustment> adjustments, List<GoalIndicator> goals, String dept, int year, String source,
             Locale locale) {
-        return Scorer.score(template.template().withRushDefaults(rush.defaults()), sheet, selfScores, adjustments, goals,
+        return Scorer.score(template.template().withRushDefaults(
+                new Template.RushDefaults(rush.decemberShare(), rush.q4Share(), rush.deductPerPoint())), sheet, selfScores, adjustments, goals,
                 source, locale)
                 .withTemplate(template.templateId(), template.version(), template.pinned())
                 .withProjects(projects(template, sheet, dept, year, source, locale));

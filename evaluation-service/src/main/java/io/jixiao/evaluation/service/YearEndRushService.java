@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jixiao.evaluation.config.RushConfig;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.evaluation.scoring.Formulas;
 import io.jixiao.platform.api.Requests;
+import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.rush.RushConfig;
 import io.jixiao.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,11 +34,13 @@ public class YearEndRushService {
     }
 
     /** null shares: 数据缺失 (no complete months in either source, or a year without spending). */
+    @Schema(name = "YearEndRushShare", description = "One department's December and fourth-quarter share of its year's spending, in %")
     public record Share(String departmentId, String name, String jurisdiction, BigDecimal decemberShare,
             BigDecimal q4Share, boolean aboveThreshold) {
     }
 
     /** The thresholds are the configured ones: templates may score with their own, the chart draws the district's. */
+    @Schema(name = "YearEndRushDistrict", description = "年底突击花钱: the shares per department and the thresholds (in %)")
     public record District(int fiscalYear, String jurisdiction, BigDecimal decemberThreshold, BigDecimal q4Threshold,
             List<Share> departments) {
     }
@@ -48,7 +53,7 @@ public class YearEndRushService {
         String own = all ? null : caller.departmentId().orElse(null);
         boolean byDistrict = all && jurisdiction != null && !jurisdiction.isBlank();
         if (!all && own == null) {
-            return new District(year, null, rush.decemberShare(), rush.q4Share(), List.of());
+            throw ProblemException.forbidden("access.forbidden"); // neither the bureau nor a department's user
         }
         var query = em.createNativeQuery("select v.department_id, v.code, v.value, s.jurisdiction, "
                 + "cast(s.sheet as jsonb) -> 'department' ->> 'name' from indicator_value v "

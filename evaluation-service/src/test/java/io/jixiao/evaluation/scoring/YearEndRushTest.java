@@ -26,10 +26,11 @@ class YearEndRushTest {
     static final Template.RushDefaults DEFAULTS = new Template.RushDefaults(new BigDecimal("15"), new BigDecimal("40"),
             new BigDecimal("0.10"));
 
-    /** A sheet with only the two monthly series (JSON arrays or null). */
+    /** A sheet with only the monthly payments and the 支出明细 by month (JSON arrays or null), as budget-service sends them. */
     static Sheet sheet(String monthlyPayments, String spendingByMonth) throws Exception {
         return JSON.readValue("{\"departmentId\":\"d1\",\"fiscalYear\":2020,\"revision\":1,\"monthlyPayments\":"
-                + monthlyPayments + ",\"spendingByMonth\":" + spendingByMonth + "}", Sheet.class);
+                + monthlyPayments + ",\"spending\":" + (spendingByMonth == null || spendingByMonth.equals("null") ? "null"
+                : "{\"lines\":12,\"byMonth\":" + spendingByMonth + "}") + "}", Sheet.class);
     }
 
     /** Eleven months of `month` yuan and December's. */

@@ -106,5 +106,8 @@ class YearEndRushFlowTest {
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/year-end-rush").then().statusCode(400)
                 .body("errors.field", contains("fiscalYear"));
         given().get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR).then().statusCode(401);
+        // a token without a role gets nothing
+        given().auth().oauth2(TestTokens.token("nobody", null, TestTokens.AUDIENCE, 300))
+                .get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR).then().statusCode(403);
     }
 }

@@ -12,7 +12,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportSheet(String departmentId, int fiscalYear, long revision, Profile department, Staffing staffing,
         Basic basic, List<Project> projects, ProjectTotals projectTotals, List<Reason> varianceReasons,
-        List<BigDecimal> monthlyPayments, List<BigDecimal> spendingByMonth) {
+        List<BigDecimal> monthlyPayments, Spending spending) {
+
+    /** byMonth: the 支出明细 summed by month of 支付日期, January first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Spending(List<BigDecimal> byMonth) {
+    }
+
+    /** The 支出明细 by month, or null when there are none. */
+    public List<BigDecimal> spendingByMonth() {
+        return spending == null ? null : spending.byMonth();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Profile(String code, String name, List<String> duties, List<String> divisions) {

@@ -62,7 +62,7 @@ public class ReportService {
     jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
 
     @jakarta.inject.Inject
-    io.jixiao.report.config.RushConfig rush;
+    io.jixiao.platform.rush.RushConfig rush;
 
     public ReportService(ObjectMapper mapper, AuditTrail audit) {
         this.mapper = mapper;
@@ -94,7 +94,8 @@ public class ReportService {
             findings.addAll(completeness(report));
             findings.addAll(links(report, text));
             // from the filing's figures, not the text (see YearEndRushRule)
-            findings.addAll(YearEndRushRule.check(s.monthlyPayments(), s.spendingByMonth(), rush.thresholds()));
+            findings.addAll(YearEndRushRule.check(s.monthlyPayments(), s.spendingByMonth(),
+                    new YearEndRushRule.Thresholds(rush.decemberShare(), rush.q4Share())));
             return new Assembled(report, sheet.revision, score == null ? null : score.revision, findings);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable read model", e);
