@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -16,12 +19,17 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.evaluation.Events;
+import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.scoring.Formulas;
 import io.jixiao.evaluation.scoring.SampleSheet;
+import io.jixiao.evaluation.service.ScoringService;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 
 /**
  * 年底突击花钱 on the real stack: a template scoring December's share with the rush rule (bad parameters
@@ -30,6 +38,9 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 class YearEndRushFlowTest {
+
+    @Inject
+    ScoringService scoring;
 
     static final String A = TestTokens.SAMPLE_DEPT;
     static final String B = TestTokens.OTHER_DEPT;
@@ -109,5 +120,16 @@ class YearEndRushFlowTest {
         // a token without a role gets nothing
         given().auth().oauth2(TestTokens.token("nobody", null, TestTokens.AUDIENCE, 300))
                 .get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR).then().statusCode(403);
+
+        // department-years scored before the shares existed get them at start (backfill), once
+        QuarkusTransaction.requiringNew().run(() -> IndicatorValue.delete(
+                "departmentId = ?1 and fiscalYear = ?2 and code in ?3", A, YEAR, Formulas.RUSH));
+        given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR)
+                .then().statusCode(200).body("departments", hasSize(0));
+        assertTrue(scoring.backfillRushShares() >= 1); // A, and any other copy of the run still without them
+        assertEquals(0, scoring.backfillRushShares());
+        given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR)
+                .then().statusCode(200).body("departments[0].decemberShare", equalTo(45.0f))
+                .body("departments[0].q4Share", equalTo(55.0f));
     }
 }
