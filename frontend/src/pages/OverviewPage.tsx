@@ -39,6 +39,7 @@ import { overviewColumns } from '../features/overview/overviewColumns';
 // ECharts is large: only this page loads it, after the table.
 const RateChart = lazy(() => import('../features/overview/RateChart'));
 const DashboardCharts = lazy(() => import('../features/overview/DashboardCharts'));
+const YearEndRushCard = lazy(() => import('../features/overview/YearEndRushChart'));
 
 type ExportKind = ExportFormat | 'summary-xlsx';
 
@@ -251,6 +252,11 @@ export default function OverviewPage() {
       {hasScores && rows.length > 0 ? (
         <Suspense fallback={<Skeleton active />}>
           <DashboardCharts rows={rows} />
+        </Suspense>
+      ) : null}
+      {state.rows.length > 0 ? (
+        <Suspense fallback={<Skeleton active />}>
+          <YearEndRushCard fiscalYear={fiscalYear} />
         </Suspense>
       ) : null}
       {state.rows.length > 0 ? (

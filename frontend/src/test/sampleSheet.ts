@@ -26,7 +26,7 @@ export function sampleSheet(): BudgetSheet {
     revision: 10,
     locked: false,
     department: null,
-    spending: { total: '0.00', lines: 0, checks: [] },
+    spending: { total: '0.00', lines: 0, checks: [], byMonth: Array<string>(12).fill('0.00') },
     staffing: {
       authorizedPosts: 20,
       staffInPost: 22,
@@ -102,7 +102,7 @@ export function emptySheet(departmentId = ZFW_DEPARTMENT, fiscalYear = 2020): Bu
     revision: 0,
     locked: false,
     department: null,
-    spending: { total: '0.00', lines: 0, checks: [] },
+    spending: { total: '0.00', lines: 0, checks: [], byMonth: Array<string>(12).fill('0.00') },
     staffing: null,
     basic: null,
     projects: [],

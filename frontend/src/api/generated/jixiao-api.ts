@@ -2941,6 +2941,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluations/year-end-rush": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * December's and the fourth quarter's share of the year's spending per department (年底突击花钱)
+         * @description The bureau sees every department of the year (filter by 区县 with jurisdiction), a department only its own. Shares in %, null when the monthly data is missing; the thresholds are the configured defaults the chart draws. Highest December share first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example 2020 */
+                    fiscalYear?: number;
+                    /**
+                     * @description 所属区县 (bureau only; ignored for a department)
+                     * @example 望城区
+                     */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description fiscalYear missing */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluations/{departmentId}/history": {
         parameters: {
             query?: never;
@@ -9082,6 +9165,7 @@ export interface components {
             version?: number;
         };
         Spending: {
+            byMonth: string[];
             checks: components["schemas"]["SpendingCheck"][];
             /** Format: int32 */
             lines: number;
@@ -9211,6 +9295,24 @@ export interface components {
         VersionInput: {
             /** Format: int64 */
             version: number;
+        };
+        /** @description 年底突击花钱: the shares per department and the thresholds (in %) */
+        YearEndRushDistrict: {
+            decemberThreshold: number;
+            departments: components["schemas"]["YearEndRushShare"][];
+            /** Format: int32 */
+            fiscalYear: number;
+            jurisdiction: string;
+            q4Threshold: number;
+        };
+        /** @description One department's December and fourth-quarter share of its year's spending, in % */
+        YearEndRushShare: {
+            aboveThreshold: boolean;
+            decemberShare: number;
+            departmentId: string;
+            jurisdiction: string;
+            name: string;
+            q4Share: number;
         };
     };
     responses: never;

@@ -19,6 +19,7 @@ describe('checker findings', () => {
     expect(fixTarget(finding({}))?.path).toBe('/budget/basic');
     expect(fixTarget(finding({ rule: 'variance.explanations-mismatch' }))?.path).toBe('/budget/reasons');
     expect(fixTarget(finding({ rule: 'staff.over-authorized', section: '一' }))?.path).toBe('/profile');
+    expect(fixTarget(finding({ rule: 'spending.year-end-rush', section: '二' }))).toEqual({ path: '/budget/other', labelKey: 'other' });
     expect(fixTarget(finding({ rule: 'count.mismatch', section: '二' }))?.path).toBe('/budget/projects');
     expect(fixTarget(finding({ rule: 'score.missing', section: '三' }))?.path).toBe('/evaluation');
     expect(fixTarget(finding({ rule: 'narrative.missing', section: '四' }))).toEqual({ path: '/report/narrative', labelKey: 'narrative', field: 'problems' });

@@ -31,6 +31,8 @@ export function fixTarget(finding: Pick<Finding, 'rule' | 'section'> & { excerpt
     return { path: '/budget/reasons', labelKey: 'reasons' };
   }
   if (rule === 'staff.over-authorized') return { path: '/profile', labelKey: 'profile' };
+  // 年底突击花钱 comes from the monthly payments (其他数据), not from a sentence of the report
+  if (rule === 'spending.year-end-rush') return { path: '/budget/other', labelKey: 'other' };
   if (section === '一') return { path: '/profile', labelKey: 'profile' };
   if (section === '二') {
     if (rule === 'count.mismatch') return { path: '/budget/projects', labelKey: 'projects' };

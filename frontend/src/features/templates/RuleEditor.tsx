@@ -86,6 +86,15 @@ export function RuleEditor({ path, label, testKey, rule, readOnly, messagesAt, o
           {param('deductPerPoint', 'templates.rule.deductUnitCeiling')}
         </Space>
       ) : null}
+      {rule.kind === 'rush' ? (
+        <Space direction="vertical" size={4}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('templates.rule.rushHint')}</Typography.Text>
+          <Space wrap size={[12, 4]} align="start">
+            {param('threshold', 'templates.rule.percentUnit')}
+            {param('deductPerPoint', 'templates.rule.deductUnitCeiling')}
+          </Space>
+        </Space>
+      ) : null}
       {rule.kind === 'bands' ? (
         <div role="group" aria-label={t('templates.fieldOf', { indicator: label, field: t('templates.rule.bands') })} data-testid={`bands-${testKey}`}>
           {rule.bands.map((band, index) => {

@@ -8,7 +8,7 @@ import type { ApiClient } from '../../api/client';
 /** A number as the service sends it, or a decimal string as the SPA sends it. */
 export type DecimalValue = number | string;
 
-export const RULE_KINDS = ['ratio', 'target', 'ceiling', 'bands', 'qualitative'] as const;
+export const RULE_KINDS = ['ratio', 'target', 'ceiling', 'bands', 'rush', 'qualitative'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export interface TemplateAssignment {

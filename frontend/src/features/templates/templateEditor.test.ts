@@ -108,6 +108,28 @@ describe('template editor: rules', () => {
   });
 });
 
+describe('template editor: the year-end rush rule', () => {
+  it('sends empty parameters as null (the district defaults apply) and checks the given ones', () => {
+    expect(defaultRule('rush')).toMatchObject({ kind: 'rush', threshold: '', deductPerPoint: '' });
+    let state = updateIndicator(toEditorState(sampleBody()), STAFF, (i) => ({ ...i, rule: defaultRule('rush') }));
+    expect(validateEditor(state)).toEqual({});
+    expect(toEditInput(state, 3).levels[0]!.children[0]!.children[0]!.rule).toEqual({
+      kind: 'rush',
+      target: null,
+      threshold: null,
+      deductPerPoint: null,
+      bands: null,
+    });
+    state = updateIndicator(state, STAFF, (i) => ({ ...i, rule: { ...i.rule, threshold: '15.555', deductPerPoint: '2' } }));
+    expect(validateEditor(state)).toEqual({
+      'levels[0].children[0].children[0].rule.threshold': 'twoDecimals',
+      'levels[0].children[0].children[0].rule.deductPerPoint': 'deductRange',
+    });
+    state = updateIndicator(state, STAFF, (i) => ({ ...i, rule: { ...i.rule, threshold: '12', deductPerPoint: '0.05' } }));
+    expect(toEditInput(state, 3).levels[0]!.children[0]!.children[0]!.rule).toMatchObject({ threshold: '12', deductPerPoint: '0.05' });
+  });
+});
+
 describe('template editor: what is sent', () => {
   it('sends the version read, decimal strings, each 一级 as the sum of its indicators, and the English names as read', () => {
     const state = updateIndicator(toEditorState(sampleBody()), STAFF, (i) => ({ ...i, points: ' 19.5 ' }));

@@ -159,7 +159,8 @@ function toRuleBody(rule: EditorRule): RuleBody {
   if (rule.kind === 'target') {
     body.target = decimalOrNull(rule.target);
     body.deductPerPoint = decimalOrNull(rule.deductPerPoint);
-  } else if (rule.kind === 'ceiling') {
+  } else if (rule.kind === 'ceiling' || rule.kind === 'rush') {
+    // rush: both may stay empty (null), the district's configured defaults then apply
     body.threshold = decimalOrNull(rule.threshold);
     body.deductPerPoint = decimalOrNull(rule.deductPerPoint);
   } else if (rule.kind === 'bands') {
@@ -290,6 +291,11 @@ export function validateEditor(state: EditorState): EditorProblems {
         if (rule.kind === 'target') put(`${path}.rule.target`, checkPercent(rule.target, '0'));
         if (rule.kind === 'ceiling') put(`${path}.rule.threshold`, checkPercent(rule.threshold, '-100'));
         if (rule.kind === 'target' || rule.kind === 'ceiling') put(`${path}.rule.deductPerPoint`, checkShare(rule.deductPerPoint, true));
+        if (rule.kind === 'rush') {
+          // optional; the range (above 0, below 100) is the service's to say, with the field path
+          if (rule.threshold.trim() !== '') put(`${path}.rule.threshold`, checkPercent(rule.threshold, '0'));
+          if (rule.deductPerPoint.trim() !== '') put(`${path}.rule.deductPerPoint`, checkShare(rule.deductPerPoint, true));
+        }
         if (rule.kind === 'bands') {
           if (rule.bands.length === 0) put(`${path}.rule.bands`, 'bandsRequired');
           let previous: string | null = null;

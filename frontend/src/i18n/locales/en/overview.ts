@@ -39,6 +39,14 @@ const messages: OverviewMessages = {
     empty: 'No department matches',
     open_department: 'Open this department',
   },
+  yearEndRush: {
+    title: 'Year-end rush: December share of the year\'s spending',
+    share: 'December share',
+    threshold: 'Threshold {{value}}%',
+    legend: 'Red: above the threshold (December {{december}}%, fourth quarter {{q4}}%); from the monthly payments, else the spending lines by payment date',
+    missing: '{{count}} departments without monthly data',
+    empty: 'No monthly spending data for this year yet',
+  },
   dashboard: {
     score: 'Score',
     grade: 'Grade',

@@ -31,6 +31,7 @@ const messages: ReportingMessages = {
       profile: 'Department profile',
       basic: 'Basic expenditure',
       projects: 'Projects',
+      other: '“Three public” and more',
       reasons: 'Variance reasons',
       narrative: 'Write the narrative',
       evaluation: 'See the evaluation',

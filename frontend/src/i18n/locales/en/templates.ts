@@ -74,10 +74,11 @@ const messages: TemplatesMessages = {
       shareLabel: 'share of points',
       aboveLast: 'Above the last band: 0 points.',
       addBand: 'Add a band',
+      rushHint: 'Only for december-share and q4-share: points are deducted per percentage point above the threshold; leave threshold and deduction empty for the district defaults (December 15%, fourth quarter 40%, 10% per point).',
       ratioHint: 'Score = points × min(rate, 100%)',
       qualitativeHint: 'The department scores itself in one of three tiers (good 80–100%, fair 60–80%, poor 0–60%) with evidence; the finance bureau may adjust.',
     },
-    kinds: { ratio: 'Ratio', target: 'Target', ceiling: 'Ceiling', bands: 'Bands', qualitative: 'Qualitative' },
+    kinds: { ratio: 'Ratio', target: 'Target', ceiling: 'Ceiling', bands: 'Bands', rush: 'Year-end rush', qualitative: 'Qualitative' },
     problems: {
       nameRequired: 'Please enter the template name.',
       pointsRequired: 'Please enter the points.',

@@ -39,6 +39,14 @@ const messages = {
     empty: '没有符合条件的单位',
     open_department: '查看该单位',
   },
+  yearEndRush: {
+    title: '年底突击花钱：12 月支出占全年支出比重',
+    share: '12 月支出占比',
+    threshold: '阈值 {{value}}%',
+    legend: '红色：超过阈值（12 月 {{december}}%，第四季度 {{q4}}%）；数据来自按月支付数，未填时取支出明细按支付日期汇总',
+    missing: '{{count}} 个单位数据缺失',
+    empty: '本年度尚无按月支出数据',
+  },
   dashboard: {
     score: '得分',
     grade: '等级',

@@ -31,6 +31,7 @@ const messages = {
       profile: '去“单位情况”修改',
       basic: '去“基本支出”修改',
       projects: '去“项目支出”修改',
+      other: '去“三公经费等”修改',
       reasons: '去“差异原因”修改',
       narrative: '去“报告叙述”填写',
       evaluation: '去“绩效评价”查看',

@@ -74,10 +74,11 @@ const messages = {
       shareLabel: '得分比例',
       aboveLast: '高于最后一档：得 0 分。',
       addBand: '添加一档',
+      rushHint: '只用于 12月支出占比（december-share）和第四季度支出占比（q4-share）：超过阈值每个百分点扣分；阈值和扣分比例可留空，取全区默认值（12 月 15%，第四季度 40%，每点 10%）。',
       ratioHint: '得分 = 分值 × min(比率, 100%)',
       qualitativeHint: '单位在好（80–100%）、中（60–80%）、差（0–60%）三档中自评并说明依据，财政局可调整。',
     },
-    kinds: { ratio: '比率', target: '目标值', ceiling: '上限', bands: '分档', qualitative: '定性' },
+    kinds: { ratio: '比率', target: '目标值', ceiling: '上限', bands: '分档', rush: '年底突击', qualitative: '定性' },
     problems: {
       nameRequired: '请填写模板名称。',
       pointsRequired: '请填写分值。',

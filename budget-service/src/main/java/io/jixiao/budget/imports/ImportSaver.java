@@ -211,25 +211,10 @@ public class ImportSaver {
             }
             long c0 = System.nanoTime();
             millis[0] = (c0 - d0) / 1_000_000;
-            try (PreparedStatement delete = c.prepareStatement(
-                    "delete from spending_total where department_id = ? and fiscal_year = ?");
-                    PreparedStatement insert = c.prepareStatement("insert into spending_total (department_id, "
-                            + "fiscal_year, project_id, channel, line_count, amount) values (?, ?, ?, ?, ?, ?)")) {
-                delete.setString(1, dept);
-                delete.setInt(2, year);
-                delete.executeUpdate();
-                for (var sum : lines.sums().entrySet()) {
-                    insert.setString(1, dept);
-                    insert.setInt(2, year);
-                    int project = sum.getKey().project();
-                    insert.setObject(3, project < 0 ? null : projectIds[project], java.sql.Types.BIGINT);
-                    insert.setString(4, sum.getKey().channel());
-                    insert.setInt(5, sum.getValue().lines());
-                    insert.setBigDecimal(6, sum.getValue().amount());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            replaceSums(c, dept, year, "spending_total", "channel", lines.sums(), k -> k.project(), k -> k.channel(),
+                    projectIds);
+            replaceSums(c, dept, year, "spending_month_total", "month", lines.months(), k -> k.project(), k -> k.month(),
+                    projectIds);
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(LineSpool.COPY);
             try {
                 lines.replay(projectIds, (bytes, length) -> copy.writeToCopy(bytes, 0, length), progress);
@@ -246,6 +231,35 @@ public class ImportSaver {
             }
         });
         return new Replaced(replaced[0], replacedSummary[0], millis[0], millis[1]);
+    }
+
+    /**
+     * Replaces a department-year's rows of a sums table (spending_total by channel, spending_month_total by
+     * month of payment) with the sums counted while the file was checked; key: the project index (-1:
+     * 基本支出) and the table's other key column.
+     */
+    private static <K> void replaceSums(java.sql.Connection c, String dept, int year, String table, String keyColumn,
+            Map<K, LineSpool.Sum> sums, java.util.function.ToIntFunction<K> project,
+            java.util.function.Function<K, Object> key, long[] projectIds) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "delete from " + table + " where department_id = ? and fiscal_year = ?");
+                PreparedStatement insert = c.prepareStatement("insert into " + table + " (department_id, fiscal_year, "
+                        + "project_id, " + keyColumn + ", line_count, amount) values (?, ?, ?, ?, ?, ?)")) {
+            delete.setString(1, dept);
+            delete.setInt(2, year);
+            delete.executeUpdate();
+            for (var sum : sums.entrySet()) {
+                int p = project.applyAsInt(sum.getKey());
+                insert.setString(1, dept);
+                insert.setInt(2, year);
+                insert.setObject(3, p < 0 ? null : projectIds[p], java.sql.Types.BIGINT);
+                insert.setObject(4, key.apply(sum.getKey()));
+                insert.setInt(5, sum.getValue().lines());
+                insert.setBigDecimal(6, sum.getValue().amount());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private record Replaced(int count, String summary, long deleteMillis, long copyMillis) {

@@ -40,9 +40,19 @@ final class LineSpool implements Closeable {
     private BigDecimal total = BigDecimal.ZERO.setScale(2);
     /** Per project index (-1: 基本支出) and channel: the lines and their sum, for spending_total. */
     private final Map<Sum.Key, Sum> sums = new HashMap<>();
+    /** Per project index (-1: 基本支出) and month of 支付日期: the lines and their sum, for spending_month_total. */
+    private final Map<Sum.Month, Sum> months = new HashMap<>();
 
     record Sum(int lines, BigDecimal amount) {
         record Key(int project, String channel) {
+        }
+
+        /** month: 1 = January. */
+        record Month(int project, int month) {
+        }
+
+        Sum plus(Sum other) {
+            return new Sum(lines + other.lines, amount.add(other.amount));
         }
     }
 
@@ -65,8 +75,9 @@ final class LineSpool implements Closeable {
             });
             out.write(Integer.toString(project).getBytes(StandardCharsets.US_ASCII));
         }
-        sums.merge(new Sum.Key(project, line.channel()), new Sum(1, line.amount()),
-                (a, b) -> new Sum(a.lines() + b.lines(), a.amount().add(b.amount())));
+        Sum one = new Sum(1, line.amount());
+        sums.merge(new Sum.Key(project, line.channel()), one, Sum::plus);
+        months.merge(new Sum.Month(project, line.paidOn().getMonthValue()), one, Sum::plus);
         out.write(',');
         out.write(departmentAndYear);
         row.setLength(0);
@@ -92,6 +103,11 @@ final class LineSpool implements Closeable {
     /** The lines and their sum per project index (-1: 基本支出) and channel. */
     Map<Sum.Key, Sum> sums() {
         return sums;
+    }
+
+    /** The lines and their sum per project index (-1: 基本支出) and month of payment. */
+    Map<Sum.Month, Sum> months() {
+        return months;
     }
 
     /** The project names the lines refer to, by index. */

@@ -120,9 +120,9 @@ public record BudgetFiguresChangedV1(long revision, String section, Sheet sheet)
         }
     }
 
-    public record Spending(int lines, String total, List<SpendingCheck> checks) {
+    public record Spending(int lines, String total, List<SpendingCheck> checks, List<String> byMonth) {
         static Spending of(BudgetSheet.Spending s) {
-            return s == null ? null : new Spending(s.lines(), s.total(), map(s.checks(), SpendingCheck::of));
+            return s == null ? null : new Spending(s.lines(), s.total(), map(s.checks(), SpendingCheck::of), s.byMonth());
         }
     }
 

@@ -62,7 +62,8 @@ public record BudgetSheet(String departmentId, int fiscalYear, long revision, bo
     }
 
     /** 支出明细 of the year: how many, their total, and per line whether they add up to the stated actual. */
-    public record Spending(int lines, String total, List<SpendingCheck> checks) {
+    /** byMonth: the lines' sums per month of 支付日期, January first, "0.00" for a month without lines. */
+    public record Spending(int lines, String total, List<SpendingCheck> checks, List<String> byMonth) {
     }
 
     /**

@@ -91,7 +91,22 @@ public class BudgetSheetService {
                     text(linesTotal), text(p.actual()), text(linesTotal.subtract(p.actual())),
                     acc[0].compareTo(p.actualOwn) == 0 && acc[1].compareTo(p.actualDirect) == 0));
         }
-        return new BudgetSheet.Spending(lines, text(total), checks);
+        return new BudgetSheet.Spending(lines, text(total), checks, byMonth(departmentId, fiscalYear));
+    }
+
+    /** The lines' sums per month (kept per project and month in spending_month_total by the import), January first. */
+    static List<String> byMonth(String departmentId, int fiscalYear) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Project.getEntityManager().createNativeQuery(
+                "select month, amount from spending_month_total where department_id = ?1 and fiscal_year = ?2")
+                .setParameter(1, departmentId).setParameter(2, fiscalYear).getResultList();
+        BigDecimal[] months = new BigDecimal[12];
+        java.util.Arrays.fill(months, BigDecimal.ZERO.setScale(2));
+        for (Object[] r : rows) {
+            int m = ((Number) r[0]).intValue() - 1;
+            months[m] = months[m].add((BigDecimal) r[1]); // one row per project (and 基本支出) of the month
+        }
+        return Stream.of(months).map(BudgetSheetService::text).toList();
     }
 
     private static BigDecimal[] zeros() {

@@ -210,6 +210,9 @@ class ImportResourceTest {
         long legal = sheet.getLong("projects.find { it.name == '普法宣传' }.id");
         assertEquals(true, sheet.getBoolean("spending.checks.find { it.projectId == " + legal + " }.matches"),
                 "普法宣传: 12000.50 own + 8000.00 direct, as stated");
+        // by month of 支付日期 (the year-end rush reads it): March, April, May, June, December
+        assertEquals(List.of("0.00", "0.00", "12000.50", "8000.00", "100.30", "3000.00", "0.00", "0.00", "0.00", "0.00",
+                "0.00", "2000.00"), sheet.getList("spending.byMonth"));
 
         // one BudgetFiguresChanged for the whole import, valid against the schema
         var events = TopicReader.await("budget.events", v -> v.contains("\"BudgetFiguresChanged\"")
@@ -284,6 +287,8 @@ class ImportResourceTest {
         JsonPath after = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
         assertEquals(4, after.getInt("spending.lines"), "the project's line left with it");
         assertEquals("22100.80", after.getString("spending.total"));
+        assertEquals("0.00", after.getList("spending.byMonth").get(5), "its June payment left its month");
+        assertEquals("2000.00", after.getList("spending.byMonth").get(11));
         assertNull(after.get("spending.checks.find { it.projectId == " + community + " }"));
 
         byte[] basicOnly = readAll(TestWorkbooks.xlsx(new TestWorkbooks.SheetData("支出明细", rows(LINE_HEADER,
@@ -295,6 +300,8 @@ class ImportResourceTest {
         JsonPath replaced = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
         assertEquals(2, replaced.getInt("spending.lines"));
         assertEquals("300.50", replaced.getString("spending.total"));
+        assertEquals(List.of("0.00", "300.50", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                "0.00"), replaced.getList("spending.byMonth"), "the second import replaced every month");
         assertEquals("200.50", replaced.getString("spending.checks.find { it.line == 'BASIC' }.linesDirect"),
                 replaced.prettify());
         JsonPath audit = as(clerk()).get(base(year) + "/audit").then().statusCode(200).extract().jsonPath();

@@ -77,7 +77,7 @@ class BudgetSheetSizeTest {
                 new BudgetSheet.ThreePublic(AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, 1L),
                 new BudgetSheet.Pair(AMOUNT, AMOUNT), new BudgetSheet.Pair(AMOUNT, AMOUNT),
                 new BudgetSheet.Assets(AMOUNT, AMOUNT, "100.00"), Collections.nCopies(12, AMOUNT), reasons, checks,
-                new BudgetSheet.Spending(Integer.MAX_VALUE, AMOUNT, spending));
+                new BudgetSheet.Spending(Integer.MAX_VALUE, AMOUNT, spending, java.util.Collections.nCopies(12, AMOUNT)));
         return sheet;
     }
 }

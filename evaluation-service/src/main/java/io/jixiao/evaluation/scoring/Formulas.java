@@ -35,11 +35,54 @@ public final class Formulas {
     private record Formula(String name, String nameEn, BiFunction<Sheet, String, Calc> calc) {
     }
 
-    /** A ratio's inputs: numerator and denominator; null values mean missing. */
-    private record Calc(BigDecimal num, BigDecimal den, BigDecimal offsetPercent) {
+    /** 年底突击花钱: December's share of the year's payments, and the fourth quarter's (October–December). */
+    public static final String DECEMBER_SHARE = "december-share";
+    public static final String Q4_SHARE = "q4-share";
+    /** The year-end rush indicators, computed for every department-year (the district chart) and scored when a template has them. */
+    public static final List<String> RUSH = List.of(DECEMBER_SHARE, Q4_SHARE);
+
+    /**
+     * A ratio's inputs: numerator and denominator; null values mean missing. basis: which data the
+     * inputs were taken from when the formula chooses between two (a key of formula.basis.*), else null.
+     */
+    private record Calc(BigDecimal num, BigDecimal den, BigDecimal offsetPercent, String basis) {
         static Calc of(BigDecimal num, BigDecimal den) {
-            return new Calc(num, den, null);
+            return new Calc(num, den, null, null);
         }
+    }
+
+    /** The 12 months a rush share reads, and from where. */
+    private record Months(List<BigDecimal> amounts, String basis) {
+    }
+
+    /**
+     * The entered 按月支付数 win when all 12 are there: they are the department's stated payments of
+     * every channel, the same the 支付进度率 reads. The 支出明细 summed by month of payment stand in
+     * when they are not; neither: missing.
+     */
+    private static Months months(Sheet s) {
+        if (complete(s.monthlyPayments())) {
+            return new Months(s.monthlyPayments(), "monthly-payments");
+        }
+        if (complete(s.spendingByMonth())) {
+            return new Months(s.spendingByMonth(), "spending-lines");
+        }
+        return new Months(null, null);
+    }
+
+    private static boolean complete(List<BigDecimal> m) {
+        return m != null && m.size() == 12 && !m.contains(null);
+    }
+
+    /** The months from..12 (1-based) over the whole year, from the chosen source. */
+    private static Calc lateShare(Sheet s, int fromMonth) {
+        Months m = months(s);
+        if (m.amounts() == null) {
+            return Calc.of(null, null);
+        }
+        BigDecimal late = m.amounts().subList(fromMonth - 1, 12).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal year = m.amounts().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Calc(late, year, null, m.basis());
     }
 
     private static final Map<String, Formula> FORMULAS = Map.ofEntries(
@@ -53,7 +96,7 @@ public final class Formulas {
                     (s, src) -> {
                         BigDecimal now = s.threePublic() == null ? null : s.threePublic().totalBudget();
                         BigDecimal last = s.threePublic() == null ? null : s.threePublic().budgetLastYear();
-                        return new Calc(now, last, BigDecimal.valueOf(-100));
+                        return new Calc(now, last, BigDecimal.valueOf(-100), null);
                     })),
             Map.entry("key-spending-rate", new Formula("重点支出安排率", "Key spending rate",
                     (s, src) -> Calc.of(s.projectTotals() == null ? null : s.projectTotals().keyProjectsActual(),
@@ -64,9 +107,13 @@ public final class Formulas {
                     (s, src) -> Calc.of(s.projects() == null ? null : s.projects().stream()
                             .map(p -> p.adjustment() == null ? BigDecimal.ZERO : p.adjustment().abs())
                             .reduce(BigDecimal.ZERO, BigDecimal::add), total(s, false)))),
+            Map.entry(DECEMBER_SHARE, new Formula("12月支出占比", "December share of the year's spending",
+                    (s, src) -> lateShare(s, 12))),
+            Map.entry(Q4_SHARE, new Formula("第四季度支出占比", "Fourth-quarter share of the year's spending",
+                    (s, src) -> lateShare(s, 10))),
             Map.entry("payment-progress-rate", new Formula("支付进度率", "Payment progress rate", (s, src) -> {
                 List<BigDecimal> m = s.monthlyPayments();
-                if (m == null || m.size() != 12 || m.contains(null)) {
+                if (!complete(m)) {
                     return Calc.of(null, null);
                 }
                 BigDecimal byCheckpoint = m.subList(0, CHECKPOINT_MONTH).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -77,7 +124,7 @@ public final class Formulas {
                     (s, src) -> Calc.of(s.carryOver() == null ? null : s.carryOver().budgetOrCurrent(), total(s, false)))),
             Map.entry("carry-over-change-rate", new Formula("结转结余变动率", "Change rate of carry-over",
                     (s, src) -> new Calc(s.carryOver() == null ? null : s.carryOver().budgetOrCurrent(),
-                            s.carryOver() == null ? null : s.carryOver().actualOrPrevious(), BigDecimal.valueOf(-100)))),
+                            s.carryOver() == null ? null : s.carryOver().actualOrPrevious(), BigDecimal.valueOf(-100), null))),
             Map.entry("public-funds-control-rate", new Formula("公用经费控制率", "Public funds control rate",
                     (s, src) -> Calc.of(s.basic() == null ? null : s.basic().publicFundsActual(),
                             s.basic() == null ? null : s.basic().publicFundsBudget()))),
@@ -106,9 +153,12 @@ public final class Formulas {
             throw new IllegalArgumentException("no formula for " + code);
         }
         Calc c = f.calc().apply(sheet, source);
+        // a formula that chose its data says which, beside the event the data came with
+        String from = c.basis() == null ? source
+                : Messages.text(locale, "formula.basis." + c.basis()) + Messages.text(locale, "formula.basis.via", source);
         List<IndicatorResult.Input> inputs = new ArrayList<>();
-        inputs.add(new IndicatorResult.Input(Messages.text(locale, "formula." + code + ".num"), text(c.num()), source));
-        inputs.add(new IndicatorResult.Input(Messages.text(locale, "formula." + code + ".den"), text(c.den()), source));
+        inputs.add(new IndicatorResult.Input(Messages.text(locale, "formula." + code + ".num"), text(c.num()), from));
+        inputs.add(new IndicatorResult.Input(Messages.text(locale, "formula." + code + ".den"), text(c.den()), from));
         BigDecimal ratio = Money.ratio(c.num(), c.den());
         BigDecimal value = ratio == null ? null : Money.percent(ratio);
         if (value != null && c.offsetPercent() != null) {

@@ -19,7 +19,8 @@ public final class Rules {
             case "ratio" -> valuePercent.divide(HUNDRED, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
             case "target" -> BigDecimal.ONE.subtract(
                     valuePercent.subtract(rule.target()).abs().multiply(rule.deductPerPoint()));
-            case "ceiling" -> valuePercent.compareTo(rule.threshold()) <= 0 ? BigDecimal.ONE
+            // rush: a ceiling on the late share, its parameters filled from the defaults when left out
+            case "ceiling", "rush" -> valuePercent.compareTo(rule.threshold()) <= 0 ? BigDecimal.ONE
                     : BigDecimal.ONE.subtract(valuePercent.subtract(rule.threshold()).multiply(rule.deductPerPoint()));
             case "bands" -> band(rule, valuePercent);
             default -> throw new IllegalArgumentException("rule " + rule.kind() + " is not computed from a value");

@@ -123,6 +123,10 @@ public final class Scorer {
                     : Messages.text(locale, "score.explain.ceiling-above", v, r.threshold().toPlainString(),
                             pct(r.deductPerPoint()), lost);
             case "bands" -> Messages.text(locale, "score.explain.bands", v, score.toPlainString());
+            case "rush" -> value.compareTo(r.threshold()) <= 0
+                    ? Messages.text(locale, "score.explain.rush-within", v, r.threshold().toPlainString())
+                    : Messages.text(locale, "score.explain.rush-above", v, r.threshold().toPlainString(),
+                            pct(r.deductPerPoint()), lost);
             default -> "";
         };
     }
@@ -135,6 +139,7 @@ public final class Scorer {
             case "bands" -> Messages.text(locale, "score.rule.bands", String.join(Template.english(locale) ? ", " : "，",
                     r.bands().stream().map(b -> Messages.text(locale, "score.rule.band", b.upTo().toPlainString(),
                             pct(b.share()))).toList()));
+            case "rush" -> Messages.text(locale, "score.rule.rush", r.threshold().toPlainString(), pct(r.deductPerPoint()));
             case "qualitative" -> Messages.text(locale, "score.rule.qualitative");
             default -> r.kind();
         };

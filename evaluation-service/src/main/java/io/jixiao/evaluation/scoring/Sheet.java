@@ -8,15 +8,26 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * The fields of budget-service's BudgetFiguresChanged sheet that scoring reads (our copy; the
  * producer's schema is budget-service/src/main/resources/schemas/BudgetFiguresChanged.v1.json).
+ * monthlyPayments: the 12 按月支付数 the department entered; spending: its 支出明细 (null when it has no lines).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Sheet(String departmentId, int fiscalYear, long revision, Department department, Staffing staffing,
         Basic basic, ProjectTotals projectTotals, List<Project> projects, ThreePublic threePublic, Pair procurement,
-        Pair carryOver, Assets assets, List<BigDecimal> monthlyPayments) {
+        Pair carryOver, Assets assets, List<BigDecimal> monthlyPayments, Spending spending) {
 
     /** The department's profile as of the sheet; jurisdiction (区县) selects the assigned template. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Department(String code, String name, String jurisdiction) {
+    }
+
+    /** byMonth: the 支出明细 summed by month of 支付日期, January first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Spending(List<BigDecimal> byMonth) {
+    }
+
+    /** The 支出明细 by month, or null when there are none. */
+    public List<BigDecimal> spendingByMonth() {
+        return spending == null ? null : spending.byMonth();
     }
 
     public String jurisdiction() {

@@ -56,11 +56,43 @@ public record Template(String code, String name, String description, List<Level1
     }
 
     /**
-     * kind: ratio | target | ceiling | bands | qualitative. target/threshold/upTo in percent;
-     * deductPerPoint and share as fractions of the points.
+     * kind: ratio | target | ceiling | bands | rush | qualitative. target/threshold/upTo in percent;
+     * deductPerPoint and share as fractions of the points. rush (年底突击花钱, only on the indicators
+     * december-share and q4-share) scores as a ceiling whose threshold and deduction may be left out:
+     * the configured defaults then apply ({@link #withRushDefaults}).
      */
     public record Rule(String kind, BigDecimal target, BigDecimal threshold, BigDecimal deductPerPoint,
             List<Band> bands) {
+    }
+
+    /** The configured rush thresholds (in %) per indicator and the deduction, for rules that give none. */
+    public record RushDefaults(BigDecimal decemberShare, BigDecimal q4Share, BigDecimal deductPerPoint) {
+
+        /** The default threshold of a rush indicator. */
+        public BigDecimal threshold(String code) {
+            return Formulas.DECEMBER_SHARE.equals(code) ? decemberShare : q4Share;
+        }
+    }
+
+    /**
+     * This template with every rush rule's missing parameter taken from the defaults, so the score card
+     * shows (and the rule scores with) the threshold that applied. Other rules are unchanged.
+     */
+    public Template withRushDefaults(RushDefaults d) {
+        boolean any = indicators().stream().anyMatch(p -> "rush".equals(p.indicator().rule().kind())
+                && (p.indicator().rule().threshold() == null || p.indicator().rule().deductPerPoint() == null));
+        if (!any) {
+            return this;
+        }
+        List<Level1> l1s = levels.stream().map(l1 -> new Level1(l1.name(), l1.nameEn(), l1.points(),
+                l1.children().stream().map(l2 -> new Level2(l2.name(), l2.nameEn(), l2.children().stream()
+                        .map(i -> "rush".equals(i.rule().kind()) ? new Indicator(i.code(), i.name(), i.nameEn(),
+                                i.points(), new Rule("rush", null,
+                                        i.rule().threshold() == null ? d.threshold(i.code()) : i.rule().threshold(),
+                                        i.rule().deductPerPoint() == null ? d.deductPerPoint() : i.rule().deductPerPoint(),
+                                        null)) : i)
+                        .toList())).toList())).toList();
+        return new Template(code, name, description, l1s, project);
     }
 
     public record Band(BigDecimal upTo, BigDecimal share) {

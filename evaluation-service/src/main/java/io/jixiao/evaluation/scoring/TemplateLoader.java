@@ -26,7 +26,7 @@ public final class TemplateLoader {
     public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static final Set<String> KINDS = Set.of("ratio", "target", "ceiling", "bands", "qualitative");
+    private static final Set<String> KINDS = Set.of("ratio", "target", "ceiling", "bands", "rush", "qualitative");
 
     private TemplateLoader() {
     }
@@ -185,6 +185,28 @@ public final class TemplateLoader {
         boolean target = "target".equals(r.kind());
         boolean ceiling = "ceiling".equals(r.kind());
         boolean bands = "bands".equals(r.kind());
+        boolean rush = "rush".equals(r.kind());
+        if (rush && (ind.code() == null || !Formulas.RUSH.contains(ind.code()))) {
+            // its defaults are thresholds of December's and the fourth quarter's share, and of nothing else
+            p.add(new FieldError(rp + ".kind", "template.rush-only-late-share"));
+        }
+        if (rush) {
+            // both optional (the configured defaults apply); a given one must be a share in 0–100% and a deduction
+            if (r.threshold() != null && (r.threshold().stripTrailingZeros().scale() > 2 || r.threshold().signum() <= 0
+                    || r.threshold().compareTo(HUNDRED) >= 0)) {
+                p.add(new FieldError(rp + ".threshold", "template.rush-threshold-invalid"));
+            }
+            if (r.deductPerPoint() != null) {
+                deduct(r.deductPerPoint(), rp, p);
+            }
+            if (r.target() != null) {
+                p.add(new FieldError(rp + ".target", "template.param-not-allowed"));
+            }
+            if (r.bands() != null && !r.bands().isEmpty()) {
+                p.add(new FieldError(rp + ".bands", "template.param-not-allowed"));
+            }
+            return;
+        }
         if (target) {
             percentParam(r.target(), rp + ".target", p, BigDecimal.ZERO);
         } else if (r.target() != null) {
@@ -196,10 +218,7 @@ public final class TemplateLoader {
             p.add(new FieldError(rp + ".threshold", "template.param-not-allowed"));
         }
         if (target || ceiling) {
-            BigDecimal d = r.deductPerPoint();
-            if (d == null || d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0 || d.stripTrailingZeros().scale() > 4) {
-                p.add(new FieldError(rp + ".deductPerPoint", "template.deduct-invalid"));
-            }
+            deduct(r.deductPerPoint(), rp, p);
         } else if (r.deductPerPoint() != null) {
             p.add(new FieldError(rp + ".deductPerPoint", "template.param-not-allowed"));
         }
@@ -235,6 +254,13 @@ public final class TemplateLoader {
                 p.add(new FieldError(bp + ".upTo", "template.bands-order"));
             }
             previous = band.upTo();
+        }
+    }
+
+    /** A deduction per percentage point: a share of the points in (0, 1], at most 4 decimals. */
+    private static void deduct(BigDecimal d, String rp, List<FieldError> p) {
+        if (d == null || d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0 || d.stripTrailingZeros().scale() > 4) {
+            p.add(new FieldError(rp + ".deductPerPoint", "template.deduct-invalid"));
         }
     }
 

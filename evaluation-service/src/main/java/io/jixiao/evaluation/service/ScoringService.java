@@ -26,9 +26,11 @@ import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.scoring.Scorer;
 import io.jixiao.evaluation.scoring.Sheet;
+import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.Messages;
+import io.jixiao.platform.rush.RushConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -47,9 +49,11 @@ public class ScoringService {
     private final TemplateStore templates;
     private final EvaluationDocuments documents;
     private final jakarta.enterprise.event.Event<SheetReceived> sheetReceived;
+    private final RushConfig rush;
 
     public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates, EvaluationDocuments documents,
-            jakarta.enterprise.event.Event<SheetReceived> sheetReceived) {
+            jakarta.enterprise.event.Event<SheetReceived> sheetReceived, RushConfig rush) {
+        this.rush = rush;
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
@@ -269,17 +273,7 @@ public class ScoringService {
         }
         for (IndicatorResult r : computed) {
             IndicatorValue v = stored.getOrDefault(r.code(), new IndicatorValue());
-            v.departmentId = dept;
-            v.fiscalYear = year;
-            v.code = r.code();
-            v.value = r.value();
-            v.unit = r.unit();
-            v.missing = r.missing();
-            v.explanation = json(r);
-            v.explanationEn = json(computedEn.get(r.code()));
-            v.sourceVersion = copy.revision;
-            v.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            v.persist();
+            store(v, copy, r, computedEn.get(r.code()));
             stored.put(v.code, v);
         }
         ScoreCardRow row = ScoreCardRow.findById(copy.key);
@@ -308,16 +302,26 @@ public class ScoringService {
     private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
             Map<String, Scorer.Adjustment> adjustments, List<GoalIndicator> goals, String dept, int year, String source,
             Locale locale) {
-        return Scorer.score(template.template(), sheet, selfScores, adjustments, goals, source, locale)
+        return Scorer.score(template.template().withRushDefaults(
+                new Template.RushDefaults(rush.decemberShare(), rush.q4Share(), rush.deductPerPoint())), sheet, selfScores, adjustments, goals,
+                source, locale)
                 .withTemplate(template.templateId(), template.version(), template.pinned())
                 .withProjects(projects(template, sheet, dept, year, source, locale));
     }
 
-    /** The informational 基本支出 rate and every indicator the card computed, with their explanations. */
+    /**
+     * The informational 基本支出 rate, every indicator the card computed, with their explanations, and the
+     * year-end rush shares the card has not (kept for every department-year: the district chart reads them).
+     */
     private static List<IndicatorResult> computed(ScoreCard card, Sheet sheet, String source, Locale locale) {
         List<IndicatorResult> computed = new ArrayList<>();
         computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source, locale));
         card.items().stream().filter(i -> i.calculation() != null).forEach(i -> computed.add(i.calculation()));
+        for (String code : Formulas.RUSH) {
+            if (computed.stream().noneMatch(r -> r.code().equals(code))) {
+                computed.add(Formulas.compute(code, sheet, source, locale));
+            }
+        }
         return computed;
     }
 
@@ -335,6 +339,57 @@ public class ScoringService {
                 .map(p -> ProjectScorer.score(template.template().projectWeights(), p,
                         byProject.getOrDefault(p.id(), List.of()), source, locale))
                 .toList();
+    }
+
+    /** At start: the rush shares of department-years scored before the shares existed. */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        backfillRushShares();
+    }
+
+    /**
+     * Computes December's and the fourth quarter's share for every department-year of our copy that has
+     * none yet (scored before they existed; the district chart reads them for every department-year).
+     * Each copy is locked as a rescore locks it and checked again, so neither a rescore nor another
+     * instance doing the same inserts them twice. The next rescore rewrites them with the rest.
+     * Returns the department-years filled.
+     */
+    @Transactional
+    public int backfillRushShares() {
+        List<BudgetSheetCopy.Key> keys = BudgetSheetCopy.<BudgetSheetCopy>list("select c from BudgetSheetCopy c where "
+                + "not exists (select v from IndicatorValue v where v.departmentId = c.key.departmentId "
+                + "and v.fiscalYear = c.key.fiscalYear and v.code = ?1)", Formulas.DECEMBER_SHARE)
+                .stream().map(c -> c.key).toList();
+        int filled = 0;
+        for (BudgetSheetCopy.Key key : keys) {
+            BudgetSheetCopy copy = BudgetSheetCopy.findById(key, LockModeType.PESSIMISTIC_WRITE);
+            if (IndicatorValue.count("departmentId = ?1 and fiscalYear = ?2 and code = ?3", key.departmentId(),
+                    key.fiscalYear(), Formulas.DECEMBER_SHARE) > 0) {
+                continue; // rescored meanwhile
+            }
+            Sheet sheet = read(copy.sheet);
+            String source = "budget.events r" + copy.revision;
+            for (String code : Formulas.RUSH) {
+                store(new IndicatorValue(), copy, Formulas.compute(code, sheet, source, Messages.ZH),
+                        Formulas.compute(code, sheet, source, Locale.ENGLISH));
+            }
+            filled++;
+        }
+        return filled;
+    }
+
+    /** One computed value of the copy's department-year, with its explanation in both languages. */
+    private void store(IndicatorValue v, BudgetSheetCopy copy, IndicatorResult zh, IndicatorResult en) {
+        v.departmentId = copy.key.departmentId();
+        v.fiscalYear = copy.key.fiscalYear();
+        v.code = zh.code();
+        v.value = zh.value();
+        v.unit = zh.unit();
+        v.missing = zh.missing();
+        v.explanation = json(zh);
+        v.explanationEn = json(en);
+        v.sourceVersion = copy.revision;
+        v.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        v.persist();
     }
 
     public Sheet read(String sheetJson) {

@@ -5,10 +5,24 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** The parts of budget-service's sheet (BudgetFiguresChanged v1) the report is written from. */
+/**
+ * The parts of budget-service's sheet (BudgetFiguresChanged v1) the report is written from, and the monthly
+ * figures the year-end rush check reads (entered 按月支付数; 支出明细 summed by month of payment).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportSheet(String departmentId, int fiscalYear, long revision, Profile department, Staffing staffing,
-        Basic basic, List<Project> projects, ProjectTotals projectTotals, List<Reason> varianceReasons) {
+        Basic basic, List<Project> projects, ProjectTotals projectTotals, List<Reason> varianceReasons,
+        List<BigDecimal> monthlyPayments, Spending spending) {
+
+    /** byMonth: the 支出明细 summed by month of 支付日期, January first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Spending(List<BigDecimal> byMonth) {
+    }
+
+    /** The 支出明细 by month, or null when there are none. */
+    public List<BigDecimal> spendingByMonth() {
+        return spending == null ? null : spending.byMonth();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Profile(String code, String name, List<String> duties, List<String> divisions) {

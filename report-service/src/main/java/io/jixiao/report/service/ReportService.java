@@ -21,6 +21,7 @@ import io.jixiao.report.assembly.ReportAssembler;
 import io.jixiao.report.assembly.ReportSheet;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.checker.ReportChecker;
+import io.jixiao.report.checker.YearEndRushRule;
 import io.jixiao.report.checker.ReportText;
 import io.jixiao.report.domain.BudgetView;
 import io.jixiao.report.domain.Narrative;
@@ -60,6 +61,9 @@ public class ReportService {
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
 
+    @jakarta.inject.Inject
+    io.jixiao.platform.rush.RushConfig rush;
+
     public ReportService(ObjectMapper mapper, AuditTrail audit) {
         this.mapper = mapper;
         this.audit = audit;
@@ -96,10 +100,14 @@ public class ReportService {
     /** The report of views already read (and access already checked): for the summary and batch runs. */
     public Assembled assemble(SheetView sheet, ScoreView score, Narrative n) {
         ReportAssembler.NarrativeText text = text(n);
-        Report report = ReportAssembler.assemble(sheet(sheet), scoreInput(score), text, LocalDate.now(CHINA));
+        ReportSheet s = sheet(sheet);
+        Report report = ReportAssembler.assemble(s, scoreInput(score), text, LocalDate.now(CHINA));
         List<Finding> findings = new ArrayList<>(ReportChecker.check(report.toText()));
         findings.addAll(completeness(report));
         findings.addAll(links(report, text));
+        // from the filing's figures, not the text (see YearEndRushRule)
+        findings.addAll(YearEndRushRule.check(s.monthlyPayments(), s.spendingByMonth(),
+                new YearEndRushRule.Thresholds(rush.decemberShare(), rush.q4Share())));
         return new Assembled(report, sheet.revision, score == null ? null : score.revision, findings);
     }
 

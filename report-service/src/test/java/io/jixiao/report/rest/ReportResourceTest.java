@@ -89,4 +89,26 @@ class ReportResourceTest {
         given().auth().oauth2(TestTokens.department(D)).get("/api/v1/reports/" + D + "/2019").then().statusCode(404)
                 .body("code", equalTo("report.not-found"));
     }
+
+    @Test
+    void aDecemberHeavyYearGetsTheRushFindingFromItsFiguresNotItsText() throws Exception {
+        // 100 a month and 900 in December: 45% of the year (above 15%), Oct–Dec 55% (above 40%)
+        String months = "[" + "\"100.00\",".repeat(11) + "\"900.00\"]";
+        String heavy = TestEvents.budgetFigures(D, 2034, "zfw", 1, "other_figures", ReportFixtures.sheet(D, 2034, 1, "6095200.00",
+                "701400.00").replace("\"monthlyPayments\":null", "\"monthlyPayments\":" + months));
+        SchemaAssert.assertValid(SchemaAssert.producerSchema("budget-service", "BudgetFiguresChanged", 1), heavy);
+        TopicReader.send("budget.events", D + ":2034", heavy);
+        TopicReader.send("budget.events", D + ":2035", TestEvents.budgetFigures(D, 2035, "zfw", 1, "project",
+                ReportFixtures.sheet(D, 2035, 1, "6095200.00", "701400.00")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.department(D))
+                .get("/api/v1/reports/" + D + "/2034").then().statusCode(200)
+                .body("findings.find { it.rule == 'spending.year-end-rush' }.severity", equalTo("WARNING"))
+                .body("findings.find { it.rule == 'spending.year-end-rush' }.message",
+                        equalTo("12 月支出占全年 45.00%（超过 15%），第四季度占 55.00%（超过 40%）：支出集中在年底，有突击花钱之嫌。")));
+        // the same report without monthly figures: nothing is guessed
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.department(D))
+                .get("/api/v1/reports/" + D + "/2035").then().statusCode(200)
+                .body("findings.rule", hasItem("narrative.missing"))
+                .body("findings.rule", not(hasItem("spending.year-end-rush"))));
+    }
 }
