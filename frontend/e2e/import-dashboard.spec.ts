@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SCREENSHOTS, ZFW_DEPARTMENT, demoPassword, login } from './helpers';
+import { DOCS_SCREENSHOTS, SCREENSHOTS, ZFW_DEPARTMENT, demoPassword, login } from './helpers';
 import { zipEntry } from './zip';
 
 /**
@@ -152,6 +152,15 @@ test.describe('import, district dashboard, drafts', () => {
         if (score) await expect(row.getByTestId('dashboard-score'), `${name} ${year}`).toHaveText(score);
       }
       await page.screenshot({ path: `${SCREENSHOTS}/54-dashboard-grades-${year}.png`, fullPage: true });
+      if (year === 2020) {
+        // 年底突击花钱: December's share of the year's 按月支付数 in budget-service's demo/departments.json
+        // (12th amount / sum of the 12), both above the 15 % default, so drawn red
+        const rush = page.getByTestId('year-end-rush-chart');
+        await expect(rush).toHaveAttribute('data-shares', /长沙市望城区自然资源局:28\.80(\||$)/);
+        await expect(rush).toHaveAttribute('data-shares', /长沙市望城区教育局:18\.93(\||$)/);
+        await page.getByTestId('year-end-rush-card').scrollIntoViewIfNeeded();
+        await page.getByTestId('year-end-rush-card').screenshot({ path: `${DOCS_SCREENSHOTS}/season-year-end.png` });
+      }
     });
   }
 });

@@ -41,6 +41,8 @@ describe('年底突击花钱 chart', () => {
     expect(o.series.markLine.data).toEqual([{ xAxis: 15 }]);
     expect(o.series.markLine.label.formatter).toBe('阈值 15%');
     expect(screen.getByText(/1 个单位数据缺失/)).toBeInTheDocument();
+    // the bars as text, highest first, for the browser walk and assistive tools
+    expect(screen.getByTestId('year-end-rush-chart')).toHaveAttribute('data-shares', '望城区教育局:18.93|望城区卫健局:9.10');
   });
 
   it('says so when no department has monthly data', () => {

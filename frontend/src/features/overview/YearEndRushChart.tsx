@@ -64,7 +64,13 @@ export function YearEndRushChart({ data }: { data: YearEndRushDistrict | undefin
     ],
   };
   return (
-    <div data-testid="year-end-rush-chart" role="img" aria-label={t('yearEndRush.title')}>
+    <div
+      data-testid="year-end-rush-chart"
+      role="img"
+      aria-label={t('yearEndRush.title')}
+      // the bars as text (the canvas has none), for tests and assistive tools: name:share|…
+      data-shares={bars.map((bar) => `${bar.name}:${bar.share.toFixed(2)}`).join('|')}
+    >
       <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: Math.max(200, bars.length * 34 + 72), width: '100%' }} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('yearEndRush.legend', { december: threshold, q4: Number(data.q4Threshold) })}
