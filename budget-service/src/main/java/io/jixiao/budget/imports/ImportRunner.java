@@ -24,6 +24,7 @@ import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.jixiao.budget.domain.ImportJob;
 
 /**
  * One import job, on an import worker: the file is read once, every row of every sheet checked and the

@@ -30,6 +30,7 @@ import io.jixiao.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.jixiao.budget.domain.ImportJob;
 
 /**
  * Saves a validated import in the caller's one transaction, through the filing rules: the guard's

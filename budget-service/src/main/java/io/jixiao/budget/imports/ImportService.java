@@ -29,6 +29,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.jixiao.budget.domain.ImportJob;
 
 /**
  * Imports run as background jobs: the upload is checked at once (type by content, size, encoding) and

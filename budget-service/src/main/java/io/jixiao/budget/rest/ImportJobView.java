@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.jixiao.budget.imports.ImportJob;
+import io.jixiao.budget.domain.ImportJob;
 import io.jixiao.platform.problem.Messages;
 
 /** An import job as the SPA polls it: state, progress, every kept error with its place and a clerk's message. */

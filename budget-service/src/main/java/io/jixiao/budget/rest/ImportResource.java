@@ -17,11 +17,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.jixiao.platform.api.Requests;
-import io.jixiao.budget.imports.ImportJob;
+import io.jixiao.budget.domain.ImportJob;
 import io.jixiao.budget.imports.ImportLayout;
 import io.jixiao.budget.imports.ImportService;
 import io.jixiao.budget.imports.YearWorkbook;
-import io.jixiao.budget.imports.SpendingLines;
+import io.jixiao.budget.service.SpendingLines;
 import io.jixiao.budget.imports.ImportTemplate;
 import io.jixiao.budget.service.BudgetSheet;
 import io.jixiao.platform.problem.FieldError;

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.jixiao.budget.onboarding.OnboardingInput;
-import io.jixiao.budget.onboarding.OnboardingService;
+import io.jixiao.budget.rest.OnboardingInput;
+import io.jixiao.budget.service.OnboardingService;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;

@@ -41,6 +41,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import io.jixiao.budget.domain.ImportJob;
 
 /** Excel/CSV import and export on the real stack (PostgreSQL, Kafka): department 407001 (司法局). */
 @QuarkusTest

@@ -5,7 +5,7 @@ import java.util.List;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
-import io.jixiao.evaluation.service.IndicatorResult;
+import io.jixiao.evaluation.scoring.IndicatorResult;
 
 /**
  * Events evaluation-service publishes on evaluation.events (schemas in

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.Messages;
 

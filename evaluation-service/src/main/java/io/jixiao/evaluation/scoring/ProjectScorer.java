@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.Messages;
 

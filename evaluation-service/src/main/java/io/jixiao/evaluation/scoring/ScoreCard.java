@@ -3,7 +3,6 @@ package io.jixiao.evaluation.scoring;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 
 /**
  * The scored template of one department-year: every indicator, its score and why, the total and grade;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 import io.jixiao.platform.problem.Messages;
 
 /** Scores a department-year against a template: formulas for what the figures give, self-scores for the rest. */

@@ -19,6 +19,7 @@ import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.problem.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.jixiao.evaluation.scoring.IndicatorResult;
 
 /**
  * The evaluation of a department-year as the API shows it, built once per rescoring in both languages

@@ -34,6 +34,7 @@ import io.jixiao.platform.rush.RushConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import io.jixiao.evaluation.scoring.IndicatorResult;
 
 /**
  * Keeps our copy of each department-year's figures (from BudgetFiguresChanged) and rescores it:

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.domain.GoalIndicator;
-import io.jixiao.evaluation.service.IndicatorResult;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.Messages;
 

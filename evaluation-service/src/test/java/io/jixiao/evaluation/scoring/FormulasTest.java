@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 
 /**
  * Every quantitative formula of domain.md on the demo data of budget-service: 教育局 2020 has every input,

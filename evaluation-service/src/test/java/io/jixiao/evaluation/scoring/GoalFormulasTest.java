@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.evaluation.domain.GoalIndicator;
 import io.jixiao.evaluation.domain.GoalIndicator.Category;
 import io.jixiao.evaluation.domain.GoalIndicator.Direction;
-import io.jixiao.evaluation.service.IndicatorResult;
 
 /** The 产出 rates from goal indicators: which indicators count for each, met or not, and 数据缺失. */
 class GoalFormulasTest {

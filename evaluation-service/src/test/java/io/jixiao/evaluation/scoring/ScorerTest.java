@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 
 class ScorerTest {
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.evaluation.service.IndicatorResult;
 
 /**
  * 年底突击花钱: December's and the fourth quarter's share from the entered monthly payments or, without

@@ -1,4 +1,4 @@
-package io.jixiao.budget.config;
+package io.jixiao.budget.service;
 
 import java.io.InputStream;
 import java.time.OffsetDateTime;

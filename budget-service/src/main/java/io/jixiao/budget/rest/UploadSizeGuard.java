@@ -1,10 +1,11 @@
-package io.jixiao.budget.imports;
+package io.jixiao.budget.rest;
 
 import io.jixiao.platform.problem.RouteProblems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.jixiao.budget.imports.ImportConfig;
 
 /**
  * Refuses an import upload whose Content-Length is over the limit before its body is read, with the

@@ -1,4 +1,4 @@
-package io.jixiao.budget.onboarding;
+package io.jixiao.budget.rest;
 
 import static io.jixiao.budget.rest.BasicExpenditureResourceTest.as;
 import static org.hamcrest.Matchers.equalTo;

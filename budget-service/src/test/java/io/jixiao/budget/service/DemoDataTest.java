@@ -1,4 +1,4 @@
-package io.jixiao.budget.config;
+package io.jixiao.budget.service;
 
 import static io.jixiao.budget.rest.BasicExpenditureResourceTest.as;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,8 +1,9 @@
-package io.jixiao.budget.onboarding;
+package io.jixiao.budget.rest;
 
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.jixiao.budget.service.OnboardingService;
 
 /**
  * A new 预算单位 and its first user account (admin only). Checked field by field in

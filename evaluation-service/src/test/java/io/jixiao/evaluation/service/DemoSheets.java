@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.config;
+package io.jixiao.evaluation.service;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.jixiao.budget.imports;
+package io.jixiao.budget.domain;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.jixiao.budget.imports.ImportErrors;
 
 /** One background import of a file into a department-year; its row outlives the process running it. */
 @Entity

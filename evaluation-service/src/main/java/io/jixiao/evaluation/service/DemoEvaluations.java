@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.config;
+package io.jixiao.evaluation.service;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +22,6 @@ import io.jixiao.evaluation.domain.GoalSet;
 import io.jixiao.evaluation.domain.ProjectIndicatorRow;
 import io.jixiao.evaluation.domain.ScoreAdjustment;
 import io.jixiao.evaluation.domain.SelfScoreRow;
-import io.jixiao.evaluation.service.EvaluationService;
-import io.jixiao.evaluation.service.GoalService;
-import io.jixiao.evaluation.service.ScoringService;
-import io.jixiao.evaluation.service.SheetReceived;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

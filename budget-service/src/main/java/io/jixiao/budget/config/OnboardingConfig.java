@@ -1,4 +1,4 @@
-package io.jixiao.budget.onboarding;
+package io.jixiao.budget.config;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.jixiao.budget.onboarding;
+package io.jixiao.budget.service;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -29,6 +29,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import io.jixiao.budget.config.OnboardingConfig;
+import io.jixiao.budget.rest.OnboardingInput;
 
 /**
  * Onboarding of a department by an admin: the 预算单位 row here and its first user in Keycloak

@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.service;
+package io.jixiao.evaluation.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;

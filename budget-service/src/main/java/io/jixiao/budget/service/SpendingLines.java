@@ -1,4 +1,4 @@
-package io.jixiao.budget.imports;
+package io.jixiao.budget.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.jixiao.evaluation.config;
+package io.jixiao.evaluation.service;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
