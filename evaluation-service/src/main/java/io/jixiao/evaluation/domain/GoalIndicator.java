@@ -3,6 +3,7 @@ package io.jixiao.evaluation.domain;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.jixiao.evaluation.scoring.GoalOutcome;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,9 +18,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "goal_indicator")
 public class GoalIndicator extends PanacheEntityBase {
-
-    /** 产出: 数量, 质量, 时效, 成本; 效益; 满意度. */
-    public enum Category { QUANTITY, QUALITY, TIMELINESS, COST, BENEFIT, SATISFACTION }
 
     /** ≥, ≤, = the target. */
     public enum Direction { GE, LE, EQ }
@@ -39,7 +37,8 @@ public class GoalIndicator extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Category category;
+    /** 产出: 数量, 质量, 时效, 成本; 效益; 满意度: the scoring core's type, since goals are scored by category. */
+    public GoalOutcome.Category category;
 
     @Column(nullable = false)
     public String name;
@@ -62,6 +61,11 @@ public class GoalIndicator extends PanacheEntityBase {
 
     @Column(nullable = false)
     public int position;
+
+    /** What scoring reads of this indicator. */
+    public GoalOutcome outcome() {
+        return new GoalOutcome(category, keyTask, met());
+    }
 
     /** Met when the actual satisfies the direction against the target; null while no actual is given. */
     public Boolean met() {

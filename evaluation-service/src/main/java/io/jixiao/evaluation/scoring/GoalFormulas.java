@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import io.jixiao.evaluation.domain.GoalIndicator;
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.Messages;
 
@@ -17,16 +16,16 @@ import io.jixiao.platform.problem.Messages;
 public final class GoalFormulas {
 
     /** which indicators count: named in the service messages as goal-formula.&lt;code&gt;.which (中文 and English). */
-    private record Kind(String name, String nameEn, Predicate<GoalIndicator> filter) {
+    private record Kind(String name, String nameEn, Predicate<GoalOutcome> filter) {
     }
 
     private static final Map<String, Kind> KINDS = Map.of(
             "task-completion-rate", new Kind("实际完成率", "Task completion rate",
-                    g -> g.category != GoalIndicator.Category.BENEFIT && g.category != GoalIndicator.Category.SATISFACTION),
+                    g -> g.category() != GoalOutcome.Category.BENEFIT && g.category() != GoalOutcome.Category.SATISFACTION),
             "task-timeliness-rate", new Kind("完成及时率", "Timeliness rate",
-                    g -> g.category == GoalIndicator.Category.TIMELINESS),
-            "task-quality-rate", new Kind("质量达标率", "Quality rate", g -> g.category == GoalIndicator.Category.QUALITY),
-            "key-task-completion-rate", new Kind("重点工作办结率", "Key task completion rate", g -> g.keyTask));
+                    g -> g.category() == GoalOutcome.Category.TIMELINESS),
+            "task-quality-rate", new Kind("质量达标率", "Quality rate", g -> g.category() == GoalOutcome.Category.QUALITY),
+            "key-task-completion-rate", new Kind("重点工作办结率", "Key task completion rate", g -> g.keyTask()));
 
     private GoalFormulas() {
     }
@@ -35,16 +34,16 @@ public final class GoalFormulas {
         return KINDS.containsKey(code);
     }
 
-    public static IndicatorResult compute(String code, List<GoalIndicator> goals) {
+    public static IndicatorResult compute(String code, List<GoalOutcome> goals) {
         return compute(code, goals, Messages.ZH);
     }
 
     /** The rate with its formula, input labels and source in the locale's language. */
-    public static IndicatorResult compute(String code, List<GoalIndicator> goals, Locale locale) {
+    public static IndicatorResult compute(String code, List<GoalOutcome> goals, Locale locale) {
         Kind k = KINDS.get(code);
         String which = Messages.text(locale, "goal-formula." + code + ".which");
         String source = Messages.text(locale, "goal-formula.source");
-        List<GoalIndicator> relevant = goals.stream().filter(k.filter()).filter(g -> g.actual != null).toList();
+        List<GoalOutcome> relevant = goals.stream().filter(k.filter()).filter(g -> g.met() != null).toList();
         long met = relevant.stream().filter(g -> Boolean.TRUE.equals(g.met())).count();
         BigDecimal ratio = relevant.isEmpty() ? null : Money.ratio(BigDecimal.valueOf(met), BigDecimal.valueOf(relevant.size()));
         List<IndicatorResult.Input> inputs = List.of(

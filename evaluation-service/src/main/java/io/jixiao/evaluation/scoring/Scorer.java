@@ -33,7 +33,7 @@ public final class Scorer {
     }
 
     public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores,
-            Map<String, Adjustment> adjustments, List<io.jixiao.evaluation.domain.GoalIndicator> goals, String source) {
+            Map<String, Adjustment> adjustments, List<GoalOutcome> goals, String source) {
         return score(template, sheet, selfScores, adjustments, goals, source, Messages.ZH);
     }
 
@@ -42,7 +42,7 @@ public final class Scorer {
      * names stay the template's data (nameEn beside them). Scores do not depend on the locale.
      */
     public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores,
-            Map<String, Adjustment> adjustments, List<io.jixiao.evaluation.domain.GoalIndicator> goals, String source,
+            Map<String, Adjustment> adjustments, List<GoalOutcome> goals, String source,
             Locale locale) {
         List<ScoreCard.Item> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.GoalIndicator;
+import io.jixiao.evaluation.scoring.GoalOutcome;
 import io.jixiao.evaluation.domain.GoalSet;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.FieldError;
@@ -88,7 +89,7 @@ public class GoalService {
                 row.departmentId = departmentId;
                 row.fiscalYear = fiscalYear;
                 row.goal = g.goal().strip();
-                row.category = GoalIndicator.Category.valueOf(i.category());
+                row.category = GoalOutcome.Category.valueOf(i.category());
                 row.name = i.name().strip();
                 row.unit = i.unit();
                 row.direction = GoalIndicator.Direction.valueOf(i.direction());
@@ -152,7 +153,7 @@ public class GoalService {
                         | !Bounds.number(errors, ip + ".actual", ind.actual(), 13, 4)) {
                     continue;
                 }
-                if (!enumOk(GoalIndicator.Category.class, ind.category())) {
+                if (!enumOk(GoalOutcome.Category.class, ind.category())) {
                     errors.add(new FieldError(ip + ".category", "goal.category-invalid"));
                 }
                 if (!enumOk(GoalIndicator.Direction.class, ind.direction())) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.GoalIndicator;
+import io.jixiao.evaluation.scoring.GoalOutcome;
 import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.domain.ProjectIndicatorRow;
 import io.jixiao.evaluation.domain.ScoreAdjustment;
@@ -257,7 +258,7 @@ public class ScoringService {
         for (ScoreAdjustment a : ScoreAdjustment.of(dept, year)) {
             adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment, a.version));
         }
-        List<GoalIndicator> goals = GoalIndicator.of(dept, year);
+        List<GoalOutcome> goals = GoalIndicator.of(dept, year).stream().map(GoalIndicator::outcome).toList();
         // Scored once per language: the same numbers, the sentences in 中文 (stored, published) and English (stored).
         ScoreCard card = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Messages.ZH);
         ScoreCard cardEn = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Locale.ENGLISH);
@@ -301,7 +302,7 @@ public class ScoringService {
     }
 
     private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
-            Map<String, Scorer.Adjustment> adjustments, List<GoalIndicator> goals, String dept, int year, String source,
+            Map<String, Scorer.Adjustment> adjustments, List<GoalOutcome> goals, String dept, int year, String source,
             Locale locale) {
         return Scorer.score(template.template().withRushDefaults(
                 new Template.RushDefaults(rush.decemberShare(), rush.q4Share(), rush.deductPerPoint())), sheet, selfScores, adjustments, goals,

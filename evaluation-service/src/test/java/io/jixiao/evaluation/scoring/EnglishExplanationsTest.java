@@ -60,15 +60,15 @@ class EnglishExplanationsTest {
     @Test
     void everySentenceOfTheSampleCardIsEnglishAndTheScoresAreTheSame() throws Exception {
         GoalIndicator met = new GoalIndicator();
-        met.category = GoalIndicator.Category.QUALITY;
+        met.category = GoalOutcome.Category.QUALITY;
         met.direction = GoalIndicator.Direction.GE;
         met.target = new BigDecimal("100");
         met.actual = new BigDecimal("90");
         met.unit = "%";
         met.name = "调解成功率";
         Map<String, Scorer.SelfScore> self = Map.of("social-benefit", new Scorer.SelfScore(new BigDecimal("7.20"), "矛盾纠纷调处"));
-        ScoreCard zh = Scorer.score(TEMPLATE, sample(), self, Map.of(), List.of(met), "budget.events r9", Messages.ZH);
-        ScoreCard en = Scorer.score(TEMPLATE, sample(), self, Map.of(), List.of(met), "budget.events r9", Locale.ENGLISH);
+        ScoreCard zh = Scorer.score(TEMPLATE, sample(), self, Map.of(), List.of(met.outcome()), "budget.events r9", Messages.ZH);
+        ScoreCard en = Scorer.score(TEMPLATE, sample(), self, Map.of(), List.of(met.outcome()), "budget.events r9", Locale.ENGLISH);
 
         assertEquals(zh.total(), en.total());
         assertEquals(zh.grade(), en.grade());

@@ -12,24 +12,24 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.evaluation.domain.GoalIndicator;
-import io.jixiao.evaluation.domain.GoalIndicator.Category;
+import io.jixiao.evaluation.scoring.GoalOutcome.Category;
 import io.jixiao.evaluation.domain.GoalIndicator.Direction;
 
 /** The 产出 rates from goal indicators: which indicators count for each, met or not, and 数据缺失. */
 class GoalFormulasTest {
 
-    static GoalIndicator goal(Category category, Direction direction, String target, String actual, boolean keyTask) {
+    static GoalOutcome goal(Category category, Direction direction, String target, String actual, boolean keyTask) {
         GoalIndicator g = new GoalIndicator();
         g.category = category;
         g.direction = direction;
         g.target = new BigDecimal(target);
         g.actual = actual == null ? null : new BigDecimal(actual);
         g.keyTask = keyTask;
-        return g;
+        return g.outcome();
     }
 
     /** Three 产出 indicators with an actual (two met), one without, and 效益/满意度 ones that never count as 产出. */
-    static final List<GoalIndicator> GOALS = List.of(
+    static final List<GoalOutcome> GOALS = List.of(
             goal(Category.QUANTITY, Direction.GE, "100", "100.00", true), // met on the boundary
             goal(Category.QUALITY, Direction.LE, "2", "3", false), // above a ceiling: not met
             goal(Category.TIMELINESS, Direction.EQ, "12", "12.0", false), // equal at another scale: met
@@ -59,7 +59,7 @@ class GoalFormulasTest {
 
     @Test
     void noIndicatorWithAnActualIsMissingDataNotZero() {
-        for (List<GoalIndicator> goals : List.of(List.<GoalIndicator>of(),
+        for (List<GoalOutcome> goals : List.of(List.<GoalOutcome>of(),
                 List.of(goal(Category.QUALITY, Direction.GE, "1", null, true)))) {
             IndicatorResult r = GoalFormulas.compute("task-quality-rate", goals);
             assertNull(r.value());
