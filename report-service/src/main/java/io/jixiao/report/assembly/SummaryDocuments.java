@@ -22,7 +22,8 @@ import io.jixiao.report.domain.DistrictSummary;
 public final class SummaryDocuments {
 
     static final String[] HEADERS = {"单位编码", "单位名称", "报送状态", "提交次数", "得分", "等级", "预算数（元）",
-        "实际支出（元）", "预算执行率（%）", "基本支出执行率（%）", "项目支出执行率（%）", "必须修改的问题", "提示", "主要问题"};
+        "实际支出（元）", "预算执行率（%）", "基本支出执行率（%）", "项目支出执行率（%）", "必须修改的问题", "提示", "抽查复核得分",
+        "自评偏差（自评 − 复核）", "主要问题"};
 
     private SummaryDocuments() {
     }
@@ -46,7 +47,7 @@ public final class SummaryDocuments {
             title.getCell(0).setCellStyle(head);
             sh.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.length - 1));
             Row header = sh.createRow(1);
-            int[] widths = {12, 36, 10, 8, 8, 6, 16, 16, 12, 12, 12, 10, 8, 60};
+            int[] widths = {12, 36, 10, 8, 8, 6, 16, 16, 12, 12, 12, 10, 8, 12, 22, 60};
             for (int i = 0; i < HEADERS.length; i++) {
                 Cell c = header.createCell(i);
                 c.setCellValue(HEADERS[i]);
@@ -72,7 +73,13 @@ public final class SummaryDocuments {
                 number(x, 10, r.projectExecutionRate(), pct);
                 x.createCell(11).setCellValue(r.fatal());
                 x.createCell(12).setCellValue(r.warnings());
-                x.createCell(13).setCellValue(String.join("；", r.mainFindings()));
+                // 抽查复核: only the sampled and re-reviewed departments have these; the others stay empty
+                DistrictSummary.ReReview rr = r.reReview();
+                if (rr != null) {
+                    number(x, 13, rr.reviewTotal(), pct);
+                    x.createCell(14).setCellValue(rr.deviation() + (rr.flagged() ? "（自评偏差较大）" : ""));
+                }
+                x.createCell(15).setCellValue(String.join("；", r.mainFindings()));
             });
             wb.write(out);
         } catch (IOException e) {

@@ -142,6 +142,23 @@ class SampleResourceTest {
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.deviation", equalTo("68.00"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.flagged", equalTo(true))
                 .body("items.find { it.departmentId == '" + OTHER + "' }.reReview", nullValue());
+        // and the summary workbook has the re-review beside the self score; OTHER's cells stay empty
+        byte[] summaryXlsx = as(reviewer).queryParam("fiscalYear", year).get("/api/v1/reports/summary/export.xlsx").then()
+                .statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(summaryXlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.getSheetAt(0);
+            assertEquals("抽查复核得分", sh.getRow(1).getCell(13).getStringCellValue());
+            int reviewed = 0;
+            for (int i = 2; i <= sh.getLastRowNum(); i++) {
+                Row r = sh.getRow(i);
+                if (r.getCell(13) != null) {
+                    reviewed++;
+                    assertEquals(4.50, r.getCell(13).getNumericCellValue(), 1e-9);
+                    assertEquals("68.00（自评偏差较大）", r.getCell(14).getStringCellValue());
+                }
+            }
+            assertEquals(1, reviewed, "only the re-reviewed department");
+        }
 
         // each save told the department (in-app notice and RoundNotice event); the other department nothing
         assertEquals(2, RoundResourceTest.countNotices(clerk, id, "REREVIEWED"));
