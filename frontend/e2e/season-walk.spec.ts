@@ -2,11 +2,12 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DOCS_SCREENSHOTS, SCREENSHOTS, newUserPage } from './helpers';
 
 /**
- * The bureau's season (issue 17) as far as it is built: the reviewer opens the 2021 round of the demo
+ * The bureau's season (issue 17), its rounds: the reviewer opens the 2021 round of the demo
  * district 望城区 (chosen from the known districts; its onboarded departments included), the department sees its deadline, days left and
  * the OPENED notice on its home page, the reviewer extends one department's deadline and closes the round.
  * Publication and the public page are walked at the end of year-walk.spec.ts, which approves the 2020
- * filing that is published (this file runs first). Not yet built here: the sampled re-review.
+ * filing that is published (this file runs first); the sampled re-review (抽查复核) is walked
+ * in year-walk.then-sample.spec.ts, the year-end rush chart in import-dashboard.spec.ts.
  * Runs once per fresh stack (a year has one round per district).
  */
 const YEAR = 2021;
