@@ -9,7 +9,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** The latest score card of a department-year (JSON of ScoreCard), with total and grade as columns for ranking. */
+/** The latest score of a department-year: total and grade as columns for ranking, the template that scored it. */
 @Entity
 @Table(name = "score_card")
 public class ScoreCardRow extends PanacheEntityBase {
@@ -35,10 +35,14 @@ public class ScoreCardRow extends PanacheEntityBase {
     @Column(nullable = false)
     public String grade;
 
-    @Column(nullable = false, columnDefinition = "text")
+    /**
+     * Only on cards scored before evaluation documents existed (V11): the card's JSON is now written once
+     * per language into evaluation_document, and reads take it from there.
+     */
+    @Column(columnDefinition = "text")
     public String card;
 
-    /** The same card with its sentences in English; null on cards scored before English was kept. */
+    /** The same legacy card with its sentences in English (null: none kept). */
     @Column(name = "card_en", columnDefinition = "text")
     public String cardEn;
 

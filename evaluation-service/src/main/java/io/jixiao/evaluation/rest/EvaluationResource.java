@@ -81,12 +81,12 @@ public class EvaluationResource {
         Locale locale = Messages.of(headers);
         io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
         if (doc == null) { // not yet scored (404 from the service), scored just now, or before documents were kept
-            EvaluationService.Evaluation live = service.get(caller, departmentId, fiscalYear, locale);
+            EvaluationView live = service.get(caller, departmentId, fiscalYear, locale);
             // Looked up again after that read: a scoring that committed between the two is answered from its
             // document, so the ETag is the one every later read gives (a computed body hashes differently).
             doc = service.document(caller, departmentId, fiscalYear, locale);
             if (doc == null) {
-                return Response.ok(view(live, locale)).build();
+                return Response.ok(live).build();
             }
         }
         return io.jixiao.platform.api.Documents.respond(headers, doc);
@@ -114,8 +114,8 @@ public class EvaluationResource {
             @PathParam("fiscalYear") int fiscalYear, @PathParam("code") String code,
             @Valid @NotNull SelfScoreInput input, @Context HttpHeaders headers) {
         Locale locale = Messages.of(headers);
-        return view(service.selfScore(caller, departmentId, fiscalYear, code, input.tier(), input.score(),
-                input.evidence(), input.version(), locale), locale);
+        return service.selfScore(caller, departmentId, fiscalYear, code, input.tier(), input.score(),
+                input.evidence(), input.version(), locale);
     }
 
     @Schema(name = "AdjustmentInput", description = "A finance reviewer's adjusted score with the reason")
@@ -141,8 +141,8 @@ public class EvaluationResource {
     public EvaluationView adjust(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @PathParam("code") String code, @Valid @NotNull AdjustmentInput input, @Context HttpHeaders headers) {
         Locale locale = Messages.of(headers);
-        return view(service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version(),
-                locale), locale);
+        return service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version(),
+                locale);
     }
 
     @GET
@@ -189,8 +189,5 @@ public class EvaluationResource {
     @APIResponse(responseCode = "403", description = "Another department's history")
     public EvaluationService.History history(@PathParam("departmentId") String departmentId) {
         return service.history(caller, departmentId);
-    }
-    private EvaluationView view(EvaluationService.Evaluation e, Locale locale) {
-        return documents.view(e.departmentId(), e.fiscalYear(), e.sourceVersion(), e.revision(), e.values(), e.card(), locale);
     }
 }

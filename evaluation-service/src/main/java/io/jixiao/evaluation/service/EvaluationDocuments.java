@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.EvaluationDocument;
 import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.problem.Messages;
@@ -97,6 +98,43 @@ public class EvaluationDocuments {
         d.write(json(view), copy.revision);
         d.persist();
         cache.invalidateAfterCommit(DocumentCache.region(TABLE, key.fiscalYear(), key.departmentId()));
+    }
+
+    /**
+     * The evaluation as the last rescoring stored it (this transaction's own, if it rescored) in the locale's
+     * language; for a year scored before documents were kept, built from its values and legacy card.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvaluationView stored(BudgetSheetCopy copy, Locale locale) {
+        EvaluationDocument d = EvaluationDocument.findById(
+                new EvaluationDocument.Key(copy.key.departmentId(), copy.key.fiscalYear(), lang(locale)));
+        if (d != null) {
+            return parse(d.body, EvaluationView.class);
+        }
+        ScoreCardRow row = ScoreCardRow.findById(copy.key);
+        String legacy = row == null ? null : legacyCard(row, locale);
+        return view(copy.key.departmentId(), copy.key.fiscalYear(), copy.basicVersion == null ? -1 : copy.basicVersion,
+                copy.revision, IndicatorValue.of(copy.key.departmentId(), copy.key.fiscalYear()),
+                legacy == null ? null : parse(legacy, ScoreCard.class), locale);
+    }
+
+    /** The stored score card in the locale's language (null: not scored). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScoreCard card(BudgetSheetCopy copy, Locale locale) {
+        return stored(copy, locale).score();
+    }
+
+    /** A card kept in score_card before V11: English when asked for and kept, else 中文. */
+    private static String legacyCard(ScoreCardRow row, Locale locale) {
+        return "en".equals(locale.getLanguage()) && row.cardEn != null ? row.cardEn : row.card;
+    }
+
+    private <T> T parse(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored " + type.getSimpleName(), e);
+        }
     }
 
     /** The evaluation as the API shows it, from the stored values and card. */

@@ -6,14 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.platform.api.Requests;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
-import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.domain.SelfScoreRow;
-import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.FieldError;
@@ -45,20 +42,14 @@ public class EvaluationService {
         }
     }
 
-    public record Evaluation(String departmentId, int fiscalYear, long sourceVersion, long revision,
-            List<IndicatorValue> values, ScoreCard card) {
-    }
-
     private final ScoringService scoring;
-    private final ObjectMapper mapper;
     private final AuditTrail audit;
     private final TemplateStore templates;
     private final EvaluationDocuments documents;
 
-    public EvaluationService(ScoringService scoring, ObjectMapper mapper, AuditTrail audit, TemplateStore templates,
+    public EvaluationService(ScoringService scoring, AuditTrail audit, TemplateStore templates,
             EvaluationDocuments documents) {
         this.scoring = scoring;
-        this.mapper = mapper;
         this.audit = audit;
         this.templates = templates;
         this.documents = documents;
@@ -70,29 +61,16 @@ public class EvaluationService {
         return documents.find(departmentId, fiscalYear, locale);
     }
 
-    /** The evaluation with the score card's sentences in the locale's language (values' explanations: see IndicatorValue). */
+    /** The evaluation as stored by its last rescoring (this transaction's, after a write), in the locale's language. */
     @Transactional
-    public Evaluation get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
+    public EvaluationDocuments.EvaluationView get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
-        BudgetSheetCopy copy = sheet(departmentId, fiscalYear);
-        ScoreCardRow row = ScoreCardRow.findById(copy.key);
-        try {
-            return new Evaluation(departmentId, fiscalYear, copy.basicVersion == null ? -1 : copy.basicVersion,
-                    copy.revision, IndicatorValue.of(departmentId, fiscalYear),
-                    row == null ? null : mapper.readValue(card(row, locale), ScoreCard.class));
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable score card", e);
-        }
-    }
-
-    /** The stored card JSON in the caller's language: English when asked for and stored, else 中文. */
-    static String card(ScoreCardRow row, Locale locale) {
-        return "en".equals(locale.getLanguage()) && row.cardEn != null ? row.cardEn : row.card;
+        return documents.stored(sheet(departmentId, fiscalYear), locale);
     }
 
     /** A department self-scores one qualitative indicator within a tier, with evidence; the card is rescored. */
     @Transactional
-    public Evaluation selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
+    public EvaluationDocuments.EvaluationView selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
             BigDecimal score, String evidence, Long version, Locale locale) {
         caller.checkWrite(departmentId);
         BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
@@ -131,7 +109,7 @@ public class EvaluationService {
 
     /** A finance reviewer adjusts one score (0 … points) with a required comment; audited; the card is rescored. */
     @Transactional
-    public Evaluation adjust(Caller caller, String departmentId, int fiscalYear, String code, BigDecimal score,
+    public EvaluationDocuments.EvaluationView adjust(Caller caller, String departmentId, int fiscalYear, String code, BigDecimal score,
             String comment, Long version, Locale locale) {
         if (!caller.hasRole(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("adjustment.reviewer-only");

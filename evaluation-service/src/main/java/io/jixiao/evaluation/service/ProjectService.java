@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
@@ -62,13 +61,14 @@ public class ProjectService {
     private final ScoringService scoring;
     private final TemplateStore templates;
     private final AuditTrail audit;
-    private final ObjectMapper mapper;
+    private final EvaluationDocuments documents;
 
-    public ProjectService(ScoringService scoring, TemplateStore templates, AuditTrail audit, ObjectMapper mapper) {
+    public ProjectService(ScoringService scoring, TemplateStore templates, AuditTrail audit,
+            EvaluationDocuments documents) {
+        this.documents = documents;
         this.scoring = scoring;
         this.templates = templates;
         this.audit = audit;
-        this.mapper = mapper;
     }
 
     /** Every project's self-evaluation with its sentences in the locale's language. */
@@ -81,12 +81,7 @@ public class ProjectService {
         if (copy == null || row == null) {
             throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
         }
-        ScoreCard card;
-        try {
-            card = mapper.readValue(EvaluationService.card(row, locale), ScoreCard.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable score card", e);
-        }
+        ScoreCard card = documents.card(copy, locale);
         Map<Long, List<IndicatorInput>> entered = new HashMap<>();
         for (ProjectIndicatorRow r : ProjectIndicatorRow.of(departmentId, fiscalYear)) {
             entered.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(new IndicatorInput(r.category, r.name,

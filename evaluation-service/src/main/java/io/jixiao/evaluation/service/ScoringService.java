@@ -289,8 +289,8 @@ public class ScoringService {
         row.jurisdiction = copy.jurisdiction;
         row.total = card.total();
         row.grade = card.grade();
-        row.card = json(card);
-        row.cardEn = json(cardEn);
+        row.card = null; // the card's JSON is the documents' (below), written once per language
+        row.cardEn = null;
         row.sourceRevision = copy.revision;
         row.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();

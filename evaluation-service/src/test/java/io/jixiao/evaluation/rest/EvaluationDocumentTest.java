@@ -21,19 +21,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.evaluation.Events;
 import io.jixiao.evaluation.service.EvaluationDocuments;
+import io.jixiao.evaluation.domain.BudgetSheetCopy;
+import io.jixiao.evaluation.domain.IndicatorValue;
+import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.service.EvaluationService;
 import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.testing.KafkaControl;
 import io.jixiao.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 
 /**
- * The score card is read from the document written when it was scored: the same JSON the live
- * computation gives, an ETag that changes with the scoring and 304 while it has not, in each language,
+ * The score card is read from the document written when it was scored: the same figures as the rows
+ * the district reads, an ETag that changes with the scoring and 304 while it has not, in each language,
  * and one SQL statement per read (it was two reads plus a select and a JSON parse per indicator).
  */
 @QuarkusTest
@@ -60,12 +64,13 @@ class EvaluationDocumentTest {
         assertNotNull(etag, "a read carries its ETag");
         assertEquals("private, no-cache", first.header("Cache-Control"));
 
-        // the stored body is what the live computation answers
+        // the stored body agrees with the rows the district reads (score_card's total and grade, every
+        // indicator_value), and the service's own read after a write answers the same document
         Caller caller = Caller.system("test", A);
-        EvaluationService.Evaluation live = service.get(caller, A, YEAR, Messages.ZH);
-        String liveJson = mapper.writeValueAsString(documents.view(live.departmentId(), live.fiscalYear(),
-                live.sourceVersion(), live.revision(), live.values(), live.card(), Messages.ZH));
-        assertEquals(mapper.readTree(liveJson), mapper.readTree(first.asString()));
+        EvaluationDocuments.EvaluationView body = mapper.readValue(first.asString(), EvaluationDocuments.EvaluationView.class);
+        assertAgreesWithRows(body);
+        assertEquals(mapper.readTree(first.asString()),
+                mapper.readTree(mapper.writeValueAsString(service.get(caller, A, YEAR, Messages.ZH))));
 
         // unchanged: 304 with no body; a list of tags and a weak form match too
         given().auth().oauth2(token).header("If-None-Match", etag).get(path()).then().statusCode(304).header("ETag", etag);
@@ -76,10 +81,12 @@ class EvaluationDocumentTest {
         Response en = given().auth().oauth2(token).header("Accept-Language", "en").get(path());
         assertEquals(200, en.statusCode());
         assertNotEquals(etag, en.header("ETag"));
-        EvaluationService.Evaluation liveEn = service.get(caller, A, YEAR, Locale.ENGLISH);
-        assertEquals(mapper.readTree(mapper.writeValueAsString(documents.view(liveEn.departmentId(), liveEn.fiscalYear(),
-                liveEn.sourceVersion(), liveEn.revision(), liveEn.values(), liveEn.card(), Locale.ENGLISH))),
-                mapper.readTree(en.asString()));
+        EvaluationDocuments.EvaluationView english = mapper.readValue(en.asString(), EvaluationDocuments.EvaluationView.class);
+        assertAgreesWithRows(english);
+        assertNotEquals(body.score().items().get(0).explanation(), english.score().items().get(0).explanation(),
+                "the English document has its own sentences");
+        assertEquals(mapper.readTree(en.asString()),
+                mapper.readTree(mapper.writeValueAsString(service.get(caller, A, YEAR, Locale.ENGLISH))));
 
         // a new revision: the old tag no longer matches
         publish(2, "7100000.00");
@@ -104,6 +111,24 @@ class EvaluationDocumentTest {
         for (String other : new String[] { "IndicatorValue", "ScoreCardRow", "BudgetSheetCopy" }) {
             assertEquals(0L, after.get(other) - before.get(other), other + " rows loaded by " + reads + " reads");
         }
+    }
+
+    /** The document's total, grade and values are those of score_card and indicator_value, revision 1 or later. */
+    static void assertAgreesWithRows(EvaluationDocuments.EvaluationView doc) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScoreCardRow row = ScoreCardRow.findById(new BudgetSheetCopy.Key(A, YEAR));
+            assertEquals(0, row.total.compareTo(doc.score().total()), "total");
+            assertEquals(row.grade, doc.score().grade());
+            assertEquals(row.sourceRevision, doc.revision());
+            java.util.List<IndicatorValue> values = IndicatorValue.of(A, YEAR);
+            assertEquals(values.stream().map(v -> v.code).toList(),
+                    doc.indicators().stream().map(EvaluationDocuments.IndicatorView::code).toList());
+            for (int i = 0; i < values.size(); i++) {
+                IndicatorValue v = values.get(i);
+                assertEquals(v.value == null ? null : v.value.toPlainString(), doc.indicators().get(i).value(), v.code);
+                assertEquals(v.missing, doc.indicators().get(i).missing(), v.code);
+            }
+        });
     }
 
     static Map<String, Long> loads(Statistics stats) {
