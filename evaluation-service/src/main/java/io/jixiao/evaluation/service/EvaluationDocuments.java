@@ -82,15 +82,19 @@ public class EvaluationDocuments {
         long sourceVersion = copy.basicVersion == null ? -1 : copy.basicVersion;
         String dept = copy.key.departmentId();
         int year = copy.key.fiscalYear();
-        write(copy, Messages.ZH, new EvaluationView(dept, year, sourceVersion, copy.revision,
+        // both languages' rows in one read
+        Map<String, EvaluationDocument> existing = new java.util.HashMap<>();
+        EvaluationDocument.<EvaluationDocument>list("key.departmentId = ?1 and key.fiscalYear = ?2", dept, year)
+                .forEach(d -> existing.put(d.key.lang(), d));
+        write(copy, existing, Messages.ZH, new EvaluationView(dept, year, sourceVersion, copy.revision,
                 sorted.stream().map(v -> view(v, resultsZh.get(v.code), Messages.ZH)).toList(), zh));
-        write(copy, Locale.ENGLISH, new EvaluationView(dept, year, sourceVersion, copy.revision,
+        write(copy, existing, Locale.ENGLISH, new EvaluationView(dept, year, sourceVersion, copy.revision,
                 sorted.stream().map(v -> view(v, resultsEn.get(v.code), Locale.ENGLISH)).toList(), en));
     }
 
-    private void write(BudgetSheetCopy copy, Locale locale, EvaluationView view) {
+    private void write(BudgetSheetCopy copy, Map<String, EvaluationDocument> existing, Locale locale, EvaluationView view) {
         EvaluationDocument.Key key = new EvaluationDocument.Key(copy.key.departmentId(), copy.key.fiscalYear(), lang(locale));
-        EvaluationDocument d = EvaluationDocument.findById(key);
+        EvaluationDocument d = existing.get(key.lang());
         if (d == null) {
             d = new EvaluationDocument();
             d.key = key;

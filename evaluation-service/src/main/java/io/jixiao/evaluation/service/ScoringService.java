@@ -259,9 +259,11 @@ public class ScoringService {
             adjustments.put(a.code, new Scorer.Adjustment(a.score, a.comment, a.version));
         }
         List<GoalOutcome> goals = GoalIndicator.of(dept, year).stream().map(GoalIndicator::outcome).toList();
+        Map<Long, List<ProjectScorer.Indicator>> projectIndicators = sheet.projects() == null || sheet.projects().isEmpty()
+                ? Map.of() : projectIndicators(dept, year);
         // Scored once per language: the same numbers, the sentences in 中文 (stored, published) and English (stored).
-        ScoreCard card = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Messages.ZH);
-        ScoreCard cardEn = card(template, sheet, selfScores, adjustments, goals, dept, year, source, Locale.ENGLISH);
+        ScoreCard card = card(template, sheet, selfScores, adjustments, goals, projectIndicators, source, Messages.ZH);
+        ScoreCard cardEn = card(template, sheet, selfScores, adjustments, goals, projectIndicators, source, Locale.ENGLISH);
 
         List<IndicatorResult> computed = computed(card, sheet, source, Messages.ZH);
         Map<String, IndicatorResult> computedZh = new HashMap<>();
@@ -302,13 +304,13 @@ public class ScoringService {
     }
 
     private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
-            Map<String, Scorer.Adjustment> adjustments, List<GoalOutcome> goals, String dept, int year, String source,
-            Locale locale) {
+            Map<String, Scorer.Adjustment> adjustments, List<GoalOutcome> goals,
+            Map<Long, List<ProjectScorer.Indicator>> projectIndicators, String source, Locale locale) {
         return Scorer.score(template.template().withRushDefaults(
                 new Template.RushDefaults(rush.decemberShare(), rush.q4Share(), rush.deductPerPoint())), sheet, selfScores, adjustments, goals,
                 source, locale)
                 .withTemplate(template.templateId(), template.version(), template.pinned())
-                .withProjects(projects(template, sheet, dept, year, source, locale));
+                .withProjects(projects(template, sheet, projectIndicators, source, locale));
     }
 
     /**
@@ -328,19 +330,24 @@ public class ScoringService {
     }
 
     /** 项目支出绩效自评 of every project in the sheet, with the weights of the template version. */
-    private List<ProjectScorer.ProjectCard> projects(TemplateStore.Resolved template, Sheet sheet, String dept, int year,
-            String source, Locale locale) {
+    private static List<ProjectScorer.ProjectCard> projects(TemplateStore.Resolved template, Sheet sheet,
+            Map<Long, List<ProjectScorer.Indicator>> byProject, String source, Locale locale) {
         if (sheet.projects() == null || sheet.projects().isEmpty()) {
             return List.of();
-        }
-        Map<Long, List<ProjectScorer.Indicator>> byProject = new HashMap<>();
-        for (ProjectIndicatorRow r : ProjectIndicatorRow.of(dept, year)) {
-            byProject.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(r.toInput());
         }
         return sheet.projects().stream().filter(p -> p.id() != null)
                 .map(p -> ProjectScorer.score(template.template().projectWeights(), p,
                         byProject.getOrDefault(p.id(), List.of()), source, locale))
                 .toList();
+    }
+
+    /** The entered indicators of every project of the year, read once for both languages. */
+    private static Map<Long, List<ProjectScorer.Indicator>> projectIndicators(String dept, int year) {
+        Map<Long, List<ProjectScorer.Indicator>> byProject = new HashMap<>();
+        for (ProjectIndicatorRow r : ProjectIndicatorRow.of(dept, year)) {
+            byProject.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(r.toInput());
+        }
+        return byProject;
     }
 
     /** At start: the rush shares of department-years scored before the shares existed. */

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
  * One event waiting to be published, written in the same transaction as the change it reports.
  * The id sequence gives the publication order.
  */
+// Only changed columns are updated: marking a row sent must not write its envelope (a whole sheet) again.
+@org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
