@@ -287,6 +287,8 @@ class ImportResourceTest {
         as(clerk()).delete(base(year) + "/projects/" + community + "?version=" + version).then().statusCode(200);
         JsonPath after = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
         assertEquals(4, after.getInt("spending.lines"), "the project's line left with it");
+        assertEquals(4, as(clerk()).get(base(year) + "/spending-lines?limit=100").then().statusCode(200).extract()
+                .jsonPath().getList("items").size(), "its 支出明细 row left too, not only the totals");
         assertEquals("22100.80", after.getString("spending.total"));
         assertEquals("0.00", after.getList("spending.byMonth").get(5), "its June payment left its month");
         assertEquals("2000.00", after.getList("spending.byMonth").get(11));
