@@ -57,6 +57,9 @@ test.describe('bureau pages', () => {
       await expect(reviewer.getByTestId('indicator-q4-share')).toHaveCount(0);
       await reviewer.getByTestId('points-budget-completion-rate').fill('3');
       await expect(reviewer.getByTestId('points-remaining')).toContainText('合计 100 分');
+      // the picture without the 已添加 notices over it and without a hovered button
+      await reviewer.mouse.move(0, 0);
+      await expect(reviewer.locator('.ant-message-notice')).toHaveCount(0);
       await reviewer.getByTestId('level-1').screenshot({ path: `${DOCS_SCREENSHOTS}/season-template-rush.png` });
       await reviewer.getByTestId('template-save').click();
       await expect(reviewer.getByText('已保存为第 3 版')).toBeVisible();

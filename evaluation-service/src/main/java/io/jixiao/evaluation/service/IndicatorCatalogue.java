@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.jixiao.evaluation.scoring.Formulas;
 import io.jixiao.evaluation.scoring.GoalFormulas;
+import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.rush.RushConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,11 +40,13 @@ public class IndicatorCatalogue {
     }
 
     public List<KnownIndicator> list() {
+        // the same defaults scoring applies to a rush rule that gives none (ScoringService)
+        Template.RushDefaults defaults = new Template.RushDefaults(rush.decemberShare(), rush.q4Share(), rush.deductPerPoint());
         List<KnownIndicator> out = new ArrayList<>();
         for (Formulas.Known k : Formulas.known()) {
             if (Formulas.RUSH.contains(k.code())) {
-                BigDecimal threshold = Formulas.DECEMBER_SHARE.equals(k.code()) ? rush.decemberShare() : rush.q4Share();
-                out.add(new KnownIndicator(k.code(), k.name(), k.nameEn(), "figures", RUSH_KINDS, threshold, rush.deductPerPoint()));
+                out.add(new KnownIndicator(k.code(), k.name(), k.nameEn(), "figures", RUSH_KINDS, defaults.threshold(k.code()),
+                        defaults.deductPerPoint()));
             } else {
                 out.add(new KnownIndicator(k.code(), k.name(), k.nameEn(), "figures", KINDS, null, null));
             }
