@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { SCREENSHOTS, newUserPage } from './helpers';
+import { DOCS_SCREENSHOTS, SCREENSHOTS, newUserPage } from './helpers';
 
 /**
  * The bureau's and the administrator's pages on the real stack: 评价模板 (copy the default, move a
- * point, save a new version), 批量生成报告 (a year's batch to its ZIP) and 单位开户 (a department and
+ * point, save a new version; add the year-end rush shares, remove one, save again), 批量生成报告 (a year's batch to its ZIP) and 单位开户 (a department and
  * its first Keycloak user). Repeatable: the copy is never assigned (nobody is rescored), the
  * onboarded code and username are unique per run.
  */
@@ -34,6 +34,37 @@ test.describe('bureau pages', () => {
       await expect(reviewer.getByTestId('template-version-row')).toHaveCount(2);
       await expect(reviewer.getByTestId('template-audit')).toContainText('在职人员控制率 · 分值');
       await reviewer.screenshot({ path: `${SCREENSHOTS}/50-templates.png`, fullPage: true });
+    });
+
+    await test.step('templates: the year-end rush shares added from the list, one removed again, saved as version 3', async () => {
+      await reviewer.getByRole('tab', { name: '指标与分值' }).click();
+      const choose = async (testId: string, option: string) => {
+        await reviewer.getByTestId(testId).click();
+        await reviewer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+      };
+      for (const name of ['12月支出占比（december-share', '第四季度支出占比（q4-share']) {
+        await choose('add-indicator-code', name);
+        await choose('add-indicator-place', '过程 / 预算执行');
+        await reviewer.getByTestId('add-indicator-points').fill('1');
+        await reviewer.getByTestId('add-indicator-submit').click();
+      }
+      await expect(reviewer.getByTestId('rule-kind-december-share')).toContainText('年底突击');
+      // the district's configured thresholds apply while the rule's own are empty
+      await expect(reviewer.getByTestId('rush-defaults-december-share')).toContainText('阈值 15%');
+      await expect(reviewer.getByTestId('rush-defaults-q4-share')).toContainText('阈值 40%');
+      await expect(reviewer.getByTestId('points-remaining')).toContainText('与 100 分相差 -2.00 分');
+      await reviewer.getByTestId('remove-q4-share').click();
+      await expect(reviewer.getByTestId('indicator-q4-share')).toHaveCount(0);
+      await reviewer.getByTestId('points-budget-completion-rate').fill('3');
+      await expect(reviewer.getByTestId('points-remaining')).toContainText('合计 100 分');
+      // the picture without the 已添加 notices over it and without a hovered button
+      await reviewer.mouse.move(0, 0);
+      await expect(reviewer.locator('.ant-message-notice')).toHaveCount(0);
+      await reviewer.getByTestId('level-1').screenshot({ path: `${DOCS_SCREENSHOTS}/season-template-rush.png` });
+      await reviewer.getByTestId('template-save').click();
+      await expect(reviewer.getByText('已保存为第 3 版')).toBeVisible();
+      await expect(reviewer.getByTestId('indicator-december-share')).toBeVisible();
+      await expect(reviewer.getByTestId('add-indicator-code')).toBeVisible();
     });
 
     await test.step('batches: every 2020 report generated and downloaded as a ZIP', async () => {

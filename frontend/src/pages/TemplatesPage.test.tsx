@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AppRoutes } from '../App';
 import type { TemplateDetail, TemplateEditInput } from '../features/templates/templateApi';
-import { defaultSummary, detail, sampleBody, summary } from '../features/templates/templateFixtures';
+import { defaultSummary, detail, knownIndicators, sampleBody, summary } from '../features/templates/templateFixtures';
 import { renderWithProviders } from '../test/renderWithProviders';
 import { jsonResponse, problemResponse, routeFetch, type RouteHandler } from '../features/templates/routeFetch';
 
@@ -30,6 +30,7 @@ function templateService(onPut: (body: TemplateEditInput) => Response) {
     if (path === '/templates/2/versions') return jsonResponse([{ version: 1, createdAt: '2021-01-05T02:00:00Z', createdBy: 'reviewer' }]);
     if (path === '/templates/2/audit') return jsonResponse([]);
     if (path === '/templates/assignments') return jsonResponse([]);
+    if (path === '/templates/indicators') return jsonResponse(knownIndicators());
     return undefined;
   };
   return {
@@ -43,6 +44,22 @@ function templateService(onPut: (body: TemplateEditInput) => Response) {
 
 function setPoints(code: string, value: string) {
   fireEvent.change(screen.getByTestId(`points-${code}`), { target: { value } });
+}
+
+/** Opens an antd select of the add form and picks the option whose text matches. */
+async function choose(testId: string, option: RegExp) {
+  const select = screen.getByTestId(testId);
+  fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? within(select).getByRole('combobox'));
+  const matches = await screen.findAllByText(option, { selector: '.ant-select-item-option-content' });
+  fireEvent.click(matches[matches.length - 1]!);
+}
+
+/** Adds a computable indicator under 过程 / 预算执行 with these points. */
+async function addUnderExecution(label: RegExp, points: string) {
+  await choose('add-indicator-code', label);
+  await choose('add-indicator-place', /^过程 \/ 预算执行$/);
+  fireEvent.change(screen.getByTestId('add-indicator-points'), { target: { value: points } });
+  fireEvent.click(screen.getByTestId('add-indicator-submit'));
 }
 
 describe('评价模板 page', () => {
@@ -164,5 +181,71 @@ describe('评价模板 page', () => {
   it('is refused to a department user, even by URL', async () => {
     renderWithProviders(<AppRoutes />, { fetchImpl: routeFetch().fetch, route: '/templates' });
     expect(await screen.findByTestId('forbidden-reason')).toHaveTextContent('此页面仅供财政局使用');
+  });
+
+  it('adds the December share with the rush rule and the district defaults shown, keeps the sum check and saves it', async () => {
+    let sent: TemplateEditInput | undefined;
+    const service = templateService((body) => {
+      sent = body;
+      return jsonResponse(detail(summary({ version: 4 })));
+    });
+    renderWithProviders(<AppRoutes />, { fetchImpl: routeFetch(service.handler).fetch, route: '/templates?template=2', user: reviewer });
+    await screen.findByTestId('points-staff-control-rate');
+    await waitFor(() => expect(screen.getByTestId('add-indicator-code')).not.toHaveClass('ant-select-loading'));
+
+    await addUnderExecution(/^12月支出占比（december-share/, '5');
+    const row = await screen.findByTestId('indicator-december-share');
+    expect(within(row).getByTestId('rule-kind-december-share')).toHaveTextContent('年底突击');
+    expect(within(row).getByTestId('rush-defaults-december-share')).toHaveTextContent('阈值 15%');
+    expect(within(row).getByTestId('rule-threshold-december-share')).toHaveAttribute('placeholder', '15');
+    expect(within(row).getByTestId('rule-deductPerPoint-december-share')).toHaveAttribute('placeholder', '0.1');
+    // the points come on top: 105, and the save waits until they are taken elsewhere
+    expect(screen.getByTestId('points-total')).toHaveTextContent('105.00');
+    expect(screen.getByTestId('level-sum-1')).toHaveTextContent('小计 65.00 分');
+    expect(screen.getByTestId('template-save')).toBeDisabled();
+    setPoints('budget-completion-rate', '15');
+    expect(screen.getByTestId('points-total')).toHaveTextContent('100.00');
+    fireEvent.click(screen.getByTestId('template-save'));
+
+    expect(await screen.findByText('已保存为第 4 版')).toBeInTheDocument();
+    expect(sent!.version).toBe(3);
+    expect(sent!.levels[1]!.points).toBe('60.00');
+    expect(sent!.levels[1]!.children[0]!.children[3]).toEqual({
+      code: 'december-share',
+      name: '12月支出占比',
+      nameEn: 'December share of the year’s spending',
+      points: '5',
+      rule: { kind: 'rush', target: null, threshold: null, deductPerPoint: null, bands: null },
+    });
+  });
+
+  it('removes an indicator (never the last of its group) and shows the service’s refusal of an added one at its field', async () => {
+    const service = templateService(() =>
+      problemResponse(400, {
+        title: '请求有误',
+        detail: '模板有 1 处错误，请按提示修改后重新保存。',
+        code: 'template.invalid',
+        errors: [{ field: 'levels[1].children[0].children[3].rule.threshold', message: '阈值须为大于 0、小于 100 的百分数。' }],
+      }),
+    );
+    renderWithProviders(<AppRoutes />, { fetchImpl: routeFetch(service.handler).fetch, route: '/templates?template=2', user: reviewer });
+    await screen.findByTestId('points-staff-control-rate');
+    await waitFor(() => expect(screen.getByTestId('add-indicator-code')).not.toHaveClass('ant-select-loading'));
+
+    fireEvent.click(screen.getByTestId('remove-key-spending-rate'));
+    expect(screen.queryByTestId('indicator-key-spending-rate')).not.toBeInTheDocument();
+    expect(screen.getByTestId('points-total')).toHaveTextContent('80.00');
+    expect(screen.getByTestId('remove-staff-control-rate')).toBeDisabled();
+
+    await addUnderExecution(/^第四季度支出占比（q4-share/, '20');
+    expect(await screen.findByTestId('indicator-q4-share')).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('rule-threshold-q4-share'), { target: { value: '100' } });
+    expect(screen.getByTestId('points-total')).toHaveTextContent('100.00');
+    fireEvent.click(screen.getByTestId('template-save'));
+
+    expect(await screen.findByTestId('error-levels[1].children[0].children[3].rule.threshold')).toHaveTextContent(
+      '阈值须为大于 0、小于 100 的百分数。',
+    );
+    expect(screen.getByTestId('template-invalid')).toHaveTextContent('模板有 1 处错误');
   });
 });

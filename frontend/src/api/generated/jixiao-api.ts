@@ -7836,6 +7836,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicators the service computes, which a template may add: code, names, accepted rule kinds
+         * @description source: figures (the sheet) or goals (the goal indicators). The first of kinds is the editor's starting rule. For december-share and q4-share (年底突击花钱), threshold (%) and deductPerPoint are the configured defaults (jixiao.rush.*) a rush rule scores with when it leaves them out. Qualitative indicators (scored by hand) are not listed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not signed in, or the token expired or is invalid (auth.required) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description The caller's role or department may not do this (access.forbidden, department.forbidden) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too many requests from this caller; retry after the seconds in Retry-After (rate.limited) */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before the next request */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/templates/{id}": {
         parameters: {
             query?: never;
@@ -8773,6 +8841,15 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+        KnownIndicator: {
+            code: string;
+            deductPerPoint: number;
+            kinds: string[];
+            name: string;
+            nameEn: string;
+            source: string;
+            threshold: number;
+        };
         Level1: {
             children: components["schemas"]["Level2"][];
             name: string;

@@ -15,13 +15,17 @@ interface RuleEditorProps {
   readOnly: boolean;
   messagesAt: MessagesAt;
   onChange(rule: EditorRule, changedPath: string): void;
+  /** The kinds the service accepts for this indicator (from its list of computable ones); default: all. */
+  kinds?: readonly RuleKind[];
+  /** A rush indicator's configured threshold (%) and deduction, used while its own are left empty. */
+  rushDefaults?: { threshold: string; deductPerPoint: string };
 }
 
 /** The rule of one indicator: its kind and the parameters of that kind (bands as an editable table). */
-export function RuleEditor({ path, label, testKey, rule, readOnly, messagesAt, onChange }: RuleEditorProps) {
+export function RuleEditor({ path, label, testKey, rule, readOnly, messagesAt, onChange, kinds = RULE_KINDS, rushDefaults }: RuleEditorProps) {
   const { t } = useTranslation();
   const rulePath = `${path}.rule`;
-  const param = (name: 'target' | 'threshold' | 'deductPerPoint', unitKey: string) => {
+  const param = (name: 'target' | 'threshold' | 'deductPerPoint', unitKey: string, placeholder?: string) => {
     const fieldPath = `${rulePath}.${name}`;
     const messages = messagesAt(fieldPath);
     const fieldLabel = t(`templates.rule.${name}`);
@@ -35,6 +39,7 @@ export function RuleEditor({ path, label, testKey, rule, readOnly, messagesAt, o
             size="small"
             inputMode="decimal"
             value={rule[name]}
+            placeholder={placeholder}
             disabled={readOnly}
             status={messages.length > 0 ? 'error' : undefined}
             aria-label={t('templates.fieldOf', { indicator: label, field: fieldLabel })}
@@ -65,7 +70,7 @@ export function RuleEditor({ path, label, testKey, rule, readOnly, messagesAt, o
         aria-label={t('templates.fieldOf', { indicator: label, field: t('templates.rule.kind') })}
         style={{ width: 150 }}
         data-testid={`rule-kind-${testKey}`}
-        options={RULE_KINDS.map((kind) => ({ value: kind, label: t(`templates.kinds.${kind}`) }))}
+        options={kinds.map((kind) => ({ value: kind, label: t(`templates.kinds.${kind}`) }))}
         // a new kind replaces every parameter: the service's messages on the old ones go too
         onChange={(kind) => onChange(kind === rule.kind ? rule : defaultRule(kind), rulePath)}
       />
@@ -87,11 +92,16 @@ export function RuleEditor({ path, label, testKey, rule, readOnly, messagesAt, o
         </Space>
       ) : null}
       {rule.kind === 'rush' ? (
-        <Space direction="vertical" size={4}>
+        <Space orientation="vertical" size={4}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('templates.rule.rushHint')}</Typography.Text>
+          {rushDefaults ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`rush-defaults-${testKey}`}>
+              {t('templates.rule.rushDefaults', rushDefaults)}
+            </Typography.Text>
+          ) : null}
           <Space wrap size={[12, 4]} align="start">
-            {param('threshold', 'templates.rule.percentUnit')}
-            {param('deductPerPoint', 'templates.rule.deductUnitCeiling')}
+            {param('threshold', 'templates.rule.percentUnit', rushDefaults?.threshold)}
+            {param('deductPerPoint', 'templates.rule.deductUnitCeiling', rushDefaults?.deductPerPoint)}
           </Space>
         </Space>
       ) : null}

@@ -1,21 +1,25 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../../api/ApiContext';
 import { errorText } from '../../api/errorText';
 import { isApiError, type FieldError } from '../../api/problem';
 import { FieldMessage } from './FieldMessage';
+import { AddIndicator, RemoveIndicator } from './AddIndicator';
 import { RuleEditor } from './RuleEditor';
-import { templateApi, type TemplateDetail } from './templateApi';
+import { templateApi, templateKeys, type KnownIndicator, type TemplateDetail } from './templateApi';
 import {
   PROJECT_PARTS,
+  addIndicator,
   indicatorPath,
   localName,
   pathKey,
   placeServerErrors,
   pointsSummary,
+  removable,
+  removeIndicator,
   sameContent,
   toEditInput,
   toEditorState,
@@ -67,6 +71,16 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
   const placed = useMemo(() => placeServerErrors(serverErrors, state), [serverErrors, state]);
   const problemCount = Object.keys(problems).length;
   const dirty = !sameContent(state, initial);
+  // the computable indicators: what may be added, the kinds each accepts, the rush defaults in force
+  const catalogue = useQuery({
+    queryKey: templateKeys.indicators,
+    queryFn: ({ signal }) => templateApi.indicators(client, signal),
+    staleTime: 5 * 60_000,
+  });
+  const knownByCode = useMemo(
+    () => new Map<string, KnownIndicator>((catalogue.data ?? []).map((k) => [k.code, k])),
+    [catalogue.data],
+  );
 
   const messagesAt = (path: string): string[] => {
     const own = problems[path] ? [t(`templates.problems.${problems[path]}`)] : [];
@@ -77,6 +91,12 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
   const change = (next: EditorState, changedPath: string) => {
     setState(next);
     setServerErrors((errors) => errors.filter((error) => !touches(pathKey(error.field), changedPath)));
+  };
+
+  /** A change of the tree's shape: the service's paths may point at other indicators now, so they go. */
+  const reshape = (next: EditorState) => {
+    setState(next);
+    setServerErrors([]);
   };
 
   const save = useMutation({
@@ -280,6 +300,18 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
         ) : null}
       </Card>
 
+      {!readOnly ? (
+        <AddIndicator
+          state={state}
+          known={catalogue.data}
+          failed={catalogue.isError}
+          onAdd={(at, known, points) => {
+            reshape(addIndicator(state, at, known, points));
+            message.success(t('templates.add.added', { indicator: localName(known, english) }));
+          }}
+        />
+      ) : null}
+
       {state.levels.map((level, l) => {
         const levelPath = `levels[${l}].points`;
         return (
@@ -300,6 +332,7 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
               <div>{t('templates.columns.indicator')}</div>
               <div>{t('templates.columns.points')}</div>
               <div>{t('templates.columns.rule')}</div>
+              <div />
             </div>
             {level.children.map((group, g) =>
               group.children.map((indicator, i) => {
@@ -308,6 +341,7 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
                 const pointsPath = `${path}.points`;
                 const pointsMessages = messagesAt(pointsPath);
                 const indicatorName = localName(indicator, english);
+                const known = knownByCode.get(indicator.code);
                 return (
                   <div key={`${g}-${i}`} style={ROW_STYLE} role="group" aria-label={indicatorName} data-testid={`indicator-${indicator.code}`}>
                     <div style={{ color: i === 0 ? undefined : 'transparent' }} aria-hidden={i !== 0}>
@@ -344,7 +378,23 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
                       readOnly={readOnly}
                       messagesAt={messagesAt}
                       onChange={(rule, changedPath) => change(updateIndicator(state, at, (current) => ({ ...current, rule })), changedPath)}
+                      kinds={known?.kinds}
+                      rushDefaults={
+                        known?.threshold != null && known.deductPerPoint != null
+                          ? { threshold: String(known.threshold), deductPerPoint: String(known.deductPerPoint) }
+                          : undefined
+                      }
                     />
+                    <div>
+                      {!readOnly ? (
+                        <RemoveIndicator
+                          name={indicatorName}
+                          code={indicator.code}
+                          allowed={removable(state, at)}
+                          onRemove={() => reshape(removeIndicator(state, at))}
+                        />
+                      ) : null}
+                    </div>
                   </div>
                 );
               }),
@@ -358,7 +408,7 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
 
 const ROW_STYLE: React.CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: 'minmax(90px, 1fr) minmax(160px, 2fr) 96px minmax(280px, 4fr)',
+  gridTemplateColumns: 'minmax(90px, 1fr) minmax(160px, 2fr) 96px minmax(280px, 4fr) 32px',
   gap: 8,
   alignItems: 'start',
   padding: '6px 0',

@@ -117,6 +117,22 @@ export interface TemplateEditInput {
   project: ProjectWeightsBody;
 }
 
+/**
+ * An indicator the service computes (GET /templates/indicators): what the editor may add. kinds: the rule
+ * kinds the service accepts for it, the first being the one a new indicator starts with. threshold and
+ * deductPerPoint: for the rush indicators, the district's configured defaults a rush rule without its own
+ * parameters scores with; null for the others.
+ */
+export interface KnownIndicator {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  source: 'figures' | 'goals';
+  kinds: RuleKind[];
+  threshold: DecimalValue | null;
+  deductPerPoint: DecimalValue | null;
+}
+
 export interface TemplateCopyInput {
   name: string | null;
   jurisdiction: string;
@@ -140,6 +156,8 @@ export const templateApi = {
   copy: (client: ApiClient, sourceId: number, input: TemplateCopyInput) =>
     client.post<TemplateDetail>(`/templates/${sourceId}/copies`, input),
 
+  indicators: (client: ApiClient, signal?: AbortSignal) => client.get<KnownIndicator[]>('/templates/indicators', { signal }),
+
   edit: (client: ApiClient, id: number, input: TemplateEditInput) => client.put<TemplateDetail>(`/templates/${id}`, input),
 
   assignments: (client: ApiClient, signal?: AbortSignal) =>
@@ -159,4 +177,5 @@ export const templateKeys = {
   versions: (id: number) => ['templates', 'versions', id] as const,
   audit: (id: number) => ['templates', 'audit', id] as const,
   assignments: ['templates', 'assignments'] as const,
+  indicators: ['templates', 'indicators'] as const,
 };

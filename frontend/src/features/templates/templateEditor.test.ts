@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { sampleBody } from './templateFixtures';
+import { knownIndicators, sampleBody } from './templateFixtures';
 import {
+  addIndicator,
+  addableIndicators,
   defaultRule,
   placeServerErrors,
   pointsSummary,
+  removable,
+  removeIndicator,
   rowErrors,
   sameContent,
   toEditInput,
@@ -171,5 +175,50 @@ describe('template editor: the service’s field errors', () => {
     });
     expect(placed.general.map((error) => error.message)).toEqual(['指标编码重复', '不存在的位置', '整体错误']);
     expect(rowErrors(errors, { level: 0, group: 0, index: 1 })).toEqual(['只能使用定性规则', '指标编码重复']);
+  });
+});
+
+describe('template editor: adding and removing indicators', () => {
+  const december = () => knownIndicators().find((k) => k.code === 'december-share')!;
+
+  it('offers the computable indicators the template lacks, never one it has', () => {
+    const state = toEditorState(sampleBody());
+    expect(addableIndicators(state, knownIndicators()).map((k) => k.code)).toEqual(['december-share', 'q4-share', 'task-quality-rate']);
+    const added = addIndicator(state, { level: 1, group: 0 }, december(), '5');
+    expect(addableIndicators(added, knownIndicators()).map((k) => k.code)).toEqual(['q4-share', 'task-quality-rate']);
+  });
+
+  it('adds a rush share with the rush rule and no parameters (the configured ones apply), counted in the sums', () => {
+    const state = addIndicator(toEditorState(sampleBody()), { level: 1, group: 0 }, december(), '5');
+    const added = state.levels[1]!.children[0]!.children[3]!;
+    expect(added).toEqual({
+      code: 'december-share',
+      name: '12月支出占比',
+      nameEn: 'December share of the year’s spending',
+      points: '5',
+      rule: { kind: 'rush', target: '', threshold: '', deductPerPoint: '', bands: [] },
+    });
+    expect(pointsSummary(state).total).toBe('105.00');
+    expect(validateEditor(state)).toEqual({ levels: 'total' });
+    const sent = toEditInput(state, 3).levels[1]!;
+    expect(sent.points).toBe('65.00');
+    expect(sent.children[0]!.children[3]).toEqual({
+      code: 'december-share',
+      name: '12月支出占比',
+      nameEn: 'December share of the year’s spending',
+      points: '5',
+      rule: { kind: 'rush', target: null, threshold: null, deductPerPoint: null, bands: null },
+    });
+  });
+
+  it('removes an indicator from the sums, but never the last of its group', () => {
+    let state = removeIndicator(toEditorState(sampleBody()), ADJUSTMENT);
+    expect(state.levels[1]!.children[0]!.children.map((i) => i.code)).toEqual(['budget-completion-rate', 'goal-reasonableness']);
+    expect(pointsSummary(state).remaining).toBe('20.00');
+    state = updateIndicator(state, { level: 1, group: 0, index: 0 }, (i) => ({ ...i, points: '40' }));
+    expect(validateEditor(state)).toEqual({});
+    const alone = removeIndicator(removeIndicator(state, { level: 1, group: 0, index: 1 }), { level: 1, group: 0, index: 0 });
+    expect(removable(alone, { level: 1, group: 0, index: 0 })).toBe(false);
+    expect(alone.levels[1]!.children[0]!.children.map((i) => i.code)).toEqual(['budget-completion-rate']);
   });
 });

@@ -4,6 +4,7 @@ import { toFieldPath } from '../../lib/fieldErrors';
 import {
   RULE_KINDS,
   type DecimalValue,
+  type KnownIndicator,
   type Level1Body,
   type ProjectWeightsBody,
   type RuleBody,
@@ -393,26 +394,67 @@ export function localName(item: { name: string; nameEn: string | null }, english
   return english && item.nameEn ? item.nameEn : item.name;
 }
 
-/** The state with one indicator changed. */
-export function updateIndicator(state: EditorState, at: IndicatorAt, change: (indicator: EditorIndicator) => EditorIndicator): EditorState {
+/** The state with one 二级 group changed. */
+function updateGroup(state: EditorState, at: GroupAt, change: (group: EditorLevel2) => EditorLevel2): EditorState {
   return {
     ...state,
     levels: state.levels.map((level, l) =>
-      l !== at.level
-        ? level
-        : {
-            ...level,
-            children: level.children.map((group, g) =>
-              g !== at.group
-                ? group
-                : { ...group, children: group.children.map((indicator, i) => (i === at.index ? change(indicator) : indicator)) },
-            ),
-          },
+      l !== at.level ? level : { ...level, children: level.children.map((group, g) => (g !== at.group ? group : change(group))) },
     ),
   };
+}
+
+/** The state with one indicator changed. */
+export function updateIndicator(state: EditorState, at: IndicatorAt, change: (indicator: EditorIndicator) => EditorIndicator): EditorState {
+  return updateGroup(state, at, (group) => ({
+    ...group,
+    children: group.children.map((indicator, i) => (i === at.index ? change(indicator) : indicator)),
+  }));
 }
 
 /** The same template as sent (so an edit that is undone counts as no change). */
 export function sameContent(a: EditorState, b: EditorState): boolean {
   return JSON.stringify(toEditInput(a, 0)) === JSON.stringify(toEditInput(b, 0));
+}
+
+/** Where a new indicator goes: a 二级 group, levels[level].children[group]. */
+export interface GroupAt {
+  level: number;
+  group: number;
+}
+
+/** Every indicator code in the template. */
+function codesOf(state: EditorState): Set<string> {
+  return new Set(state.levels.flatMap((level) => level.children.flatMap((group) => group.children.map((i) => i.code))));
+}
+
+/** The computable indicators the template does not have yet: what the editor offers to add. */
+export function addableIndicators(state: EditorState, known: readonly KnownIndicator[]): KnownIndicator[] {
+  const present = codesOf(state);
+  return known.filter((k) => !present.has(k.code));
+}
+
+/**
+ * The rule a new indicator starts with: the first kind the service accepts for it. A rush rule starts
+ * without parameters, so it scores with the district's configured thresholds until someone sets its own.
+ */
+export function startingRule(known: KnownIndicator): EditorRule {
+  return defaultRule(known.kinds[0] ?? 'ratio');
+}
+
+/** The state with `known` appended to a group, with these points (checked like any other). */
+export function addIndicator(state: EditorState, at: GroupAt, known: KnownIndicator, points: string): EditorState {
+  const indicator: EditorIndicator = { code: known.code, name: known.name, nameEn: known.nameEn, points, rule: startingRule(known) };
+  return updateGroup(state, at, (group) => ({ ...group, children: [...group.children, indicator] }));
+}
+
+/** May this indicator be removed? Not the last of its group: the service needs at least one per group. */
+export function removable(state: EditorState, at: IndicatorAt): boolean {
+  return (state.levels[at.level]?.children[at.group]?.children.length ?? 0) > 1;
+}
+
+/** The state without one indicator (its points leave the sums; the total check then asks for them elsewhere). */
+export function removeIndicator(state: EditorState, at: IndicatorAt): EditorState {
+  if (!removable(state, at)) return state;
+  return updateGroup(state, at, (group) => ({ ...group, children: group.children.filter((_, i) => i !== at.index) }));
 }

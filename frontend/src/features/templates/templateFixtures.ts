@@ -1,4 +1,4 @@
-import type { TemplateBody, TemplateDetail, TemplateSummary } from './templateApi';
+import type { KnownIndicator, TemplateBody, TemplateDetail, TemplateSummary } from './templateApi';
 
 /** A small template as evaluation-service sends it (numbers as JSON numbers), for tests. */
 export function sampleBody(): TemplateBody {
@@ -91,4 +91,15 @@ export function defaultSummary(): TemplateSummary {
 
 export function detail(template: TemplateSummary, body: TemplateBody = sampleBody()): TemplateDetail {
   return { template, body: { ...body, name: template.name } };
+}
+
+/** GET /templates/indicators as the service answers it (a part): the rush shares with the configured defaults. */
+export function knownIndicators(): KnownIndicator[] {
+  const kinds: KnownIndicator['kinds'] = ['ratio', 'target', 'ceiling', 'bands', 'qualitative'];
+  return [
+    { code: 'december-share', name: '12月支出占比', nameEn: 'December share of the year’s spending', source: 'figures', kinds: ['rush', ...kinds], threshold: 15, deductPerPoint: 0.1 },
+    { code: 'key-spending-rate', name: '重点支出安排率', nameEn: 'Key spending rate', source: 'figures', kinds, threshold: null, deductPerPoint: null },
+    { code: 'q4-share', name: '第四季度支出占比', nameEn: 'Fourth-quarter share of the year’s spending', source: 'figures', kinds: ['rush', ...kinds], threshold: 40, deductPerPoint: 0.1 },
+    { code: 'task-quality-rate', name: '质量达标率', nameEn: 'Quality rate', source: 'goals', kinds, threshold: null, deductPerPoint: null },
+  ];
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.platform.audit.AuditEntryView;
+import io.jixiao.evaluation.service.IndicatorCatalogue;
 import io.jixiao.evaluation.service.TemplateService;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -80,11 +81,32 @@ public class TemplateResource {
     }
 
     private final TemplateService service;
+    private final IndicatorCatalogue catalogue;
     private final Caller caller;
 
-    public TemplateResource(TemplateService service, Caller caller) {
+    public TemplateResource(TemplateService service, IndicatorCatalogue catalogue, Caller caller) {
         this.service = service;
+        this.catalogue = catalogue;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/indicators")
+    @Operation(summary = "The indicators the service computes, which a template may add: code, names, accepted rule kinds",
+            description = "source: figures (the sheet) or goals (the goal indicators). The first of kinds is the editor's "
+                    + "starting rule. For december-share and q4-share (年底突击花钱), threshold (%) and deductPerPoint are the "
+                    + "configured defaults (jixiao.rush.*) a rush rule scores with when it leaves them out. Qualitative "
+                    + "indicators (scored by hand) are not listed.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "two of them", value = "[{\"code\":\"december-share\",\"name\":\"12月支出占比\","
+                    + "\"nameEn\":\"December share of the year's spending\",\"source\":\"figures\","
+                    + "\"kinds\":[\"rush\",\"ratio\",\"target\",\"ceiling\",\"bands\",\"qualitative\"],"
+                    + "\"threshold\":15,\"deductPerPoint\":0.10},"
+                    + "{\"code\":\"task-timeliness-rate\",\"name\":\"完成及时率\",\"nameEn\":\"Timeliness rate\","
+                    + "\"source\":\"goals\",\"kinds\":[\"ratio\",\"target\",\"ceiling\",\"bands\",\"qualitative\"],"
+                    + "\"threshold\":null,\"deductPerPoint\":null}]")))
+    public List<IndicatorCatalogue.KnownIndicator> indicators() {
+        return catalogue.list();
     }
 
     @GET

@@ -141,6 +141,17 @@ public final class Formulas {
         return FORMULAS.containsKey(code);
     }
 
+    /** An indicator a template may score from the figures: its code and names (the template editor's list). */
+    public record Known(String code, String name, String nameEn) {
+    }
+
+    /** Every formula a template can use, by code; 基本支出预算完成率 is informational and left out. */
+    public static List<Known> known() {
+        return FORMULAS.entrySet().stream().filter(e -> !BASIC_COMPLETION_RATE.equals(e.getKey()))
+                .map(e -> new Known(e.getKey(), e.getValue().name(), e.getValue().nameEn()))
+                .sorted(java.util.Comparator.comparing(Known::code)).toList();
+    }
+
     public static IndicatorResult compute(String code, Sheet sheet, String source) {
         return compute(code, sheet, source, Messages.ZH);
     }

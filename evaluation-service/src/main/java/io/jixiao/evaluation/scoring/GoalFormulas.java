@@ -34,6 +34,12 @@ public final class GoalFormulas {
         return KINDS.containsKey(code);
     }
 
+    /** Every goal rate a template can use, by code (the template editor's list). */
+    public static List<Formulas.Known> known() {
+        return KINDS.entrySet().stream().map(e -> new Formulas.Known(e.getKey(), e.getValue().name(), e.getValue().nameEn()))
+                .sorted(java.util.Comparator.comparing(Formulas.Known::code)).toList();
+    }
+
     public static IndicatorResult compute(String code, List<GoalOutcome> goals) {
         return compute(code, goals, Messages.ZH);
     }

@@ -48,14 +48,18 @@ public final class BureauDocx {
             p.append(String.join("，", grades)).append("。");
             run(body(doc), p.toString(), BODY_FONT, 16, false);
             run(body(doc), "二、各单位情况", HEADING_FONT, 16, false);
-            int[] widths = {26, 11, 9, 7, 14, 14, 11, 8};
-            boolean[] numeric = {false, false, true, false, true, true, true, true};
-            XWPFTable table = table(doc, widths, "单位", "报送状态", "得分", "等级", "预算（万元）", "实际（万元）", "执行率", "问题");
+            // the last two columns as in the workbook: self versus 抽查复核, empty for a department not re-reviewed
+            int[] widths = {19, 9, 8, 6, 12, 12, 9, 6, 8, 11};
+            boolean[] numeric = {false, false, true, false, true, true, true, true, true, true};
+            XWPFTable table = table(doc, widths, "单位", "报送状态", "得分", "等级", "预算（万元）", "实际（万元）", "执行率", "问题",
+                    "抽查复核得分", "自评偏差（自评 − 复核）");
             for (var r : rows) {
+                var rr = r.reReview();
                 row(table, widths, numeric, false, r.departmentName(), SummaryDocuments.statusText(r.status()),
                         r.score() == null ? "—" : r.score(), r.grade() == null ? "—" : r.grade(), wanOrDash(r.budget()),
                         wanOrDash(r.actual()), r.executionRate() == null ? "—" : r.executionRate() + "%",
-                        String.valueOf(r.fatal() + r.warnings()));
+                        String.valueOf(r.fatal() + r.warnings()), rr == null ? "" : rr.reviewTotal(),
+                        rr == null ? "" : SummaryDocuments.deviationText(rr));
             }
             run(body(doc), "三、各单位主要问题", HEADING_FONT, 16, false);
             int n = 0;

@@ -77,7 +77,7 @@ public final class SummaryDocuments {
                 DistrictSummary.ReReview rr = r.reReview();
                 if (rr != null) {
                     number(x, 13, rr.reviewTotal(), pct);
-                    x.createCell(14).setCellValue(rr.deviation() + (rr.flagged() ? "（自评偏差较大）" : ""));
+                    x.createCell(14).setCellValue(deviationText(rr));
                 }
                 x.createCell(15).setCellValue(String.join("；", r.mainFindings()));
             });
@@ -103,6 +103,11 @@ public final class SummaryDocuments {
         Cell c = row.createCell(col);
         c.setCellValue(new BigDecimal(value).doubleValue());
         c.setCellStyle(style);
+    }
+
+    /** The deviation as the workbook and the Word summary show it, marked when it is 自评偏差较大. */
+    static String deviationText(DistrictSummary.ReReview rr) {
+        return rr.deviation() + (rr.flagged() ? "（自评偏差较大）" : "");
     }
 
     public static String statusText(String status) {

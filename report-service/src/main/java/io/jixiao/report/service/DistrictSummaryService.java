@@ -180,7 +180,15 @@ public class DistrictSummaryService {
     }
 
     /** Department-years whose sheet arrived before summary rows were kept (an upgrade): written once at start. */
-    void backfill(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+    void backfillAtStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        backfill();
+    }
+
+    /**
+     * Writes the row of every department-year that has a sheet but no summary row (a migration such as
+     * V12 drops rows to have them written again); the number written.
+     */
+    public int backfill() {
         List<BudgetView.Key> missing = QuarkusTransaction.requiringNew().call(() -> SheetView.<SheetView>find(
                 "from SheetView s where not exists (select 1 from SummaryRow r where r.key = s.key)").list()
                 .stream().map(v -> v.key).toList());
@@ -191,6 +199,7 @@ public class DistrictSummaryService {
             org.jboss.logging.Logger.getLogger(DistrictSummaryService.class)
                     .infof("summary: %d row(s) written for years received before summary rows were kept", missing.size());
         }
+        return missing.size();
     }
 
     /**

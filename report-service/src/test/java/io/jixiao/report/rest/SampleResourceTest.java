@@ -159,6 +159,18 @@ class SampleResourceTest {
             }
             assertEquals(1, reviewed, "only the re-reviewed department");
         }
+        // the Word summary has the same two columns in its table of departments
+        byte[] summaryDocx = as(reviewer).queryParam("fiscalYear", year).get("/api/v1/reports/summary/summary.docx").then()
+                .statusCode(200).extract().asByteArray();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new ByteArrayInputStream(summaryDocx))) {
+            List<org.apache.poi.xwpf.usermodel.XWPFTableRow> rows = doc.getTables().get(0).getRows();
+            assertEquals("抽查复核得分", rows.get(0).getCell(8).getText());
+            assertEquals("自评偏差（自评 − 复核）", rows.get(0).getCell(9).getText());
+            List<String> reviewed = rows.subList(1, rows.size()).stream().filter(r -> !r.getCell(8).getText().isEmpty())
+                    .map(r -> r.getCell(8).getText() + "|" + r.getCell(9).getText()).toList();
+            assertEquals(List.of("4.50|68.00（自评偏差较大）"), reviewed, "only the re-reviewed department");
+        }
 
         // each save told the department (in-app notice and RoundNotice event); the other department nothing
         assertEquals(2, RoundResourceTest.countNotices(clerk, id, "REREVIEWED"));
