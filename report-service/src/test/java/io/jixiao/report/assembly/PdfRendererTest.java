@@ -114,6 +114,35 @@ class PdfRendererTest {
         assertTrue(bytes < 2_000_000, "the loaded face holds " + bytes + " bytes");
     }
 
+    /** The loaded faces answer as FontBox's own cmap and PDFBox's widths did: same characters, same layout. */
+    @Test
+    void theLoadedFacesMapAndMeasureEveryCharacterAsFontBoxDoes() throws Exception {
+        PdfFonts.Fonts fonts = ReportConfig.debianFonts();
+        for (PdfFonts.FontFile f : List.of(fonts.body(), fonts.heading(), fonts.kai(), fonts.latin())) {
+            PdfFonts.LoadedFont loaded = PdfFonts.LoadedFont.open(f);
+            try (org.apache.fontbox.ttf.TrueTypeCollection ttc = f.name() == null ? null
+                    : new org.apache.fontbox.ttf.TrueTypeCollection(f.path().toFile());
+                    org.apache.fontbox.ttf.TrueTypeFont ttf = ttc != null ? ttc.getFontByName(f.name())
+                            : new org.apache.fontbox.ttf.TTFParser().parse(
+                                    new org.apache.pdfbox.io.RandomAccessReadBufferedFile(f.path().toFile()));
+                    PDDocument doc = new PDDocument()) {
+                var lookup = ttf.getUnicodeCmapLookup(false);
+                PDType0Font pdf = PDType0Font.load(doc, ttf, true);
+                int mapped = 0;
+                for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+                    boolean has = lookup.getGlyphId(cp) != 0;
+                    assertEquals(has, loaded.has(cp), f.path() + " U+" + Integer.toHexString(cp));
+                    if (has && cp <= 0xFFFF) {
+                        mapped++;
+                        assertEquals(pdf.getStringWidth(new String(Character.toChars(cp))), loaded.width(cp), 0f,
+                                f.path() + " width of U+" + Integer.toHexString(cp));
+                    }
+                }
+                assertTrue(mapped > (f == fonts.latin() ? 200 : 20_000), f.path() + ": " + mapped);
+            }
+        }
+    }
+
     /** Bytes of the arrays an object reaches; fails on any FontBox or PDFBox object. */
     private static long retained(Object o, java.util.Map<Object, Boolean> seen) throws IllegalAccessException {
         if (o == null || seen.put(o, true) != null) {
