@@ -1,21 +1,36 @@
 package io.jixiao.report.assembly;
 
-import java.io.Closeable;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFTable;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The PDF's fonts: the configured files ({@link Fonts}), checked at start ({@link Fonts#validate}),
- * opened once and kept open by the renderer's engine ({@link LoadedFont}), and embedded as a subset in
- * each document ({@link Face}). PDFBox embeds TrueType outlines only, hence Debian's TrueType CJK faces.
+ * read once by the renderer's engine into metrics and glyph offsets ({@link LoadedFont}), and embedded as
+ * a subset in each document ({@link Face}). PDFBox embeds TrueType outlines only, hence Debian's TrueType CJK faces.
  */
 public final class PdfFonts {
 
@@ -32,13 +47,9 @@ public final class PdfFonts {
         /** Throws {@link FontException} naming the first font that cannot be used. */
         public void validate() {
             for (FontFile f : List.of(body, heading, kai, latin)) {
-                try (LoadedFont loaded = LoadedFont.open(f)) {
-                    int probe = f == latin ? '0' : '报';
-                    if (loaded.ttf.getGlyph() == null || loaded.lookup.getGlyphId(probe) == 0) {
-                        throw new FontException(f, "has no TrueType outlines or lacks the glyph " + (char) probe);
-                    }
-                } catch (IOException e) {
-                    throw new FontException(f, "cannot be read: " + e.getMessage());
+                int probe = f == latin ? '0' : '报';
+                if (!LoadedFont.open(f).has(probe)) {
+                    throw new FontException(f, "lacks the glyph " + (char) probe);
                 }
             }
         }
@@ -60,66 +71,284 @@ public final class PdfFonts {
         }
     }
 
-    /** An open TrueType face; a TTC stays open while the document embeds its subset. */
-    static final class LoadedFont implements Closeable {
-        final TrueTypeFont ttf;
-        final CmapLookup lookup;
-        private final Closeable owner;
+    /**
+     * A face's metrics and where its glyphs lie in the file. FontBox's own font object keeps the whole file
+     * and a second copy of its glyf table in the heap (about 40 MB for each CJK face), so it is used only
+     * to read the face once; each document then gets a small TrueType font of just its characters
+     * ({@link #subset}), read from the file, which PDFBox embeds as a subset as before. Glyph ids stay
+     * those of the file, so the PDF's CIDs and widths do not change.
+     */
+    static final class LoadedFont {
+        /**
+         * Tables copied as they are into a document's font (those PDFBox embeds, and what it reads to describe
+         * the font); glyph names, GSUB and the bitmaps are left out.
+         */
+        private static final List<String> COPIED = List.of("OS/2", "cvt ", "fpgm", "gasp", "head", "hhea", "hmtx", "maxp",
+                "name", "prep");
 
-        private LoadedFont(TrueTypeFont ttf, Closeable owner) throws IOException {
-            this.ttf = ttf;
-            this.owner = owner;
-            this.lookup = ttf.getUnicodeCmapLookup(false);
+        final FontFile file;
+        private final int unitsPerEm;
+        private final int numGlyphs;
+        /** Unicode code points the face maps, ascending, and the glyph of each. */
+        private final int[] codePoints;
+        private final char[] glyphIds;
+        /** Offsets of each glyph in the glyf table (numGlyphs + 1), and where that table starts in the file. */
+        private final int[] loca;
+        private final long glyfOffset;
+        private final Map<String, byte[]> tables = new TreeMap<>();
+        private final int hMetrics;
+
+        private LoadedFont(FontFile file, TrueTypeFont ttf) throws IOException {
+            this.file = file;
+            Map<String, TTFTable> dir = ttf.getTableMap();
+            if (!dir.containsKey("glyf") || !dir.containsKey("loca") || !dir.containsKey("hmtx")) {
+                throw new FontException(file, "has no TrueType outlines");
+            }
+            CmapLookup lookup = ttf.getUnicodeCmapLookup(false);
             if (lookup == null) {
-                close();
-                throw new IOException("no Unicode cmap");
+                throw new FontException(file, "has no Unicode cmap");
+            }
+            unitsPerEm = ttf.getHeader().getUnitsPerEm();
+            numGlyphs = ttf.getNumberOfGlyphs();
+            hMetrics = ttf.getHorizontalHeader().getNumberOfHMetrics();
+            long[] offsets = ttf.getIndexToLocation().getOffsets();
+            loca = new int[numGlyphs + 1];
+            for (int g = 0; g <= numGlyphs; g++) {
+                loca[g] = (int) offsets[Math.min(g, offsets.length - 1)];
+            }
+            glyfOffset = dir.get("glyf").getOffset();
+            for (String tag : COPIED) {
+                if (dir.containsKey(tag)) {
+                    tables.put(tag, ttf.getTableBytes(dir.get(tag)));
+                }
+            }
+            // post without its glyph names (version 1: the standard Macintosh names; version 3 is logged as
+            // lacking names): PDFBox reads only its header (italic angle, fixed pitch) and names no glyph of a CID font
+            byte[] post = new byte[32];
+            if (dir.containsKey("post")) {
+                System.arraycopy(ttf.getTableNBytes(dir.get("post"), 32), 0, post, 0, 32);
+            }
+            ByteBuffer.wrap(post).putInt(0, 0x00010000);
+            tables.put("post", post);
+            TreeMap<Integer, Integer> map = new TreeMap<>();
+            for (int g = 1; g < numGlyphs; g++) {
+                List<Integer> codes = lookup.getCharCodes(g);
+                if (codes != null) {
+                    for (int cp : codes) {
+                        if (lookup.getGlyphId(cp) == g) {
+                            map.put(cp, g);
+                        }
+                    }
+                }
+            }
+            codePoints = new int[map.size()];
+            glyphIds = new char[map.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Integer> e : map.entrySet()) {
+                codePoints[i] = e.getKey();
+                glyphIds[i++] = (char) e.getValue().intValue();
             }
         }
 
+        /** Reads the face (the named one of a TTC) and lets go of the file. */
         static LoadedFont open(FontFile f) {
             if (f.path() == null || !Files.isReadable(f.path())) {
                 throw new FontException(f, "is missing");
             }
             try {
                 if (f.path().toString().toLowerCase().endsWith(".ttc")) {
-                    TrueTypeCollection ttc = new TrueTypeCollection(f.path().toFile());
-                    TrueTypeFont ttf = ttc.getFontByName(f.name());
-                    if (ttf == null) {
-                        ttc.close();
-                        throw new FontException(f, "holds no face named " + f.name());
+                    try (TrueTypeCollection ttc = new TrueTypeCollection(f.path().toFile())) {
+                        TrueTypeFont ttf = ttc.getFontByName(f.name());
+                        if (ttf == null) {
+                            throw new FontException(f, "holds no face named " + f.name());
+                        }
+                        return new LoadedFont(f, ttf);
                     }
-                    return new LoadedFont(ttf, ttc);
                 }
-                TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser().parse(
-                        new org.apache.pdfbox.io.RandomAccessReadBufferedFile(f.path().toFile()));
-                return new LoadedFont(ttf, ttf);
+                try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(f.path().toFile()))) {
+                    return new LoadedFont(f, ttf);
+                }
             } catch (IOException e) {
                 throw new FontException(f, "cannot be read: " + e.getMessage());
             }
         }
 
-        boolean has(int codePoint) {
-            return lookup.getGlyphId(codePoint) != 0;
+        int glyphId(int codePoint) {
+            int i = Arrays.binarySearch(codePoints, codePoint);
+            return i < 0 ? 0 : glyphIds[i];
         }
 
-        @Override
-        public void close() throws IOException {
-            owner.close();
+        boolean has(int codePoint) {
+            return glyphId(codePoint) != 0;
+        }
+
+        /** The advance of a code point in thousandths of the font size, rounded as PDFBox writes the PDF's widths. */
+        int width(int codePoint) {
+            int g = Math.min(glyphId(codePoint), hMetrics - 1);
+            int advance = ByteBuffer.wrap(tables.get("hmtx")).getChar(g * 4);
+            return Math.round(advance * 1000f / unitsPerEm);
+        }
+
+        /**
+         * A TrueType font with the glyphs of these code points only (and the glyphs they are composed of),
+         * at their ids in the file; every other glyph is empty.
+         */
+        byte[] subset(Set<Integer> codes) throws IOException {
+            TreeMap<Integer, byte[]> glyphs = new TreeMap<>();
+            ArrayDeque<Integer> todo = new ArrayDeque<>();
+            todo.add(0);
+            for (int cp : codes) {
+                todo.add(glyphId(cp));
+            }
+            try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+                while (!todo.isEmpty()) {
+                    int g = todo.poll();
+                    if (g < numGlyphs && !glyphs.containsKey(g)) {
+                        byte[] b = read(ch, glyfOffset + loca[g], loca[g + 1] - loca[g]);
+                        glyphs.put(g, b);
+                        todo.addAll(components(b));
+                    }
+                }
+            }
+            ByteArrayOutputStream glyf = new ByteArrayOutputStream();
+            ByteBuffer newLoca = ByteBuffer.allocate(4 * (numGlyphs + 1));
+            for (int g = 0; g < numGlyphs; g++) {
+                newLoca.putInt(glyf.size());
+                byte[] b = glyphs.get(g);
+                if (b != null) {
+                    glyf.write(b);
+                    glyf.write(new byte[(4 - b.length % 4) % 4]);
+                }
+            }
+            newLoca.putInt(glyf.size());
+            Map<String, byte[]> out = new TreeMap<>(tables);
+            byte[] head = tables.get("head").clone();
+            ByteBuffer.wrap(head).putInt(8, 0).putShort(50, (short) 1); // checksum set by sfnt(), long loca offsets
+            out.put("head", head);
+            out.put("glyf", glyf.toByteArray());
+            out.put("loca", newLoca.array());
+            out.put("cmap", cmap(codes));
+            return sfnt(out);
+        }
+
+        private static byte[] read(FileChannel ch, long at, int length) throws IOException {
+            ByteBuffer b = ByteBuffer.allocate(Math.max(0, length));
+            while (b.hasRemaining()) {
+                if (ch.read(b, at + b.position()) < 0) {
+                    throw new IOException("glyph beyond the end of the file");
+                }
+            }
+            return b.array();
+        }
+
+        /** The glyphs a composite glyph is made of (none for a simple one). */
+        private static List<Integer> components(byte[] glyph) {
+            List<Integer> ids = new ArrayList<>();
+            ByteBuffer b = ByteBuffer.wrap(glyph);
+            if (glyph.length < 10 || b.getShort(0) >= 0) {
+                return ids;
+            }
+            int at = 10;
+            int flags;
+            do {
+                flags = b.getChar(at);
+                ids.add((int) b.getChar(at + 2));
+                at += 4 + ((flags & 0x0001) != 0 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+                if ((flags & 0x0008) != 0) { // WE_HAVE_A_SCALE
+                    at += 2;
+                } else if ((flags & 0x0040) != 0) { // WE_HAVE_AN_X_AND_Y_SCALE
+                    at += 4;
+                } else if ((flags & 0x0080) != 0) { // WE_HAVE_A_TWO_BY_TWO
+                    at += 8;
+                }
+            } while ((flags & 0x0020) != 0 && at + 4 <= glyph.length); // MORE_COMPONENTS
+            return ids;
+        }
+
+        /** A cmap of these code points only: one format 12 subtable (Windows, Unicode full repertoire). */
+        private byte[] cmap(Set<Integer> codes) {
+            TreeMap<Integer, Integer> used = new TreeMap<>();
+            for (int cp : codes) {
+                if (has(cp)) {
+                    used.put(cp, glyphId(cp));
+                }
+            }
+            ByteBuffer b = ByteBuffer.allocate(12 + 16 + 12 * used.size());
+            b.putShort((short) 0).putShort((short) 1).putShort((short) 3).putShort((short) 10).putInt(12);
+            b.putShort((short) 12).putShort((short) 0).putInt(16 + 12 * used.size()).putInt(0).putInt(used.size());
+            used.forEach((cp, g) -> b.putInt(cp).putInt(cp).putInt(g));
+            return b.array();
+        }
+
+        /**
+         * The font file: the table directory (by tag), then the tables, each padded to four bytes, the glyf
+         * table last (FontBox warns of a post table that ends the file).
+         */
+        private static byte[] sfnt(Map<String, byte[]> tables) {
+            int n = tables.size();
+            Map<String, Integer> offsets = new TreeMap<>();
+            int at = 12 + 16 * n;
+            List<String> order = new ArrayList<>(tables.keySet());
+            order.remove("glyf");
+            order.add("glyf");
+            for (String tag : order) {
+                offsets.put(tag, at);
+                at += (tables.get(tag).length + 3) & ~3;
+            }
+            ByteBuffer b = ByteBuffer.allocate(at);
+            int power = Integer.highestOneBit(n);
+            b.putInt(0x00010000).putShort((short) n).putShort((short) (power * 16))
+                    .putShort((short) Integer.numberOfTrailingZeros(power)).putShort((short) (n * 16 - power * 16));
+            for (Map.Entry<String, byte[]> e : tables.entrySet()) {
+                byte[] t = e.getValue();
+                int offset = offsets.get(e.getKey());
+                b.put(e.getKey().getBytes(StandardCharsets.US_ASCII)).putInt(checksum(t, 0, t.length)).putInt(offset)
+                        .putInt(t.length);
+                b.put(offset, t);
+            }
+            b.putInt(offsets.get("head") + 8, 0xB1B0AFBA - checksum(b.array(), 0, at));
+            return b.array();
+        }
+
+        private static int checksum(byte[] data, int from, int length) {
+            int sum = 0;
+            for (int i = 0; i < length; i += 4) {
+                int word = 0;
+                for (int k = 0; k < 4; k++) {
+                    word = (word << 8) | (i + k < length ? data[from + i + k] & 0xff : 0);
+                }
+                sum += word;
+            }
+            return sum;
         }
     }
 
-    /** A font embedded (as a subset) in this document. */
+    /**
+     * A font of one document: measured from the face's metrics while the document is laid out (which
+     * notes every character), then embedded ({@link #embed}) with exactly the characters noted.
+     */
     static final class Face {
-        final PDType0Font pdf;
         final LoadedFont source;
+        private final Set<Integer> used = new TreeSet<>();
+        PDType0Font pdf;
 
-        Face(PDDocument doc, LoadedFont source) throws IOException {
+        Face(LoadedFont source) {
             this.source = source;
-            this.pdf = PDType0Font.load(doc, source.ttf, true);
         }
 
-        float width(String s, float size) throws IOException {
-            return pdf.getStringWidth(s) / 1000f * size;
+        float width(String s, float size) {
+            int w = 0;
+            for (int cp : s.codePoints().toArray()) {
+                used.add(cp);
+                w += source.width(cp);
+            }
+            return w / 1000f * size;
+        }
+
+        /** Embeds the characters measured so far; later text must use only them. */
+        void embed(PDDocument doc) throws IOException {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(source.subset(used)));
+            pdf = PDType0Font.load(doc, ttf, true);
         }
     }
 }

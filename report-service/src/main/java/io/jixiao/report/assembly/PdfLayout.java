@@ -39,15 +39,19 @@ final class PdfLayout {
     private final Face heading;
     private final Face kai;
     private final PdfText typesetter;
+    /** false: lays out and measures only (the text is not drawn), to learn which characters each face needs. */
+    private final boolean drawText;
     private PDPageContentStream cs;
     private float y;
 
-    PdfLayout(PDDocument doc, Face body, Face heading, Face kai, Face latin) {
+    /** faces: body, heading, kai, latin. */
+    PdfLayout(PDDocument doc, List<Face> faces, boolean drawText) {
         this.doc = doc;
-        this.body = body;
-        this.heading = heading;
-        this.kai = kai;
-        this.typesetter = new PdfText(body, heading, kai, latin);
+        this.body = faces.get(0);
+        this.heading = faces.get(1);
+        this.kai = faces.get(2);
+        this.typesetter = new PdfText(body, heading, kai, faces.get(3));
+        this.drawText = drawText;
     }
 
     void write(Report r) throws IOException {
@@ -156,6 +160,9 @@ final class PdfLayout {
 
     private void show(List<Unit> line, float x, float baseline, float size, float spacing, boolean bold)
             throws IOException {
+        if (!drawText) {
+            return;
+        }
         cs.beginText();
         if (bold) {
             cs.setRenderingMode(RenderingMode.FILL_STROKE);

@@ -1,7 +1,6 @@
 package io.jixiao.report.assembly;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ public final class PdfRenderer {
     }
 
     /**
-     * Keeps the three font files open between documents (opening them costs about half a second);
-     * FontBox's font objects are not thread-safe, so one document is laid out at a time.
+     * Reads the fonts once (their metrics and where their glyphs are: reading a CJK face costs about half
+     * a second) and keeps no file open; one document is laid out at a time.
      */
     public static final class Engine implements AutoCloseable {
         private final Fonts fonts;
@@ -59,9 +58,16 @@ public final class PdfRenderer {
                 open();
             }
             try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                PdfLayout w = new PdfLayout(doc, new Face(doc, body), new Face(doc, heading), new Face(doc, kai),
-                        new Face(doc, latin));
-                w.write(r);
+                List<Face> faces = List.of(new Face(body), new Face(heading), new Face(kai), new Face(latin));
+                // a first layout without text notes every character of each face, so each face embeds a font
+                // of those characters only (the second layout is the same: same text, same widths)
+                try (PDDocument draft = new PDDocument()) {
+                    new PdfLayout(draft, faces, false).write(r);
+                }
+                for (Face f : faces) {
+                    f.embed(doc);
+                }
+                new PdfLayout(doc, faces, true).write(r);
                 PDDocumentInformation info = doc.getDocumentInformation();
                 info.setTitle(r.title());
                 info.setAuthor(r.unit());
@@ -77,13 +83,8 @@ public final class PdfRenderer {
 
         private void open() {
             List<LoadedFont> opened = new ArrayList<>();
-            try {
-                for (FontFile f : List.of(fonts.body(), fonts.heading(), fonts.kai(), fonts.latin())) {
-                    opened.add(LoadedFont.open(f));
-                }
-            } catch (RuntimeException e) {
-                opened.forEach(Engine::closeQuietly);
-                throw e;
+            for (FontFile f : List.of(fonts.body(), fonts.heading(), fonts.kai(), fonts.latin())) {
+                opened.add(LoadedFont.open(f));
             }
             heading = opened.get(1);
             kai = opened.get(2);
@@ -93,24 +94,10 @@ public final class PdfRenderer {
 
         @Override
         public synchronized void close() {
-            closeQuietly(body);
-            closeQuietly(heading);
-            closeQuietly(kai);
-            closeQuietly(latin);
             body = null;
             heading = null;
             kai = null;
             latin = null;
-        }
-
-        private static void closeQuietly(Closeable c) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (IOException ignored) {
-                    // closing a read-only font file
-                }
-            }
         }
     }
 }

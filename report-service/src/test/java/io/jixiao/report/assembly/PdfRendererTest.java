@@ -77,6 +77,116 @@ class PdfRendererTest {
         }
     }
 
+    /**
+     * Every character the PDF shows has its outline in the embedded font (a document's font is built from
+     * the face's file per document: composite glyphs bring their parts), and the engine keeps only metrics:
+     * no FontBox object, which would hold the whole font file and a copy of its glyf table in the heap.
+     */
+    @Test
+    void theEmbeddedGlyphsHaveOutlinesAndTheEngineKeepsNoFontFile() throws Exception {
+        Report r = ReportAssemblerTest.assembleFull();
+        byte[] pdf = PdfRenderer.render(r, ReportConfig.debianFonts());
+        java.util.Map<String, Integer> shown = new java.util.TreeMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    try {
+                        PDType0Font f = (PDType0Font) t.getFont();
+                        for (int code : t.getCharacterCodes()) {
+                            if (!t.getUnicode().isBlank()) {
+                                assertFalse(f.getPath(code).getBounds2D().isEmpty(),
+                                        f.getName() + " has no outline for " + t.getUnicode());
+                                shown.merge(f.getName().substring(7), 1, Integer::sum);
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }.getText(doc);
+        }
+        assertEquals(java.util.Set.of("UMingCN", "WenQuanYiZenHei", "UKaiCN", "LiberationSerif"), shown.keySet(),
+                shown.toString());
+        PdfFonts.LoadedFont uming = PdfFonts.LoadedFont.open(ReportConfig.debianFonts().body());
+        long bytes = retained(uming, new java.util.IdentityHashMap<>());
+        // the file is 21 MB; its metrics, glyph offsets and small tables about 0.6 MB
+        assertTrue(bytes < 2_000_000, "the loaded face holds " + bytes + " bytes");
+    }
+
+    /** The loaded faces answer as FontBox's own cmap and PDFBox's widths did: same characters, same layout. */
+    @Test
+    void theLoadedFacesMapAndMeasureEveryCharacterAsFontBoxDoes() throws Exception {
+        PdfFonts.Fonts fonts = ReportConfig.debianFonts();
+        for (PdfFonts.FontFile f : List.of(fonts.body(), fonts.heading(), fonts.kai(), fonts.latin())) {
+            PdfFonts.LoadedFont loaded = PdfFonts.LoadedFont.open(f);
+            try (org.apache.fontbox.ttf.TrueTypeCollection ttc = f.name() == null ? null
+                    : new org.apache.fontbox.ttf.TrueTypeCollection(f.path().toFile());
+                    org.apache.fontbox.ttf.TrueTypeFont ttf = ttc != null ? ttc.getFontByName(f.name())
+                            : new org.apache.fontbox.ttf.TTFParser().parse(
+                                    new org.apache.pdfbox.io.RandomAccessReadBufferedFile(f.path().toFile()));
+                    PDDocument doc = new PDDocument()) {
+                var lookup = ttf.getUnicodeCmapLookup(false);
+                PDType0Font pdf = PDType0Font.load(doc, ttf, true);
+                int mapped = 0;
+                for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+                    boolean has = lookup.getGlyphId(cp) != 0;
+                    assertEquals(has, loaded.has(cp), f.path() + " U+" + Integer.toHexString(cp));
+                    if (has && cp <= 0xFFFF) {
+                        mapped++;
+                        assertEquals(pdf.getStringWidth(new String(Character.toChars(cp))), loaded.width(cp), 0f,
+                                f.path() + " width of U+" + Integer.toHexString(cp));
+                    }
+                }
+                assertTrue(mapped > (f == fonts.latin() ? 200 : 20_000), f.path() + ": " + mapped);
+            }
+        }
+    }
+
+    /** Bytes of the arrays an object reaches; fails on any FontBox or PDFBox object. */
+    private static long retained(Object o, java.util.Map<Object, Boolean> seen) throws IllegalAccessException {
+        if (o == null || seen.put(o, true) != null) {
+            return 0;
+        }
+        Class<?> c = o.getClass();
+        assertFalse(c.getName().startsWith("org.apache."), "keeps a " + c.getName());
+        if (c.isArray()) {
+            if (c.getComponentType().isPrimitive()) {
+                return (long) java.lang.reflect.Array.getLength(o) * switch (c.getComponentType().getName()) {
+                    case "byte", "boolean" -> 1;
+                    case "char", "short" -> 2;
+                    case "long", "double" -> 8;
+                    default -> 4;
+                };
+            }
+            long sum = 0;
+            for (int i = 0; i < java.lang.reflect.Array.getLength(o); i++) {
+                sum += retained(java.lang.reflect.Array.get(o, i), seen);
+            }
+            return sum;
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            long sum = 0;
+            for (var e : m.entrySet()) {
+                sum += retained(e.getKey(), seen) + retained(e.getValue(), seen);
+            }
+            return sum;
+        }
+        if (o instanceof String || o instanceof Path || o instanceof Number) {
+            return 0;
+        }
+        long sum = 0;
+        for (; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (var field : c.getDeclaredFields()) {
+                if (!field.getType().isPrimitive() && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    sum += retained(field.get(o), seen);
+                }
+            }
+        }
+        return sum;
+    }
+
     @Test
     void aMissingFontSaysWhichFileAndWhichPackage() {
         PdfFonts.Fonts fonts = new PdfFonts.Fonts(

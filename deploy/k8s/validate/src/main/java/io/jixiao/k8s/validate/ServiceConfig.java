@@ -72,9 +72,11 @@ public record ServiceConfig(String name, int httpPort, int managementPort, Strin
     /**
      * Env names accepted though no property of application.properties names them, each for a reason:
      * the database password is deliberately not in the file; KAFKA_* are Kafka client settings passed to every
-     * client of the service (security protocol, SASL, truststore); JAVA_TOOL_OPTIONS is read by the JVM.
+     * client of the service (security protocol, SASL, truststore); JAVA_TOOL_OPTIONS is read by the JVM,
+     * MALLOC_ARENA_MAX by glibc.
      */
     static boolean acceptedWithoutProperty(String env) {
-        return env.equals("QUARKUS_DATASOURCE_PASSWORD") || env.startsWith("KAFKA_") || env.equals("JAVA_TOOL_OPTIONS");
+        return env.equals("QUARKUS_DATASOURCE_PASSWORD") || env.startsWith("KAFKA_") || env.equals("JAVA_TOOL_OPTIONS")
+                || env.equals("MALLOC_ARENA_MAX");
     }
 }
