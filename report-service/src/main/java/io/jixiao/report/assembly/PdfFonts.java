@@ -97,9 +97,14 @@ public final class PdfFonts {
         private final long glyfOffset;
         private final Map<String, byte[]> tables = new TreeMap<>();
         private final int hMetrics;
+        /** The file as read: glyphs are read from it at each embedding, so a replaced file means reading it again. */
+        private final long fileSize;
+        private final long fileModified;
 
         private LoadedFont(FontFile file, TrueTypeFont ttf) throws IOException {
             this.file = file;
+            this.fileSize = Files.size(file.path());
+            this.fileModified = Files.getLastModifiedTime(file.path()).toMillis();
             Map<String, TTFTable> dir = ttf.getTableMap();
             if (!dir.containsKey("glyf") || !dir.containsKey("loca") || !dir.containsKey("hmtx")) {
                 throw new FontException(file, "has no TrueType outlines");
@@ -170,6 +175,15 @@ public final class PdfFonts {
                 }
             } catch (IOException e) {
                 throw new FontException(f, "cannot be read: " + e.getMessage());
+            }
+        }
+
+        /** The file is no longer the one read (a package upgrade replaced it, say): offsets would point amiss. */
+        boolean changedOnDisk() {
+            try {
+                return Files.size(file.path()) != fileSize || Files.getLastModifiedTime(file.path()).toMillis() != fileModified;
+            } catch (IOException e) {
+                return true; // gone: reopening names the missing file and its package
             }
         }
 

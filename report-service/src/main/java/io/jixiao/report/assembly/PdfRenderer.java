@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -54,7 +55,7 @@ public final class PdfRenderer {
         }
 
         public synchronized byte[] render(Report r) {
-            if (body == null) {
+            if (body == null || Stream.of(body, heading, kai, latin).anyMatch(LoadedFont::changedOnDisk)) {
                 open();
             }
             try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

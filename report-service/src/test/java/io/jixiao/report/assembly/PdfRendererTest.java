@@ -78,6 +78,43 @@ class PdfRendererTest {
     }
 
     /**
+     * The engine keeps where each glyph sits in the font file, not the file: a file replaced while the
+     * service runs (a package upgrade) is read again before the next document, never embedded from stale offsets.
+     */
+    @Test
+    void aFontFileReplacedWhileTheEngineRunsIsReadAgain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        PdfFonts.Fonts debian = ReportConfig.debianFonts();
+        Path latin = dir.resolve("latin.ttf");
+        Files.copy(debian.latin().path(), latin);
+        PdfFonts.Fonts fonts = new PdfFonts.Fonts(debian.body(), debian.heading(), debian.kai(),
+                new PdfFonts.FontFile(latin, null, "fonts-liberation"));
+        Report r = ReportAssemblerTest.assembleFull();
+        try (PdfRenderer.Engine engine = new PdfRenderer.Engine(fonts)) {
+            byte[] before = engine.render(r);
+            assertTrue(fontNames(before).contains("LiberationSerif"), fontNames(before).toString());
+            Files.copy(Path.of("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"), latin,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            byte[] after = engine.render(r);
+            assertTrue(fontNames(after).contains("LiberationSans"), fontNames(after).toString());
+            DocumentText.assertSameText(DocumentText.pdf(before), DocumentText.pdf(after));
+        }
+    }
+
+    /** The embedded fonts' names without their subset prefix. */
+    static List<String> fontNames(byte[] pdf) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    String n = page.getResources().getFont(name).getName();
+                    names.add(n.substring(n.indexOf('+') + 1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
      * Every character the PDF shows has its outline in the embedded font (a document's font is built from
      * the face's file per document: composite glyphs bring their parts), and the engine keeps only metrics:
      * no FontBox object, which would hold the whole font file and a copy of its glyf table in the heap.
