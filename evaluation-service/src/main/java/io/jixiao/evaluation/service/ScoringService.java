@@ -52,10 +52,12 @@ public class ScoringService {
     private final EvaluationDocuments documents;
     private final jakarta.enterprise.event.Event<SheetReceived> sheetReceived;
     private final RushConfig rush;
+    private final IndicatorValueStore values;
 
     public ScoringService(ObjectMapper mapper, Outbox outbox, TemplateStore templates, EvaluationDocuments documents,
-            jakarta.enterprise.event.Event<SheetReceived> sheetReceived, RushConfig rush) {
+            jakarta.enterprise.event.Event<SheetReceived> sheetReceived, RushConfig rush, IndicatorValueStore values) {
         this.rush = rush;
+        this.values = values;
         this.mapper = mapper;
         this.outbox = outbox;
         this.templates = templates;
@@ -277,7 +279,7 @@ public class ScoringService {
         }
         for (IndicatorResult r : computed) {
             IndicatorValue v = stored.getOrDefault(r.code(), new IndicatorValue());
-            store(v, copy, r, computedEn.get(r.code()));
+            values.store(v, copy, r, computedEn.get(r.code()));
             stored.put(v.code, v);
         }
         ScoreCardRow row = ScoreCardRow.findById(copy.key);
@@ -350,70 +352,11 @@ public class ScoringService {
         return byProject;
     }
 
-    /** At start: the rush shares of department-years scored before the shares existed. */
-    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        backfillRushShares();
-    }
-
-    /**
-     * Computes December's and the fourth quarter's share for every department-year of our copy that has
-     * none yet (scored before they existed; the district chart reads them for every department-year).
-     * Each copy is locked as a rescore locks it and checked again, so neither a rescore nor another
-     * instance doing the same inserts them twice. The next rescore rewrites them with the rest.
-     * Returns the department-years filled.
-     */
-    @Transactional
-    public int backfillRushShares() {
-        List<BudgetSheetCopy.Key> keys = BudgetSheetCopy.<BudgetSheetCopy>list("select c from BudgetSheetCopy c where "
-                + "not exists (select v from IndicatorValue v where v.departmentId = c.key.departmentId "
-                + "and v.fiscalYear = c.key.fiscalYear and v.code = ?1)", Formulas.DECEMBER_SHARE)
-                .stream().map(c -> c.key).toList();
-        int filled = 0;
-        for (BudgetSheetCopy.Key key : keys) {
-            BudgetSheetCopy copy = BudgetSheetCopy.findById(key, LockModeType.PESSIMISTIC_WRITE);
-            if (IndicatorValue.count("departmentId = ?1 and fiscalYear = ?2 and code = ?3", key.departmentId(),
-                    key.fiscalYear(), Formulas.DECEMBER_SHARE) > 0) {
-                continue; // rescored meanwhile
-            }
-            Sheet sheet = read(copy.sheet);
-            String source = "budget.events r" + copy.revision;
-            for (String code : Formulas.RUSH) {
-                store(new IndicatorValue(), copy, Formulas.compute(code, sheet, source, Messages.ZH),
-                        Formulas.compute(code, sheet, source, Locale.ENGLISH));
-            }
-            filled++;
-        }
-        return filled;
-    }
-
-    /** One computed value of the copy's department-year, with its explanation in both languages. */
-    private void store(IndicatorValue v, BudgetSheetCopy copy, IndicatorResult zh, IndicatorResult en) {
-        v.departmentId = copy.key.departmentId();
-        v.fiscalYear = copy.key.fiscalYear();
-        v.code = zh.code();
-        v.value = zh.value();
-        v.unit = zh.unit();
-        v.missing = zh.missing();
-        v.explanation = json(zh);
-        v.explanationEn = json(en);
-        v.sourceVersion = copy.revision;
-        v.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        v.persist();
-    }
-
     public Sheet read(String sheetJson) {
         try {
             return mapper.readValue(sheetJson, Sheet.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable sheet", e);
-        }
-    }
-
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -22,7 +22,7 @@ import io.jixiao.evaluation.Events;
 import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.scoring.Formulas;
 import io.jixiao.evaluation.scoring.SampleSheet;
-import io.jixiao.evaluation.service.ScoringService;
+import io.jixiao.evaluation.service.RushShareBackfill;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
 class YearEndRushFlowTest {
 
     @Inject
-    ScoringService scoring;
+    RushShareBackfill rushShares;
 
     static final String A = TestTokens.SAMPLE_DEPT;
     static final String B = TestTokens.OTHER_DEPT;
@@ -126,8 +126,8 @@ class YearEndRushFlowTest {
                 "departmentId = ?1 and fiscalYear = ?2 and code in ?3", A, YEAR, Formulas.RUSH));
         given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR)
                 .then().statusCode(200).body("departments", hasSize(0));
-        assertTrue(scoring.backfillRushShares() >= 1); // A, and any other copy of the run still without them
-        assertEquals(0, scoring.backfillRushShares());
+        assertTrue(rushShares.backfill() >= 1); // A, and any other copy of the run still without them
+        assertEquals(0, rushShares.backfill());
         given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR)
                 .then().statusCode(200).body("departments[0].decemberShare", equalTo(45.0f))
                 .body("departments[0].q4Share", equalTo(55.0f));
