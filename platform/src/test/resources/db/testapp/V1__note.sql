@@ -1,4 +1,4 @@
--- The platform test app's own tables (platform's V0_x tables come from db/platform).
+-- The platform test app's own tables (platform's come first from db/platform, PlatformMigrations).
 create table note (
     id bigserial primary key,
     department_id varchar(64) not null,

@@ -50,8 +50,8 @@ class NarrativeMigrationTest {
     }
 
     Flyway flyway(String jdbcUrl, String target) {
-        return Flyway.configure().dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/migration", "classpath:db/platform").outOfOrder(true).target(target).load();
+        return io.jixiao.platform.migration.PlatformMigrations.withPlatform(Flyway.configure()
+                .dataSource(jdbcUrl, user, password).locations("classpath:db/migration").target(target)).load();
     }
 
     @Test
