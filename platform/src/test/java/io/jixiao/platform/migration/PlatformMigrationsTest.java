@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testing.TestDatabases;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -26,32 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PlatformMigrationsTest {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
-    @ConfigProperty(name = "jixiao.test.db.superuser.username")
-    String superUser;
-
-    @ConfigProperty(name = "jixiao.test.db.superuser.password")
-    String superPassword;
-
-    String freshDatabase(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, superUser, superPassword); Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + name);
-            st.execute("create database " + name + " owner " + user);
-        }
-        return url.replaceAll("/[^/?]+(\\?.*)?$", "/" + name);
-    }
-
     /** The test app's own migrations, configured as a service's are (platform first, no out-of-order). */
     Flyway service(String jdbcUrl) {
-        return PlatformMigrations.withPlatform(Flyway.configure().dataSource(jdbcUrl, user, password)
+        return PlatformMigrations.withPlatform(Flyway.configure().dataSource(jdbcUrl, TestDatabases.user(), TestDatabases.password())
                 .locations("classpath:db/testapp")).load();
     }
 
@@ -67,10 +43,10 @@ class PlatformMigrationsTest {
 
     @Test
     void aNewDatabaseGetsBothSequencesInOrder() throws Exception {
-        String db = freshDatabase("platform_fresh");
+        String db = TestDatabases.scratch("platform_fresh");
         MigrateResult result = service(db).migrate();
         assertEquals(1, result.migrationsExecuted); // the test app's V1; platform's ran before, in its own history
-        try (Connection c = DriverManager.getConnection(db, user, password)) {
+        try (Connection c = TestDatabases.connect(db)) {
             assertEquals(List.of("1|V1__platform_outbox_inbox_audit.sql", "2|V2__platform_change_feed_machine_reads.sql",
                     "3|V3__platform_dead_letters_housekeeping.sql", "4|V4__platform_document_notify.sql"),
                     rows(c, "select version || '|' || script from platform_schema_history where type = 'SQL' order by installed_rank"));
@@ -82,12 +58,12 @@ class PlatformMigrationsTest {
 
     @Test
     void anEarlierReleasesSingleHistoryIsMovedOnceAndNothingRunsAgain() throws Exception {
-        String db = freshDatabase("platform_upgrade");
+        String db = TestDatabases.scratch("platform_upgrade");
         service(db).migrate();
         // Turn it into what an earlier release left: one history, platform's rows numbered 0.x, and the
         // last platform migration applied after the service's V1 (as it was: it came later).
         List<String> checksums;
-        try (Connection c = DriverManager.getConnection(db, user, password); Statement st = c.createStatement()) {
+        try (Connection c = TestDatabases.connect(db); Statement st = c.createStatement()) {
             checksums = rows(c, "select checksum from platform_schema_history where type = 'SQL' order by installed_rank");
             st.execute("update flyway_schema_history set installed_rank = 10");
             st.execute("insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, "
@@ -102,7 +78,7 @@ class PlatformMigrationsTest {
         Flyway flyway = service(db);
         assertEquals(0, flyway.migrate().migrationsExecuted);
         flyway.validate(); // the service's history resolves exactly its own files
-        try (Connection c = DriverManager.getConnection(db, user, password)) {
+        try (Connection c = TestDatabases.connect(db)) {
             assertEquals(List.of("1|V1__platform_outbox_inbox_audit.sql", "2|V2__platform_change_feed_machine_reads.sql",
                     "3|V3__platform_dead_letters_housekeeping.sql", "4|V4__platform_document_notify.sql"),
                     rows(c, "select version || '|' || script from platform_schema_history where type = 'SQL' order by installed_rank"));
@@ -111,7 +87,7 @@ class PlatformMigrationsTest {
             assertFalse(rows(c, "select event_type from outbox_event").isEmpty(), "the outbox row survived");
         }
         // Platform's own history validates against the renamed files too.
-        Flyway.configure().dataSource(db, user, password).locations(PlatformMigrations.LOCATION)
+        Flyway.configure().dataSource(db, TestDatabases.user(), TestDatabases.password()).locations(PlatformMigrations.LOCATION)
                 .table(PlatformMigrations.HISTORY).load().validate();
         assertEquals(0, service(db).migrate().migrationsExecuted);
     }

@@ -3,21 +3,18 @@ package io.jixiao.report.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testing.TestDatabases;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * V5 on rows written before it: a database of its own is migrated to V4, gets plain-text narratives,
@@ -26,41 +23,14 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class NarrativeMigrationTest {
 
-    @Inject
-    DataSource dataSource;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
-    // the service role may not create databases (StackTestResource gives it no CREATEDB, as up.sh does)
-    @ConfigProperty(name = "jixiao.test.db.superuser.username")
-    String superUser;
-
-    @ConfigProperty(name = "jixiao.test.db.superuser.password")
-    String superPassword;
-
-    Connection asSuperuser() throws Exception {
-        return DriverManager.getConnection(url, superUser, superPassword);
-    }
-
     Flyway flyway(String jdbcUrl, String target) {
         return io.jixiao.platform.migration.PlatformMigrations.withPlatform(Flyway.configure()
-                .dataSource(jdbcUrl, user, password).locations("classpath:db/migration").target(target)).load();
+                .dataSource(jdbcUrl, TestDatabases.user(), TestDatabases.password()).locations("classpath:db/migration").target(target)).load();
     }
 
     @Test
     void plainTextBecomesItemsAndMeasuresLinkWhereTheTextSays() throws Exception {
-        try (Connection c = asSuperuser(); Statement st = c.createStatement()) {
-            st.execute("drop database if exists narrative_v5");
-            st.execute("create database narrative_v5 owner " + user);
-        }
-        String db = url.replaceAll("/[^/?]+(\\?.*)?$", "/narrative_v5");
+        String db = TestDatabases.scratch("narrative_v5");
         flyway(db, "4").migrate();
 
         Map<String, String[]> before = new LinkedHashMap<>();
@@ -73,7 +43,7 @@ class NarrativeMigrationTest {
         // nothing written; a line starting with a decimal amount is not an item number
         before.put("d-empty", new String[] { "", "" });
         before.put("d-decimal", new String[] { "结转结余偏高，\n2.5 万元未能及时使用。\n\n采购执行率偏低。", "加快支出。" });
-        try (Connection c = DriverManager.getConnection(db, user, password); PreparedStatement st = c.prepareStatement(
+        try (Connection c = TestDatabases.connect(db); PreparedStatement st = c.prepareStatement(
                 "insert into narrative (department_id, fiscal_year, problems, measures, version, updated_at, updated_by)"
                         + " values (?, 2020, ?, ?, 3, now(), 'zfw')")) {
             for (Map.Entry<String, String[]> e : before.entrySet()) {
@@ -87,7 +57,7 @@ class NarrativeMigrationTest {
         flyway(db, "latest").migrate();
 
         Map<String, String> after = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(db, user, password); Statement st = c.createStatement();
+        try (Connection c = TestDatabases.connect(db); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select department_id, problem_items::text, measure_items::text, version"
                         + " from narrative order by id")) {
             while (rs.next()) {
@@ -104,8 +74,6 @@ class NarrativeMigrationTest {
         assertEquals("[{\"text\": \"结转结余偏高，2.5 万元未能及时使用。\", \"cause\": null}, {\"text\": \"采购执行率偏低。\", \"cause\": null}]"
                 + " [{\"text\": \"加快支出。\", \"problemRef\": null}] v3", after.get("d-decimal"));
 
-        try (Connection c = asSuperuser(); Statement st = c.createStatement()) {
-            st.execute("drop database narrative_v5 with (force)");
-        }
+        TestDatabases.drop("narrative_v5");
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -22,7 +21,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.rest.BureauDocumentsTest;
@@ -107,22 +105,13 @@ class ReadModelRebuildTest {
                 .get("/api/v1/reports/d-rebuild-3/" + year).then().statusCode(200));
     }
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     /** Another instance's rebuild, as the database sees it: the advisory lock held by another session. */
     @Test
     void aRebuildWhileAnotherInstanceRebuildsIsRefused() throws Exception {
         BureauDocumentsTest.sendDepartment("d-rebuild-lock", "406009", "望城区重建锁测试局", 2035, null, null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reviewer())
                 .get("/api/v1/reports/d-rebuild-lock/2035").then().statusCode(200));
-        try (Connection other = DriverManager.getConnection(url, user, password); Statement st = other.createStatement()) {
+        try (Connection other = io.jixiao.testing.TestDatabases.connect(); Statement st = other.createStatement()) {
             try (ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
                 rs.next();
                 assertTrue(rs.getBoolean(1));
@@ -138,7 +127,7 @@ class ReadModelRebuildTest {
         // the other session is gone (as when an instance dies): once PostgreSQL has ended its backend (that
         // happens after the socket closes, not with it) the lock is free, a rebuild runs and releases it
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try (Connection probe = DriverManager.getConnection(url, user, password); Statement st = probe.createStatement();
+            try (Connection probe = io.jixiao.testing.TestDatabases.connect(); Statement st = probe.createStatement();
                     ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
                 rs.next();
                 boolean free = rs.getBoolean(1);
@@ -149,7 +138,7 @@ class ReadModelRebuildTest {
             }
         });
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/reports/read-model/rebuild").then().statusCode(200);
-        try (Connection other = DriverManager.getConnection(url, user, password); Statement st = other.createStatement();
+        try (Connection other = io.jixiao.testing.TestDatabases.connect(); Statement st = other.createStatement();
                 ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ReadModelRebuild.REBUILD_LOCK + ")")) {
             rs.next();
             assertTrue(rs.getBoolean(1), "the rebuild left its lock held");
