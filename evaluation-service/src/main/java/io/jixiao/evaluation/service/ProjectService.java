@@ -53,7 +53,7 @@ public class ProjectService {
             List<String> missing, Long inputVersion, List<IndicatorInput> indicators) {
     }
 
-    public record ProjectsView(String departmentId, int fiscalYear, long revision, Long templateId,
+    public record ProjectsResponse(String departmentId, int fiscalYear, long revision, Long templateId,
             Integer templateVersion, boolean templatePinned, Template.ProjectWeights weights,
             List<ProjectEvaluation> projects) {
     }
@@ -73,7 +73,7 @@ public class ProjectService {
 
     /** Every project's self-evaluation with its sentences in the locale's language. */
     @Transactional
-    public ProjectsView get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
+    public ProjectsResponse get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(departmentId, fiscalYear);
         BudgetSheetCopy copy = BudgetSheetCopy.findById(key);
@@ -99,7 +99,7 @@ public class ProjectService {
                         p.adjustedBudget(), p.actual(), p.parts(), p.total(), p.grade(), p.missing(),
                         versions.get(p.projectId()), entered.getOrDefault(p.projectId(), List.of())))
                 .toList();
-        return new ProjectsView(departmentId, fiscalYear, copy.revision, card.templateId(), card.templateVersion(),
+        return new ProjectsResponse(departmentId, fiscalYear, copy.revision, card.templateId(), card.templateVersion(),
                 card.templatePinned(), weights, projects);
     }
 

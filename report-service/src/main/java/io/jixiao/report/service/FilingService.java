@@ -75,7 +75,7 @@ public class FilingService {
      * evaluation-service to lock the year and confirm. The version is frozen by freezeIfReady.
      */
     @Transactional
-    public FilingView submit(Caller caller, String departmentId, int fiscalYear) {
+    public FilingResponse submit(Caller caller, String departmentId, int fiscalYear) {
         caller.checkWrite(departmentId);
         BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
         Filing filing = Filing.lockYear(departmentId, fiscalYear);
@@ -197,7 +197,7 @@ public class FilingService {
 
     /** A return or an approval; the answer is the filing as this transaction left it. */
     @Transactional
-    public FilingView review(Caller caller, String departmentId, int fiscalYear, boolean approve, String comment) {
+    public FilingResponse review(Caller caller, String departmentId, int fiscalYear, boolean approve, String comment) {
         if (!caller.hasRole(Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("filing.reviewer-only");
         }
@@ -220,22 +220,22 @@ public class FilingService {
     }
 
     @Transactional
-    public FilingView overview(Caller caller, String departmentId, int fiscalYear) {
+    public FilingResponse overview(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
         return view(departmentId, fiscalYear);
     }
 
     /** The filing as this transaction sees it (a step just written included). */
-    private FilingView view(String departmentId, int fiscalYear) {
+    private FilingResponse view(String departmentId, int fiscalYear) {
         Filing filing = Filing.findById(new BudgetView.Key(departmentId, fiscalYear));
-        List<FilingView.Version> versions = FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 "
-                + "order by number", departmentId, fiscalYear).stream().map(v -> new FilingView.Version(v.number,
+        List<FilingResponse.Version> versions = FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 "
+                + "order by number", departmentId, fiscalYear).stream().map(v -> new FilingResponse.Version(v.number,
                         v.submittedAt, v.submittedBy, v.contentHash, v.sheetRevision, v.evaluationRevision,
                         documentHashes(v.id))).toList();
-        List<FilingView.Step> history = FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 "
-                + "order by occurredAt, id", departmentId, fiscalYear).stream().map(s -> new FilingView.Step(s.step,
+        List<FilingResponse.Step> history = FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 "
+                + "order by occurredAt, id", departmentId, fiscalYear).stream().map(s -> new FilingResponse.Step(s.step,
                         s.filingVersion, s.actor, s.occurredAt, s.comment)).toList();
-        return new FilingView(departmentId, fiscalYear, filing == null ? "DRAFT" : filing.status.name(),
+        return new FilingResponse(departmentId, fiscalYear, filing == null ? "DRAFT" : filing.status.name(),
                 filing == null ? null : filing.latestVersion, versions, history);
     }
 
@@ -247,11 +247,11 @@ public class FilingService {
                 .orElseThrow(() -> ProblemException.notFound("filing.version-not-found", String.valueOf(number)));
     }
 
-    private FilingView.Documents documentHashes(long versionId) {
+    private FilingResponse.Documents documentHashes(long versionId) {
         Object[] row = (Object[]) em.createNativeQuery(
                 "select html_sha256, docx_sha256, pdf_sha256 from filing_version where id = ?1")
                 .setParameter(1, versionId).getSingleResult();
-        return new FilingView.Documents((String) row[0], (String) row[1], (String) row[2]);
+        return new FilingResponse.Documents((String) row[0], (String) row[1], (String) row[2]);
     }
 
     /** The DOCX or PDF exactly as submitted ("docx" or "pdf"). */
