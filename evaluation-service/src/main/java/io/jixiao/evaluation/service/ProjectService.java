@@ -18,7 +18,7 @@ import io.jixiao.evaluation.domain.ProjectIndicatorSet;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
-import io.jixiao.evaluation.scoring.Sheet;
+import io.jixiao.evaluation.scoring.BudgetSheet;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.Bounds;
@@ -123,7 +123,7 @@ public class ProjectService {
             throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
         }
         FilingPin.checkWritable(copy.key);
-        Sheet sheet = scoring.read(copy.sheet);
+        BudgetSheet sheet = scoring.read(copy.sheet);
         if (sheet.projects() == null || sheet.projects().stream().noneMatch(p -> p.id() != null && p.id() == projectId)) {
             throw ProblemException.notFound("project.not-found", String.valueOf(projectId));
         }

@@ -19,13 +19,13 @@ import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.assembly.HtmlRenderer;
 import io.jixiao.report.checker.Finding;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.FilingStep;
 import io.jixiao.report.domain.FilingVersion;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import io.jixiao.report.messaging.PublishedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -77,7 +77,7 @@ public class FilingService {
     @Transactional
     public FilingResponse submit(Caller caller, String departmentId, int fiscalYear) {
         caller.checkWrite(departmentId);
-        BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
+        BasicExpenditureView.Key key = new BasicExpenditureView.Key(departmentId, fiscalYear);
         Filing filing = Filing.lockYear(departmentId, fiscalYear);
         if (filing != null && filing.status != Filing.Status.RETURNED) {
             throw ProblemException.conflict(filing.status == Filing.Status.APPROVED ? "filing.already-approved"
@@ -119,7 +119,7 @@ public class FilingService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onLockConfirmed(EventEnvelope event) {
-        Filing filing = Filing.findById(new BudgetView.Key(event.departmentId(), event.fiscalYear()),
+        Filing filing = Filing.findById(new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear()),
                 LockModeType.PESSIMISTIC_WRITE);
         int filingVersion = event.payload().path("filingVersion").asInt();
         if (filing == null || filing.status != Filing.Status.SUBMITTING || filing.latestVersion != filingVersion) {
@@ -138,7 +138,7 @@ public class FilingService {
     /** After a read-model change (inbox transaction): a SUBMITTING filing may now have all it waits for. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void freezeIfReady(String departmentId, int fiscalYear) {
-        BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
+        BasicExpenditureView.Key key = new BasicExpenditureView.Key(departmentId, fiscalYear);
         Filing peek = Filing.findById(key);
         if (peek != null && peek.status == Filing.Status.SUBMITTING) {
             em.refresh(peek, LockModeType.PESSIMISTIC_WRITE);
@@ -154,7 +154,7 @@ public class FilingService {
         if (filing.status != Filing.Status.SUBMITTING || filing.budgetRevision == null || filing.evaluationRevision == null) {
             return;
         }
-        SheetView sheet = SheetView.findById(filing.key);
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(filing.key);
         ScoreView score = ScoreView.findById(filing.key);
         if (sheet == null || sheet.revision != filing.budgetRevision || score == null
                 || !filing.evaluationRevision.equals(score.evaluationRevision)) {
@@ -204,7 +204,7 @@ public class FilingService {
         if (!approve && (comment == null || comment.isBlank())) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("comment", "filing.comment-required")));
         }
-        Filing filing = Filing.findById(new BudgetView.Key(departmentId, fiscalYear), LockModeType.PESSIMISTIC_WRITE);
+        Filing filing = Filing.findById(new BasicExpenditureView.Key(departmentId, fiscalYear), LockModeType.PESSIMISTIC_WRITE);
         if (filing == null || filing.status != Filing.Status.SUBMITTED) {
             throw ProblemException.conflict("filing.not-submitted", String.valueOf(fiscalYear),
                     filing == null ? "未提交" : statusText(filing.status));
@@ -227,7 +227,7 @@ public class FilingService {
 
     /** The filing as this transaction sees it (a step just written included). */
     private FilingResponse view(String departmentId, int fiscalYear) {
-        Filing filing = Filing.findById(new BudgetView.Key(departmentId, fiscalYear));
+        Filing filing = Filing.findById(new BasicExpenditureView.Key(departmentId, fiscalYear));
         List<FilingResponse.Version> versions = FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 "
                 + "order by number", departmentId, fiscalYear).stream().map(v -> new FilingResponse.Version(v.number,
                         v.submittedAt, v.submittedBy, v.contentHash, v.sheetRevision, v.evaluationRevision,
@@ -267,7 +267,7 @@ public class FilingService {
         return new Document((byte[]) row[0], (String) row[1]);
     }
 
-    private static void step(Caller caller, BudgetView.Key key, String step, int version, String comment) {
+    private static void step(Caller caller, BasicExpenditureView.Key key, String step, int version, String comment) {
         FilingStep s = new FilingStep();
         s.departmentId = key.departmentId();
         s.fiscalYear = key.fiscalYear();
@@ -279,9 +279,9 @@ public class FilingService {
         s.persist();
     }
 
-    private String inputs(BudgetView.Key key) {
+    private String inputs(BasicExpenditureView.Key key) {
         Map<String, Object> in = new LinkedHashMap<>();
-        SheetView sheet = SheetView.findById(key);
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(key);
         ScoreView score = ScoreView.findById(key);
         Narrative n = Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null);
         in.put("sheet", sheet == null ? null : sheet.sheet);

@@ -15,11 +15,11 @@ import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.assembly.Report;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -101,8 +101,8 @@ public class PublicationService {
         if (row != null && PublicReport.PUBLISHED.equals(row.status)) {
             throw ProblemException.conflict("publication.already-published", String.valueOf(fiscalYear));
         }
-        BudgetView.Key key = filing.key;
-        SheetView sheet = SheetView.findById(key);
+        BasicExpenditureView.Key key = filing.key;
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(key);
         ScoreView score = ScoreView.findById(key);
         Report report = PublicRedaction.redact(reports.assemble(sheet, score,
                 Narrative.find(departmentId, fiscalYear).orElse(null)).report());

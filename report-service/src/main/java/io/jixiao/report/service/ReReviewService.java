@@ -17,7 +17,7 @@ import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.messaging.ReportEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -180,7 +180,7 @@ public class ReReviewService {
                 new AuditTrail.Change("deviation", before == null ? null : SampleService.text((BigDecimal) before[4]), deviation.toPlainString()),
                 new AuditTrail.Change("flagged", before == null ? null : before[5], flagged)));
         // the district summary row carries self versus re-review: written again here, not joined per request
-        changed.fire(new DepartmentYearChanged(new BudgetView.Key(departmentId, year)));
+        changed.fire(new DepartmentYearChanged(new BasicExpenditureView.Key(departmentId, year)));
         notices.onReReviewed(caller.name(), departmentId, year, roundId);
         return fromSaved(roundId, departmentId, (String) m[0], saved(roundId, departmentId, false));
     }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.IndicatorView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,7 +38,7 @@ public class ReportSectionService {
     @Transactional
     public SectionResponse basicExpenditure(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
-        BudgetView budget = BudgetView.findById(new BudgetView.Key(departmentId, fiscalYear));
+        BasicExpenditureView budget = BasicExpenditureView.findById(new BasicExpenditureView.Key(departmentId, fiscalYear));
         if (budget == null) {
             throw ProblemException.notFound("report.section.not-found", String.valueOf(fiscalYear));
         }
