@@ -17,7 +17,7 @@ import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.GoalIndicator;
 import io.jixiao.evaluation.scoring.GoalOutcome;
 import io.jixiao.evaluation.domain.IndicatorValue;
-import io.jixiao.evaluation.domain.ProjectIndicatorRow;
+import io.jixiao.evaluation.domain.ProjectIndicator;
 import io.jixiao.evaluation.domain.ScoreAdjustment;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.domain.SelfScoreRow;
@@ -346,7 +346,7 @@ public class ScoringService {
     /** The entered indicators of every project of the year, read once for both languages. */
     private static Map<Long, List<ProjectScorer.Indicator>> projectIndicators(String dept, int year) {
         Map<Long, List<ProjectScorer.Indicator>> byProject = new HashMap<>();
-        for (ProjectIndicatorRow r : ProjectIndicatorRow.of(dept, year)) {
+        for (ProjectIndicator r : ProjectIndicator.of(dept, year)) {
             byProject.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(r.toInput());
         }
         return byProject;

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.jixiao.evaluation.domain.TemplateAssignment;
 import io.jixiao.evaluation.domain.TemplateRow;
-import io.jixiao.evaluation.domain.TemplateVersionRow;
+import io.jixiao.evaluation.domain.TemplateVersion;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.evaluation.scoring.TemplateLoader;
 import io.jixiao.platform.audit.AuditEntry;
@@ -116,7 +116,7 @@ public class TemplateService {
     @Transactional
     public List<VersionInfo> versions(long id) {
         row(id);
-        return TemplateVersionRow.<TemplateVersionRow>list("key.templateId = ?1 order by key.version", id).stream()
+        return TemplateVersion.<TemplateVersion>list("key.templateId = ?1 order by key.version", id).stream()
                 .map(v -> new VersionInfo(v.key.version(), v.createdAt, v.createdBy)).toList();
     }
 
