@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../api/client';
 import { sheetPath } from '../../api/endpoints';
 
-/** Shapes of budget-service's import endpoints (rest/ImportResource, ImportJobView). */
+/** Shapes of budget-service's import endpoints (rest/ImportResource, ImportJobResponse). */
 
 export type ImportState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'INTERRUPTED';
 export type ImportPhase = 'VALIDATING' | 'SAVING';

@@ -11,5 +11,5 @@ import jakarta.persistence.Table;
 public class SheetDocument extends StoredDocument {
 
     @EmbeddedId
-    public Filing.Key key;
+    public FilingLock.Key key;
 }

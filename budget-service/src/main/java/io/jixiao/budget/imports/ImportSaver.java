@@ -18,7 +18,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import io.jixiao.budget.domain.BasicExpenditure;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.domain.Project;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.service.DerivedFigures;
@@ -69,7 +69,7 @@ public class ImportSaver {
         long t0 = System.nanoTime();
         String dept = job.departmentId;
         int year = job.fiscalYear;
-        Filing filing = guard.beginWrite(caller, dept, year);
+        FilingLock filing = guard.beginWrite(caller, dept, year);
         if (job.basedOnRevision != null && job.basedOnRevision != filing.revision) {
             throw ProblemException.conflict("version.conflict");
         }

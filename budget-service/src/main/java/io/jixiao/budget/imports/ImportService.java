@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 import io.jixiao.budget.domain.Department;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.service.DepartmentService;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
@@ -112,7 +112,7 @@ public class ImportService {
         QuarkusTransaction.requiringNew().run(() -> {
             Department d = departments.require(departmentId);
             departments.checkFiscalYear(d, fiscalYear);
-            Filing filing = Filing.findById(new Filing.Key(departmentId, fiscalYear));
+            FilingLock filing = FilingLock.findById(new FilingLock.Key(departmentId, fiscalYear));
             if (filing != null && filing.locked) {
                 throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
             }

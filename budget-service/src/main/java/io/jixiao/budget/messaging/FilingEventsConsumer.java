@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.service.SheetDocuments;
 import io.jixiao.budget.service.FilingGuard;
 import io.jixiao.platform.events.EventEnvelope;
@@ -55,7 +55,7 @@ public class FilingEventsConsumer {
 
     /** Runs inside the inbox transaction. */
     void setLocked(EventEnvelope event, boolean locked, boolean confirm) {
-        Filing filing = FilingGuard.lockRow(new Filing.Key(event.departmentId(), event.fiscalYear()));
+        FilingLock filing = FilingGuard.lockRow(new FilingLock.Key(event.departmentId(), event.fiscalYear()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (filing.locked != locked) {
             filing.locked = locked;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.budget.service.BasicExpenditureService;
 import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.api.Documents;
-import io.jixiao.platform.audit.AuditEntryView;
+import io.jixiao.platform.audit.AuditEntryResponse;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -56,14 +56,14 @@ public class BasicExpenditureResource {
     @GET
     @Operation(summary = "Read a department's 基本支出 for a year, with variance and 预算完成率")
     @APIResponse(responseCode = "200", description = "The figures; ETag carries the version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasicExpenditureView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasicExpenditureResponse.class)))
     @APIResponse(responseCode = "403", description = "Another department's data")
     @APIResponse(responseCode = "404", description = "Nothing entered for this year yet")
     public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @Context HttpHeaders headers) {
         DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, row -> {
             try {
-                BasicExpenditureView view = BasicExpenditureView.of(row);
+                BasicExpenditureResponse view = BasicExpenditureResponse.of(row);
                 return new DocumentCache.Entry("\"" + view.version() + "\"",
                         mapper.writeValueAsString(view));
             } catch (JsonProcessingException e) {
@@ -84,7 +84,7 @@ public class BasicExpenditureResource {
     public Response put(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @Parameter(description = "Version read, as ETag value") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull BasicExpenditureInput input) {
-        BasicExpenditureView view = BasicExpenditureView.of(
+        BasicExpenditureResponse view = BasicExpenditureResponse.of(
                 service.save(caller, departmentId, fiscalYear, input, parseIfMatch(ifMatch)));
         return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
@@ -92,9 +92,9 @@ public class BasicExpenditureResource {
     @GET
     @Path("/audit")
     @Operation(summary = "Who changed what and when (audit trail)")
-    public List<AuditEntryView> audit(@PathParam("departmentId") String departmentId,
+    public List<AuditEntryResponse> audit(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear) {
-        return service.history(caller, departmentId, fiscalYear).stream().map(AuditEntryView::of).toList();
+        return service.history(caller, departmentId, fiscalYear).stream().map(AuditEntryResponse::of).toList();
     }
 
     private static Long parseIfMatch(String ifMatch) {

@@ -31,17 +31,17 @@ public class DepartmentResource {
 
     @GET
     @Operation(summary = "Departments visible to the caller: a department user sees only their own")
-    public List<DepartmentView> list() {
-        return service.visibleTo(caller).stream().map(DepartmentView::of).toList();
+    public List<DepartmentResponse> list() {
+        return service.visibleTo(caller).stream().map(DepartmentResponse::of).toList();
     }
 
     @GET
     @Path("/{departmentId}")
     @jakarta.transaction.Transactional
     @Operation(summary = "单位基本情况 of one department: code, name, duties, internal divisions")
-    public DepartmentView get(@jakarta.ws.rs.PathParam("departmentId") String departmentId) {
+    public DepartmentResponse get(@jakarta.ws.rs.PathParam("departmentId") String departmentId) {
         caller.checkRead(departmentId);
-        return DepartmentView.of(service.require(departmentId));
+        return DepartmentResponse.of(service.require(departmentId));
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite
@@ -49,8 +49,8 @@ public class DepartmentResource {
     @Path("/{departmentId}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit the profile (own department): name, duties, divisions; send the version read")
-    public DepartmentView update(@jakarta.ws.rs.PathParam("departmentId") String departmentId,
+    public DepartmentResponse update(@jakarta.ws.rs.PathParam("departmentId") String departmentId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ProfileInput input) {
-        return DepartmentView.of(service.updateProfile(caller, departmentId, input));
+        return DepartmentResponse.of(service.updateProfile(caller, departmentId, input));
     }
 }

@@ -125,8 +125,8 @@ public class FiguresResource {
     @GET
     @Path("/audit")
     @Operation(summary = "Audit trail of every section of the year: who, when, old and new value")
-    public List<io.jixiao.platform.audit.AuditEntryView> audit(@PathParam("departmentId") String d,
+    public List<io.jixiao.platform.audit.AuditEntryResponse> audit(@PathParam("departmentId") String d,
             @PathParam("fiscalYear") int y) {
-        return service.history(caller, d, y).stream().map(io.jixiao.platform.audit.AuditEntryView::of).toList();
+        return service.history(caller, d, y).stream().map(io.jixiao.platform.audit.AuditEntryResponse::of).toList();
     }
 }

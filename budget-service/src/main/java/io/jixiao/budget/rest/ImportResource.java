@@ -112,7 +112,7 @@ public class ImportResource {
                     + "and errors. Optional form field revision: the sheet revision the file was based on (409 in the "
                     + "job when it changed meanwhile).")
     @APIResponse(responseCode = "202", description = "queued; Location is the job",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobView.class),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class),
                     examples = @ExampleObject(name = "queued", value = "{\"id\":\"5f0c6c1e-7c1a-4d0e-9a53-2f1f3f0b8e11\","
                             + "\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"fiscalYear\":2020,"
                             + "\"fileName\":\"2020年支出明细.xlsx\",\"fileType\":\"XLSX\",\"fileBytes\":183422,"
@@ -152,7 +152,7 @@ public class ImportResource {
             return Response.status(503).type(io.jixiao.platform.problem.Problem.MEDIA_TYPE)
                     .header("Retry-After", full.retryAfterSeconds()).entity(body).build();
         }
-        return Response.accepted(ImportJobView.of(job, Messages.of(headers)))
+        return Response.accepted(ImportJobResponse.of(job, Messages.of(headers)))
                 .location(URI.create("/api/v1/budgets/" + departmentId + "/" + fiscalYear + "/imports/" + job.id))
                 .build();
     }
@@ -165,15 +165,15 @@ public class ImportResource {
                     + "lists every kept error with sheet, row, column and a message in the caller's language; "
                     + "nothing of the file was saved.")
     @APIResponse(responseCode = "200", description = "the job",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobView.class),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJobResponse.class),
                     examples = @ExampleObject(name = "one bad row", value = "{\"state\":\"FAILED\",\"percent\":100,"
                             + "\"errorCount\":1,\"errors\":[{\"sheet\":\"支出明细\",\"row\":7,\"column\":\"F\","
                             + "\"header\":\"金额（元）\",\"code\":\"import.amount.negative\",\"message\":\"金额不能为负数。\"}],"
                             + "\"failure\":{\"code\":\"import.invalid\",\"message\":\"文件中有 1 处错误，未导入任何数据：请按错误列表修改后重新导入。\"}}")))
     @APIResponse(responseCode = "404", description = "no such job for this department-year")
-    public ImportJobView job(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+    public ImportJobResponse job(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @PathParam("jobId") UUID jobId, @Context HttpHeaders headers) {
-        return ImportJobView.of(imports.get(caller, departmentId, fiscalYear, jobId),
+        return ImportJobResponse.of(imports.get(caller, departmentId, fiscalYear, jobId),
                 Messages.of(headers));
     }
 
@@ -185,10 +185,10 @@ public class ImportResource {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "one",
                     value = "[{\"id\":\"5f0c6c1e-7c1a-4d0e-9a53-2f1f3f0b8e11\",\"state\":\"SUCCEEDED\",\"percent\":100,"
                             + "\"summary\":{\"linesSaved\":100000,\"linesTotal\":\"5012345.00\",\"revision\":7}}]")))
-    public List<ImportJobView> jobs(@PathParam("departmentId") String departmentId,
+    public List<ImportJobResponse> jobs(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @Context HttpHeaders headers) {
         var locale = Messages.of(headers);
-        return imports.recent(caller, departmentId, fiscalYear).stream().map(j -> ImportJobView.of(j, locale)).toList();
+        return imports.recent(caller, departmentId, fiscalYear).stream().map(j -> ImportJobResponse.of(j, locale)).toList();
     }
 
     @GET

@@ -43,7 +43,7 @@ public class OnboardingResource {
 
     @Schema(name = "OnboardingResult")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OnboardingResult(DepartmentView department, User user) {
+    public record OnboardingResult(DepartmentResponse department, User user) {
         @Schema(name = "OnboardingResultUser")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         public record User(@Schema(example = "0b6f7a52-3c55-4f43-9a57-2f57a4b7d1c3") String id,
@@ -87,7 +87,7 @@ public class OnboardingResource {
             content = @Content(mediaType = "application/problem+json"))
     public Response onboard(OnboardingInput input) {
         OnboardingService.Result r = service.onboard(caller, input);
-        OnboardingResult body = new OnboardingResult(DepartmentView.of(r.department()),
+        OnboardingResult body = new OnboardingResult(DepartmentResponse.of(r.department()),
                 new OnboardingResult.User(r.userId(), r.username(), r.temporaryPassword(), r.generatedPassword()));
         return Response.created(URI.create("/api/v1/departments/" + r.department().id)).entity(body).build();
     }

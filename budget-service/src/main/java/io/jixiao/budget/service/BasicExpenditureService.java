@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import io.jixiao.budget.domain.BasicExpenditure;
 import io.jixiao.budget.domain.Department;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.rest.BasicExpenditureInput;
 import io.jixiao.platform.api.DocumentCache;
@@ -70,7 +70,7 @@ public class BasicExpenditureService {
     @Transactional
     public BasicExpenditure save(Caller caller, String departmentId, int fiscalYear, BasicExpenditureInput input,
             Long ifMatchVersion) {
-        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        FilingLock filing = guard.beginWrite(caller, departmentId, fiscalYear);
         checkParts(input);
         BasicExpenditure row = BasicExpenditure.find(departmentId, fiscalYear).orElse(null);
         FilingGuard.checkVersion(ifMatchVersion != null ? ifMatchVersion : input.version(),

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.jixiao.budget.domain.BasicExpenditure;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.domain.OtherFigures;
 import io.jixiao.budget.domain.Project;
 import io.jixiao.budget.domain.Staffing;
@@ -22,7 +22,7 @@ public class BudgetSheetService {
 
     @Transactional
     public BudgetSheet load(String departmentId, int fiscalYear) {
-        Filing filing = Filing.findById(new Filing.Key(departmentId, fiscalYear));
+        FilingLock filing = FilingLock.findById(new FilingLock.Key(departmentId, fiscalYear));
         Staffing staffing = Staffing.find(departmentId, fiscalYear).orElse(null);
         Staffing lastYear = Staffing.find(departmentId, fiscalYear - 1).orElse(null);
         BasicExpenditure basic = BasicExpenditure.find(departmentId, fiscalYear).orElse(null);

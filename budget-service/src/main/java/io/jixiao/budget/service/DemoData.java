@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.budget.domain.Department;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.domain.Project;
 import io.jixiao.budget.domain.VarianceReason;
 import io.jixiao.budget.rest.BasicExpenditureInput;
@@ -114,7 +114,7 @@ public class DemoData {
     }
 
     private boolean loadYear(String departmentId, int fiscalYear, JsonNode y) {
-        if (Filing.findById(new Filing.Key(departmentId, fiscalYear)) != null
+        if (FilingLock.findById(new FilingLock.Key(departmentId, fiscalYear)) != null
                 || io.jixiao.budget.domain.BasicExpenditure.find(departmentId, fiscalYear).isPresent()
                 || io.jixiao.budget.domain.Staffing.find(departmentId, fiscalYear).isPresent()
                 || Project.count("departmentId = ?1 and fiscalYear = ?2", departmentId, fiscalYear) > 0) {
@@ -148,7 +148,7 @@ public class DemoData {
                         r.has("project") ? projectIds.get(r.get("project").asText()) : null,
                         new java.math.BigDecimal(r.get("amount").asText()), r.get("reason").asText()));
             }
-            long revision = Filing.<Filing>findById(new Filing.Key(departmentId, fiscalYear)).revision;
+            long revision = FilingLock.<FilingLock>findById(new FilingLock.Key(departmentId, fiscalYear)).revision;
             figures.saveReasons(loader, departmentId, fiscalYear, new FigureInputs.VarianceReasonsInput(reasons, revision));
         }
         return true;

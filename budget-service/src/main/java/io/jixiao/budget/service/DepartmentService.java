@@ -57,11 +57,11 @@ public class DepartmentService {
         // the sheets carry the profile: every year of the department goes out again, newer
         // Locked (submitted) years keep the sheet they were submitted with: their row is taken with a lock
         // first, so a lock applied concurrently is seen here and never overwritten by this republish.
-        List<io.jixiao.budget.domain.Filing.Key> years = io.jixiao.budget.domain.Filing.getEntityManager().createQuery(
-                "select f.key from Filing f where f.key.departmentId = ?1 order by f.key.fiscalYear",
-                io.jixiao.budget.domain.Filing.Key.class).setParameter(1, departmentId).getResultList();
-        for (io.jixiao.budget.domain.Filing.Key year : years) {
-            io.jixiao.budget.domain.Filing filing = FilingGuard.lockRow(year);
+        List<io.jixiao.budget.domain.FilingLock.Key> years = io.jixiao.budget.domain.FilingLock.getEntityManager().createQuery(
+                "select f.key from FilingLock f where f.key.departmentId = ?1 order by f.key.fiscalYear",
+                io.jixiao.budget.domain.FilingLock.Key.class).setParameter(1, departmentId).getResultList();
+        for (io.jixiao.budget.domain.FilingLock.Key year : years) {
+            io.jixiao.budget.domain.FilingLock filing = FilingGuard.lockRow(year);
             if (!filing.locked) {
                 guard.get().republish(caller, filing, "profile");
             }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import io.jixiao.budget.domain.Limits;
 import io.jixiao.budget.domain.Department;
 import io.jixiao.budget.domain.DepartmentYearSection;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.domain.OtherFigures;
 import io.jixiao.budget.domain.Project;
 import io.jixiao.budget.domain.Staffing;
@@ -59,7 +59,7 @@ public class FiguresService {
 
     @Transactional
     public BudgetSheet saveStaffing(Caller caller, String departmentId, int fiscalYear, FigureInputs.StaffingInput in) {
-        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        FilingLock filing = guard.beginWrite(caller, departmentId, fiscalYear);
         Staffing row = Staffing.find(departmentId, fiscalYear).orElse(null);
         saveSection(caller, filing, "staffing", row, in.version(), Staffing::new, s -> {
             s.authorizedPosts = in.authorizedPosts();
@@ -76,7 +76,7 @@ public class FiguresService {
     @Transactional
     public BudgetSheet saveOtherFigures(Caller caller, String departmentId, int fiscalYear,
             FigureInputs.OtherFiguresInput in) {
-        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        FilingLock filing = guard.beginWrite(caller, departmentId, fiscalYear);
         List<FieldError> errors = new ArrayList<>();
         BasicExpenditureService.partAtMost("fixedAssetsInUse", in.fixedAssetsInUse(), in.fixedAssetsTotal(), errors);
         if (!errors.isEmpty()) {
@@ -108,7 +108,7 @@ public class FiguresService {
     @Transactional
     public BudgetSheet saveProject(Caller caller, String departmentId, int fiscalYear, Long projectId,
             FigureInputs.ProjectInput in) {
-        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        FilingLock filing = guard.beginWrite(caller, departmentId, fiscalYear);
         Project row = null;
         if (projectId != null) {
             row = requireProject(departmentId, fiscalYear, projectId);
@@ -136,7 +136,7 @@ public class FiguresService {
 
     @Transactional
     public BudgetSheet deleteProject(Caller caller, String departmentId, int fiscalYear, long projectId, Long version) {
-        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        FilingLock filing = guard.beginWrite(caller, departmentId, fiscalYear);
         Project row = requireProject(departmentId, fiscalYear, projectId);
         FilingGuard.checkVersion(version, row.version);
         LinkedHashMap<String, Object> before = row.auditValues();
@@ -151,7 +151,7 @@ public class FiguresService {
     @Transactional
     public BudgetSheet saveReasons(Caller caller, String departmentId, int fiscalYear,
             FigureInputs.VarianceReasonsInput in) {
-        Filing filing = guard.beginWrite(caller, departmentId, fiscalYear);
+        FilingLock filing = guard.beginWrite(caller, departmentId, fiscalYear);
         FilingGuard.checkVersion(in.revision(), filing.revision == 0 ? null : filing.revision);
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < in.reasons().size(); i++) {
@@ -197,7 +197,7 @@ public class FiguresService {
     }
 
     /** Create-or-update of one versioned section, then the guard records it (audit, revision, event). */
-    private <T extends DepartmentYearSection> T saveSection(Caller caller, Filing filing, String section, T row,
+    private <T extends DepartmentYearSection> T saveSection(Caller caller, FilingLock filing, String section, T row,
             Long basedOn, java.util.function.Supplier<T> create, Function<T, T> apply) {
         FilingGuard.checkVersion(basedOn, row == null ? null : row.version);
         LinkedHashMap<String, Object> before = row == null ? null : row.auditValues();

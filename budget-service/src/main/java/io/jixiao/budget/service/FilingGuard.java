@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.jixiao.budget.domain.Department;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.budget.messaging.BudgetFiguresChangedV1;
 import io.jixiao.platform.audit.AuditTrail;
@@ -43,11 +43,11 @@ public class FilingGuard {
 
     /** Checks the caller may write this department-year now; locks the filing row until commit. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Filing beginWrite(Caller caller, String departmentId, int fiscalYear) {
+    public FilingLock beginWrite(Caller caller, String departmentId, int fiscalYear) {
         caller.checkWrite(departmentId);
         Department d = departments.require(departmentId);
         departments.checkFiscalYear(d, fiscalYear);
-        Filing filing = lockRow(new Filing.Key(departmentId, fiscalYear));
+        FilingLock filing = lockRow(new FilingLock.Key(departmentId, fiscalYear));
         if (filing.locked) {
             throw ProblemException.conflict("filing.locked", String.valueOf(fiscalYear));
         }
@@ -60,11 +60,11 @@ public class FilingGuard {
      * stale revision or lock flag. Created with an upsert: two first writers cannot collide on the key.
      * The row must not have been loaded earlier in the transaction (a managed entity would keep its state).
      */
-    public static Filing lockRow(Filing.Key key) {
-        Filing.getEntityManager().createNativeQuery("insert into filing (department_id, fiscal_year, revision, locked, "
+    public static FilingLock lockRow(FilingLock.Key key) {
+        FilingLock.getEntityManager().createNativeQuery("insert into filing (department_id, fiscal_year, revision, locked, "
                 + "updated_at) values (?1, ?2, 0, false, now()) on conflict do nothing")
                 .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).executeUpdate();
-        return Filing.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        return FilingLock.findById(key, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The version the client based its change on must be the current one (null = creating). */
@@ -77,7 +77,7 @@ public class FilingGuard {
      * holds the row (beginWrite or lockRow) and has checked it is not locked.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void republish(Caller caller, Filing filing, String section) {
+    public void republish(Caller caller, FilingLock filing, String section) {
         if (filing.locked) {
             throw new IllegalStateException("republish of a locked department-year " + filing.key);
         }
@@ -90,7 +90,7 @@ public class FilingGuard {
 
     /** Records the change: audit rows for changed fields, a new revision, the snapshot event. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changed(Caller caller, Filing filing, String section, String auditId, Long version,
+    public void changed(Caller caller, FilingLock filing, String section, String auditId, Long version,
             Map<String, Object> before, Map<String, Object> after) {
         List<AuditTrail.Change> changes = new ArrayList<>();
         for (String field : after.keySet()) {

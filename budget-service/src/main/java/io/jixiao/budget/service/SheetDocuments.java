@@ -3,7 +3,7 @@ package io.jixiao.budget.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.domain.SheetDocument;
 import io.jixiao.platform.api.DocumentCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,14 +46,14 @@ public class SheetDocuments {
     /** Null when the year has had no change since documents are kept (the caller computes it then). */
     public DocumentCache.Entry find(String departmentId, int fiscalYear) {
         return cache.get(region(departmentId, fiscalYear), "", () -> {
-            SheetDocument d = SheetDocument.findById(new Filing.Key(departmentId, fiscalYear));
+            SheetDocument d = SheetDocument.findById(new FilingLock.Key(departmentId, fiscalYear));
             return d == null ? null : new DocumentCache.Entry(d.etag, d.body);
         });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(BudgetSheet sheet) {
-        Filing.Key key = new Filing.Key(sheet.departmentId(), sheet.fiscalYear());
+        FilingLock.Key key = new FilingLock.Key(sheet.departmentId(), sheet.fiscalYear());
         SheetDocument d = SheetDocument.findById(key);
         if (d == null) {
             d = new SheetDocument();
@@ -74,8 +74,8 @@ public class SheetDocuments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(String departmentId, int fiscalYear) {
-        Filing.Key key = new Filing.Key(departmentId, fiscalYear);
-        Filing filing = Filing.findById(key);
+        FilingLock.Key key = new FilingLock.Key(departmentId, fiscalYear);
+        FilingLock filing = FilingLock.findById(key);
         if ((filing == null || !filing.locked) && SheetDocument.findById(key) != null) {
             store(sheets.load(departmentId, fiscalYear));
         }

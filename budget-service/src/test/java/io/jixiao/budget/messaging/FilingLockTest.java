@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
@@ -59,7 +59,7 @@ class FilingLockTest {
     }
 
     static Object[] row(int year) {
-        return QuarkusTransaction.requiringNew().call(() -> (Object[]) Filing.getEntityManager()
+        return QuarkusTransaction.requiringNew().call(() -> (Object[]) FilingLock.getEntityManager()
                 .createNativeQuery("select revision, locked from filing where department_id = ?1 and fiscal_year = ?2")
                 .setParameter(1, D).setParameter(2, year).getSingleResult());
     }
@@ -74,7 +74,7 @@ class FilingLockTest {
 
     /** Waits until some session of our database waits for a row lock (the one the test holds). */
     static void awaitLockWait() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Filing
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) FilingLock
                 .getEntityManager().createNativeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
                         + "and datname = current_database()").getSingleResult()).intValue() > 0));
     }
@@ -85,7 +85,7 @@ class FilingLockTest {
      */
     static CompletableFuture<Void> holdRow(int year, String set, CountDownLatch held, CountDownLatch release) {
         return CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            Filing.getEntityManager().createNativeQuery("update filing set " + set
+            FilingLock.getEntityManager().createNativeQuery("update filing set " + set
                     + " where department_id = ?1 and fiscal_year = ?2").setParameter(1, D).setParameter(2, year)
                     .executeUpdate();
             held.countDown();

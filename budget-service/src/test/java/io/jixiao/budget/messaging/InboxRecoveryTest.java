@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.platform.inbox.InboundEvents;
 import io.jixiao.platform.inbox.ParkedEvent;
 import io.jixiao.testing.TestTokens;
@@ -74,7 +74,7 @@ class InboxRecoveryTest {
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/budgets/admin/events/parked/" + again.id + "/replay")
                 .then().statusCode(200).body("outcome", equalTo("APPLIED"));
         assertEquals(true, QuarkusTransaction.requiringNew().call(
-                () -> Filing.<Filing>findById(new Filing.Key(dept, 2011)).locked));
+                () -> FilingLock.<FilingLock>findById(new FilingLock.Key(dept, 2011)).locked));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ParkedEvent.count("eventId", id.toString())));
     }
 }

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.budget.domain.BasicExpenditure;
 import io.jixiao.budget.domain.Department;
-import io.jixiao.budget.domain.Filing;
+import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.budget.domain.Project;
 import io.jixiao.budget.domain.SheetDocument;
 import io.jixiao.budget.domain.Staffing;
@@ -95,7 +95,7 @@ class SheetDocumentTest {
         Map<String, Long> after = loads(stats);
         assertTrue(after.get("SheetDocument") - before.get("SheetDocument") <= 1,
                 (after.get("SheetDocument") - before.get("SheetDocument")) + " document loads for " + reads + " reads");
-        for (String other : new String[] { "Filing", "Staffing", "BasicExpenditure", "Project", "Department" }) {
+        for (String other : new String[] { "FilingLock", "Staffing", "BasicExpenditure", "Project", "Department" }) {
             assertEquals(0L, after.get(other) - before.get(other), other + " rows loaded by " + reads + " reads");
         }
     }
@@ -128,7 +128,7 @@ class SheetDocumentTest {
 
     static Map<String, Long> loads(Statistics stats) {
         Map<String, Long> n = new HashMap<>();
-        for (Class<?> c : new Class<?>[] { SheetDocument.class, Filing.class, Staffing.class, BasicExpenditure.class,
+        for (Class<?> c : new Class<?>[] { SheetDocument.class, FilingLock.class, Staffing.class, BasicExpenditure.class,
                 Project.class, Department.class }) {
             var e = stats.getEntityStatistics(c.getName());
             n.put(c.getSimpleName(), e.getLoadCount() + e.getFetchCount());

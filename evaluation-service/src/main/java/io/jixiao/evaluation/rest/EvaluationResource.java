@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.evaluation.service.EvaluationDocuments;
-import io.jixiao.evaluation.service.EvaluationDocuments.EvaluationView;
+import io.jixiao.evaluation.service.EvaluationDocuments.EvaluationResponse;
 import io.jixiao.evaluation.service.EvaluationService;
 import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
@@ -70,7 +70,7 @@ public class EvaluationResource {
             description = "The sentences (rule, formula, inputs, why, 数据缺失) follow Accept-Language: zh-CN (default) or en. "
                     + "Names are the template's data in 中文, with nameEn, level1En and level2En beside them where the template has them.")
     @APIResponse(responseCode = "200", description = "With an ETag: send it back as If-None-Match to get 304 while nothing changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class), examples = {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class), examples = {
             @ExampleObject(name = "zh-CN", summary = "Accept-Language: zh-CN (3 of the 28 items shown)", value = Examples.EVALUATION_READ),
             @ExampleObject(name = "en", summary = "Accept-Language: en (1 item shown)", value = Examples.EVALUATION_EN) }))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
@@ -81,7 +81,7 @@ public class EvaluationResource {
         Locale locale = Messages.of(headers);
         io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
         if (doc == null) { // not yet scored (404 from the service), scored just now, or before documents were kept
-            EvaluationView live = service.get(caller, departmentId, fiscalYear, locale);
+            EvaluationResponse live = service.get(caller, departmentId, fiscalYear, locale);
             // Looked up again after that read: a scoring that committed between the two is answered from its
             // document, so the ETag is the one every later read gives (a computed body hashes differently).
             doc = service.document(caller, departmentId, fiscalYear, locale);
@@ -110,7 +110,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "409", description = "Stale version (version.conflict), or the filing is submitted (filing.locked)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "filing submitted",
                     value = Examples.FILING_LOCKED)))
-    public EvaluationView selfScore(@PathParam("departmentId") String departmentId,
+    public EvaluationResponse selfScore(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("code") String code,
             @Valid @NotNull SelfScoreInput input, @Context HttpHeaders headers) {
         Locale locale = Messages.of(headers);
@@ -138,7 +138,7 @@ public class EvaluationResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "above the points", value = Examples.ABOVE_POINTS)))
     @APIResponse(responseCode = "403", description = "Not a finance reviewer")
     @APIResponse(responseCode = "409", description = "Stale version (version.conflict)")
-    public EvaluationView adjust(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+    public EvaluationResponse adjust(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @PathParam("code") String code, @Valid @NotNull AdjustmentInput input, @Context HttpHeaders headers) {
         Locale locale = Messages.of(headers);
         return service.adjust(caller, departmentId, fiscalYear, code, input.score(), input.comment(), input.version(),

@@ -31,11 +31,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
 
-    public record IndicatorView(long id, String goal, String category, String name, String unit, String direction,
+    public record IndicatorResponse(long id, String goal, String category, String name, String unit, String direction,
             BigDecimal target, BigDecimal actual, boolean keyTask, Boolean met) {
     }
 
-    public record GoalsView(Long version, List<IndicatorView> indicators) {
+    public record GoalsResponse(Long version, List<IndicatorResponse> indicators) {
     }
 
     private final GoalService service;
@@ -52,7 +52,7 @@ public class GoalResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "2020", value = Examples.GOALS)))
     @APIResponse(responseCode = "403", description = "Another department")
-    public GoalsView get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+    public GoalsResponse get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         return view(service.get(caller, d, y), service.version(d, y));
     }
 
@@ -68,13 +68,13 @@ public class GoalResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "two fields wrong", value = Examples.GOALS_INVALID)))
     @APIResponse(responseCode = "403", description = "Another department")
     @APIResponse(responseCode = "409", description = "Stale version (version.conflict), or the filing is submitted (filing.locked)")
-    public GoalsView save(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+    public GoalsResponse save(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @NotNull GoalService.GoalsInput input) {
         return view(service.save(caller, d, y, input), service.version(d, y));
     }
 
-    private static GoalsView view(List<GoalIndicator> list, Long version) {
-        return new GoalsView(version, list.stream().map(g -> new IndicatorView(g.id, g.goal, g.category.name(), g.name,
+    private static GoalsResponse view(List<GoalIndicator> list, Long version) {
+        return new GoalsResponse(version, list.stream().map(g -> new IndicatorResponse(g.id, g.goal, g.category.name(), g.name,
                 g.unit, g.direction.name(), g.target.stripTrailingZeros(), g.actual == null ? null : g.actual.stripTrailingZeros(),
                 g.keyTask, g.met())).toList());
     }

@@ -61,7 +61,7 @@ public class ProjectResource {
             examples = @ExampleObject(name = "2020", summary = "1 of the 6 projects shown", value = Examples.PROJECTS)))
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet")
     @APIResponse(responseCode = "403", description = "Another department")
-    public ProjectService.ProjectsView list(@PathParam("departmentId") String departmentId,
+    public ProjectService.ProjectsResponse list(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @Context HttpHeaders headers) {
         return service.get(caller, departmentId, fiscalYear, Messages.of(headers));
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.jixiao.platform.audit.AuditEntryView;
+import io.jixiao.platform.audit.AuditEntryResponse;
 import io.jixiao.evaluation.service.IndicatorCatalogue;
 import io.jixiao.evaluation.service.TemplateService;
 import io.jixiao.platform.security.Caller;
@@ -147,8 +147,8 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "an edit", value = "[{\"at\":\"2021-01-05T02:10:00Z\",\"actor\":\"reviewer\",\"field\":\"staff-control-rate.points\","
                     + "\"oldValue\":\"3\",\"newValue\":\"2\",\"version\":2}]")))
-    public List<AuditEntryView> audit(@PathParam("id") long id) {
-        return service.audit(id).stream().map(AuditEntryView::of).toList();
+    public List<AuditEntryResponse> audit(@PathParam("id") long id) {
+        return service.audit(id).stream().map(AuditEntryResponse::of).toList();
     }
 
     @POST
@@ -195,7 +195,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "望城区 2020", value = "[{\"jurisdiction\":\"望城区\",\"fiscalYear\":2020,\"templateId\":2,\"templateName\":\"望城区 2020 年部门整体支出绩效评价指标体系\","
                     + "\"templateVersion\":3,\"version\":0,\"updatedAt\":\"2021-01-05T02:31:00Z\",\"updatedBy\":\"reviewer\"}]")))
-    public List<TemplateService.AssignmentView> assignments(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
+    public List<TemplateService.AssignmentResponse> assignments(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
         return service.assignments(fiscalYear);
     }
 
@@ -212,7 +212,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "400", description = "The template was not copied for this jurisdiction and year", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another scope", value = Examples.ASSIGNMENT_SCOPE)))
     @APIResponse(responseCode = "409", description = "Stale assignment version")
-    public TemplateService.AssignmentView assign(@PathParam("jurisdiction") String jurisdiction,
+    public TemplateService.AssignmentResponse assign(@PathParam("jurisdiction") String jurisdiction,
             @PathParam("fiscalYear") int fiscalYear, AssignInput input) {
         return service.assign(caller, jurisdiction, fiscalYear, input == null ? null : input.templateId(),
                 input == null ? null : input.version());

@@ -31,7 +31,7 @@ public final class Formulas {
      * name/nameEn: the indicator; the formula text and the labels of numerator and denominator are in the
      * service messages (formula.&lt;code&gt;, formula.&lt;code&gt;.num, formula.&lt;code&gt;.den), in 中文 and English.
      */
-    private record Formula(String name, String nameEn, BiFunction<Sheet, String, Calc> calc) {
+    private record Formula(String name, String nameEn, BiFunction<BudgetSheet, String, Calc> calc) {
     }
 
     /** 年底突击花钱: December's share of the year's payments, and the fourth quarter's (October–December). */
@@ -59,7 +59,7 @@ public final class Formulas {
      * every channel, the same the 支付进度率 reads. The 支出明细 summed by month of payment stand in
      * when they are not; neither: missing.
      */
-    private static Months months(Sheet s) {
+    private static Months months(BudgetSheet s) {
         if (complete(s.monthlyPayments())) {
             return new Months(s.monthlyPayments(), "monthly-payments");
         }
@@ -74,7 +74,7 @@ public final class Formulas {
     }
 
     /** The months from..12 (1-based) over the whole year, from the chosen source. */
-    private static Calc lateShare(Sheet s, int fromMonth) {
+    private static Calc lateShare(BudgetSheet s, int fromMonth) {
         Months m = months(s);
         if (m.amounts() == null) {
             return Calc.of(null, null);
@@ -152,12 +152,12 @@ public final class Formulas {
                 .sorted(java.util.Comparator.comparing(Known::code)).toList();
     }
 
-    public static IndicatorResult compute(String code, Sheet sheet, String source) {
+    public static IndicatorResult compute(String code, BudgetSheet sheet, String source) {
         return compute(code, sheet, source, Messages.ZH);
     }
 
     /** The indicator with its formula and input labels in the locale's language. */
-    public static IndicatorResult compute(String code, Sheet sheet, String source, Locale locale) {
+    public static IndicatorResult compute(String code, BudgetSheet sheet, String source, Locale locale) {
         Formula f = FORMULAS.get(code);
         if (f == null) {
             throw new IllegalArgumentException("no formula for " + code);
@@ -179,7 +179,7 @@ public final class Formulas {
     }
 
     /** 基本支出 + 项目支出, actual or budget; missing when the basic expenditure is missing. */
-    private static BigDecimal total(Sheet s, boolean actual) {
+    private static BigDecimal total(BudgetSheet s, boolean actual) {
         if (s.basic() == null) {
             return null;
         }

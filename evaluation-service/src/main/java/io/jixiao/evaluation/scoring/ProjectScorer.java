@@ -50,13 +50,13 @@ public final class ProjectScorer {
             List<String> missing) {
     }
 
-    public static ProjectCard score(Template.ProjectWeights w, Sheet.Project p, List<Indicator> indicators,
+    public static ProjectCard score(Template.ProjectWeights w, BudgetSheet.Project p, List<Indicator> indicators,
             String source) {
         return score(w, p, indicators, source, Messages.ZH);
     }
 
     /** The project's card with every generated sentence in the locale's language (names entered stay as entered). */
-    public static ProjectCard score(Template.ProjectWeights w, Sheet.Project p, List<Indicator> indicators,
+    public static ProjectCard score(Template.ProjectWeights w, BudgetSheet.Project p, List<Indicator> indicators,
             String source, Locale locale) {
         List<String> missing = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class ProjectScorer {
                 p.actual(), parts, total, Rules.grade(total), missing);
     }
 
-    private static Part execution(BigDecimal pts, Sheet.Project p, String source, List<String> missing, Locale locale) {
+    private static Part execution(BigDecimal pts, BudgetSheet.Project p, String source, List<String> missing, Locale locale) {
         String code = "budget-execution";
         String name = Messages.text(locale, "project.part." + code);
         String formula = Messages.text(locale, "project.formula.execution");

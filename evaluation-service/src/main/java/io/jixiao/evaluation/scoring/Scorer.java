@@ -28,11 +28,11 @@ public final class Scorer {
         }
     }
 
-    public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores, String source) {
+    public static ScoreCard score(Template template, BudgetSheet sheet, Map<String, SelfScore> selfScores, String source) {
         return score(template, sheet, selfScores, Map.of(), List.of(), source, Messages.ZH);
     }
 
-    public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores,
+    public static ScoreCard score(Template template, BudgetSheet sheet, Map<String, SelfScore> selfScores,
             Map<String, Adjustment> adjustments, List<GoalOutcome> goals, String source) {
         return score(template, sheet, selfScores, adjustments, goals, source, Messages.ZH);
     }
@@ -41,7 +41,7 @@ public final class Scorer {
      * The card with every generated sentence (rule, formula, inputs, why, 数据缺失) in the locale's language;
      * names stay the template's data (nameEn beside them). Scores do not depend on the locale.
      */
-    public static ScoreCard score(Template template, Sheet sheet, Map<String, SelfScore> selfScores,
+    public static ScoreCard score(Template template, BudgetSheet sheet, Map<String, SelfScore> selfScores,
             Map<String, Adjustment> adjustments, List<GoalOutcome> goals, String source,
             Locale locale) {
         List<ScoreCard.Item> items = new ArrayList<>();

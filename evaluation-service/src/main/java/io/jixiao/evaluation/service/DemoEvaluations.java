@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.GoalSet;
-import io.jixiao.evaluation.domain.ProjectIndicatorRow;
+import io.jixiao.evaluation.domain.ProjectIndicator;
 import io.jixiao.evaluation.domain.ScoreAdjustment;
 import io.jixiao.evaluation.domain.SelfScoreRow;
 import io.jixiao.platform.security.Caller;
@@ -170,7 +170,7 @@ public class DemoEvaluations {
         return GoalSet.findById(key) != null
                 || SelfScoreRow.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
                 || ScoreAdjustment.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
-                || ProjectIndicatorRow.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
+                || ProjectIndicator.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
                 || (pin != null && (pin.pinned || pin.filingVersion > 0));
     }
 

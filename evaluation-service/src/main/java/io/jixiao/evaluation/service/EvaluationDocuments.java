@@ -31,16 +31,16 @@ import io.jixiao.evaluation.scoring.IndicatorResult;
 public class EvaluationDocuments {
 
     @Schema(name = "Evaluation")
-    public record EvaluationView(String departmentId, int fiscalYear,
+    public record EvaluationResponse(String departmentId, int fiscalYear,
             @Schema(description = "version of the 基本支出 the values were computed from (-1: none entered)") long sourceVersion,
             @Schema(description = "budget-service revision of the department-year scored") long revision,
-            List<IndicatorView> indicators,
+            List<IndicatorResponse> indicators,
             @Schema(description = "every indicator of the template with points, value, score, status and why; total and grade")
             ScoreCard score) {
     }
 
     @Schema(name = "Indicator", description = "A computed indicator and how it came about")
-    public record IndicatorView(@Schema(example = "basic-completion-rate") String code,
+    public record IndicatorResponse(@Schema(example = "basic-completion-rate") String code,
             @Schema(example = "基本支出预算完成率") String name, String nameEn,
             @Schema(example = "109.60", nullable = true) String value, @Schema(example = "%") String unit,
             String formula, List<IndicatorResult.Input> inputs,
@@ -86,13 +86,13 @@ public class EvaluationDocuments {
         Map<String, EvaluationDocument> existing = new java.util.HashMap<>();
         EvaluationDocument.<EvaluationDocument>list("key.departmentId = ?1 and key.fiscalYear = ?2", dept, year)
                 .forEach(d -> existing.put(d.key.lang(), d));
-        write(copy, existing, Messages.ZH, new EvaluationView(dept, year, sourceVersion, copy.revision,
+        write(copy, existing, Messages.ZH, new EvaluationResponse(dept, year, sourceVersion, copy.revision,
                 sorted.stream().map(v -> view(v, resultsZh.get(v.code), Messages.ZH)).toList(), zh));
-        write(copy, existing, Locale.ENGLISH, new EvaluationView(dept, year, sourceVersion, copy.revision,
+        write(copy, existing, Locale.ENGLISH, new EvaluationResponse(dept, year, sourceVersion, copy.revision,
                 sorted.stream().map(v -> view(v, resultsEn.get(v.code), Locale.ENGLISH)).toList(), en));
     }
 
-    private void write(BudgetSheetCopy copy, Map<String, EvaluationDocument> existing, Locale locale, EvaluationView view) {
+    private void write(BudgetSheetCopy copy, Map<String, EvaluationDocument> existing, Locale locale, EvaluationResponse view) {
         EvaluationDocument.Key key = new EvaluationDocument.Key(copy.key.departmentId(), copy.key.fiscalYear(), lang(locale));
         EvaluationDocument d = existing.get(key.lang());
         if (d == null) {
@@ -109,11 +109,11 @@ public class EvaluationDocuments {
      * language; for a year scored before documents were kept, built from its values and legacy card.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EvaluationView stored(BudgetSheetCopy copy, Locale locale) {
+    public EvaluationResponse stored(BudgetSheetCopy copy, Locale locale) {
         EvaluationDocument d = EvaluationDocument.findById(
                 new EvaluationDocument.Key(copy.key.departmentId(), copy.key.fiscalYear(), lang(locale)));
         if (d != null) {
-            return parse(d.body, EvaluationView.class);
+            return parse(d.body, EvaluationResponse.class);
         }
         ScoreCardRow row = ScoreCardRow.findById(copy.key);
         String legacy = row == null ? null : legacyCard(row, locale);
@@ -142,13 +142,13 @@ public class EvaluationDocuments {
     }
 
     /** The evaluation as the API shows it, from the stored values and card. */
-    public EvaluationView view(String departmentId, int fiscalYear, long sourceVersion, long revision,
+    public EvaluationResponse view(String departmentId, int fiscalYear, long sourceVersion, long revision,
             List<IndicatorValue> values, ScoreCard card, Locale locale) {
-        List<IndicatorView> indicators = values.stream().map(v -> view(v, locale)).toList();
-        return new EvaluationView(departmentId, fiscalYear, sourceVersion, revision, indicators, card);
+        List<IndicatorResponse> indicators = values.stream().map(v -> view(v, locale)).toList();
+        return new EvaluationResponse(departmentId, fiscalYear, sourceVersion, revision, indicators, card);
     }
 
-    private IndicatorView view(IndicatorValue v, Locale locale) {
+    private IndicatorResponse view(IndicatorValue v, Locale locale) {
         try {
             return view(v, mapper.readValue(v.explanation(locale), IndicatorResult.class), locale);
         } catch (JsonProcessingException ex) {
@@ -157,11 +157,11 @@ public class EvaluationDocuments {
     }
 
     /** The row's value with the explanation's words (parsed from the row when none was just computed). */
-    private IndicatorView view(IndicatorValue v, IndicatorResult r, Locale locale) {
+    private IndicatorResponse view(IndicatorValue v, IndicatorResult r, Locale locale) {
         if (r == null) {
             return view(v, locale);
         }
-        return new IndicatorView(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
+        return new IndicatorResponse(v.code, r.name(), r.nameEn(), v.value == null ? null : v.value.toPlainString(),
                 v.unit, r.formula(), r.inputs(), v.missing, v.sourceVersion);
     }
 

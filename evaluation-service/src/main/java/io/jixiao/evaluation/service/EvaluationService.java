@@ -63,14 +63,14 @@ public class EvaluationService {
 
     /** The evaluation as stored by its last rescoring (this transaction's, after a write), in the locale's language. */
     @Transactional
-    public EvaluationDocuments.EvaluationView get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
+    public EvaluationDocuments.EvaluationResponse get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
         return documents.stored(sheet(departmentId, fiscalYear), locale);
     }
 
     /** A department self-scores one qualitative indicator within a tier, with evidence; the card is rescored. */
     @Transactional
-    public EvaluationDocuments.EvaluationView selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
+    public EvaluationDocuments.EvaluationResponse selfScore(Caller caller, String departmentId, int fiscalYear, String code, Tier tier,
             BigDecimal score, String evidence, Long version, Locale locale) {
         caller.checkWrite(departmentId);
         BudgetSheetCopy copy = lockedSheet(departmentId, fiscalYear);
@@ -109,7 +109,7 @@ public class EvaluationService {
 
     /** A finance reviewer adjusts one score (0 … points) with a required comment; audited; the card is rescored. */
     @Transactional
-    public EvaluationDocuments.EvaluationView adjust(Caller caller, String departmentId, int fiscalYear, String code, BigDecimal score,
+    public EvaluationDocuments.EvaluationResponse adjust(Caller caller, String departmentId, int fiscalYear, String code, BigDecimal score,
             String comment, Long version, Locale locale) {
         if (!caller.hasRole(io.jixiao.platform.security.Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("adjustment.reviewer-only");

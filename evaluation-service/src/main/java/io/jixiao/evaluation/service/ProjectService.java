@@ -13,12 +13,12 @@ import java.util.Set;
 
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
-import io.jixiao.evaluation.domain.ProjectIndicatorRow;
+import io.jixiao.evaluation.domain.ProjectIndicator;
 import io.jixiao.evaluation.domain.ProjectIndicatorSet;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
-import io.jixiao.evaluation.scoring.Sheet;
+import io.jixiao.evaluation.scoring.BudgetSheet;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.Bounds;
@@ -53,7 +53,7 @@ public class ProjectService {
             List<String> missing, Long inputVersion, List<IndicatorInput> indicators) {
     }
 
-    public record ProjectsView(String departmentId, int fiscalYear, long revision, Long templateId,
+    public record ProjectsResponse(String departmentId, int fiscalYear, long revision, Long templateId,
             Integer templateVersion, boolean templatePinned, Template.ProjectWeights weights,
             List<ProjectEvaluation> projects) {
     }
@@ -73,7 +73,7 @@ public class ProjectService {
 
     /** Every project's self-evaluation with its sentences in the locale's language. */
     @Transactional
-    public ProjectsView get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
+    public ProjectsResponse get(Caller caller, String departmentId, int fiscalYear, Locale locale) {
         caller.checkRead(departmentId);
         BudgetSheetCopy.Key key = new BudgetSheetCopy.Key(departmentId, fiscalYear);
         BudgetSheetCopy copy = BudgetSheetCopy.findById(key);
@@ -83,7 +83,7 @@ public class ProjectService {
         }
         ScoreCard card = documents.card(copy, locale);
         Map<Long, List<IndicatorInput>> entered = new HashMap<>();
-        for (ProjectIndicatorRow r : ProjectIndicatorRow.of(departmentId, fiscalYear)) {
+        for (ProjectIndicator r : ProjectIndicator.of(departmentId, fiscalYear)) {
             entered.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(new IndicatorInput(r.category, r.name,
                     r.kind, r.unit, r.direction, strip(r.target), strip(r.actual), r.tier, r.selfScorePercent, r.evidence));
         }
@@ -99,7 +99,7 @@ public class ProjectService {
                         p.adjustedBudget(), p.actual(), p.parts(), p.total(), p.grade(), p.missing(),
                         versions.get(p.projectId()), entered.getOrDefault(p.projectId(), List.of())))
                 .toList();
-        return new ProjectsView(departmentId, fiscalYear, copy.revision, card.templateId(), card.templateVersion(),
+        return new ProjectsResponse(departmentId, fiscalYear, copy.revision, card.templateId(), card.templateVersion(),
                 card.templatePinned(), weights, projects);
     }
 
@@ -123,14 +123,14 @@ public class ProjectService {
             throw ProblemException.notFound("evaluation.not-found", String.valueOf(fiscalYear));
         }
         FilingPin.checkWritable(copy.key);
-        Sheet sheet = scoring.read(copy.sheet);
+        BudgetSheet sheet = scoring.read(copy.sheet);
         if (sheet.projects() == null || sheet.projects().stream().noneMatch(p -> p.id() != null && p.id() == projectId)) {
             throw ProblemException.notFound("project.not-found", String.valueOf(projectId));
         }
         ProjectIndicatorSet.Key key = new ProjectIndicatorSet.Key(departmentId, fiscalYear, projectId);
         ProjectIndicatorSet set = ProjectIndicatorSet.findById(key);
         Versions.check(in.version(), set == null ? null : set.version);
-        List<ProjectIndicatorRow> old = ProjectIndicatorRow.list(
+        List<ProjectIndicator> old = ProjectIndicator.list(
                 "departmentId = ?1 and fiscalYear = ?2 and projectId = ?3 order by position", departmentId, fiscalYear, projectId);
         String before = old.stream().map(ProjectService::describe).toList().toString();
         if (set == null) {
@@ -139,13 +139,13 @@ public class ProjectService {
         }
         set.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         set.updatedBy = caller.name();
-        ProjectIndicatorRow.delete("departmentId = ?1 and fiscalYear = ?2 and projectId = ?3", departmentId, fiscalYear, projectId);
+        ProjectIndicator.delete("departmentId = ?1 and fiscalYear = ?2 and projectId = ?3", departmentId, fiscalYear, projectId);
         set.persistAndFlush();
-        List<ProjectIndicatorRow> rows = new ArrayList<>();
+        List<ProjectIndicator> rows = new ArrayList<>();
         int position = 0;
         for (IndicatorInput i : in.indicators()) {
             boolean qualitative = "QUALITATIVE".equals(i.kind());
-            ProjectIndicatorRow r = new ProjectIndicatorRow();
+            ProjectIndicator r = new ProjectIndicator();
             r.departmentId = departmentId;
             r.fiscalYear = fiscalYear;
             r.projectId = projectId;
@@ -162,7 +162,7 @@ public class ProjectService {
             r.evidence = qualitative ? i.evidence().strip() : null;
             rows.add(r);
         }
-        ProjectIndicatorRow.persist(rows);
+        ProjectIndicator.persist(rows);
         audit.record("project_indicators", departmentId + ":" + fiscalYear + ":" + projectId, set.version, caller.name(),
                 List.of(new AuditTrail.Change("indicators", before, rows.stream().map(ProjectService::describe).toList().toString())));
         scoring.rescore(copy, "project indicators of #" + projectId + " by " + caller.name());
@@ -244,7 +244,7 @@ public class ProjectService {
         return v == null ? null : v.stripTrailingZeros();
     }
 
-    private static String describe(ProjectIndicatorRow r) {
+    private static String describe(ProjectIndicator r) {
         return "QUALITATIVE".equals(r.kind)
                 ? r.category + "/" + r.name + " " + r.tier + " " + r.selfScorePercent.toPlainString() + "%"
                 : r.category + "/" + r.name + " " + r.direction + " " + r.target.stripTrailingZeros().toPlainString() + r.unit

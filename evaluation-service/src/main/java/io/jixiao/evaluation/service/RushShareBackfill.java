@@ -6,7 +6,7 @@ import java.util.Locale;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.scoring.Formulas;
-import io.jixiao.evaluation.scoring.Sheet;
+import io.jixiao.evaluation.scoring.BudgetSheet;
 import io.jixiao.platform.problem.Messages;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +51,7 @@ public class RushShareBackfill {
                     key.fiscalYear(), Formulas.DECEMBER_SHARE) > 0) {
                 continue; // rescored meanwhile
             }
-            Sheet sheet = scoring.read(copy.sheet);
+            BudgetSheet sheet = scoring.read(copy.sheet);
             String source = "budget.events r" + copy.revision;
             for (String code : Formulas.RUSH) {
                 values.store(new IndicatorValue(), copy, Formulas.compute(code, sheet, source, Messages.ZH),

@@ -17,7 +17,7 @@ import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.GoalIndicator;
 import io.jixiao.evaluation.scoring.GoalOutcome;
 import io.jixiao.evaluation.domain.IndicatorValue;
-import io.jixiao.evaluation.domain.ProjectIndicatorRow;
+import io.jixiao.evaluation.domain.ProjectIndicator;
 import io.jixiao.evaluation.domain.ScoreAdjustment;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.domain.SelfScoreRow;
@@ -26,7 +26,7 @@ import io.jixiao.evaluation.scoring.Formulas;
 import io.jixiao.evaluation.scoring.ProjectScorer;
 import io.jixiao.evaluation.scoring.ScoreCard;
 import io.jixiao.evaluation.scoring.Scorer;
-import io.jixiao.evaluation.scoring.Sheet;
+import io.jixiao.evaluation.scoring.BudgetSheet;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.platform.events.EventEnvelope;
 import io.jixiao.platform.outbox.Outbox;
@@ -251,7 +251,7 @@ public class ScoringService {
         FilingPin pin = FilingPin.lock(copy.key); // after the copy (held by the caller): the one lock order
         pin.revision++;
         TemplateStore.Resolved template = templates.resolve(dept, year, copy.jurisdiction);
-        Sheet sheet = read(copy.sheet);
+        BudgetSheet sheet = read(copy.sheet);
         Map<String, Scorer.SelfScore> selfScores = new HashMap<>();
         for (SelfScoreRow s : SelfScoreRow.of(dept, year)) {
             selfScores.put(s.code, new Scorer.SelfScore(s.score, s.evidence, s.version));
@@ -305,7 +305,7 @@ public class ScoringService {
         return card;
     }
 
-    private ScoreCard card(TemplateStore.Resolved template, Sheet sheet, Map<String, Scorer.SelfScore> selfScores,
+    private ScoreCard card(TemplateStore.Resolved template, BudgetSheet sheet, Map<String, Scorer.SelfScore> selfScores,
             Map<String, Scorer.Adjustment> adjustments, List<GoalOutcome> goals,
             Map<Long, List<ProjectScorer.Indicator>> projectIndicators, String source, Locale locale) {
         return Scorer.score(template.template().withRushDefaults(
@@ -319,7 +319,7 @@ public class ScoringService {
      * The informational 基本支出 rate, every indicator the card computed, with their explanations, and the
      * year-end rush shares the card has not (kept for every department-year: the district chart reads them).
      */
-    private static List<IndicatorResult> computed(ScoreCard card, Sheet sheet, String source, Locale locale) {
+    private static List<IndicatorResult> computed(ScoreCard card, BudgetSheet sheet, String source, Locale locale) {
         List<IndicatorResult> computed = new ArrayList<>();
         computed.add(Formulas.compute(Formulas.BASIC_COMPLETION_RATE, sheet, source, locale));
         card.items().stream().filter(i -> i.calculation() != null).forEach(i -> computed.add(i.calculation()));
@@ -332,7 +332,7 @@ public class ScoringService {
     }
 
     /** 项目支出绩效自评 of every project in the sheet, with the weights of the template version. */
-    private static List<ProjectScorer.ProjectCard> projects(TemplateStore.Resolved template, Sheet sheet,
+    private static List<ProjectScorer.ProjectCard> projects(TemplateStore.Resolved template, BudgetSheet sheet,
             Map<Long, List<ProjectScorer.Indicator>> byProject, String source, Locale locale) {
         if (sheet.projects() == null || sheet.projects().isEmpty()) {
             return List.of();
@@ -346,15 +346,15 @@ public class ScoringService {
     /** The entered indicators of every project of the year, read once for both languages. */
     private static Map<Long, List<ProjectScorer.Indicator>> projectIndicators(String dept, int year) {
         Map<Long, List<ProjectScorer.Indicator>> byProject = new HashMap<>();
-        for (ProjectIndicatorRow r : ProjectIndicatorRow.of(dept, year)) {
+        for (ProjectIndicator r : ProjectIndicator.of(dept, year)) {
             byProject.computeIfAbsent(r.projectId, k -> new ArrayList<>()).add(r.toInput());
         }
         return byProject;
     }
 
-    public Sheet read(String sheetJson) {
+    public BudgetSheet read(String sheetJson) {
         try {
-            return mapper.readValue(sheetJson, Sheet.class);
+            return mapper.readValue(sheetJson, BudgetSheet.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable sheet", e);
         }

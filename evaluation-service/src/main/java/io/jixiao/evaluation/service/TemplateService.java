@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.jixiao.evaluation.domain.TemplateAssignment;
 import io.jixiao.evaluation.domain.TemplateRow;
-import io.jixiao.evaluation.domain.TemplateVersionRow;
+import io.jixiao.evaluation.domain.TemplateVersion;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.evaluation.scoring.TemplateLoader;
 import io.jixiao.platform.audit.AuditEntry;
@@ -43,7 +43,7 @@ public class TemplateService {
 
     public record Summary(long id, String name, String code, String jurisdiction, Integer fiscalYear, boolean defaultTemplate,
             int version, Long copiedFromId, Integer copiedFromVersion, OffsetDateTime updatedAt, String updatedBy,
-            List<AssignmentView> assignments) {
+            List<AssignmentResponse> assignments) {
     }
 
     public record Detail(Summary template, Template body) {
@@ -52,7 +52,7 @@ public class TemplateService {
     public record VersionInfo(int version, OffsetDateTime createdAt, String createdBy) {
     }
 
-    public record AssignmentView(String jurisdiction, int fiscalYear, long templateId, String templateName,
+    public record AssignmentResponse(String jurisdiction, int fiscalYear, long templateId, String templateName,
             int templateVersion, long version, OffsetDateTime updatedAt, String updatedBy) {
     }
 
@@ -116,7 +116,7 @@ public class TemplateService {
     @Transactional
     public List<VersionInfo> versions(long id) {
         row(id);
-        return TemplateVersionRow.<TemplateVersionRow>list("key.templateId = ?1 order by key.version", id).stream()
+        return TemplateVersion.<TemplateVersion>list("key.templateId = ?1 order by key.version", id).stream()
                 .map(v -> new VersionInfo(v.key.version(), v.createdAt, v.createdBy)).toList();
     }
 
@@ -217,7 +217,7 @@ public class TemplateService {
     }
 
     @Transactional
-    public List<AssignmentView> assignments(Integer fiscalYear) {
+    public List<AssignmentResponse> assignments(Integer fiscalYear) {
         List<TemplateAssignment> list = fiscalYear == null
                 ? TemplateAssignment.list("order by key.fiscalYear desc, key.jurisdiction")
                 : TemplateAssignment.list("key.fiscalYear = ?1 order by key.jurisdiction", fiscalYear);
@@ -230,7 +230,7 @@ public class TemplateService {
      * version read (null when there is none yet).
      */
     @Transactional
-    public AssignmentView assign(Caller caller, String jurisdiction, int fiscalYear, Long templateId, Long version) {
+    public AssignmentResponse assign(Caller caller, String jurisdiction, int fiscalYear, Long templateId, Long version) {
         reviewerOnly(caller);
         if (templateId == null) {
             throw new ProblemException(400, "template.invalid", List.of(new FieldError("templateId", "template.id-required")), 1);
@@ -344,15 +344,15 @@ public class TemplateService {
 
     private Summary summary(TemplateRow row) {
         Template body = store.load(row.id, row.currentVersion);
-        List<AssignmentView> assigned = TemplateAssignment.<TemplateAssignment>list("templateId", row.id).stream()
+        List<AssignmentResponse> assigned = TemplateAssignment.<TemplateAssignment>list("templateId", row.id).stream()
                 .map(TemplateService::view).toList();
         return new Summary(row.id, row.name, body.code(), row.jurisdiction, row.fiscalYear, row.isDefault,
                 row.currentVersion, row.copiedFromId, row.copiedFromVersion, row.updatedAt, row.updatedBy, assigned);
     }
 
-    private static AssignmentView view(TemplateAssignment a) {
+    private static AssignmentResponse view(TemplateAssignment a) {
         TemplateRow t = TemplateRow.findById(a.templateId);
-        return new AssignmentView(a.key.jurisdiction(), a.key.fiscalYear(), a.templateId, t.name, t.currentVersion,
+        return new AssignmentResponse(a.key.jurisdiction(), a.key.fiscalYear(), a.templateId, t.name, t.currentVersion,
                 a.version, a.updatedAt, a.updatedBy);
     }
 

@@ -12,7 +12,7 @@ import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
 import io.jixiao.evaluation.domain.TemplateAssignment;
 import io.jixiao.evaluation.domain.TemplateRow;
-import io.jixiao.evaluation.domain.TemplateVersionRow;
+import io.jixiao.evaluation.domain.TemplateVersion;
 import io.jixiao.evaluation.scoring.Template;
 import io.jixiao.evaluation.scoring.TemplateLoader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class TemplateStore {
 
     private final ObjectMapper mapper;
     private final EntityManager em;
-    private final Map<TemplateVersionRow.Key, Parsed> cache = new ConcurrentHashMap<>();
+    private final Map<TemplateVersion.Key, Parsed> cache = new ConcurrentHashMap<>();
 
     public TemplateStore(ObjectMapper mapper, EntityManager em) {
         this.mapper = mapper;
@@ -70,7 +70,7 @@ public class TemplateStore {
     }
 
     public Template load(long templateId, int version) {
-        TemplateVersionRow row = TemplateVersionRow.findById(new TemplateVersionRow.Key(templateId, version));
+        TemplateVersion row = TemplateVersion.findById(new TemplateVersion.Key(templateId, version));
         if (row == null) {
             throw new IllegalStateException("template " + templateId + " has no version " + version);
         }
@@ -154,8 +154,8 @@ public class TemplateStore {
     /** Stores the row's currentVersion with this tree (never overwritten afterwards). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addVersion(TemplateRow row, Template t, String actor) {
-        TemplateVersionRow v = new TemplateVersionRow();
-        v.key = new TemplateVersionRow.Key(row.id, row.currentVersion);
+        TemplateVersion v = new TemplateVersion();
+        v.key = new TemplateVersion.Key(row.id, row.currentVersion);
         v.body = json(t);
         v.createdAt = row.updatedAt;
         v.createdBy = actor;

@@ -67,7 +67,7 @@ class EvaluationDocumentTest {
         // the stored body agrees with the rows the district reads (score_card's total and grade, every
         // indicator_value), and the service's own read after a write answers the same document
         Caller caller = Caller.system("test", A);
-        EvaluationDocuments.EvaluationView body = mapper.readValue(first.asString(), EvaluationDocuments.EvaluationView.class);
+        EvaluationDocuments.EvaluationResponse body = mapper.readValue(first.asString(), EvaluationDocuments.EvaluationResponse.class);
         assertAgreesWithRows(body);
         assertEquals(mapper.readTree(first.asString()),
                 mapper.readTree(mapper.writeValueAsString(service.get(caller, A, YEAR, Messages.ZH))));
@@ -81,7 +81,7 @@ class EvaluationDocumentTest {
         Response en = given().auth().oauth2(token).header("Accept-Language", "en").get(path());
         assertEquals(200, en.statusCode());
         assertNotEquals(etag, en.header("ETag"));
-        EvaluationDocuments.EvaluationView english = mapper.readValue(en.asString(), EvaluationDocuments.EvaluationView.class);
+        EvaluationDocuments.EvaluationResponse english = mapper.readValue(en.asString(), EvaluationDocuments.EvaluationResponse.class);
         assertAgreesWithRows(english);
         assertNotEquals(body.score().items().get(0).explanation(), english.score().items().get(0).explanation(),
                 "the English document has its own sentences");
@@ -114,7 +114,7 @@ class EvaluationDocumentTest {
     }
 
     /** The document's total, grade and values are those of score_card and indicator_value, revision 1 or later. */
-    static void assertAgreesWithRows(EvaluationDocuments.EvaluationView doc) {
+    static void assertAgreesWithRows(EvaluationDocuments.EvaluationResponse doc) {
         QuarkusTransaction.requiringNew().run(() -> {
             ScoreCardRow row = ScoreCardRow.findById(new BudgetSheetCopy.Key(A, YEAR));
             assertEquals(0, row.total.compareTo(doc.score().total()), "total");
@@ -122,7 +122,7 @@ class EvaluationDocumentTest {
             assertEquals(row.sourceRevision, doc.revision());
             java.util.List<IndicatorValue> values = IndicatorValue.of(A, YEAR);
             assertEquals(values.stream().map(v -> v.code).toList(),
-                    doc.indicators().stream().map(EvaluationDocuments.IndicatorView::code).toList());
+                    doc.indicators().stream().map(EvaluationDocuments.IndicatorResponse::code).toList());
             for (int i = 0; i < values.size(); i++) {
                 IndicatorValue v = values.get(i);
                 assertEquals(v.value == null ? null : v.value.toPlainString(), doc.indicators().get(i).value(), v.code);

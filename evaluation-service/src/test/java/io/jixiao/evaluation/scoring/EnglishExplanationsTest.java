@@ -31,8 +31,8 @@ class EnglishExplanationsTest {
     static final Template TEMPLATE = TemplateLoader.defaultTemplate(JSON);
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-    static Sheet sample() throws Exception {
-        return JSON.readValue(SampleSheet.sample2020("d0000000-0000-4000-8000-000000000001", 9, 0, "6991300.00"), Sheet.class);
+    static BudgetSheet sample() throws Exception {
+        return JSON.readValue(SampleSheet.sample2020("d0000000-0000-4000-8000-000000000001", 9, 0, "6991300.00"), BudgetSheet.class);
     }
 
     static List<String> sentences(ScoreCard card) {
@@ -105,7 +105,7 @@ class EnglishExplanationsTest {
 
     @Test
     void projectSentencesAreEnglishWithUnitsInWords() throws Exception {
-        Sheet.Project reward = sample().projects().get(3);
+        BudgetSheet.Project reward = sample().projects().get(3);
         List<ProjectScorer.Indicator> indicators = List.of(
                 new ProjectScorer.Indicator("QUANTITY", "表彰见义勇为人员", "QUANTITATIVE", "人次", "GE", new BigDecimal("20"),
                         new BigDecimal("13"), null, null, null),

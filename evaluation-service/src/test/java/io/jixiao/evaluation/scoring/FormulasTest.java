@@ -27,12 +27,12 @@ class FormulasTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Template TEMPLATE = TemplateLoader.defaultTemplate(JSON);
 
-    static Sheet education() throws Exception {
-        return JSON.readValue(EducationSheet.sheet2020("d2", 5), Sheet.class);
+    static BudgetSheet education() throws Exception {
+        return JSON.readValue(EducationSheet.sheet2020("d2", 5), BudgetSheet.class);
     }
 
-    static Sheet sample() throws Exception {
-        return JSON.readValue(SampleSheet.sample2020("d1", 9, 0, "6991300.00"), Sheet.class);
+    static BudgetSheet sample() throws Exception {
+        return JSON.readValue(SampleSheet.sample2020("d1", 9, 0, "6991300.00"), BudgetSheet.class);
     }
 
     @ParameterizedTest(name = "{0} = {1}% → {2} points")
@@ -82,7 +82,7 @@ class FormulasTest {
 
     @Test
     void theSampleGivesItsStatedRatesAndListsWhatIsMissing() throws Exception {
-        Sheet s = sample();
+        BudgetSheet s = sample();
         ScoreCard card = Scorer.score(TEMPLATE, s, Map.of(), "t");
         ScoreCard.Item staff = card.items().stream().filter(i -> i.code().equals("staff-control-rate")).findFirst().orElseThrow();
         assertEquals(new BigDecimal("110.00"), staff.value());
@@ -114,7 +114,7 @@ class FormulasTest {
     void aZeroDenominatorIsMissingNotZeroOrHundred() throws Exception {
         String json = EducationSheet.sheet2020("d2", 5).replace("{\"budgetOrCurrent\":\"2100000.00\",\"actualOrPrevious\":\"2400000.00\"}",
                         "{\"budgetOrCurrent\":\"2100000.00\",\"actualOrPrevious\":\"0.00\"}");
-        ScoreCard card = Scorer.score(TEMPLATE, JSON.readValue(json, Sheet.class), Map.of(), "t");
+        ScoreCard card = Scorer.score(TEMPLATE, JSON.readValue(json, BudgetSheet.class), Map.of(), "t");
         ScoreCard.Item change = card.items().stream().filter(x -> x.code().equals("carry-over-change-rate")).findFirst().orElseThrow();
         assertEquals("MISSING", change.status());
         assertEquals("数据缺失：分母为 0，比率无法计算，按 0 分计", change.explanation());

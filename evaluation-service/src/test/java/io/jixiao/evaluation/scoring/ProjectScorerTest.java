@@ -15,8 +15,8 @@ class ProjectScorerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static Sheet.Project project(long id) throws Exception {
-        Sheet s = JSON.readValue(SampleSheet.sample2020("d1", 9, 0, "6991300.00"), Sheet.class);
+    static BudgetSheet.Project project(long id) throws Exception {
+        BudgetSheet s = JSON.readValue(SampleSheet.sample2020("d1", 9, 0, "6991300.00"), BudgetSheet.class);
         return s.projects().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
@@ -68,7 +68,7 @@ class ProjectScorerTest {
 
     @Test
     void aZeroAdjustedBudgetIsMissing() {
-        Sheet.Project p = new Sheet.Project(9L, "x", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("5.00"), false);
+        BudgetSheet.Project p = new BudgetSheet.Project(9L, "x", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("5.00"), false);
         ProjectScorer.Part e = part(ProjectScorer.score(Template.ProjectWeights.DEFAULT, p, List.of(), "t"), "budget-execution");
         assertEquals("MISSING", e.status());
         assertNull(e.value());

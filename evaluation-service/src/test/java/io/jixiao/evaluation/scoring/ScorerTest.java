@@ -17,8 +17,8 @@ class ScorerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Template TEMPLATE = TemplateLoader.defaultTemplate(JSON);
 
-    static Sheet sample() throws Exception {
-        return JSON.readValue(SampleSheet.sample2020("d1", 9, 0, "6991300.00"), Sheet.class);
+    static BudgetSheet sample() throws Exception {
+        return JSON.readValue(SampleSheet.sample2020("d1", 9, 0, "6991300.00"), BudgetSheet.class);
     }
 
     static ScoreCard.Item item(ScoreCard card, String code) {
@@ -27,7 +27,7 @@ class ScorerTest {
 
     @Test
     void sampleFormulasGiveTheRatesItsFiguresImply() throws Exception {
-        Sheet s = sample();
+        BudgetSheet s = sample();
         assertEquals(new BigDecimal("110.00"), Formulas.compute("staff-control-rate", s, "t").value());
         assertEquals(new BigDecimal("109.60"), Formulas.compute(Formulas.BASIC_COMPLETION_RATE, s, "t").value());
         // (699.13 + 1231.41) / (637.88 + 1154) = 107.74%

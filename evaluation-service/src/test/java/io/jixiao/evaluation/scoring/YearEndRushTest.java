@@ -26,10 +26,10 @@ class YearEndRushTest {
             new BigDecimal("0.10"));
 
     /** A sheet with only the monthly payments and the 支出明细 by month (JSON arrays or null), as budget-service sends them. */
-    static Sheet sheet(String monthlyPayments, String spendingByMonth) throws Exception {
+    static BudgetSheet sheet(String monthlyPayments, String spendingByMonth) throws Exception {
         return JSON.readValue("{\"departmentId\":\"d1\",\"fiscalYear\":2020,\"revision\":1,\"monthlyPayments\":"
                 + monthlyPayments + ",\"spending\":" + (spendingByMonth == null || spendingByMonth.equals("null") ? "null"
-                : "{\"lines\":12,\"byMonth\":" + spendingByMonth + "}") + "}", Sheet.class);
+                : "{\"lines\":12,\"byMonth\":" + spendingByMonth + "}") + "}", BudgetSheet.class);
     }
 
     /** Eleven months of `month` yuan and December's. */
@@ -39,7 +39,7 @@ class YearEndRushTest {
 
     @Test
     void educationDepartment2020FromItsMonthlyPayments() throws Exception {
-        Sheet education = JSON.readValue(EducationSheet.sheet2020("d2", 5), Sheet.class);
+        BudgetSheet education = JSON.readValue(EducationSheet.sheet2020("d2", 5), BudgetSheet.class);
         // 11,955,400 of 63,155,400; Oct–Dec 4,500,000 + 5,200,000 + 11,955,400
         IndicatorResult december = Formulas.compute(Formulas.DECEMBER_SHARE, education, "budget.events r5");
         assertEquals(new BigDecimal("18.93"), december.value());
@@ -54,7 +54,7 @@ class YearEndRushTest {
     @Test
     void theSpendingLinesStandInWhenNoMonthlyPaymentsAreEntered() throws Exception {
         // 0.01 in each of 11 months, 0.03 in December: 3 / 14 = 21.428…% → 21.43; Q4 5 / 14 = 35.714…% → 35.71
-        Sheet s = sheet("null", year("0.01", "0.03"));
+        BudgetSheet s = sheet("null", year("0.01", "0.03"));
         IndicatorResult december = Formulas.compute(Formulas.DECEMBER_SHARE, s, "r1", Locale.ENGLISH);
         assertEquals(new BigDecimal("21.43"), december.value());
         assertEquals(2, december.value().scale());
@@ -62,13 +62,13 @@ class YearEndRushTest {
         assertEquals("Spending lines summed by month of payment (no monthly payments entered), from r1",
                 december.inputs().get(0).source());
         // incomplete monthly payments (11 months) do not win either
-        Sheet eleven = sheet("[\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"]", year("0.01", "0.03"));
+        BudgetSheet eleven = sheet("[\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"]", year("0.01", "0.03"));
         assertEquals(new BigDecimal("21.43"), Formulas.compute(Formulas.DECEMBER_SHARE, eleven, "r1").value());
     }
 
     @Test
     void enteredMonthlyPaymentsWinOverTheSpendingLines() throws Exception {
-        Sheet both = sheet(year("100", "900"), year("100", "100"));
+        BudgetSheet both = sheet(year("100", "900"), year("100", "100"));
         IndicatorResult december = Formulas.compute(Formulas.DECEMBER_SHARE, both, "r1");
         assertEquals(new BigDecimal("45.00"), december.value()); // 900 / 2000, not 100 / 1200
         assertEquals(new BigDecimal("55.00"), Formulas.compute(Formulas.Q4_SHARE, both, "r1").value());
@@ -77,7 +77,7 @@ class YearEndRushTest {
 
     @Test
     void neitherSourceIsMissingNotZero() throws Exception {
-        for (Sheet s : List.of(sheet("null", "null"), sheet("[\"1\",null,\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"]", "null"))) {
+        for (BudgetSheet s : List.of(sheet("null", "null"), sheet("[\"1\",null,\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"]", "null"))) {
             IndicatorResult r = Formulas.compute(Formulas.DECEMBER_SHARE, s, "r1");
             assertTrue(r.missing());
             assertNull(r.value());
@@ -131,7 +131,7 @@ class YearEndRushTest {
         assertEquals(new BigDecimal("40"), withRush(Formulas.Q4_SHARE, rush(null, null)).withRushDefaults(DEFAULTS)
                 .indicator(Formulas.Q4_SHARE).orElseThrow().rule().threshold());
 
-        Sheet education = JSON.readValue(EducationSheet.sheet2020("d2", 5), Sheet.class);
+        BudgetSheet education = JSON.readValue(EducationSheet.sheet2020("d2", 5), BudgetSheet.class);
         ScoreCard card = Scorer.score(filled, education, Map.of(), "r5");
         ScoreCard.Item item = card.items().stream().filter(i -> i.code().equals(Formulas.DECEMBER_SHARE)).findFirst()
                 .orElseThrow();

@@ -108,8 +108,8 @@ public final class BureauDocx {
      * 抽查复核情况报告 of a round: how the sample was drawn (parameters and seed, so anyone can redraw it),
      * self versus re-review per sampled department with the 自评偏差较大 flags, then each department's findings.
      */
-    public static byte[] renderSampleReport(String district, io.jixiao.report.domain.SampleResults.SampleView s,
-            List<io.jixiao.report.domain.SampleResults.ReviewView> reviews, java.time.LocalDate date) {
+    public static byte[] renderSampleReport(String district, io.jixiao.report.domain.SampleResults.SampleResponse s,
+            List<io.jixiao.report.domain.SampleResults.ReviewResponse> reviews, java.time.LocalDate date) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             page(doc);
             pageNumbers(doc);

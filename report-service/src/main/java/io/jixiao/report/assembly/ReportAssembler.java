@@ -35,7 +35,7 @@ public final class ReportAssembler {
     private ReportAssembler() {
     }
 
-    public static Report assemble(ReportSheet s, ScoreInput score, NarrativeText n, LocalDate date) {
+    public static Report assemble(BudgetSheet s, ScoreInput score, NarrativeText n, LocalDate date) {
         String unit = s.department() == null ? s.departmentId() : s.department().name();
         List<Report.Section> sections = List.of(
                 new Report.Section("一", "单位基本情况", basicInformation(s, unit)),
@@ -59,7 +59,7 @@ public final class ReportAssembler {
                 date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日", scoreTable, projects);
     }
 
-    private static List<Report.Part> basicInformation(ReportSheet s, String unit) {
+    private static List<Report.Part> basicInformation(BudgetSheet s, String unit) {
         List<String> paras = new ArrayList<>();
         StringBuilder p = new StringBuilder(unit);
         List<String> divisions = s.department() == null ? List.of() : s.department().divisions();
@@ -68,7 +68,7 @@ public final class ReportAssembler {
         } else {
             p.append("。");
         }
-        ReportSheet.Staffing st = s.staffing();
+        BudgetSheet.Staffing st = s.staffing();
         if (st != null && st.authorizedPosts() != null && st.staffInPost() != null) {
             p.append("单位编制数 ").append(st.authorizedPosts()).append(" 人，年末实有在职在编 ").append(st.staffInPost()).append(" 人");
             if (st.staffInPostLastYear() != null) {
@@ -97,9 +97,9 @@ public final class ReportAssembler {
         return List.of(new Report.Part(null, paras));
     }
 
-    private static List<Report.Part> budget(ReportSheet s) {
+    private static List<Report.Part> budget(BudgetSheet s) {
         List<Report.Part> parts = new ArrayList<>();
-        ReportSheet.Basic b = s.basic();
+        BudgetSheet.Basic b = s.basic();
         if (b == null) {
             parts.add(new Report.Part("（一）基本支出情况", List.of("本年度基本支出尚未填报。")));
         } else {
@@ -116,7 +116,7 @@ public final class ReportAssembler {
             p.append(reasons(s, "BASIC"));
             parts.add(new Report.Part(r.heading(), List.of(p.toString())));
         }
-        ReportSheet.ProjectTotals t = s.projectTotals();
+        BudgetSheet.ProjectTotals t = s.projectTotals();
         if (t == null) {
             parts.add(new Report.Part("（二）项目支出情况", List.of("本年度无项目支出。")));
         } else {
@@ -141,15 +141,15 @@ public final class ReportAssembler {
      * The variance reasons of a line, worded so that each states the amount it explains; the checker
      * adds them up against the variance, so unbalanced reasons show in the report too.
      */
-    private static String reasons(ReportSheet s, String line) {
-        List<ReportSheet.Reason> reasons = s.varianceReasons() == null ? List.of() : s.varianceReasons().stream()
+    private static String reasons(BudgetSheet s, String line) {
+        List<BudgetSheet.Reason> reasons = s.varianceReasons() == null ? List.of() : s.varianceReasons().stream()
                 .filter(r -> line.equals(r.line()) || ("PROJECTS".equals(line) && "PROJECT".equals(r.line())))
                 .toList();
         if (reasons.isEmpty()) {
             return "";
         }
         List<String> clauses = new ArrayList<>();
-        for (ReportSheet.Reason r : reasons) {
+        for (BudgetSheet.Reason r : reasons) {
             String project = r.projectId() == null || s.projects() == null ? "" : s.projects().stream()
                     .filter(p -> Objects.equals(p.id(), r.projectId())).map(p -> p.name() + "：").findFirst().orElse("");
             String reason = r.reason().replaceAll("[。；;，,]+$", "");
@@ -159,7 +159,7 @@ public final class ReportAssembler {
         return "差异主要原因为：" + String.join("；", clauses) + "。";
     }
 
-    private static List<Report.Part> performance(ReportSheet s, ScoreInput score, NarrativeText n) {
+    private static List<Report.Part> performance(BudgetSheet s, ScoreInput score, NarrativeText n) {
         List<String> paras = new ArrayList<>();
         paras.addAll(paragraphs(n.goals()).isEmpty() ? List.of("绩效目标：" + TO_BE_WRITTEN) : paragraphs(n.goals()));
         if (score != null) {

@@ -83,8 +83,8 @@ public final class XlsxScoreTable {
      * 抽查复核情况报告 as a spreadsheet: the draw (parameters, seed, population), one row per sampled
      * department (self, re-review, deviation, flag), and a second sheet with every re-reviewed indicator.
      */
-    public static byte[] renderSample(String district, io.jixiao.report.domain.SampleResults.SampleView s,
-            java.util.List<io.jixiao.report.domain.SampleResults.ReviewView> reviews) {
+    public static byte[] renderSample(String district, io.jixiao.report.domain.SampleResults.SampleResponse s,
+            java.util.List<io.jixiao.report.domain.SampleResults.ReviewResponse> reviews) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             Sheet sh = listSheet(wb, st, "抽查复核", s.fiscalYear() + " 年度" + district + "抽查复核情况",
@@ -96,7 +96,7 @@ public final class XlsxScoreTable {
                 cells(sh.createRow(n++), st, m.departmentCode(), m.departmentName(), m.grade(),
                         BureauDocx.sizeText(m.sizeBand()), wan(m.budget()), m.byHand() ? "是" : "", num(m.selfTotal()),
                         num(m.reviewTotal()), num(m.deviation()), m.flagged() == null ? "未复核" : m.flagged() ? "是" : "否",
-                        review.map(io.jixiao.report.domain.SampleResults.ReviewView::findings).orElse(""));
+                        review.map(io.jixiao.report.domain.SampleResults.ReviewResponse::findings).orElse(""));
             }
             n++;
             String[][] draw = {{"抽查比例（%）", s.percentage()}, {"最少抽取（个）", String.valueOf(s.minimum())},

@@ -28,7 +28,7 @@ public class Filing extends PanacheEntityBase {
             Status.APPROVED);
 
     @EmbeddedId
-    public BudgetView.Key key;
+    public BasicExpenditureView.Key key;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -57,6 +57,6 @@ public class Filing extends PanacheEntityBase {
     public static Filing lockYear(String departmentId, int fiscalYear) {
         getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1), ?2)) l")
                 .setParameter(1, departmentId).setParameter(2, fiscalYear).getSingleResult();
-        return findById(new BudgetView.Key(departmentId, fiscalYear), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return findById(new BasicExpenditureView.Key(departmentId, fiscalYear), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -22,7 +22,7 @@ public final class SampleResults {
             String averageDeviation) {
     }
 
-    public record SampleView(long roundId, int fiscalYear, String percentage, int minimum, long seed, int population,
+    public record SampleResponse(long roundId, int fiscalYear, String percentage, int minimum, long seed, int population,
             String drawnBy, OffsetDateTime drawnAt, String threshold, List<Member> members, Summary summary) {
     }
 
@@ -31,7 +31,7 @@ public final class SampleResults {
     }
 
     /** version null: not re-reviewed yet (the items carry the self scores, the form to fill in). */
-    public record ReviewView(long roundId, String departmentId, String departmentName, int fiscalYear,
+    public record ReviewResponse(long roundId, String departmentId, String departmentName, int fiscalYear,
             List<ReviewItem> items, String findings, String selfTotal, String reviewTotal, String deviation,
             String threshold, boolean flagged, List<String> reasons, String reviewedBy, OffsetDateTime reviewedAt,
             Long version) {

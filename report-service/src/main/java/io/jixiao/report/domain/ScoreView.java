@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 public class ScoreView extends PanacheEntityBase {
 
     @EmbeddedId
-    public BudgetView.Key key;
+    public BasicExpenditureView.Key key;
 
     @Column(nullable = false)
     public long revision;

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 public class SummaryRow extends StoredDocument {
 
     @EmbeddedId
-    public BudgetView.Key key;
+    public BasicExpenditureView.Key key;
 
     @Column(name = "department_code", nullable = false)
     public String departmentCode;

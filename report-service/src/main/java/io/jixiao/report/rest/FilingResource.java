@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.service.FilingService;
-import io.jixiao.report.service.FilingView;
+import io.jixiao.report.service.FilingResponse;
 import io.jixiao.report.service.ReportDocuments;
 import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
@@ -48,11 +48,11 @@ public class FilingResource {
     @GET
     @Operation(summary = "Status (DRAFT, SUBMITTING, SUBMITTED, RETURNED, APPROVED), submitted versions and the history of steps")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FilingView.class),
+            schema = @Schema(implementation = FilingResponse.class),
             examples = @ExampleObject(name = "resubmitted after a return", value = Examples.FILING)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
-    public FilingView get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+    public FilingResponse get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         return service.overview(caller, d, y);
     }
 
@@ -65,16 +65,16 @@ public class FilingResource {
             + "waits a few seconds (jixiao.report.submit.confirm-wait) for that: 200 SUBMITTED when it happened, else 202 "
             + "SUBMITTING (poll GET until SUBMITTED).")
     @APIResponse(responseCode = "200", description = "locked everywhere and frozen", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FilingView.class),
+            schema = @Schema(implementation = FilingResponse.class),
             examples = @ExampleObject(name = "submitted", value = Examples.FILING_DRAFT_SUBMITTED)))
     @APIResponse(responseCode = "202", description = "accepted and locked here; the other services have not confirmed yet", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingView.class),
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingResponse.class),
             examples = @ExampleObject(name = "submitting", value = Examples.FILING_SUBMITTING)))
     @APIResponse(responseCode = "409", description = "already submitted (or submitting) or approved")
     @APIResponse(responseCode = "422", description = "fatal findings: listed in errors[] (field report.<section>.<paragraph>); nothing stored", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "a part not written yet", value = Examples.FILING_BLOCKED)))
     public Response submit(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        FilingView filing = service.submit(caller, d, y);
+        FilingResponse filing = service.submit(caller, d, y);
         long deadline = System.nanoTime() + config.submit().confirmWait().toNanos();
         // the confirmations usually arrive within a second or two: answer with the frozen version then (each
         // poll reads what the confirmations committed since)
@@ -97,14 +97,14 @@ public class FilingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "comment", value = Examples.RETURN_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FilingView.class),
+            schema = @Schema(implementation = FilingResponse.class),
             examples = @ExampleObject(name = "returned", value = Examples.FILING_RETURNED)))
     @APIResponse(responseCode = "400", description = "no comment", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no comment", value = Examples.COMMENT_REQUIRED)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer")
     @APIResponse(responseCode = "409", description = "not in status SUBMITTED", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "already returned", value = Examples.FILING_NOT_SUBMITTED)))
-    public FilingView returnFiling(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+    public FilingResponse returnFiling(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             ReviewInput input) {
         return service.review(caller, d, y, false, input == null ? null : input.comment());
     }
@@ -116,12 +116,12 @@ public class FilingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "comment", value = Examples.APPROVE_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FilingView.class),
+            schema = @Schema(implementation = FilingResponse.class),
             examples = @ExampleObject(name = "approved", value = Examples.FILING_APPROVED)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer")
     @APIResponse(responseCode = "409", description = "not in status SUBMITTED", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "returned, not submitted", value = Examples.FILING_NOT_SUBMITTED)))
-    public FilingView approve(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+    public FilingResponse approve(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             ReviewInput input) {
         return service.review(caller, d, y, true, input == null ? null : input.comment());
     }

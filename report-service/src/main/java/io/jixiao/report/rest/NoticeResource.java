@@ -42,7 +42,7 @@ public class NoticeResource {
     @Operation(summary = "The caller's department's latest 50 notices, newest first (bureau users have none)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "a reminder", value = SeasonExamples.NOTICES)))
-    public List<NoticeService.NoticeView> list() {
+    public List<NoticeService.NoticeResponse> list() {
         return service.notices(caller, LIMIT);
     }
 

@@ -47,7 +47,7 @@ public class PublicationResource {
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user",
                     value = PublicationExamples.REVIEWER_ONLY)))
-    public List<PublicationService.PublicationView> list(
+    public List<PublicationService.PublicationResponse> list(
             @Parameter(description = "财政年度", example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
         return service.list(caller, Requests.requireYear(fiscalYear));
     }
@@ -70,7 +70,7 @@ public class PublicationResource {
             + "the report is already public, or version is not the current one", content = @Content(
                     mediaType = "application/problem+json", examples = @ExampleObject(name = "returned",
                             value = PublicationExamples.NOT_APPROVED)))
-    public PublicationService.PublicationView publish(@PathParam("departmentId") String departmentId,
+    public PublicationService.PublicationResponse publish(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, PublicationService.VersionInput input) {
         return service.publish(caller, departmentId, fiscalYear, input);
     }
@@ -89,7 +89,7 @@ public class PublicationResource {
     @APIResponse(responseCode = "409", description = "not public, or version is not the current one", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "not public",
                     value = PublicationExamples.NOT_PUBLISHED)))
-    public PublicationService.PublicationView unpublish(@PathParam("departmentId") String departmentId,
+    public PublicationService.PublicationResponse unpublish(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, PublicationService.VersionInput input) {
         return service.unpublish(caller, departmentId, fiscalYear, input);
     }

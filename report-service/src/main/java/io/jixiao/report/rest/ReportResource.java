@@ -46,12 +46,12 @@ public class ReportResource {
         this.caller = caller;
     }
 
-    public record ReportView(Report report, long sheetRevision, Long scoreRevision, long fatal, long warnings,
+    public record ReportResponse(Report report, long sheetRevision, Long scoreRevision, long fatal, long warnings,
             List<Finding> findings, String text) {
     }
 
     /** The narrative as saved; problemRef of a measure is the number of the problem (1 = 问题一) it answers. */
-    public record NarrativeView(String goals, String achievements, List<Narrative.Problem> problems,
+    public record NarrativeResponse(String goals, String achievements, List<Narrative.Problem> problems,
             List<Narrative.Measure> measures, String other, Long version, String updatedBy) {
     }
 
@@ -64,9 +64,9 @@ public class ReportResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
-    public ReportView get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+    public ReportResponse get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         ReportService.Assembled a = service.assemble(caller, d, y);
-        return new ReportView(a.report(), a.sheetRevision(), a.scoreRevision(),
+        return new ReportResponse(a.report(), a.sheetRevision(), a.scoreRevision(),
                 a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
                 a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), a.findings(),
                 a.report().toText());
@@ -144,7 +144,7 @@ public class ReportResource {
             examples = @ExampleObject(name = "2020", value = Examples.NARRATIVE)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
-    public NarrativeView narrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
+    public NarrativeResponse narrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         return view(service.narrative(caller, d, y));
     }
 
@@ -168,13 +168,13 @@ public class ReportResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
     @APIResponse(responseCode = "409", description = "Stale version: someone saved in between", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "stale version", value = Examples.VERSION_CONFLICT)))
-    public NarrativeView saveNarrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
+    public NarrativeResponse saveNarrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @NotNull ReportService.NarrativeInput input) {
         return view(service.saveNarrative(caller, d, y, input));
     }
 
-    private static NarrativeView view(Narrative n) {
-        return n == null ? new NarrativeView("", "", List.of(), List.of(), "", null, null)
-                : new NarrativeView(n.goals, n.achievements, n.problems, n.measures, n.otherNotes, n.version, n.updatedBy);
+    private static NarrativeResponse view(Narrative n) {
+        return n == null ? new NarrativeResponse("", "", List.of(), List.of(), "", null, null)
+                : new NarrativeResponse(n.goals, n.achievements, n.problems, n.measures, n.otherNotes, n.version, n.updatedBy);
     }
 }

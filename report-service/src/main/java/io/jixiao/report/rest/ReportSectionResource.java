@@ -38,7 +38,7 @@ public class ReportSectionResource {
             examples = @ExampleObject(name = "2020", value = Examples.SECTION)))
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.SECTION_NOT_FOUND)))
-    public ReportSectionService.SectionView basicExpenditure(@PathParam("departmentId") String departmentId,
+    public ReportSectionService.SectionResponse basicExpenditure(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear) {
         return service.basicExpenditure(caller, departmentId, fiscalYear);
     }

@@ -45,7 +45,7 @@ public class RoundResource {
     @Operation(summary = "Rounds (bureau: all with every department's progress; department: the rounds it is in, with its own row only)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "one round", value = SeasonExamples.ROUNDS)))
-    public List<SeasonService.RoundView> list(@Parameter(description = "财政年度", example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
+    public List<SeasonService.RoundResponse> list(@Parameter(description = "财政年度", example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
         return service.list(caller, fiscalYear);
     }
 
@@ -67,7 +67,7 @@ public class RoundResource {
     @APIResponse(responseCode = "409", description = "a round of the year and district exists, or a department is in another round of the year",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "exists", value = SeasonExamples.ROUND_EXISTS)))
     public Response open(SeasonService.OpenInput input) {
-        SeasonService.RoundView round = service.open(caller, input);
+        SeasonService.RoundResponse round = service.open(caller, input);
         return Response.created(URI.create("/api/v1/rounds/" + round.id())).entity(round).build();
     }
 
@@ -79,7 +79,7 @@ public class RoundResource {
             examples = @ExampleObject(name = "two districts", value = SeasonExamples.DISTRICTS)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
-    public List<SeasonService.DistrictView> districts() {
+    public List<SeasonService.DistrictResponse> districts() {
         return service.districts(caller);
     }
 
@@ -89,7 +89,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "open round", value = SeasonExamples.ROUND)))
     @APIResponse(responseCode = "404", description = "no such round, or the caller's department is not in it")
-    public SeasonService.RoundView get(@PathParam("id") long id) {
+    public SeasonService.RoundResponse get(@PathParam("id") long id) {
         return service.get(caller, id);
     }
 
@@ -106,7 +106,7 @@ public class RoundResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
     @APIResponse(responseCode = "409", description = "the round is closed, or version is not the round's current one", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "closed", value = SeasonExamples.ROUND_CLOSED)))
-    public SeasonService.RoundView extend(@PathParam("id") long id, SeasonService.ExtensionInput input) {
+    public SeasonService.RoundResponse extend(@PathParam("id") long id, SeasonService.ExtensionInput input) {
         return service.extend(caller, id, input);
     }
 
@@ -122,7 +122,7 @@ public class RoundResource {
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
     @APIResponse(responseCode = "409", description = "already closed, or version is not the round's current one", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "closed", value = SeasonExamples.ROUND_CLOSED)))
-    public SeasonService.RoundView close(@PathParam("id") long id, SeasonService.CloseInput input) {
+    public SeasonService.RoundResponse close(@PathParam("id") long id, SeasonService.CloseInput input) {
         return service.close(caller, id, input);
     }
 }

@@ -64,7 +64,7 @@ public class SampleResource {
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "second draw",
                     value = SampleExamples.SAMPLE_EXISTS)))
     public Response draw(@PathParam("id") long id, SampleService.DrawInput input) {
-        SampleResults.SampleView view = service.draw(caller, id, input);
+        SampleResults.SampleResponse view = service.draw(caller, id, input);
         return Response.created(URI.create("/api/v1/rounds/" + id + "/sample")).entity(view).build();
     }
 
@@ -76,7 +76,7 @@ public class SampleResource {
             examples = @ExampleObject(name = "drawn", value = SampleExamples.SAMPLE)))
     @APIResponse(responseCode = "403", description = "department users (the sample covers other departments)")
     @APIResponse(responseCode = "404", description = "no such round, or no sample drawn yet")
-    public SampleResults.SampleView get(@PathParam("id") long id) {
+    public SampleResults.SampleResponse get(@PathParam("id") long id) {
         return service.get(caller, id);
     }
 
@@ -88,7 +88,7 @@ public class SampleResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "re-reviewed", value = SampleExamples.REVIEW)))
     @APIResponse(responseCode = "404", description = "not sampled, not re-reviewed yet (department), or another department's")
-    public SampleResults.ReviewView review(@PathParam("id") long id, @PathParam("departmentId") String departmentId) {
+    public SampleResults.ReviewResponse review(@PathParam("id") long id, @PathParam("departmentId") String departmentId) {
         return reviews.review(caller, id, departmentId);
     }
 
@@ -109,7 +109,7 @@ public class SampleResource {
     @APIResponse(responseCode = "422", description = "a score outside 0..the indicator's points (errors[].field items[i].score)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "above the points",
                     value = SampleExamples.REVIEW_OUT_OF_RANGE)))
-    public SampleResults.ReviewView saveReview(@PathParam("id") long id, @PathParam("departmentId") String departmentId,
+    public SampleResults.ReviewResponse saveReview(@PathParam("id") long id, @PathParam("departmentId") String departmentId,
             ReReviewService.ReviewInput input) {
         return reviews.saveReview(caller, id, departmentId, input);
     }

@@ -37,11 +37,11 @@ import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.config.ReportConfig;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ReportJob;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import io.jixiao.report.messaging.PublishedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -122,7 +122,7 @@ public class BatchService {
             if (running != null) {
                 throw ProblemException.conflict("batch.running", String.valueOf(fiscalYear), running.id.toString());
             }
-            long total = SheetView.count("key.fiscalYear", fiscalYear);
+            long total = BudgetSheetCopy.count("key.fiscalYear", fiscalYear);
             if (total == 0) {
                 throw ProblemException.notFound("batch.empty", String.valueOf(fiscalYear));
             }
@@ -146,11 +146,11 @@ public class BatchService {
     private void run(UUID jobId, int fiscalYear, String actor) {
         long t0 = System.nanoTime();
         try {
-            List<BudgetView.Key> keys = QuarkusTransaction.requiringNew().call(() -> SheetView.<SheetView>find(
+            List<BasicExpenditureView.Key> keys = QuarkusTransaction.requiringNew().call(() -> BudgetSheetCopy.<BudgetSheetCopy>find(
                     "key.fiscalYear = ?1 order by departmentCode, key.departmentId", fiscalYear).stream()
                     .map(s -> s.key).toList());
             List<Future<?>> reports = new ArrayList<>(keys.size());
-            for (BudgetView.Key key : keys) {
+            for (BasicExpenditureView.Key key : keys) {
                 reports.add(renderers.submit(() -> generateOrFail(jobId, key, actor)));
             }
             for (Future<?> f : reports) {
@@ -175,7 +175,7 @@ public class BatchService {
         }
     }
 
-    private void generateOrFail(UUID jobId, BudgetView.Key key, String actor) {
+    private void generateOrFail(UUID jobId, BasicExpenditureView.Key key, String actor) {
         try {
             generate(jobId, key, actor);
         } catch (RuntimeException e) {
@@ -185,15 +185,15 @@ public class BatchService {
     }
 
     /** The views a report is assembled from, read in one short transaction. */
-    private record Views(SheetView sheet, ScoreView score, Narrative narrative) {
+    private record Views(BudgetSheetCopy sheet, ScoreView score, Narrative narrative) {
     }
 
     /**
      * One department's report: read, then assembled and rendered outside any transaction (no connection
      * or lock is held while the CPU works), then stored with its event and counted in one transaction.
      */
-    private void generate(UUID jobId, BudgetView.Key key, String actor) {
-        Views v = QuarkusTransaction.requiringNew().call(() -> new Views(SheetView.findById(key), ScoreView.findById(key),
+    private void generate(UUID jobId, BasicExpenditureView.Key key, String actor) {
+        Views v = QuarkusTransaction.requiringNew().call(() -> new Views(BudgetSheetCopy.findById(key), ScoreView.findById(key),
                 Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null)));
         if (v.sheet() == null) {
             throw ProblemException.notFound("report.not-found", String.valueOf(key.fiscalYear()));
@@ -201,7 +201,7 @@ public class BatchService {
         ReportService.Assembled a = reports.assemble(v.sheet(), v.score(), v.narrative());
         byte[] docx = documents.docx(a.report());
         byte[] pdf = documents.pdf(a.report());
-        SheetView sheet = v.sheet();
+        BudgetSheetCopy sheet = v.sheet();
         ScoreView score = v.score();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into report_job_document (job_id, department_id, department_code, "
@@ -220,9 +220,9 @@ public class BatchService {
         });
     }
 
-    private void fail(UUID jobId, BudgetView.Key key, RuntimeException e) {
+    private void fail(UUID jobId, BasicExpenditureView.Key key, RuntimeException e) {
         ReportJob job = ReportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        SheetView sheet = SheetView.findById(key);
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(key);
         List<Map<String, String>> failures = failures(job);
         Map<String, String> f = new LinkedHashMap<>();
         f.put("departmentId", key.departmentId());

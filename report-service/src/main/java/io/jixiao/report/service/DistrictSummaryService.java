@@ -12,14 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.assembly.ReportSheet;
+import io.jixiao.report.assembly.BudgetSheet;
 import io.jixiao.report.checker.Finding;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.DistrictSummary;
 import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import io.jixiao.report.domain.SummaryRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,14 +136,14 @@ public class DistrictSummaryService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refresh(BudgetView.Key key) {
+    public void refresh(BasicExpenditureView.Key key) {
         // One refresh of a department-year at a time, each reading what the others committed: the sheet
         // and the score arrive on two topics in concurrent transactions, and without this each could
         // miss the other's uncommitted row and the last writer would store a row without the score.
         SummaryRow.getEntityManager()
                 .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('summary:' || ?1), ?2)) l")
                 .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).getSingleResult();
-        SheetView s = SheetView.findById(key);
+        BudgetSheetCopy s = BudgetSheetCopy.findById(key);
         if (s == null) {
             return;
         }
@@ -189,10 +189,10 @@ public class DistrictSummaryService {
      * V12 drops rows to have them written again); the number written.
      */
     public int backfill() {
-        List<BudgetView.Key> missing = QuarkusTransaction.requiringNew().call(() -> SheetView.<SheetView>find(
-                "from SheetView s where not exists (select 1 from SummaryRow r where r.key = s.key)").list()
+        List<BasicExpenditureView.Key> missing = QuarkusTransaction.requiringNew().call(() -> BudgetSheetCopy.<BudgetSheetCopy>find(
+                "from BudgetSheetCopy s where not exists (select 1 from SummaryRow r where r.key = s.key)").list()
                 .stream().map(v -> v.key).toList());
-        for (BudgetView.Key key : missing) {
+        for (BasicExpenditureView.Key key : missing) {
             QuarkusTransaction.requiringNew().run(() -> refresh(key));
         }
         if (!missing.isEmpty()) {
@@ -226,7 +226,7 @@ public class DistrictSummaryService {
      * {round, self total, re-review total, deviation, flagged, reviewed at} of the department-year's
      * 抽查复核, or null; a department is in one round a year, so there is at most one.
      */
-    private static Object[] reReview(BudgetView.Key key) {
+    private static Object[] reReview(BasicExpenditureView.Key key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = SummaryRow.getEntityManager().createNativeQuery("select round_id, self_total, review_total, "
                 + "deviation, flagged, reviewed_at from season_rereview where department_id = ?1 and fiscal_year = ?2")
@@ -239,15 +239,15 @@ public class DistrictSummaryService {
                 ((BigDecimal) r[2]).toPlainString(), ((BigDecimal) r[3]).toPlainString(), (Boolean) r[4]);
     }
 
-    DistrictSummary.Row row(SheetView s, Object[] review) {
-        BudgetView.Key key = s.key;
+    DistrictSummary.Row row(BudgetSheetCopy s, Object[] review) {
+        BasicExpenditureView.Key key = s.key;
         ScoreView score = ScoreView.findById(key);
         Filing filing = Filing.findById(key);
         Narrative n = Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null);
         ReportService.Assembled a = reports.assemble(s, score, n);
-        ReportSheet sheet;
+        BudgetSheet sheet;
         try {
-            sheet = mapper.readValue(s.sheet, ReportSheet.class);
+            sheet = mapper.readValue(s.sheet, BudgetSheet.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable sheet", e);
         }

@@ -19,13 +19,13 @@ import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.assembly.HtmlRenderer;
 import io.jixiao.report.checker.Finding;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.FilingStep;
 import io.jixiao.report.domain.FilingVersion;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import io.jixiao.report.messaging.PublishedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -75,9 +75,9 @@ public class FilingService {
      * evaluation-service to lock the year and confirm. The version is frozen by freezeIfReady.
      */
     @Transactional
-    public FilingView submit(Caller caller, String departmentId, int fiscalYear) {
+    public FilingResponse submit(Caller caller, String departmentId, int fiscalYear) {
         caller.checkWrite(departmentId);
-        BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
+        BasicExpenditureView.Key key = new BasicExpenditureView.Key(departmentId, fiscalYear);
         Filing filing = Filing.lockYear(departmentId, fiscalYear);
         if (filing != null && filing.status != Filing.Status.RETURNED) {
             throw ProblemException.conflict(filing.status == Filing.Status.APPROVED ? "filing.already-approved"
@@ -119,7 +119,7 @@ public class FilingService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onLockConfirmed(EventEnvelope event) {
-        Filing filing = Filing.findById(new BudgetView.Key(event.departmentId(), event.fiscalYear()),
+        Filing filing = Filing.findById(new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear()),
                 LockModeType.PESSIMISTIC_WRITE);
         int filingVersion = event.payload().path("filingVersion").asInt();
         if (filing == null || filing.status != Filing.Status.SUBMITTING || filing.latestVersion != filingVersion) {
@@ -138,7 +138,7 @@ public class FilingService {
     /** After a read-model change (inbox transaction): a SUBMITTING filing may now have all it waits for. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void freezeIfReady(String departmentId, int fiscalYear) {
-        BudgetView.Key key = new BudgetView.Key(departmentId, fiscalYear);
+        BasicExpenditureView.Key key = new BasicExpenditureView.Key(departmentId, fiscalYear);
         Filing peek = Filing.findById(key);
         if (peek != null && peek.status == Filing.Status.SUBMITTING) {
             em.refresh(peek, LockModeType.PESSIMISTIC_WRITE);
@@ -154,7 +154,7 @@ public class FilingService {
         if (filing.status != Filing.Status.SUBMITTING || filing.budgetRevision == null || filing.evaluationRevision == null) {
             return;
         }
-        SheetView sheet = SheetView.findById(filing.key);
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(filing.key);
         ScoreView score = ScoreView.findById(filing.key);
         if (sheet == null || sheet.revision != filing.budgetRevision || score == null
                 || !filing.evaluationRevision.equals(score.evaluationRevision)) {
@@ -197,14 +197,14 @@ public class FilingService {
 
     /** A return or an approval; the answer is the filing as this transaction left it. */
     @Transactional
-    public FilingView review(Caller caller, String departmentId, int fiscalYear, boolean approve, String comment) {
+    public FilingResponse review(Caller caller, String departmentId, int fiscalYear, boolean approve, String comment) {
         if (!caller.hasRole(Roles.FINANCE_REVIEWER)) {
             throw ProblemException.forbidden("filing.reviewer-only");
         }
         if (!approve && (comment == null || comment.isBlank())) {
             throw new ProblemException(400, "request.invalid", List.of(new FieldError("comment", "filing.comment-required")));
         }
-        Filing filing = Filing.findById(new BudgetView.Key(departmentId, fiscalYear), LockModeType.PESSIMISTIC_WRITE);
+        Filing filing = Filing.findById(new BasicExpenditureView.Key(departmentId, fiscalYear), LockModeType.PESSIMISTIC_WRITE);
         if (filing == null || filing.status != Filing.Status.SUBMITTED) {
             throw ProblemException.conflict("filing.not-submitted", String.valueOf(fiscalYear),
                     filing == null ? "未提交" : statusText(filing.status));
@@ -220,22 +220,22 @@ public class FilingService {
     }
 
     @Transactional
-    public FilingView overview(Caller caller, String departmentId, int fiscalYear) {
+    public FilingResponse overview(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
         return view(departmentId, fiscalYear);
     }
 
     /** The filing as this transaction sees it (a step just written included). */
-    private FilingView view(String departmentId, int fiscalYear) {
-        Filing filing = Filing.findById(new BudgetView.Key(departmentId, fiscalYear));
-        List<FilingView.Version> versions = FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 "
-                + "order by number", departmentId, fiscalYear).stream().map(v -> new FilingView.Version(v.number,
+    private FilingResponse view(String departmentId, int fiscalYear) {
+        Filing filing = Filing.findById(new BasicExpenditureView.Key(departmentId, fiscalYear));
+        List<FilingResponse.Version> versions = FilingVersion.<FilingVersion>list("departmentId = ?1 and fiscalYear = ?2 "
+                + "order by number", departmentId, fiscalYear).stream().map(v -> new FilingResponse.Version(v.number,
                         v.submittedAt, v.submittedBy, v.contentHash, v.sheetRevision, v.evaluationRevision,
                         documentHashes(v.id))).toList();
-        List<FilingView.Step> history = FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 "
-                + "order by occurredAt, id", departmentId, fiscalYear).stream().map(s -> new FilingView.Step(s.step,
+        List<FilingResponse.Step> history = FilingStep.<FilingStep>list("departmentId = ?1 and fiscalYear = ?2 "
+                + "order by occurredAt, id", departmentId, fiscalYear).stream().map(s -> new FilingResponse.Step(s.step,
                         s.filingVersion, s.actor, s.occurredAt, s.comment)).toList();
-        return new FilingView(departmentId, fiscalYear, filing == null ? "DRAFT" : filing.status.name(),
+        return new FilingResponse(departmentId, fiscalYear, filing == null ? "DRAFT" : filing.status.name(),
                 filing == null ? null : filing.latestVersion, versions, history);
     }
 
@@ -247,11 +247,11 @@ public class FilingService {
                 .orElseThrow(() -> ProblemException.notFound("filing.version-not-found", String.valueOf(number)));
     }
 
-    private FilingView.Documents documentHashes(long versionId) {
+    private FilingResponse.Documents documentHashes(long versionId) {
         Object[] row = (Object[]) em.createNativeQuery(
                 "select html_sha256, docx_sha256, pdf_sha256 from filing_version where id = ?1")
                 .setParameter(1, versionId).getSingleResult();
-        return new FilingView.Documents((String) row[0], (String) row[1], (String) row[2]);
+        return new FilingResponse.Documents((String) row[0], (String) row[1], (String) row[2]);
     }
 
     /** The DOCX or PDF exactly as submitted ("docx" or "pdf"). */
@@ -267,7 +267,7 @@ public class FilingService {
         return new Document((byte[]) row[0], (String) row[1]);
     }
 
-    private static void step(Caller caller, BudgetView.Key key, String step, int version, String comment) {
+    private static void step(Caller caller, BasicExpenditureView.Key key, String step, int version, String comment) {
         FilingStep s = new FilingStep();
         s.departmentId = key.departmentId();
         s.fiscalYear = key.fiscalYear();
@@ -279,9 +279,9 @@ public class FilingService {
         s.persist();
     }
 
-    private String inputs(BudgetView.Key key) {
+    private String inputs(BasicExpenditureView.Key key) {
         Map<String, Object> in = new LinkedHashMap<>();
-        SheetView sheet = SheetView.findById(key);
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(key);
         ScoreView score = ScoreView.findById(key);
         Narrative n = Narrative.find(key.departmentId(), key.fiscalYear()).orElse(null);
         in.put("sheet", sheet == null ? null : sheet.sheet);

@@ -24,7 +24,7 @@ import io.jixiao.report.domain.SeasonRoundDepartment;
 @ApplicationScoped
 public class NoticeService {
 
-    public record NoticeView(long id, String departmentId, int fiscalYear, Long roundId, String kind,
+    public record NoticeResponse(long id, String departmentId, int fiscalYear, Long roundId, String kind,
             LocalDate deadline, String comment, OffsetDateTime createdAt, OffsetDateTime readAt) {
     }
 
@@ -100,7 +100,7 @@ public class NoticeService {
 
     /** The caller's department's notices, newest first (the bureau has none). */
     @Transactional
-    public List<NoticeView> notices(Caller caller, int limit) {
+    public List<NoticeResponse> notices(Caller caller, int limit) {
         if (caller.departmentId().isEmpty()) {
             return List.of();
         }
@@ -108,7 +108,7 @@ public class NoticeService {
         List<Object[]> rows = em.createNativeQuery("select id, department_id, fiscal_year, round_id, kind, deadline, comment, "
                 + "created_at, read_at from season_notice where department_id = ?1 order by created_at desc, id desc")
                 .setParameter(1, caller.departmentId().get()).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new NoticeView(((Number) r[0]).longValue(), (String) r[1], (Integer) r[2],
+        return rows.stream().map(r -> new NoticeResponse(((Number) r[0]).longValue(), (String) r[1], (Integer) r[2],
                 r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4],
                 Columns.date(r[5]), (String) r[6], Columns.time(r[7]), Columns.time(r[8]))).toList();
     }

@@ -15,11 +15,11 @@ import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.assembly.Report;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.Filing;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,7 +37,7 @@ import io.jixiao.report.domain.PublicReport;
 public class PublicationService {
 
     /** What reviewers see of a department-year's publication. */
-    public record PublicationView(long id, String departmentId, int fiscalYear, int filingVersion, String departmentName,
+    public record PublicationResponse(long id, String departmentId, int fiscalYear, int filingVersion, String departmentName,
             String status, BigDecimal total, String grade, String publishedBy, OffsetDateTime publishedAt,
             String unpublishedBy, OffsetDateTime unpublishedAt, long version) {
     }
@@ -80,14 +80,14 @@ public class PublicationService {
 
     /** The publications of a year (every state), for the reviewers' 公开 column. */
     @Transactional
-    public List<PublicationView> list(Caller caller, int fiscalYear) {
+    public List<PublicationResponse> list(Caller caller, int fiscalYear) {
         requireReviewer(caller);
         return PublicReport.<PublicReport>list("fiscalYear = ?1 order by departmentName, departmentId", fiscalYear)
                 .stream().map(PublicationService::view).toList();
     }
 
     @Transactional
-    public PublicationView publish(Caller caller, String departmentId, int fiscalYear, VersionInput in) {
+    public PublicationResponse publish(Caller caller, String departmentId, int fiscalYear, VersionInput in) {
         requireReviewer(caller);
         // serialised with the year's other writes; the filing read fresh under that lock
         Filing filing = Filing.lockYear(departmentId, fiscalYear);
@@ -101,8 +101,8 @@ public class PublicationService {
         if (row != null && PublicReport.PUBLISHED.equals(row.status)) {
             throw ProblemException.conflict("publication.already-published", String.valueOf(fiscalYear));
         }
-        BudgetView.Key key = filing.key;
-        SheetView sheet = SheetView.findById(key);
+        BasicExpenditureView.Key key = filing.key;
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(key);
         ScoreView score = ScoreView.findById(key);
         Report report = PublicRedaction.redact(reports.assemble(sheet, score,
                 Narrative.find(departmentId, fiscalYear).orElse(null)).report());
@@ -142,7 +142,7 @@ public class PublicationService {
     }
 
     @Transactional
-    public PublicationView unpublish(Caller caller, String departmentId, int fiscalYear, VersionInput in) {
+    public PublicationResponse unpublish(Caller caller, String departmentId, int fiscalYear, VersionInput in) {
         requireReviewer(caller);
         Filing.lockYear(departmentId, fiscalYear);
         PublicReport row = PublicReport.find("departmentId = ?1 and fiscalYear = ?2", departmentId, fiscalYear).firstResult();
@@ -201,8 +201,8 @@ public class PublicationService {
         return r;
     }
 
-    private static PublicationView view(PublicReport r) {
-        return new PublicationView(r.id, r.departmentId, r.fiscalYear, r.filingVersion, r.departmentName, r.status,
+    private static PublicationResponse view(PublicReport r) {
+        return new PublicationResponse(r.id, r.departmentId, r.fiscalYear, r.filingVersion, r.departmentName, r.status,
                 r.total, r.grade, r.publishedBy, r.publishedAt, r.unpublishedBy, r.unpublishedAt, r.version);
     }
 

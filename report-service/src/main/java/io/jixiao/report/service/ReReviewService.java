@@ -17,7 +17,7 @@ import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.problem.Versions;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.messaging.ReportEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,9 +25,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import io.jixiao.report.domain.SeasonRound;
 import io.jixiao.report.domain.SampleResults.ReviewItem;
-import io.jixiao.report.domain.SampleResults.ReviewView;
+import io.jixiao.report.domain.SampleResults.ReviewResponse;
 import io.jixiao.report.domain.SampleResults.Member;
-import io.jixiao.report.domain.SampleResults.SampleView;
+import io.jixiao.report.domain.SampleResults.SampleResponse;
 import io.jixiao.report.domain.SampleResults;
 
 /**
@@ -69,7 +69,7 @@ public class ReReviewService {
      * re-reviewed); a department only its own and only once re-reviewed. Another department's is not found.
      */
     @Transactional
-    public ReviewView review(Caller caller, long roundId, String departmentId) {
+    public ReviewResponse review(Caller caller, long roundId, String departmentId) {
         boolean bureau = caller.readsAllDepartments();
         if (!bureau && !caller.departmentId().map(departmentId::equals).orElse(false)) {
             throw ProblemException.notFound("review.not-found", departmentId);
@@ -86,13 +86,13 @@ public class ReReviewService {
         List<ReviewItem> items = card.stream().map(i -> new ReviewItem(i.code(), i.level1(), i.level2(), i.name(),
                 i.points(), ReReviewRules.tier(new BigDecimal(i.points())).toPlainString(), selfScore(i).toPlainString(),
                 null, null, false, null)).toList();
-        return new ReviewView(roundId, departmentId, (String) m[0], (Integer) m[1], items, null,
+        return new ReviewResponse(roundId, departmentId, (String) m[0], (Integer) m[1], items, null,
                 SampleService.text(selfTotal(departmentId, (Integer) m[1])), null, null, samples.threshold().toPlainString(), false, List.of(),
                 null, null, null);
     }
 
     @Transactional
-    public ReviewView saveReview(Caller caller, long roundId, String departmentId, ReviewInput in) {
+    public ReviewResponse saveReview(Caller caller, long roundId, String departmentId, ReviewInput in) {
         SampleService.requireReviewer(caller);
         Object[] m = sampled(roundId, departmentId, true);
         int year = (Integer) m[1];
@@ -180,7 +180,7 @@ public class ReReviewService {
                 new AuditTrail.Change("deviation", before == null ? null : SampleService.text((BigDecimal) before[4]), deviation.toPlainString()),
                 new AuditTrail.Change("flagged", before == null ? null : before[5], flagged)));
         // the district summary row carries self versus re-review: written again here, not joined per request
-        changed.fire(new DepartmentYearChanged(new BudgetView.Key(departmentId, year)));
+        changed.fire(new DepartmentYearChanged(new BasicExpenditureView.Key(departmentId, year)));
         notices.onReReviewed(caller.name(), departmentId, year, roundId);
         return fromSaved(roundId, departmentId, (String) m[0], saved(roundId, departmentId, false));
     }
@@ -206,7 +206,7 @@ public class ReReviewService {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private ReviewView fromSaved(long roundId, String departmentId, String name, Object[] s) {
+    private ReviewResponse fromSaved(long roundId, String departmentId, String name, Object[] s) {
         List<ReviewItem> items;
         try {
             items = mapper.readValue((String) s[0], new TypeReference<List<ReviewItem>>() { });
@@ -219,7 +219,7 @@ public class ReReviewService {
             reasons.add("TOTAL");
         }
         items.stream().filter(ReviewItem::flagged).forEach(i -> reasons.add(i.code()));
-        return new ReviewView(roundId, departmentId, name, (Integer) s[8], items, (String) s[1], SampleService.text((BigDecimal) s[2]),
+        return new ReviewResponse(roundId, departmentId, name, (Integer) s[8], items, (String) s[1], SampleService.text((BigDecimal) s[2]),
                 SampleService.text((BigDecimal) s[3]), SampleService.text(deviation), samples.threshold().toPlainString(), (Boolean) s[5], reasons,
                 (String) s[6], Columns.time(s[7]), ((Number) s[9]).longValue());
     }
@@ -257,14 +257,14 @@ public class ReReviewService {
         }
     }
 
-    public record Documents(String district, SampleResults.SampleView sample, List<ReviewView> reviews) {
+    public record Documents(String district, SampleResults.SampleResponse sample, List<ReviewResponse> reviews) {
     }
 
     /** The sample and every re-review with its items, for the 抽查复核情况报告 (the bureau's). */
     @Transactional
     public Documents documents(Caller caller, long roundId) {
-        SampleResults.SampleView sample = samples.get(caller, roundId);
-        List<ReviewView> out = new ArrayList<>();
+        SampleResults.SampleResponse sample = samples.get(caller, roundId);
+        List<ReviewResponse> out = new ArrayList<>();
         for (SampleResults.Member m : sample.members()) {
             if (m.reviewed()) {
                 out.add(fromSaved(roundId, m.departmentId(), m.departmentName(), saved(roundId, m.departmentId(), false)));

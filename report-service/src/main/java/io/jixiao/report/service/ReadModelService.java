@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.platform.events.EventEnvelope;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.IndicatorView;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import io.jixiao.report.messaging.ReportEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,13 +33,13 @@ public class ReadModelService {
     public void onBasicExpenditureChanged(EventEnvelope event) {
         ReportEvents.BasicExpenditureChanged p = mapper.convertValue(event.payload(),
                 ReportEvents.BasicExpenditureChanged.class);
-        BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
-        BudgetView view = BudgetView.findById(key);
+        BasicExpenditureView.Key key = new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear());
+        BasicExpenditureView view = BasicExpenditureView.findById(key);
         if (view != null && view.budgetVersion >= p.version()) {
             return; // late arrival of an older state
         }
         if (view == null) {
-            view = new BudgetView();
+            view = new BasicExpenditureView();
             view.key = key;
         }
         view.basicBudget = new BigDecimal(p.budget());
@@ -57,13 +57,13 @@ public class ReadModelService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBudgetFiguresChanged(EventEnvelope event) {
         long revision = event.payload().get("revision").asLong();
-        BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
-        SheetView view = SheetView.findById(key);
+        BasicExpenditureView.Key key = new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear());
+        BudgetSheetCopy view = BudgetSheetCopy.findById(key);
         if (view != null && view.revision >= revision) {
             return;
         }
         if (view == null) {
-            view = new SheetView();
+            view = new BudgetSheetCopy();
             view.key = key;
         }
         view.revision = revision;
@@ -81,7 +81,7 @@ public class ReadModelService {
     public void onIndicatorsComputed(EventEnvelope event) {
         ReportEvents.IndicatorsComputed p = mapper.convertValue(event.payload(), ReportEvents.IndicatorsComputed.class);
         if (p.items() != null && p.total() != null) {
-            BudgetView.Key key = new BudgetView.Key(event.departmentId(), event.fiscalYear());
+            BasicExpenditureView.Key key = new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear());
             ScoreView score = ScoreView.findById(key);
             boolean older = score != null && score.evaluationRevision != null && p.evaluationRevision() != null
                     && p.evaluationRevision() < score.evaluationRevision;
@@ -118,6 +118,6 @@ public class ReadModelService {
             view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             view.persist();
         }
-        changed.fire(new DepartmentYearChanged(new BudgetView.Key(event.departmentId(), event.fiscalYear())));
+        changed.fire(new DepartmentYearChanged(new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear())));
     }
 }

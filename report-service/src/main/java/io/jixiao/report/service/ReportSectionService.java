@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.IndicatorView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,7 @@ public class ReportSectionService {
     static final String RATE_CODE = "basic-completion-rate";
 
     @Schema(name = "ReportSection")
-    public record SectionView(String departmentId, int fiscalYear,
+    public record SectionResponse(String departmentId, int fiscalYear,
             @Schema(description = "budget version the whole section reflects; lower than the budget's while the rate is being computed")
             long sourceVersion,
             @Schema(description = "true while the figures and the rate are of different versions") boolean pending,
@@ -36,9 +36,9 @@ public class ReportSectionService {
     }
 
     @Transactional
-    public SectionView basicExpenditure(Caller caller, String departmentId, int fiscalYear) {
+    public SectionResponse basicExpenditure(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
-        BudgetView budget = BudgetView.findById(new BudgetView.Key(departmentId, fiscalYear));
+        BasicExpenditureView budget = BasicExpenditureView.findById(new BasicExpenditureView.Key(departmentId, fiscalYear));
         if (budget == null) {
             throw ProblemException.notFound("report.section.not-found", String.valueOf(fiscalYear));
         }
@@ -48,7 +48,7 @@ public class ReportSectionService {
                 budget.basicBudget, budget.basicActual, budget.basicVariance, current ? rate.value : null,
                 current && rate.missing));
         long version = current ? budget.budgetVersion : (rate == null ? -1 : Math.min(rate.sourceVersion, budget.budgetVersion));
-        return new SectionView(departmentId, fiscalYear, version, !current, r.heading(), r.paragraphs(),
+        return new SectionResponse(departmentId, fiscalYear, version, !current, r.heading(), r.paragraphs(),
                 new Figures(r.budgetWan(), r.actualWan(), r.varianceWan(), r.rate()));
     }
 }

@@ -18,15 +18,15 @@ import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.Report;
 import io.jixiao.report.assembly.ReportAssembler;
-import io.jixiao.report.assembly.ReportSheet;
+import io.jixiao.report.assembly.BudgetSheet;
 import io.jixiao.report.checker.Finding;
 import io.jixiao.report.checker.ReportChecker;
 import io.jixiao.report.checker.YearEndRushRule;
 import io.jixiao.report.checker.ReportText;
-import io.jixiao.report.domain.BudgetView;
+import io.jixiao.report.domain.BasicExpenditureView;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.domain.ScoreView;
-import io.jixiao.report.domain.SheetView;
+import io.jixiao.report.domain.BudgetSheetCopy;
 import io.jixiao.report.messaging.ReportEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -71,8 +71,8 @@ public class ReportService {
 
     @Transactional
     public Assembled assemble(Caller caller, String departmentId, int fiscalYear) {
-        SheetView sheet = readableSheet(caller, departmentId, fiscalYear);
-        BudgetView.Key key = sheet.key;
+        BudgetSheetCopy sheet = readableSheet(caller, departmentId, fiscalYear);
+        BasicExpenditureView.Key key = sheet.key;
         return assemble(sheet, ScoreView.findById(key), Narrative.find(departmentId, fiscalYear).orElse(null));
     }
 
@@ -82,15 +82,15 @@ public class ReportService {
      */
     @Transactional
     public Report report(Caller caller, String departmentId, int fiscalYear) {
-        SheetView sheet = readableSheet(caller, departmentId, fiscalYear);
+        BudgetSheetCopy sheet = readableSheet(caller, departmentId, fiscalYear);
         ScoreView score = ScoreView.findById(sheet.key);
         Narrative n = Narrative.find(departmentId, fiscalYear).orElse(null);
         return ReportAssembler.assemble(sheet(sheet), scoreInput(score), text(n), LocalDate.now(CHINA));
     }
 
-    private static SheetView readableSheet(Caller caller, String departmentId, int fiscalYear) {
+    private static BudgetSheetCopy readableSheet(Caller caller, String departmentId, int fiscalYear) {
         caller.checkRead(departmentId);
-        SheetView sheet = SheetView.findById(new BudgetView.Key(departmentId, fiscalYear));
+        BudgetSheetCopy sheet = BudgetSheetCopy.findById(new BasicExpenditureView.Key(departmentId, fiscalYear));
         if (sheet == null) {
             throw ProblemException.notFound("report.not-found", String.valueOf(fiscalYear));
         }
@@ -98,9 +98,9 @@ public class ReportService {
     }
 
     /** The report of views already read (and access already checked): for the summary and batch runs. */
-    public Assembled assemble(SheetView sheet, ScoreView score, Narrative n) {
+    public Assembled assemble(BudgetSheetCopy sheet, ScoreView score, Narrative n) {
         ReportAssembler.NarrativeText text = text(n);
-        ReportSheet s = sheet(sheet);
+        BudgetSheet s = sheet(sheet);
         Report report = ReportAssembler.assemble(s, scoreInput(score), text, LocalDate.now(CHINA));
         List<Finding> findings = new ArrayList<>(ReportChecker.check(report.toText()));
         findings.addAll(completeness(report));
@@ -111,8 +111,8 @@ public class ReportService {
         return new Assembled(report, sheet.revision, score == null ? null : score.revision, findings);
     }
 
-    private ReportSheet sheet(SheetView sheet) {
-        return read(sheet.sheet, new TypeReference<ReportSheet>() { });
+    private BudgetSheet sheet(BudgetSheetCopy sheet) {
+        return read(sheet.sheet, new TypeReference<BudgetSheet>() { });
     }
 
     private ReportAssembler.ScoreInput scoreInput(ScoreView score) {
@@ -240,7 +240,7 @@ public class ReportService {
         n.updatedBy = caller.name();
         n.persistAndFlush();
         audit.record("narrative", departmentId + ":" + fiscalYear, n.version, caller.name(), changes);
-        changed.fire(new DepartmentYearChanged(new io.jixiao.report.domain.BudgetView.Key(departmentId, fiscalYear)));
+        changed.fire(new DepartmentYearChanged(new io.jixiao.report.domain.BasicExpenditureView.Key(departmentId, fiscalYear)));
         return n;
     }
 

@@ -27,7 +27,7 @@ import jakarta.transaction.Transactional;
 import io.jixiao.report.domain.SeasonRound;
 import io.jixiao.report.domain.SampleResults.Member;
 import io.jixiao.report.domain.SampleResults.Summary;
-import io.jixiao.report.domain.SampleResults.SampleView;
+import io.jixiao.report.domain.SampleResults.SampleResponse;
 
 /**
  * 抽查复核, the draw: the bureau draws one sample of a round's submitted and approved filings (stratified,
@@ -64,7 +64,7 @@ public class SampleService {
     }
 
     @Transactional
-    public SampleView draw(Caller caller, long roundId, DrawInput in) {
+    public SampleResponse draw(Caller caller, long roundId, DrawInput in) {
         requireReviewer(caller);
         SeasonRound round = SeasonRound.findById(roundId, LockModeType.PESSIMISTIC_WRITE);
         if (round == null) {
@@ -172,7 +172,7 @@ public class SampleService {
 
     /** The bureau's view of a round's sample with each member's outcome; departments are refused. */
     @Transactional
-    public SampleView get(Caller caller, long roundId) {
+    public SampleResponse get(Caller caller, long roundId) {
         if (!caller.readsAllDepartments()) {
             throw ProblemException.forbidden("sample.bureau-only");
         }
@@ -183,7 +183,7 @@ public class SampleService {
         return view(round);
     }
 
-    private SampleView view(SeasonRound round) {
+    private SampleResponse view(SeasonRound round) {
         @SuppressWarnings("unchecked")
         List<Object[]> head = em.createNativeQuery("select percentage, minimum, seed, population, drawn_by, drawn_at "
                 + "from season_sample where round_id = ?1").setParameter(1, round.id).getResultList();
@@ -217,7 +217,7 @@ public class SampleService {
         }
         Summary summary = new Summary(rows.size(), reviewed, flagged, average(selfSum, reviewed), average(reviewSum, reviewed),
                 average(selfSum.subtract(reviewSum), reviewed));
-        return new SampleView(round.id, round.fiscalYear, ((BigDecimal) h[0]).stripTrailingZeros().toPlainString(), (Integer) h[1],
+        return new SampleResponse(round.id, round.fiscalYear, ((BigDecimal) h[0]).stripTrailingZeros().toPlainString(), (Integer) h[1],
                 ((Number) h[2]).longValue(), (Integer) h[3], (String) h[4], Columns.time(h[5]), threshold().toPlainString(),
                 members, summary);
     }

@@ -49,13 +49,13 @@ public class SeasonService {
             String filingStatus) {
     }
 
-    public record RoundView(long id, int fiscalYear, String district, LocalDate deadline, int templateVersion,
+    public record RoundResponse(long id, int fiscalYear, String district, LocalDate deadline, int templateVersion,
             String status, String openedBy, OffsetDateTime openedAt, OffsetDateTime closedAt, long version,
             Map<SeasonRules.Progress, Integer> counts, List<DepartmentRow> departments) {
     }
 
     /** A 区县 some onboarded department records (department.jurisdiction of its latest sheet), with their count. */
-    public record DistrictView(String name, int departments) {
+    public record DistrictResponse(String name, int departments) {
     }
 
     private final EntityManager em;
@@ -75,7 +75,7 @@ public class SeasonService {
     }
 
     @Transactional
-    public RoundView open(Caller caller, OpenInput in) {
+    public RoundResponse open(Caller caller, OpenInput in) {
         requireReviewer(caller);
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
@@ -192,7 +192,7 @@ public class SeasonService {
 
     /** The 区县 a round can be opened for (reviewers): those of the onboarded departments, by name. */
     @Transactional
-    public List<DistrictView> districts(Caller caller) {
+    public List<DistrictResponse> districts(Caller caller) {
         requireReviewer(caller);
         Map<String, Integer> counts = new java.util.TreeMap<>();
         for (Object[] v : knownDepartments().values()) {
@@ -200,14 +200,14 @@ public class SeasonService {
                 counts.merge((String) v[2], 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().map(e -> new DistrictView(e.getKey(), e.getValue())).toList();
+        return counts.entrySet().stream().map(e -> new DistrictResponse(e.getKey(), e.getValue())).toList();
     }
 
     @Transactional
-    public List<RoundView> list(Caller caller, Integer fiscalYear) {
+    public List<RoundResponse> list(Caller caller, Integer fiscalYear) {
         List<SeasonRound> rounds = fiscalYear == null ? SeasonRound.list("order by fiscalYear desc, district")
                 : SeasonRound.list("fiscalYear = ?1 order by district", fiscalYear);
-        List<RoundView> out = new ArrayList<>();
+        List<RoundResponse> out = new ArrayList<>();
         for (SeasonRound r : rounds) {
             if (caller.readsAllDepartments()) {
                 out.add(view(r, null));
@@ -220,7 +220,7 @@ public class SeasonService {
     }
 
     @Transactional
-    public RoundView get(Caller caller, long id) {
+    public RoundResponse get(Caller caller, long id) {
         SeasonRound r = SeasonRound.findById(id);
         if (r == null) {
             throw ProblemException.notFound("round.not-found", String.valueOf(id));
@@ -237,7 +237,7 @@ public class SeasonService {
     }
 
     /** The round with every department's progress (bureau) or only the caller's own row (department). */
-    private RoundView view(SeasonRound r, String onlyDepartment) {
+    private RoundResponse view(SeasonRound r, String onlyDepartment) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select d.department_id, d.department_code, d.department_name, "
                 + "d.extended_until, d.final_status, f.status, s.department_id is not null "
@@ -262,13 +262,13 @@ public class SeasonService {
             departments.add(new DepartmentRow((String) row[0], (String) row[1], (String) row[2], extended, effective,
                     SeasonRules.daysLeft(today, effective), progress, filingStatus == null ? "DRAFT" : filingStatus));
         }
-        return new RoundView(r.id, r.fiscalYear, r.district, r.deadline, r.templateVersion, r.status, r.openedBy,
+        return new RoundResponse(r.id, r.fiscalYear, r.district, r.deadline, r.templateVersion, r.status, r.openedBy,
                 r.openedAt, r.closedAt, r.version, onlyDepartment == null ? counts : null, departments);
     }
 
     /** 延期: an audited later deadline for one department of an open round. */
     @Transactional
-    public RoundView extend(Caller caller, long id, ExtensionInput in) {
+    public RoundResponse extend(Caller caller, long id, ExtensionInput in) {
         requireReviewer(caller);
         SeasonRound r = lockOpen(id);
         List<FieldError> errors = new ArrayList<>();
@@ -307,11 +307,11 @@ public class SeasonService {
 
     /** Closing freezes the list and each department's status; no extension or submission afterwards. */
     @Transactional
-    public RoundView close(Caller caller, long id, CloseInput in) {
+    public RoundResponse close(Caller caller, long id, CloseInput in) {
         requireReviewer(caller);
         SeasonRound r = lockOpen(id);
         Versions.check(in == null ? null : in.version(), r.version);
-        RoundView before = view(r, null);
+        RoundResponse before = view(r, null);
         for (DepartmentRow row : before.departments()) {
             SeasonRoundDepartment d = SeasonRoundDepartment.findById(new SeasonRoundDepartment.Key(r.id, row.departmentId()));
             d.finalStatus = row.progress().name();

@@ -28,7 +28,7 @@ class ReportAssemblerTest {
                     new Narrative.Measure("按编制核定人员，逐步消化超编", 2)), "");
 
     static Report assemble(String personnel, String rescueReason) throws Exception {
-        ReportSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, personnel, rescueReason), ReportSheet.class);
+        BudgetSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, personnel, rescueReason), BudgetSheet.class);
         List<ReportEvents.ScoredItem> items = JSON.readValue(ReportFixtures.scoreItems(), new TypeReference<>() { });
         return ReportAssembler.assemble(sheet, new ReportAssembler.ScoreInput("6.82", "差", items), WRITTEN,
                 LocalDate.of(2021, 1, 25));
@@ -36,7 +36,7 @@ class ReportAssemblerTest {
 
     /** The sample with the whole template's score card: the report as the bureau would see it. */
     static Report assembleFull() throws Exception {
-        ReportSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, "6095300.00", "700300.00"), ReportSheet.class);
+        BudgetSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, "6095300.00", "700300.00"), BudgetSheet.class);
         List<ReportEvents.ScoredItem> items = ReportFixtures.fullScoreItems();
         return ReportAssembler.assemble(sheet, new ReportAssembler.ScoreInput(ReportFixtures.fullScoreTotal(items), "中", items),
                 WRITTEN, LocalDate.of(2021, 1, 25));
@@ -97,7 +97,7 @@ class ReportAssemblerTest {
 
     @Test
     void aMeasureWithoutAValidProblemIsPrintedWithoutALink() throws Exception {
-        ReportSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, "6095300.00", "700300.00"), ReportSheet.class);
+        BudgetSheet sheet = JSON.readValue(ReportFixtures.sheet("d1", 2020, 9, "6095300.00", "700300.00"), BudgetSheet.class);
         ReportAssembler.NarrativeText converted = new ReportAssembler.NarrativeText("目标。", "成效。",
                 List.of(new Narrative.Problem("问题甲。", null)),
                 List.of(new Narrative.Measure("措施甲；", null), new Narrative.Measure("措施乙", 3)), "");

@@ -48,7 +48,7 @@ public class BureauDocumentsTest {
     static long[] loads(org.hibernate.stat.Statistics stats) {
         long[] n = new long[2];
         n[0] = count(stats, io.jixiao.report.domain.SummaryRow.class);
-        for (Class<?> c : List.of(io.jixiao.report.domain.SheetView.class, io.jixiao.report.domain.ScoreView.class,
+        for (Class<?> c : List.of(io.jixiao.report.domain.BudgetSheetCopy.class, io.jixiao.report.domain.ScoreView.class,
                 io.jixiao.report.domain.Narrative.class, io.jixiao.report.domain.Filing.class)) {
             n[1] += count(stats, c);
         }

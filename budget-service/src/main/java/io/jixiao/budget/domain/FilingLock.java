@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "filing")
-public class Filing extends PanacheEntityBase {
+public class FilingLock extends PanacheEntityBase {
 
     @Embeddable
     public record Key(@Column(name = "department_id") String departmentId,

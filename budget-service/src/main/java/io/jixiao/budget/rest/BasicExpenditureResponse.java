@@ -9,7 +9,7 @@ import io.jixiao.budget.service.DerivedFigures;
 import io.jixiao.platform.money.Money;
 
 @Schema(name = "BasicExpenditure", description = "基本支出 with its derived figures; money in 元 as decimal strings")
-public record BasicExpenditureView(
+public record BasicExpenditureResponse(
         @Schema(example = "d0000000-0000-4000-8000-000000000001") String departmentId,
         @Schema(example = "2020") int fiscalYear,
         @Schema(description = "预算数 (元)", example = "6378800.00") String budget,
@@ -24,9 +24,9 @@ public record BasicExpenditureView(
         OffsetDateTime updatedAt,
         @Schema(example = "zfw") String updatedBy) {
 
-    public static BasicExpenditureView of(BasicExpenditure e) {
+    public static BasicExpenditureResponse of(BasicExpenditure e) {
         DerivedFigures d = DerivedFigures.of(e.budget, e.actual);
-        return new BasicExpenditureView(e.departmentId, e.fiscalYear, Money.yuan(e.budget).toPlainString(),
+        return new BasicExpenditureResponse(e.departmentId, e.fiscalYear, Money.yuan(e.budget).toPlainString(),
                 Money.yuan(e.actual).toPlainString(), d.variance().toPlainString(),
                 d.executionRatePercent() == null ? null : d.executionRatePercent().toPlainString(),
                 text(e.personnelActual), text(e.subsidiesActual), text(e.publicFundsActual), text(e.publicFundsBudget),

@@ -8,13 +8,13 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** The latest sheet of a department-year (BudgetFiguresChanged), the source of the report's figures. */
+/** The copy of a department-year's latest budget sheet (BudgetFiguresChanged), the source of the report's figures. */
 @Entity
 @Table(name = "sheet_view")
-public class SheetView extends PanacheEntityBase {
+public class BudgetSheetCopy extends PanacheEntityBase {
 
     @EmbeddedId
-    public BudgetView.Key key;
+    public BasicExpenditureView.Key key;
 
     @Column(nullable = false)
     public long revision;

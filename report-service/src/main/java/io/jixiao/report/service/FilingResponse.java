@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A department-year's filing as the API answers it: status, the submitted versions and every step. */
 @Schema(name = "Filing")
-public record FilingView(String departmentId, int fiscalYear,
+public record FilingResponse(String departmentId, int fiscalYear,
         @Schema(description = "DRAFT, SUBMITTING, SUBMITTED, RETURNED or APPROVED") String status,
         @Schema(nullable = true, description = "null before the first submission") Integer latestVersion,
         List<Version> versions, List<Step> history) {

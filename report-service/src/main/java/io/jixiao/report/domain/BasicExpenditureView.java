@@ -11,10 +11,10 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** The budget figures of a department-year as the report shows them (from budget.events). */
+/** The 基本支出 figures of a department-year as the report shows them (from budget.events). */
 @Entity
 @Table(name = "budget_view")
-public class BudgetView extends PanacheEntityBase {
+public class BasicExpenditureView extends PanacheEntityBase {
 
     @Embeddable
     public record Key(@Column(name = "department_id") String departmentId,

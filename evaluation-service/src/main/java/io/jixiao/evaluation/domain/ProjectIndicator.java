@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 /** One indicator of a project's self-evaluation, as the department entered it. */
 @Entity
 @Table(name = "project_indicator")
-public class ProjectIndicatorRow extends PanacheEntityBase {
+public class ProjectIndicator extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,7 +65,7 @@ public class ProjectIndicatorRow extends PanacheEntityBase {
                 evidence);
     }
 
-    public static List<ProjectIndicatorRow> of(String departmentId, int fiscalYear) {
+    public static List<ProjectIndicator> of(String departmentId, int fiscalYear) {
         return list("departmentId = ?1 and fiscalYear = ?2 order by projectId, position", departmentId, fiscalYear);
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * figures the year-end rush check reads (entered 按月支付数; 支出明细 summed by month of payment).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReportSheet(String departmentId, int fiscalYear, long revision, Profile department, Staffing staffing,
+public record BudgetSheet(String departmentId, int fiscalYear, long revision, Profile department, Staffing staffing,
         Basic basic, List<Project> projects, ProjectTotals projectTotals, List<Reason> varianceReasons,
         List<BigDecimal> monthlyPayments, Spending spending) {
 

@@ -13,7 +13,7 @@ import io.jixiao.platform.problem.Messages;
 
 /** An import job as the SPA polls it: state, progress, every kept error with its place and a clerk's message. */
 @Schema(name = "ImportJob", description = "A background import of an Excel/CSV file into a department-year")
-public record ImportJobView(
+public record ImportJobResponse(
         @Schema(example = "5f0c6c1e-7c1a-4d0e-9a53-2f1f3f0b8e11") UUID id,
         @Schema(example = "d0000000-0000-4000-8000-000000000001") String departmentId,
         @Schema(example = "2020") int fiscalYear,
@@ -49,7 +49,7 @@ public record ImportJobView(
             @Schema(example = "2020 年度自评已提交，数据已锁定：请财政局退回后再修改。") String message) {
     }
 
-    public static ImportJobView of(ImportJob j, Locale locale) {
+    public static ImportJobResponse of(ImportJob j, Locale locale) {
         List<RowError> errors = j.errors == null ? List.of() : j.errors.stream()
                 .map(e -> new RowError(e.sheet(), e.row(), e.column(), e.header(), e.code(),
                         Messages.text(locale, e.code(), e.args() == null ? new Object[0] : e.args().toArray())))
@@ -57,7 +57,7 @@ public record ImportJobView(
         Failure failure = j.failureCode == null ? null
                 : new Failure(j.failureCode, Messages.text(locale, j.failureCode,
                         j.failureArgs == null ? new Object[0] : j.failureArgs.toArray()));
-        return new ImportJobView(j.id, j.departmentId, j.fiscalYear, j.fileName, j.fileType, j.fileBytes, j.state.name(),
+        return new ImportJobResponse(j.id, j.departmentId, j.fiscalYear, j.fileName, j.fileType, j.fileBytes, j.state.name(),
                 j.phase == null ? null : j.phase.name(), j.totalRows, j.processedRows, percent(j), j.errorCount, errors,
                 failure, j.summary, j.createdBy, j.createdAt, j.updatedAt, j.finishedAt);
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * monthlyPayments: the 12 按月支付数 the department entered; spending: its 支出明细 (null when it has no lines).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Sheet(String departmentId, int fiscalYear, long revision, Department department, Staffing staffing,
+public record BudgetSheet(String departmentId, int fiscalYear, long revision, Department department, Staffing staffing,
         Basic basic, ProjectTotals projectTotals, List<Project> projects, ThreePublic threePublic, Pair procurement,
         Pair carryOver, Assets assets, List<BigDecimal> monthlyPayments, Spending spending) {
 

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 /** One immutable version of a template: its whole tree as JSON (the Template record). Never updated. */
 @Entity
 @Table(name = "indicator_template_version")
-public class TemplateVersionRow extends PanacheEntityBase {
+public class TemplateVersion extends PanacheEntityBase {
 
     @Embeddable
     public record Key(@Column(name = "template_id") long templateId, @Column(name = "version") int version)
