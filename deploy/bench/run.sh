@@ -551,8 +551,9 @@ for s in "${SERVICES[@]}"; do
     # Where the RSS goes, from the JVM itself (jcmd, no extra flags): the committed heap, metaspace
     # (class metadata: it grows with the classes loaded, not with the data) and the JIT's code cache;
     # "other" is the rest (thread stacks, symbols, GC and malloc arenas, mapped libraries).
-    heap_kb="$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/(generation|heap) +total [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "total") { v = $(i + 1); sub(/K,?$/, "", v); t += v } } END { print t + 0 }')"
-    meta_kb="$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/^ *Metaspace +used/ { v = $5; sub(/K,?$/, "", v); print v + 0 }')"
+    heap_info="$(jcmd "$pid" GC.heap_info 2>/dev/null)"
+    heap_kb="$(awk '/(generation|heap) +total [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "total") { v = $(i + 1); sub(/K,?$/, "", v); t += v } } END { print t + 0 }' <<<"$heap_info")"
+    meta_kb="$(awk '/^ *Metaspace +used/ { v = $5; sub(/K,?$/, "", v); print v + 0 }' <<<"$heap_info")"
     code_kb="$(jcmd "$pid" Compiler.codecache 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^used=[0-9]+Kb$/) { v = $i; gsub(/[^0-9]/, "", v); t += v } } END { print t + 0 }')"
     split=""
     if ((${heap_kb:-0} > 0 && ${meta_kb:-0} > 0)); then

@@ -209,18 +209,18 @@ public final class PdfFonts {
          */
         byte[] subset(Set<Integer> codes) throws IOException {
             TreeMap<Integer, byte[]> glyphs = new TreeMap<>();
-            ArrayDeque<Integer> todo = new ArrayDeque<>();
-            todo.add(0);
+            ArrayDeque<Integer> toVisit = new ArrayDeque<>();
+            toVisit.add(0);
             for (int cp : codes) {
-                todo.add(glyphId(cp));
+                toVisit.add(glyphId(cp));
             }
             try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-                while (!todo.isEmpty()) {
-                    int g = todo.poll();
+                while (!toVisit.isEmpty()) {
+                    int g = toVisit.poll();
                     if (g < numGlyphs && !glyphs.containsKey(g)) {
                         byte[] b = read(ch, glyfOffset + loca[g], loca[g + 1] - loca[g]);
                         glyphs.put(g, b);
-                        todo.addAll(components(b));
+                        toVisit.addAll(components(b));
                     }
                 }
             }
