@@ -421,7 +421,7 @@ api_row score "GET /api/v1/evaluations/{d}/{y} (score card)" "$EVALUATION/api/v1
 api_row summary "GET /api/v1/reports/summary ($NREPORTS departments, first page of 50)" "$REPORT/api/v1/reports/summary?fiscalYear=$Y_ORD" reviewer 0.1
 
 # --------------------------------------------------------------------------------- write->score
-note "write -> score: $SAMPLES samples after warm-up windows of $WARM_SAMPLES writes until two agree on the median within 10 % (at most $WARM_SAMPLE_WINDOWS), PUT 基本支出 then GET the score card every 2 ms with If-None-Match"
+note "write -> score: $SAMPLES samples after warm-up windows of $WARM_SAMPLES writes until two agree on the median within 10 % (at most $WARM_SAMPLE_WINDOWS), PUT 基本支出 then GET the score card with If-None-Match and Prefer: wait=10 (a long poll, answered when the card changes)"
 if WS_JSON="$(as_user "$U0" "$DEPT_PASSWORD" driver write-score --budget "$BUDGET" --evaluation "$EVALUATION" --dept "$D0" \
   --year "$Y_ORD" --samples "$SAMPLES" --warmup "$WARM_SAMPLES" --warmup-windows "$WARM_SAMPLE_WINDOWS" --seed "$SEED")"; then
   p99="$(jq -r .p99Ms <<<"$WS_JSON")"

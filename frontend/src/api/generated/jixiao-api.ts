@@ -3105,7 +3105,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description RFC 7240 wait=N (seconds, at most 30), with If-None-Match: the answer waits until the evaluation changes (200 with the new card the moment it is stored) or N seconds pass (304). One request per change instead of polling.
+                     * @example wait=25
+                     */
+                    Prefer?: string;
+                };
                 path: {
                     departmentId: string;
                     fiscalYear: number;
@@ -3123,9 +3129,11 @@ export interface paths {
                         "application/json": components["schemas"]["Evaluation"];
                     };
                 };
-                /** @description Not modified: If-None-Match holds the current ETag */
+                /** @description Not modified: If-None-Match holds the current ETag (after the wait, if Prefer: wait=N was sent) */
                 304: {
                     headers: {
+                        /** @description wait=N when the answer waited */
+                        "Preference-Applied"?: string;
                         [name: string]: unknown;
                     };
                     content?: never;

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -17,9 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.evaluation.service.EvaluationDocuments;
 import io.jixiao.evaluation.service.EvaluationDocuments.EvaluationResponse;
 import io.jixiao.evaluation.service.EvaluationService;
+import io.jixiao.platform.api.DocumentCache;
+import io.jixiao.platform.api.LongPoll;
 import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -48,11 +55,13 @@ public class EvaluationResource {
     private final EvaluationService service;
     private final Caller caller;
     private final EvaluationDocuments documents;
+    private final DocumentCache cache;
 
-    public EvaluationResource(EvaluationService service, Caller caller, EvaluationDocuments documents) {
+    public EvaluationResource(EvaluationService service, Caller caller, EvaluationDocuments documents, DocumentCache cache) {
         this.service = service;
         this.caller = caller;
         this.documents = documents;
+        this.cache = cache;
     }
 
     @Schema(name = "SelfScoreInput", description = "A department's self-score of a qualitative indicator")
@@ -73,23 +82,30 @@ public class EvaluationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class), examples = {
             @ExampleObject(name = "zh-CN", summary = "Accept-Language: zh-CN (3 of the 28 items shown)", value = Examples.EVALUATION_READ),
             @ExampleObject(name = "en", summary = "Accept-Language: en (1 item shown)", value = Examples.EVALUATION_EN) }))
-    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag (after the wait, "
+            + "if Prefer: wait=N was sent)", headers = @Header(name = LongPoll.PREFERENCE_APPLIED,
+            description = "wait=N when the answer waited", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "not yet scored", value = Examples.NOT_FOUND)))
-    public Response get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
+    @Parameter(name = LongPoll.PREFER, in = ParameterIn.HEADER, example = "wait=25", schema = @Schema(type = SchemaType.STRING), description = "RFC 7240 wait=N "
+            + "(seconds, at most 30), with If-None-Match: the answer waits until the evaluation changes (200 with the new "
+            + "card the moment it is stored) or N seconds pass (304). One request per change instead of polling.")
+    @Blocking
+    public Uni<Response> get(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,
             @Context HttpHeaders headers) {
         Locale locale = Messages.of(headers);
-        io.jixiao.platform.api.DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
+        DocumentCache.Entry doc = service.document(caller, departmentId, fiscalYear, locale);
         if (doc == null) { // not yet scored (404 from the service), scored just now, or before documents were kept
             EvaluationResponse live = service.get(caller, departmentId, fiscalYear, locale);
             // Looked up again after that read: a scoring that committed between the two is answered from its
             // document, so the ETag is the one every later read gives (a computed body hashes differently).
             doc = service.document(caller, departmentId, fiscalYear, locale);
             if (doc == null) {
-                return Response.ok(live).build();
+                return Uni.createFrom().item(Response.ok(live).build());
             }
         }
-        return io.jixiao.platform.api.Documents.respond(headers, doc);
+        return LongPoll.respond(headers, cache, EvaluationDocuments.region(departmentId, fiscalYear), doc,
+                () -> service.documentAgain(departmentId, fiscalYear, locale));
     }
 
     @io.jixiao.platform.security.OwnDepartmentWrite

@@ -62,10 +62,15 @@ public class EvaluationDocuments {
         return "en".equals(locale.getLanguage()) ? "en" : "zh";
     }
 
+    /** The cache region of a department-year's documents (both languages): what a long poll waits on. */
+    public static String region(String departmentId, int fiscalYear) {
+        return DocumentCache.region(TABLE, fiscalYear, departmentId);
+    }
+
     /** The stored document in the caller's language; null when the year was not scored since documents exist. */
     public DocumentCache.Entry find(String departmentId, int fiscalYear, Locale locale) {
         String lang = lang(locale);
-        return cache.get(DocumentCache.region(TABLE, fiscalYear, departmentId), lang, () -> {
+        return cache.get(region(departmentId, fiscalYear), lang, () -> {
             EvaluationDocument d = EvaluationDocument.findById(new EvaluationDocument.Key(departmentId, fiscalYear, lang));
             return d == null ? null : new DocumentCache.Entry(d.etag, d.body);
         });

@@ -61,6 +61,16 @@ public class EvaluationService {
         return documents.find(departmentId, fiscalYear, locale);
     }
 
+    /**
+     * The stored document read again for a request already authorised by {@link #document}: a long poll's
+     * answer after the change it waited for, built on a worker thread outside the request, so in its own
+     * transaction.
+     */
+    @Transactional
+    public io.jixiao.platform.api.DocumentCache.Entry documentAgain(String departmentId, int fiscalYear, Locale locale) {
+        return documents.find(departmentId, fiscalYear, locale);
+    }
+
     /** The evaluation as stored by its last rescoring (this transaction's, after a write), in the locale's language. */
     @Transactional
     public EvaluationDocuments.EvaluationResponse get(Caller caller, String departmentId, int fiscalYear, Locale locale) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +27,7 @@ import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.domain.ScoreCardRow;
 import io.jixiao.evaluation.service.EvaluationService;
+import io.jixiao.platform.api.DocumentCache;
 import io.jixiao.platform.problem.Messages;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.testing.KafkaControl;
@@ -54,6 +57,8 @@ class EvaluationDocumentTest {
     ObjectMapper mapper;
     @Inject
     EntityManagerFactory emf;
+    @Inject
+    DocumentCache cache;
 
     @Test
     void theStoredDocumentIsTheEvaluationWithItsETag() throws Exception {
@@ -113,6 +118,52 @@ class EvaluationDocumentTest {
         }
     }
 
+    /**
+     * A client that holds the current card and sends Prefer: wait=N is answered when the card changes (the
+     * new card at once, not after N seconds), or with 304 after N seconds; without a current ETag it is
+     * answered at once.
+     */
+    @Test
+    void aConditionalReadThatWaitsIsAnsweredWhenTheCardChanges() throws Exception {
+        int year = 2043;
+        String token = TestTokens.department(A);
+        publish(year, 1, "6900000.00");
+        String etag = await(token, year, 1).header("ETag");
+
+        long t0 = System.nanoTime();
+        given().auth().oauth2(token).header("If-None-Match", etag).header("Prefer", "wait=1").get(path(year)).then()
+                .statusCode(304).header("ETag", etag).header("Preference-Applied", "wait=1");
+        long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(waitedMs >= 900, "unchanged: 304 after the second asked for, not " + waitedMs + " ms");
+
+        // not waiting without If-None-Match, nor with a tag that is no longer current
+        for (String[] h : new String[][] { { "Prefer", "wait=20" }, { "If-None-Match", "\"old\"" } }) {
+            t0 = System.nanoTime();
+            Response r = given().auth().oauth2(token).header(h[0], h[1]).header("Prefer", "wait=20").get(path(year));
+            assertEquals(200, r.statusCode());
+            assertEquals(null, r.header("Preference-Applied"));
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "answered at once");
+        }
+
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                .header("If-None-Match", etag).header("Prefer", "wait=25").get(path(year)));
+        String region = EvaluationDocuments.region(A, year);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!cache.isWaitedFor(region)) {
+            assertTrue(System.nanoTime() < deadline, "the read never started waiting");
+            Thread.sleep(10);
+        }
+        t0 = System.nanoTime();
+        publish(year, 2, "7100000.00");
+        Response changed = waiting.get(20, TimeUnit.SECONDS);
+        long answeredMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, changed.statusCode());
+        assertEquals(2L, changed.jsonPath().getLong("revision"));
+        assertNotEquals(etag, changed.header("ETag"));
+        assertEquals("wait=25", changed.header("Preference-Applied"));
+        assertTrue(answeredMs < 15_000, "answered when the card changed, not at the end of the wait: " + answeredMs + " ms");
+    }
+
     /** The document's total, grade and values are those of score_card and indicator_value, revision 1 or later. */
     static void assertAgreesWithRows(EvaluationDocuments.EvaluationResponse doc) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -143,21 +194,33 @@ class EvaluationDocumentTest {
     }
 
     static String path() {
-        return "/api/v1/evaluations/" + A + "/" + YEAR;
+        return path(YEAR);
+    }
+
+    static String path(int year) {
+        return "/api/v1/evaluations/" + A + "/" + year;
     }
 
     static void publish(long revision, String basicActual) throws Exception {
+        publish(YEAR, revision, basicActual);
+    }
+
+    static void publish(int year, long revision, String basicActual) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaControl.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("budget.events", A + ":" + YEAR, Events.budget(A, YEAR, revision, basicActual))).get();
+            producer.send(new ProducerRecord<>("budget.events", A + ":" + year, Events.budget(A, year, revision, basicActual))).get();
         }
     }
 
     static Response await(String token, long revision) throws InterruptedException {
+        return await(token, YEAR, revision);
+    }
+
+    static Response await(String token, int year, long revision) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
-            Response r = given().auth().oauth2(token).get(path());
+            Response r = given().auth().oauth2(token).get(path(year));
             if (r.statusCode() == 200 && Long.valueOf(revision).equals(r.jsonPath().getLong("revision"))) {
                 return r;
             }

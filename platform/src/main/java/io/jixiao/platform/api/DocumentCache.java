@@ -1,6 +1,7 @@
 package io.jixiao.platform.api;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -42,6 +43,8 @@ public class DocumentCache {
     }
 
     private final Map<String, Map<String, Entry>> regions = new ConcurrentHashMap<>();
+    /** Long polls ({@link LongPoll}) waiting for a region's next change: one future per region, however many wait. */
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final boolean enabled;
@@ -108,10 +111,34 @@ public class DocumentCache {
         }
     }
 
-    /** Drops a region now (a notification from the database, or this instance's commit). */
+    /** Drops a region now (a notification from the database, or this instance's commit), then wakes its waiters. */
     public void invalidate(String region) {
         generation.incrementAndGet();
         drop(region);
+        CompletableFuture<Void> changed = waiting.remove(region);
+        if (changed != null) {
+            changed.complete(null);
+        }
+    }
+
+    /**
+     * Completes at the region's next change, heard from any instance's commit; also when the cache stops
+     * trusting itself (the waiter then reads from the database). Register before the read the client's
+     * ETag is compared with, so a change in between is not missed. Each caller gets its own copy: one
+     * waiter giving up (cancelling it) leaves the others waiting.
+     */
+    public CompletableFuture<Void> nextChange(String region) {
+        return waiting.computeIfAbsent(region, k -> new CompletableFuture<>()).copy();
+    }
+
+    /** Whether a long poll waits for the region's next change now (for tests). */
+    public boolean isWaitedFor(String region) {
+        return waiting.containsKey(region);
+    }
+
+    /** Whether every commit's change is heard now (the listener is connected): only then may a read wait for one. */
+    public boolean hearsChanges() {
+        return enabled && trusted;
     }
 
     private void drop(String region) {
@@ -143,6 +170,12 @@ public class DocumentCache {
         generation.incrementAndGet();
         regions.clear();
         bytes.set(0);
+        for (String region : waiting.keySet()) {
+            CompletableFuture<Void> changed = waiting.remove(region);
+            if (changed != null) {
+                changed.complete(null);
+            }
+        }
     }
 
     boolean enabled() {
