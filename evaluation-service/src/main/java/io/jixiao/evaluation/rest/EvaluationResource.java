@@ -54,13 +54,11 @@ public class EvaluationResource {
 
     private final EvaluationService service;
     private final Caller caller;
-    private final EvaluationDocuments documents;
     private final DocumentCache cache;
 
-    public EvaluationResource(EvaluationService service, Caller caller, EvaluationDocuments documents, DocumentCache cache) {
+    public EvaluationResource(EvaluationService service, Caller caller, DocumentCache cache) {
         this.service = service;
         this.caller = caller;
-        this.documents = documents;
         this.cache = cache;
     }
 
