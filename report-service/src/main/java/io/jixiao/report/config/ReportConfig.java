@@ -33,6 +33,22 @@ public interface ReportConfig {
 
     Rebuild rebuild();
 
+    Summary summary();
+
+    /** 全区汇总 rows refreshed after events (SummaryRefresher). */
+    interface Summary {
+        /**
+         * How long an event-driven refresh waits, so that the events of one change (a save, its rescoring)
+         * and of a burst (an import, a district rescoring) cost one refresh per department-year.
+         */
+        @WithDefault("200ms")
+        Duration refreshDelay();
+
+        /** How often marks of other instances and of a crash are looked for. */
+        @WithDefault("5s")
+        Duration tick();
+    }
+
     Checks checks();
 
     Submit submit();

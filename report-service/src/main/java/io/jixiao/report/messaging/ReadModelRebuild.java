@@ -29,6 +29,7 @@ import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.jixiao.report.config.ReportConfig;
+import io.jixiao.report.service.SummaryRefresher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -61,9 +62,11 @@ public class ReadModelRebuild {
     private final KafkaClientSettings kafka;
     private final ReportConfig config;
     private final DataSource dataSource;
+    private final SummaryRefresher summaries;
 
     public ReadModelRebuild(ReadModelConsumers consumers, EntityManager em, AuditTrail audit, ReportConfig config,
-            DataSource dataSource, KafkaClientSettings kafka) {
+            DataSource dataSource, KafkaClientSettings kafka, SummaryRefresher summaries) {
+        this.summaries = summaries;
         this.consumers = consumers;
         this.dataSource = dataSource;
         this.em = em;
@@ -148,6 +151,7 @@ public class ReadModelRebuild {
                     outcomes.merge(consumers.apply(r.topic(), r.value()), 1L, Long::sum);
                 }
             }
+            summaries.drain(); // the summary rows the replay marked: the answer counts them rebuilt
             Map<String, Long> rows = new HashMap<>();
             QuarkusTransaction.requiringNew().run(() -> {
                 for (String view : VIEWS) {

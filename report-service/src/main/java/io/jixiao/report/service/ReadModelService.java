@@ -21,12 +21,11 @@ public class ReadModelService {
 
     private final ObjectMapper mapper;
 
-    /** The summary row follows every change of the read model. */
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<DepartmentYearChanged> changed;
+    private final SummaryRefresher summaries;
 
-    public ReadModelService(ObjectMapper mapper) {
+    public ReadModelService(ObjectMapper mapper, SummaryRefresher summaries) {
         this.mapper = mapper;
+        this.summaries = summaries;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -74,7 +73,7 @@ public class ReadModelService {
         view.departmentName = profile.hasNonNull("name") ? profile.get("name").asText() : event.departmentId();
         view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         view.persist();
-        changed.fire(new DepartmentYearChanged(key));
+        summaries.requestInTransaction(key); // the summary row follows, coalesced with the score that comes next
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -118,6 +117,6 @@ public class ReadModelService {
             view.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             view.persist();
         }
-        changed.fire(new DepartmentYearChanged(new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear())));
+        summaries.requestInTransaction(new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear()));
     }
 }

@@ -78,6 +78,7 @@ class ReadModelRebuildTest {
         });
         // the live consumers have processed everything sent so far, this test's and earlier tests' events
         TopicReader.awaitNoLag("report-service", Duration.ofSeconds(30), "budget.events", "evaluation.events");
+        BureauDocumentsTest.awaitSummaries();
         Map<String, List<String>> live = snapshot();
         assertFalse(live.get("sheet_view").isEmpty());
 

@@ -79,6 +79,14 @@ public class BureauDocumentsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reviewer())
                 .get("/api/v1/reports/" + id + "/" + year).then().statusCode(200)
                 .body("scoreRevision", scored ? equalTo(5) : nullValue()));
+        awaitSummaries();
+    }
+
+    /** Until the summary rows the events applied so far marked are refreshed (SummaryRefresher, a moment later). */
+    public static void awaitSummaries() {
+        io.jixiao.report.service.SummaryRefresher refresher = io.quarkus.arc.Arc.container()
+                .instance(io.jixiao.report.service.SummaryRefresher.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> refresher.pending() == 0);
     }
 
     @Test
