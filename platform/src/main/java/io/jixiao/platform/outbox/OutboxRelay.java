@@ -1,6 +1,7 @@
 package io.jixiao.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,6 +26,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import io.jixiao.platform.work.CoalescingWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,13 +68,8 @@ public class OutboxRelay {
     private final OutboxDeadLetters deadLetters;
     private final Counter published;
     private final Counter failures;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile boolean stopped;
+    /** All runs happen on its one thread: wakes coalesce and runs never overlap. */
+    private final CoalescingWorker runner = new CoalescingWorker("outbox-relay", Duration.ZERO, this::drain);
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry registry, OutboxDeadLetters deadLetters,
@@ -90,9 +84,7 @@ public class OutboxRelay {
 
     /** Asks for a relay run now. Cheap and safe from any thread: a burst of commits costs one pass. */
     public void wake() {
-        if (!stopped && queued.compareAndSet(false, true)) {
-            runner.execute(this::drain);
-        }
+        runner.wake();
     }
 
     @Scheduled(every = "${jixiao.outbox.poll-interval:500ms}", delayed = "1s")
@@ -116,12 +108,11 @@ public class OutboxRelay {
     }
 
     private void drain() {
-        queued.set(false);
         try {
             Batch batch;
             do {
                 batch = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            } while (!batch.stopped() && batch.handled() == config.batchSize() && !stopped);
+            } while (!batch.stopped() && batch.handled() == config.batchSize() && !runner.stopped());
         } catch (RuntimeException e) {
             // The database is unreachable, say: the next wake or tick tries again.
             LOG.warnf("outbox: relay pass failed (%s); retrying on the next tick", e.getClass().getSimpleName());
@@ -275,13 +266,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
-        runner.shutdown();
-        try {
-            runner.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.stop();
         resetProducer();
     }
 }

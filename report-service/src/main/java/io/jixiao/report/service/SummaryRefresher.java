@@ -3,10 +3,6 @@ package io.jixiao.report.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
@@ -14,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.jixiao.platform.transaction.AfterCommit;
+import io.jixiao.platform.work.CoalescingWorker;
 import io.jixiao.report.config.ReportConfig;
 import io.jixiao.report.domain.BasicExpenditureView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,15 +47,8 @@ public class SummaryRefresher {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final DistrictSummaryService summaries;
-    private final ReportConfig config;
-    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "summary-refresher");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final CoalescingWorker runner;
     private final Counter refreshes;
-    private volatile boolean stopped;
 
     public SummaryRefresher(EntityManager em, TransactionSynchronizationRegistry transactions,
             DistrictSummaryService summaries, ReportConfig config, MeterRegistry registry) {
@@ -66,7 +56,7 @@ public class SummaryRefresher {
         this.em = em;
         this.transactions = transactions;
         this.summaries = summaries;
-        this.config = config;
+        this.runner = new CoalescingWorker("summary-refresher", config.summary().refreshDelay(), this::drain);
     }
 
     /** Marks the department-year for a refresh, in the caller's transaction; the pass runs after its commit. */
@@ -82,9 +72,7 @@ public class SummaryRefresher {
 
     /** Asks for a pass after the delay; a pass already queued takes this request along. */
     public void wake() {
-        if (!stopped && queued.compareAndSet(false, true)) {
-            runner.schedule(this::drain, config.summary().refreshDelay().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        runner.wake();
     }
 
     @Scheduled(every = "${jixiao.report.summary.tick:5s}", delayed = "2s")
@@ -102,10 +90,9 @@ public class SummaryRefresher {
      * (a read-model rebuild).
      */
     public synchronized int drain() {
-        queued.set(false);
         int refreshed = 0;
         try {
-            while (!stopped) {
+            while (!runner.stopped()) {
                 BasicExpenditureView.Key[] taken = new BasicExpenditureView.Key[1];
                 try {
                     if (!QuarkusTransaction.requiringNew().call(() -> refreshNext(taken))) {
@@ -163,12 +150,6 @@ public class SummaryRefresher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
-        runner.shutdown();
-        try {
-            runner.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.stop();
     }
 }
