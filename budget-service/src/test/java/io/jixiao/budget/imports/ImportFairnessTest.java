@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /** One department's imports cannot pile up or hold up the others (real queue, real workers, real database). */
+@Tier2
 @QuarkusTest
 class ImportFairnessTest {
 

@@ -25,8 +25,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /** The import queue's disk budget and the work folder's files, with a budget of 2,000 bytes. */
+@Tier2
 @QuarkusTest
 @TestProfile(ImportLimitsTest.SmallDiskBudget.class)
 class ImportLimitsTest {

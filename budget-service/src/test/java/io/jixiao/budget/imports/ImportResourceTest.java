@@ -42,8 +42,10 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import io.jixiao.budget.domain.ImportJob;
+import io.jixiao.testing.Tier2;
 
 /** Excel/CSV import and export on the real stack (PostgreSQL, Kafka): department 407001 (司法局). */
+@Tier2
 @QuarkusTest
 class ImportResourceTest {
 

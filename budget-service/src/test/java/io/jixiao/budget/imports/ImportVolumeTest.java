@@ -24,12 +24,14 @@ import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /**
  * Volume: 100,000 支出明细 imported in one job, exported back to XLSX, and the bureau's NDJSON/CSV
  * export rate. The test JVM (service and test together) runs with -Xmx512m, the heap up.sh gives
  * the service; times and peak heap are printed.
  */
+@Tier2
 @QuarkusTest
 class ImportVolumeTest {
 

@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * The bureau's streamed export of every 支出明细 of a year (COPY TO STDOUT): every line once, amounts
  * exact, text with quotes, commas, line breaks and formula starts intact in NDJSON and guarded in CSV,
  * a department limited to its own lines, updatedSince honoured.
  */
+@Tier2
 @QuarkusTest
 class SpendingLineExportTest {
 

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.jixiao.testing.Tier2;
 
 /** Hostile workbooks: a DOCTYPE (XXE), parts that unpack too large. Each is a clear problem, never an internal error. */
+@Tier2
 @QuarkusTest
 class XlsxHardeningTest {
 

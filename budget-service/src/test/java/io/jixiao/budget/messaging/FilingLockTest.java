@@ -26,11 +26,13 @@ import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.jixiao.testing.Tier2;
 
 /**
  * The lock of a submitted department-year against concurrent writes, on the real database and broker:
  * the confirmed revision is exactly the data that stays locked, whatever raced with the lock.
  */
+@Tier2
 @QuarkusTest
 class FilingLockTest {
 

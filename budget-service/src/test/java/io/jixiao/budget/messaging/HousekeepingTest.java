@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.platform.housekeeping.Housekeeping;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /** Inbox, parked events and machine reads past their retention go; newer rows and the audit trail stay. */
+@Tier2
 @QuarkusTest
 class HousekeepingTest {
 

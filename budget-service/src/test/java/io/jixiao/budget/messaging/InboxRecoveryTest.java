@@ -18,8 +18,10 @@ import io.jixiao.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /** Transient failures are retried, never parked; parked events can be listed and replayed by an admin. */
+@Tier2
 @QuarkusTest
 class InboxRecoveryTest {
 

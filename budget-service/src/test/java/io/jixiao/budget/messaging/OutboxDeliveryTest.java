@@ -24,7 +24,9 @@ import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.jixiao.testing.Tier2;
 
+@Tier2
 @QuarkusTest
 class OutboxDeliveryTest {
 

@@ -20,12 +20,14 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * One department's event that the broker can never take must not stall anyone else: it goes to the
  * dead letters, its own later events wait behind it in order, health says DEGRADED, and an admin can
  * retry it once fixed.
  */
+@Tier2
 @QuarkusTest
 class OutboxPoisonTest {
 

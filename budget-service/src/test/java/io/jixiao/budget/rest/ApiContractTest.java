@@ -41,8 +41,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /** The bureau's contract conventions (issue 7) on budget-service: feed, ETag, Link, filters, tokens, log. */
+@Tier2
 @QuarkusTest
 class ApiContractTest {
 

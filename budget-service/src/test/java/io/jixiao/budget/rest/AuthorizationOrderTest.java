@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.jixiao.testing.Tier2;
 
 /**
  * Found by the fault suite's authorization matrix: another department's write with a bad body was
  * judged (400 with field errors) before it was refused, and a token without any role could read the
  * district's lists. Both are refused now before anything runs.
  */
+@Tier2
 @QuarkusTest
 class AuthorizationOrderTest {
 

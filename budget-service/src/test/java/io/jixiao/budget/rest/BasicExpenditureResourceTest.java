@@ -12,7 +12,9 @@ import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.jixiao.testing.Tier2;
 
+@Tier2
 @QuarkusTest
 public class BasicExpenditureResourceTest {
 

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
+@Tier2
 @QuarkusTest
 class DepartmentResourceTest {
 

@@ -14,8 +14,10 @@ import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /** The whole department-year with the sample report's own figures (2020, the sample department). */
+@Tier2
 @QuarkusTest
 class FiguresResourceTest {
 

@@ -14,11 +14,13 @@ import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * The successful writes of a department-year's sections other than 基本支出: what is stored, the totals
  * derived from it, the audit entry (who, old, new) and the snapshot event through the outbox.
  */
+@Tier2
 @QuarkusTest
 class FiguresWritesTest {
 

@@ -10,12 +10,14 @@ import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.jixiao.testing.Tier2;
 
 /**
  * The save that stalled the district (1,500 variance reasons of 1,000 characters, 9 MB) is refused
  * before its body is read; within the byte limit, every list and text has its bound at the field.
  * Nothing is stored either way (the sheet's revision stays).
  */
+@Tier2
 @QuarkusTest
 class InputBoundsTest {
 

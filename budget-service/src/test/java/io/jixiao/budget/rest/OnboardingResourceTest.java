@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * Onboarding's refusals, which happen before Keycloak is asked (the tests run without a Keycloak; the
  * real path is deploy/e2e/onboarding.sh against the running stack).
  */
+@Tier2
 @QuarkusTest
 class OnboardingResourceTest {
 

@@ -20,8 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.jixiao.testing.Tier2;
 
 /** The documented rate limit (限流): a burst, then 429 with Retry-After, per caller. */
+@Tier2
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallBuckets.class)
 class RateLimitTest {

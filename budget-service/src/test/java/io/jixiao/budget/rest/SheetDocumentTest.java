@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import io.jixiao.testing.Tier2;
 
 /**
  * The year's sheet is read from the document written with each change: the same JSON the live
@@ -36,6 +37,7 @@ import jakarta.persistence.EntityManagerFactory;
  * document refreshed when this year's staffing changes (it shows last year's headcount), and no
  * figure table or 支出明细 touched by a read.
  */
+@Tier2
 @QuarkusTest
 class SheetDocumentTest {
 

@@ -11,11 +11,13 @@ import io.jixiao.platform.security.CachingTokenIdentityProvider;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /**
  * A token is verified once and its identity remembered until it expires (the read path's profile): the
  * remembered identity must never serve another token, a forged one, or one past its expiry.
  */
+@Tier2
 @QuarkusTest
 class VerifiedTokenCacheTest {
 

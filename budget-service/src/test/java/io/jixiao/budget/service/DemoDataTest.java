@@ -13,8 +13,10 @@ import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.jixiao.testing.Tier2;
 
 /** The demo year as up.sh loads it: the sample department's 2020 exactly as its report states. */
+@Tier2
 @QuarkusTest
 @TestProfile(DemoDataTest.WithFigures.class)
 class DemoDataTest {

@@ -20,8 +20,10 @@ import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.jixiao.testing.Tier2;
 
 /** Consumes budget.events exactly as budget-service publishes them (checked against its schema). */
+@Tier2
 @QuarkusTest
 class BudgetEventsConsumerTest {
 

@@ -12,8 +12,10 @@ import io.jixiao.evaluation.Events;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.jixiao.testing.Tier2;
 
 /** Scores reach the bureau's change feed (/api/v1/evaluations/changes) with their payload, scoped per department. */
+@Tier2
 @QuarkusTest
 class EvaluationChangesTest {
 

@@ -28,11 +28,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.jixiao.testing.Tier2;
 
 /**
  * A submitted department-year in evaluation-service: locked against goals, self-scores, project indicators
  * and adjustments; confirmed only after budget-service confirmed its lock, with the revision it holds.
  */
+@Tier2
 @QuarkusTest
 class FilingLockTest {
 

@@ -37,12 +37,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import io.jixiao.testing.Tier2;
 
 /**
  * The score card is read from the document written when it was scored: the same figures as the rows
  * the district reads, an ETag that changes with the scoring and 304 while it has not, in each language,
  * and one SQL statement per read (it was two reads plus a select and a JSON parse per indicator).
  */
+@Tier2
 @QuarkusTest
 class EvaluationDocumentTest {
 

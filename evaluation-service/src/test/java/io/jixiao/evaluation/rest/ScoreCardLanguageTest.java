@@ -19,11 +19,13 @@ import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.jixiao.testing.Tier2;
 
 /**
  * The score card speaks the caller's language (Accept-Language): English sentences for "en", Chinese for
  * zh-CN and by default; the numbers are the same. Names stay data (the 中文 name, nameEn beside it).
  */
+@Tier2
 @QuarkusTest
 class ScoreCardLanguageTest {
 

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /**
  * The demo district as up.sh starts it (JIXIAO_DEMO=true): budget-service's demo figures of 2020 and 2021
@@ -37,6 +38,7 @@ import jakarta.inject.Inject;
  * makes the dashboard one colour again. Also: a department-year the department touched before its figures
  * came is left alone, and a second load changes nothing.
  */
+@Tier2
 @QuarkusTest
 @TestProfile(DemoEvaluationsTest.Demo.class)
 class DemoEvaluationsTest {

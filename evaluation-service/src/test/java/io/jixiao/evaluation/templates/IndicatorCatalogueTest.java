@@ -22,12 +22,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * The template editor's list of computable indicators: readable by every signed-in role, the rush
  * indicators with the configured defaults, and every listed code the template lacks accepted by the edit
  * with the kind the editor starts it with.
  */
+@Tier2
 @QuarkusTest
 class IndicatorCatalogueTest {
 

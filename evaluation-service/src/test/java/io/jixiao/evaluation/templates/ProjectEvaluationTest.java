@@ -15,8 +15,10 @@ import io.jixiao.evaluation.Events;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.jixiao.testing.Tier2;
 
 /** 项目支出绩效自评 on the real stack: read per project with explanations, indicators entered by the department. */
+@Tier2
 @QuarkusTest
 class ProjectEvaluationTest {
 

@@ -18,12 +18,14 @@ import io.jixiao.evaluation.Events;
 import io.jixiao.testing.KafkaControl;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * Time from a BudgetFiguresChanged being published (send until the broker's ack) to the new score being
  * readable through the API, over several changes of one department-year. A measurement, printed for the
  * notes: it fails only when a change is not scored at all (30 s), never on a slow machine.
  */
+@Tier2
 @QuarkusTest
 class ScoreLatencyTest {
 

@@ -24,12 +24,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.jixiao.testing.Tier2;
 
 /**
  * Templates as versioned data on the real stack: copy, edit (validated, audited, 409 on a stale
  * version), assign, and a submitted filing pinned to the version it was scored with while the template
  * moves on; a return rescores it with the current version.
  */
+@Tier2
 @QuarkusTest
 class TemplateVersioningTest {
 

@@ -30,12 +30,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /**
  * 年底突击花钱 on the real stack: a template scoring December's share with the rush rule (bad parameters
  * refused with their path), a December-heavy year arriving from budget.events, the score card explaining
  * the indicator, and the district chart listing it, scoped to the caller.
  */
+@Tier2
 @QuarkusTest
 class YearEndRushFlowTest {
 

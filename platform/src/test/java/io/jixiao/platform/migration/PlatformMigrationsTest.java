@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.TestDatabases;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * Platform's migrations in their own plain sequence, on real PostgreSQL databases of their own: a new
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * platform's migrations as V0_1…V0_4 between the service's, has them moved and renumbered once, with
  * nothing applied again and its data kept.
  */
+@Tier2
 @QuarkusTest
 class PlatformMigrationsTest {
 

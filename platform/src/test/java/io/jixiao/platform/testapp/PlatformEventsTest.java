@@ -23,12 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.jixiao.testing.Tier2;
 
 /**
  * The platform's outbox, inbox and change feed in an app of its own (testapp/), on the real PostgreSQL
  * and Kafka: a write's event leaves once after commit and never after a rollback, the feed lists it
  * with its payload and scope, and a redelivered event is applied once.
  */
+@Tier2
 @QuarkusTest
 class PlatformEventsTest {
 

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.TestDatabases;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * V5 on rows written before it: a database of its own is migrated to V4, gets plain-text narratives,
  * then is migrated on; the problems and measures come out as items, word for word.
  */
+@Tier2
 @QuarkusTest
 class NarrativeMigrationTest {
 

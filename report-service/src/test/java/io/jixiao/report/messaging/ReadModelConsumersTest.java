@@ -14,8 +14,10 @@ import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /** Both producers' events, in their producers' schemas, become the 基本支出 paragraph. */
+@Tier2
 @QuarkusTest
 class ReadModelConsumersTest {
 

@@ -29,8 +29,10 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /** Build the read model through events, wipe it, rebuild it from the topics: the same rows, twice. */
+@Tier2
 @QuarkusTest
 class ReadModelRebuildTest {
 

@@ -32,12 +32,14 @@ import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
 /**
  * The bureau's documents over the HTTP API on a real PostgreSQL and Kafka: PDF and DOCX say what the
  * preview says, the 评分表 as XLSX, the district summary (JSON pages, XLSX, DOCX), and the batch job
  * with progress, a streamed ZIP and one ReportGenerated event per report.
  */
+@Tier2
 @QuarkusTest
 public class BureauDocumentsTest {
 

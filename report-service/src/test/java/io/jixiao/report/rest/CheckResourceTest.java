@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.report.checker.ReportCheckerTest;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jixiao.testing.Tier2;
 
+@Tier2
 @QuarkusTest
 class CheckResourceTest {
 

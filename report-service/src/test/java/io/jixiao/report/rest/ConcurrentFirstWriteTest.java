@@ -20,8 +20,10 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.jixiao.testing.Tier2;
 
 /** Eight clerks save the first narrative of a year at the same moment: one wins, the others get 409, none 500. */
+@Tier2
 @QuarkusTest
 class ConcurrentFirstWriteTest {
 

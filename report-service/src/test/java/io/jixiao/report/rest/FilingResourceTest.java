@@ -21,7 +21,9 @@ import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.jixiao.testing.Tier2;
 
+@Tier2
 @QuarkusTest
 class FilingResourceTest {
 

@@ -29,12 +29,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /**
  * 四 and 五 as lists: every measure names an existing problem (400 with the item's field path otherwise,
  * nothing stored), versions and 409, one audit row per changed item field, a problem without a measure
  * is a warning of the generated report, and every format prints each measure with the problem it answers.
  */
+@Tier2
 @QuarkusTest
 class NarrativeResourceTest {
 

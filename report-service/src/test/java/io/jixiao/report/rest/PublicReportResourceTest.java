@@ -29,12 +29,14 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.jixiao.testing.Tier2;
 
 /**
  * 信息公开 on real PostgreSQL and Kafka: only an approved filing is published, as a snapshot without
  * personal data (JSON and PDF); unpublishing removes it from the public API at once; the public API
  * needs no login, exposes nothing else, is cacheable and limited per address.
  */
+@Tier2
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the rate-limit test empties this address's bucket: last
 class PublicReportResourceTest {

@@ -20,8 +20,10 @@ import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.jixiao.testing.Tier2;
 
 /** The whole report from both producers' events (in their schemas) and the department's narrative. */
+@Tier2
 @QuarkusTest
 class ReportResourceTest {
 

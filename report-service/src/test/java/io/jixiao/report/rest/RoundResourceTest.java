@@ -26,8 +26,10 @@ import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /** 年度自评工作 on real PostgreSQL and Kafka: open, progress, notices, overdue, extension, close. */
+@Tier2
 @QuarkusTest
 class RoundResourceTest {
 

@@ -21,12 +21,14 @@ import io.jixiao.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.jixiao.testing.Tier2;
 
 /**
  * 全区汇总 rows follow events a moment later, coalesced: a burst of sheets for one department-year is
  * refreshed fewer times than it has events and ends on the newest sheet; a mark a crash left behind is
  * refreshed by the next pass.
  */
+@Tier2
 @QuarkusTest
 class SummaryRefresherTest {
 
