@@ -29,6 +29,9 @@ KC_LOCAL_URL="http://127.0.0.1:8180"
 KC_URL="${JIXIAO_KEYCLOAK_URL:-$KC_LOCAL_URL}"
 KC_URL="${KC_URL%/}"
 KC_DIR="$JIXIAO_HOME/keycloak-$KC_VERSION"
+# Shared by every JIXIAO_HOME of this user (the test command's temporary stacks included): Keycloak's
+# downloaded and built distribution, copied instead of downloaded, unpacked and built again (~25 s).
+JIXIAO_CACHE="${JIXIAO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jixiao}"
 REALM_FILE="$JIXIAO_REPO/deploy/keycloak/realm-jixiao.json"
 
 # name:port:database

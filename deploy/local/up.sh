@@ -27,6 +27,8 @@
 #   JIXIAO_JAVA_OPTS         JVM options of the services (default JIXIAO_DEFAULT_JAVA_OPTS in lib.sh:
 #                            a 256 MB heap, serial GC)
 #   JIXIAO_WAIT_SECONDS      readiness timeout per component (default 180)
+#   JIXIAO_CACHE             Keycloak's built distribution, shared by every JIXIAO_HOME of the user
+#                            (default ${XDG_CACHE_HOME:-~/.cache}/jixiao; delete it to rebuild)
 set -euo pipefail
 SECONDS=0
 
@@ -222,6 +224,13 @@ KC_START=""
 install_keycloak() {
   [[ -x "$KC_DIR/bin/kc.sh" ]] && return
   local zip="$DL_DIR/keycloak-quarkus-dist-$KC_VERSION.zip" t0=$SECONDS tmp
+  if [[ -f "$(kc_cache)/.jixiao-build" ]]; then
+    tmp="$KC_DIR.copy.$$"
+    rm -rf "$tmp"
+    cp -a "$(kc_cache)" "$tmp" && mv "$tmp" "$KC_DIR"
+    say "keycloak: built distribution copied from $(show_path "$(kc_cache)") in $((SECONDS - t0))s"
+    return
+  fi
   if [[ ! -s "$zip" ]]; then
     say "keycloak: fetching org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip from Maven Central"
     # Run outside the project (no pom.xml in downloads/): the goal must not run once per module.
@@ -298,6 +307,26 @@ start_keycloak() {
 # kc.sh build: the build-time options of production mode baked into the distribution once; redone only
 # when they change (a marker records them).
 KC_BUILD_OPTIONS="--db=postgres"
+
+# The cached built distribution of this version and these build options.
+kc_cache() {
+  printf '%s/keycloak-%s-%s' "$JIXIAO_CACHE" "$KC_VERSION" "$(printf '%s' "$KC_BUILD_OPTIONS" | sha256sum | cut -c1-12)"
+}
+
+# Keeps the distribution just built for the next stack, without this stack's data/ (its realm file and
+# database settings live there). Written beside and renamed: a cache entry is whole or absent.
+cache_keycloak() {
+  local target tmp
+  target="$(kc_cache)"
+  [[ -e "$target" ]] && return 0
+  tmp="$target.tmp.$$"
+  if mkdir -p "$tmp" && tar -C "$KC_DIR" --exclude=./data -cf - . | tar -C "$tmp" -xf - && mv -T "$tmp" "$target" 2>/dev/null; then
+    say "keycloak: built distribution kept in $(show_path "$target") for the next stack"
+  else
+    rm -rf "$tmp"
+    warn "keycloak: could not keep the built distribution in $(show_path "$target") (the next stack builds it again)"
+  fi
+}
 build_keycloak() {
   local marker="$KC_DIR/.jixiao-build"
   if [[ -f "$marker" && "$(cat "$marker")" == "$KC_BUILD_OPTIONS" ]]; then
@@ -308,6 +337,7 @@ build_keycloak() {
   "$KC_DIR/bin/kc.sh" build $KC_BUILD_OPTIONS >"$LOG_DIR/keycloak-build.log" 2>&1 ||
     die "keycloak: kc.sh build failed; see $(show_path "$LOG_DIR/keycloak-build.log")"
   printf '%s' "$KC_BUILD_OPTIONS" >"$marker"
+  cache_keycloak
 }
 
 wait_keycloak() {
