@@ -6,6 +6,7 @@ import { StyleProvider } from '@ant-design/cssinjs';
 import { AppProviders } from '../AppProviders';
 import { ApiClient } from '../api/client';
 import type { AppUser } from '../auth/user';
+import { ZFW_DEPARTMENT } from './departments';
 
 /**
  * antd's CSS-in-JS goes into this detached element instead of document.head. jsdom matches every
@@ -16,7 +17,7 @@ import type { AppUser } from '../auth/user';
  */
 const styleSink = document.createElement('div');
 
-export const ZFW_DEPARTMENT = 'd0000000-0000-4000-8000-000000000001';
+export { ZFW_DEPARTMENT };
 
 export const departmentUser: AppUser = {
   username: 'zfw',
