@@ -79,7 +79,8 @@ describe('批量生成报告 page', () => {
     expect(screen.getByTestId('batch-bar')).toHaveTextContent('42.85%');
     expect(screen.queryByTestId('batch-download')).not.toBeInTheDocument();
 
-    await waitFor(() => expect(screen.getByTestId('batch-status')).toHaveTextContent('已完成，部分失败'), { timeout: 6000 });
+    await vi.advanceTimersByTimeAsync(1000); // the next poll, without waiting a real second for it
+    await waitFor(() => expect(screen.getByTestId('batch-status')).toHaveTextContent('已完成，部分失败'));
     expect(screen.getByTestId('batch-counts')).toHaveTextContent('已处理 7 / 7 个单位：成功 6 个，失败 1 个。');
     expect(screen.getByTestId('batch-failure-row')).toHaveTextContent('望城区教育局');
     expect(screen.getByTestId('batch-failure-row')).toHaveTextContent('生成失败：IllegalStateException');
