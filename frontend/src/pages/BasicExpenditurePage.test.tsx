@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../App';
 import { appConfig } from '../config';
@@ -24,13 +24,13 @@ describe('基本支出 page', () => {
   afterEach(() => vi.useRealTimers());
 
   it('saves in 元, waits for the downstream version and shows rate, variance, report and audit', async () => {
-    // the clock runs as usual, and is moved on at once to the poll that finds the new version
-    vi.useFakeTimers({ shouldAdvanceTime: true });
     const api = new FakeApi();
     renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: ROUTE });
 
     expect(await screen.findByTestId('not-entered')).toBeInTheDocument();
     await fillAndSave('637.88', '699.13');
+    // From here the clock runs as usual, and is moved on at once to the poll that finds the new version.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
 
     await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));
     const put = api.requests.find((request) => request.method === 'PUT')!;
@@ -46,7 +46,7 @@ describe('基本支出 page', () => {
     expect(put.headers['Accept-Language']).toBe('zh-CN');
 
     expect(await screen.findByTestId('results-computing')).toHaveTextContent('计算中…');
-    await vi.advanceTimersByTimeAsync(appConfig.polling.intervalMs);
+    await act(() => vi.advanceTimersByTimeAsync(appConfig.polling.intervalMs));
     expect(await screen.findByTestId('execution-rate')).toHaveTextContent('109.60%');
     expect(screen.getByTestId('variance')).toHaveTextContent('61.25 万元');
     expect(screen.getByTestId('report-heading')).toHaveTextContent('（一）基本支出情况');
