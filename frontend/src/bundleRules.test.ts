@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 
 // Import rules that keep the bundles small (see "First load" in README.md). Checked on the sources,

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES, buildDocsProxy, buildProxy, routeFor, serviceUrls } from '../proxy.config';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient, filenameFromDisposition, type TokenSource } from './client';
 import { ApiError } from './problem';

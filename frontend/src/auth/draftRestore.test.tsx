@@ -7,6 +7,7 @@ import { NarrativeEditor } from '../features/report/NarrativeEditor';
 import { FakeApi } from '../test/fakeApi';
 import { renderWithProviders, ZFW_DEPARTMENT } from '../test/renderWithProviders';
 import { draftKey, flushDrafts, loadDraft } from './drafts';
+import { typeText } from '../test/typeText';
 
 const ROUTE = `/budget/basic?dept=${ZFW_DEPARTMENT}&year=2020`;
 const basicKey = draftKey({ user: 'zfw', departmentId: ZFW_DEPARTMENT, fiscalYear: 2020, form: 'basic-expenditure' });
@@ -26,7 +27,7 @@ describe('unsaved input across a new login', () => {
     expect(screen.queryByTestId('draft-restored')).not.toBeInTheDocument();
 
     await user.clear(screen.getByTestId('budget-input'));
-    await user.type(screen.getByTestId('budget-input'), '637.88');
+    await typeText(user, screen.getByTestId('budget-input'), '637.88');
     // The refresh failed: the SPA keeps the drafts, then leaves for the login page.
     expect(flushDrafts()).toBe(1);
     expect(loadDraft(basicKey)?.values).toMatchObject({ budget: '637.88', actual: '600.00' });
@@ -82,7 +83,7 @@ describe('unsaved input across a new login', () => {
     await waitFor(() => expect(screen.getByTestId('narrative-goals')).toHaveValue('保障平安望城建设。'));
     // Nothing typed yet: nothing to keep.
     expect(flushDrafts()).toBe(0);
-    await user.type(other, '无其他需要说明的情况。');
+    await typeText(user, other, '无其他需要说明的情况。');
     expect(flushDrafts()).toBe(1);
     const stored = loadDraft<{ goals: string; other: string; problems: { key: string; text: string }[]; measures: { problemRef?: string }[] }>(narrativeKey)!.values;
     expect(stored).toMatchObject({ goals: '保障平安望城建设。', other: '无其他需要说明的情况。' });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checkWanAmount, normalizeAmountInput, tryWanInputToYuan, wanInputToYuan, yuanToWanInput } from './amountInput';
 import { compareDecimals, isZeroDecimal, percentOf, subtractDecimals, sumDecimals } from './decimal';

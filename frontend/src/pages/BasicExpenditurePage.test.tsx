@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoutes } from '../App';
+import { appConfig } from '../config';
 import { FakeApi, problem } from '../test/fakeApi';
 import { renderWithProviders, ZFW_DEPARTMENT } from '../test/renderWithProviders';
+import { typeText } from '../test/typeText';
 
 const ROUTE = `/budget/basic?dept=${ZFW_DEPARTMENT}&year=2020`;
 
@@ -12,19 +14,23 @@ async function fillAndSave(budget: string, actual: string) {
   const budgetInput = await screen.findByLabelText('预算数（万元）');
   const actualInput = screen.getByLabelText('实际支出（万元）');
   await user.clear(budgetInput);
-  await user.type(budgetInput, budget);
+  await typeText(user, budgetInput, budget);
   await user.clear(actualInput);
-  await user.type(actualInput, actual);
+  await typeText(user, actualInput, actual);
   await user.click(screen.getByTestId('save-button'));
 }
 
 describe('基本支出 page', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('saves in 元, waits for the downstream version and shows rate, variance, report and audit', async () => {
     const api = new FakeApi();
     renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: ROUTE });
 
     expect(await screen.findByTestId('not-entered')).toBeInTheDocument();
     await fillAndSave('637.88', '699.13');
+    // From here the clock runs as usual, and is moved on at once to the poll that finds the new version.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
 
     await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));
     const put = api.requests.find((request) => request.method === 'PUT')!;
@@ -40,7 +46,8 @@ describe('基本支出 page', () => {
     expect(put.headers['Accept-Language']).toBe('zh-CN');
 
     expect(await screen.findByTestId('results-computing')).toHaveTextContent('计算中…');
-    expect(await screen.findByTestId('execution-rate', {}, { timeout: 5000 })).toHaveTextContent('109.60%');
+    await act(() => vi.advanceTimersByTimeAsync(appConfig.polling.intervalMs));
+    expect(await screen.findByTestId('execution-rate')).toHaveTextContent('109.60%');
     expect(screen.getByTestId('variance')).toHaveTextContent('61.25 万元');
     expect(screen.getByTestId('report-heading')).toHaveTextContent('（一）基本支出情况');
     expect(screen.getByTestId('report-paragraph')).toHaveTextContent('超预算 61.25 万元');
@@ -62,9 +69,6 @@ describe('基本支出 page', () => {
 
     const alert = await screen.findByTestId('conflict-alert');
     expect(alert).toHaveTextContent('保存冲突');
-    // Not getByRole(..., { name }): in jsdom that runs getComputedStyle on the button and its ancestors
-    // against all of antd's injected CSS-in-JS (~570 KB), seconds per call on a busy machine. The test id
-    // plus role and text checks the same button without the style cascade.
     const reload = within(alert).getByTestId('conflict-reload');
     expect(reload).toHaveRole('button');
     expect(reload).toHaveTextContent('重新加载最新数据');

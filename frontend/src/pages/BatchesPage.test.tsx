@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppRoutes } from '../App';
 import type { BatchProgress } from '../features/batches/batchApi';
 import { jsonResponse, problemResponse, routeFetch, type RouteHandler } from '../features/templates/routeFetch';
@@ -79,7 +79,8 @@ describe('批量生成报告 page', () => {
     expect(screen.getByTestId('batch-bar')).toHaveTextContent('42.85%');
     expect(screen.queryByTestId('batch-download')).not.toBeInTheDocument();
 
-    await waitFor(() => expect(screen.getByTestId('batch-status')).toHaveTextContent('已完成，部分失败'), { timeout: 6000 });
+    await act(() => vi.advanceTimersByTimeAsync(1000)); // the next poll, without waiting a real second for it
+    await waitFor(() => expect(screen.getByTestId('batch-status')).toHaveTextContent('已完成，部分失败'));
     expect(screen.getByTestId('batch-counts')).toHaveTextContent('已处理 7 / 7 个单位：成功 6 个，失败 1 个。');
     expect(screen.getByTestId('batch-failure-row')).toHaveTextContent('望城区教育局');
     expect(screen.getByTestId('batch-failure-row')).toHaveTextContent('生成失败：IllegalStateException');
@@ -91,7 +92,7 @@ describe('批量生成报告 page', () => {
     expect(api.requests[api.requests.findIndex((r) => r.method === 'POST')]!.path).toBe('/reports/batches?fiscalYear=2020');
     // polling stopped once finished
     const polls = api.requests.filter((r) => r.path === `/reports/batches/${JOB}`).length;
-    await vi.advanceTimersByTimeAsync(5 * 1000); // five poll intervals
+    await act(() => vi.advanceTimersByTimeAsync(5 * 1000)); // five poll intervals
     expect(api.requests.filter((r) => r.path === `/reports/batches/${JOB}`).length).toBe(polls);
     await waitFor(() => expect(screen.getAllByTestId('batch-history-row')).toHaveLength(1));
     expect(screen.getByTestId('batch-history')).toHaveTextContent('reviewer');

@@ -6,6 +6,7 @@ import { FakeApi } from '../test/fakeApi';
 import { renderWithProviders } from '../test/renderWithProviders';
 import { overviewRows } from '../test/sampleSheet';
 import { OVERVIEW_PAGE_SIZE } from '../features/overview/overview';
+import { typeText } from '../test/typeText';
 
 const reviewer = { username: 'reviewer', displayName: '审核员', roles: ['finance-reviewer'] };
 
@@ -98,7 +99,7 @@ describe('全区概览 page', () => {
 
     await user.click(within(screen.getByTestId('overview-locked-filter')).getByText('全部'));
     await waitFor(() => expect(screen.getAllByTestId('overview-row')).toHaveLength(4));
-    await user.type(screen.getByLabelText('按单位名称搜索'), '单位4');
+    await typeText(user, screen.getByLabelText('按单位名称搜索'), '单位4');
     await waitFor(() => expect(screen.getAllByTestId('overview-row')).toHaveLength(1));
     expect(screen.getByTestId('overview-count')).toHaveTextContent('其中 1 个符合筛选条件');
   });

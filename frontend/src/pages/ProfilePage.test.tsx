@@ -5,6 +5,7 @@ import { AppRoutes } from '../App';
 import { FakeApi } from '../test/fakeApi';
 import { renderWithProviders, ZFW_DEPARTMENT } from '../test/renderWithProviders';
 import { sampleSheet } from '../test/sampleSheet';
+import { typeText } from '../test/typeText';
 
 const ROUTE = `/profile?dept=${ZFW_DEPARTMENT}&year=2020`;
 
@@ -24,7 +25,7 @@ describe('单位情况 page', () => {
     const user = userEvent.setup({ pointerEventsCheck: 0 });
     const posts = screen.getByLabelText('编制数（人）');
     await user.clear(posts);
-    await user.type(posts, '22');
+    await typeText(user, posts, '22');
     await waitFor(() => expect(screen.queryByTestId('overstaffed-warning')).not.toBeInTheDocument());
   });
 
@@ -41,7 +42,7 @@ describe('单位情况 page', () => {
     await user.click(screen.getByLabelText('下移 第 1 条职责'));
     await user.click(screen.getByLabelText('移除 第 3 条职责'));
     await user.click(screen.getByTestId('duty-add'));
-    await user.type(screen.getByLabelText('第 3 条职责'), '完成交办的其他事项');
+    await typeText(user, screen.getByLabelText('第 3 条职责'), '完成交办的其他事项');
     await user.click(screen.getByTestId('profile-save'));
 
     await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));

@@ -5,6 +5,7 @@ import { AppRoutes } from '../App';
 import { problem } from '../test/fakeApi';
 import { FakeYear } from '../test/fakeYear';
 import { renderWithProviders, ZFW_DEPARTMENT } from '../test/renderWithProviders';
+import { typeText } from '../test/typeText';
 
 const Q = `?dept=${ZFW_DEPARTMENT}&year=2020`;
 const reviewer = { username: 'reviewer', displayName: '审核员', roles: ['finance-reviewer'] };
@@ -29,7 +30,7 @@ describe('绩效目标 page', () => {
     expect(await screen.findByLabelText('目标 1 第 1 个指标 指标名称')).toHaveValue('化解率');
     expect(screen.getByTestId('indicator-met')).toHaveTextContent('达到目标');
     await user.clear(screen.getByLabelText('目标 1 第 1 个指标 实际值'));
-    await user.type(screen.getByLabelText('目标 1 第 1 个指标 实际值'), '90');
+    await typeText(user, screen.getByLabelText('目标 1 第 1 个指标 实际值'), '90');
     expect(screen.getByTestId('indicator-met')).toHaveTextContent('未达目标');
 
     await user.click(screen.getByTestId('goals-save'));
@@ -50,9 +51,9 @@ describe('绩效目标 page', () => {
     renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: `/goals${Q}` });
     const user = userEvent.setup({ pointerEventsCheck: 0 });
     await user.click(await screen.findByTestId('goal-add'));
-    await user.type(screen.getByTestId('goal-text'), '目标');
-    await user.type(screen.getByLabelText('目标 1 第 1 个指标 指标名称'), '达标率');
-    await user.type(screen.getByLabelText('目标 1 第 1 个指标 目标值'), '120');
+    await typeText(user, screen.getByTestId('goal-text'), '目标');
+    await typeText(user, screen.getByLabelText('目标 1 第 1 个指标 指标名称'), '达标率');
+    await typeText(user, screen.getByLabelText('目标 1 第 1 个指标 目标值'), '120');
     await user.click(screen.getByTestId('goals-save'));
     expect(await screen.findByText('单位为 % 时，目标值不能超过 100')).toBeInTheDocument();
     expect(api.requests.some((request) => request.method === 'PUT')).toBe(false);
@@ -69,14 +70,14 @@ describe('绩效评价 page', () => {
     expect(within(screen.getByTestId('score-row-staff-control-rate')).getByTestId('score-lost')).toHaveTextContent('扣 3.00 分');
     expect(screen.queryByTestId('adjust-button')).not.toBeInTheDocument();
     await user.click(within(row).getByTestId('self-score-button'));
-    await user.type(await screen.findByTestId('self-score-input'), '1.5');
-    await user.type(screen.getByTestId('self-score-evidence'), '申报表已备案');
+    await typeText(user, await screen.findByTestId('self-score-input'), '1.5');
+    await typeText(user, screen.getByTestId('self-score-evidence'), '申报表已备案');
     await user.click(screen.getByTestId('self-score-save'));
     expect(await screen.findByText('该档次的得分须在 1.60–2.00 分之间')).toBeInTheDocument();
     expect(api.requests.some((request) => request.method === 'PUT')).toBe(false);
 
     await user.clear(screen.getByTestId('self-score-input'));
-    await user.type(screen.getByTestId('self-score-input'), '1.8');
+    await typeText(user, screen.getByTestId('self-score-input'), '1.8');
     await user.click(screen.getByTestId('self-score-save'));
     await waitFor(() => expect(within(screen.getByTestId('score-row-goal-reasonableness')).getByTestId('score-final')).toHaveTextContent('1.80'));
     const put = api.requests.find((request) => request.method === 'PUT')!;
@@ -93,12 +94,12 @@ describe('绩效评价 page', () => {
     const row = await screen.findByTestId('score-row-goal-reasonableness');
     expect(within(row).queryByTestId('self-score-button')).not.toBeInTheDocument();
     await user.click(within(row).getByTestId('adjust-button'));
-    await user.type(await screen.findByTestId('adjust-score'), '2.5');
+    await typeText(user, await screen.findByTestId('adjust-score'), '2.5');
     await user.click(screen.getByTestId('adjust-save'));
     expect(await screen.findByText('得分不能超过分值 2.00 分')).toBeInTheDocument();
     await user.clear(screen.getByTestId('adjust-score'));
-    await user.type(screen.getByTestId('adjust-score'), '1.6');
-    await user.type(screen.getByTestId('adjust-comment'), '未附审核意见');
+    await typeText(user, screen.getByTestId('adjust-score'), '1.6');
+    await typeText(user, screen.getByTestId('adjust-comment'), '未附审核意见');
     await user.click(screen.getByTestId('adjust-save'));
     await waitFor(() => expect(within(screen.getByTestId('score-row-goal-reasonableness')).getByTestId('score-adjusted')).toHaveTextContent('1.60'));
     const updated = screen.getByTestId('score-row-goal-reasonableness');
@@ -154,7 +155,7 @@ describe('自评报告 page', () => {
     await user.click(screen.getByTestId('return-filing'));
     await user.click(await screen.findByTestId('review-confirm'));
     expect(await screen.findByText('请填写退回意见')).toBeInTheDocument();
-    await user.type(screen.getByTestId('review-comment'), '请核实临聘人员人数');
+    await typeText(user, screen.getByTestId('review-comment'), '请核实临聘人员人数');
     await user.click(screen.getByTestId('review-confirm'));
     await waitFor(() => expect(screen.getByTestId('filing-status')).toHaveTextContent('已退回'));
     const post = api.requests.find((request) => request.method === 'POST')!;
@@ -169,7 +170,7 @@ describe('自评报告 page', () => {
     const goals = await screen.findByTestId('narrative-goals');
     // Someone else saves in between.
     api.narrative = { ...api.narrative, goals: '他人写的目标', version: 3 };
-    await user.type(goals, '我写的目标');
+    await typeText(user, goals, '我写的目标');
     await user.click(screen.getByTestId('narrative-save'));
     expect(await screen.findByTestId('narrative-conflict')).toBeInTheDocument();
     await user.click(screen.getByTestId('narrative-keep-mine'));

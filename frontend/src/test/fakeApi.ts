@@ -9,7 +9,7 @@ import type {
   OverviewRow,
   ReportSection,
 } from '../api/types';
-import { ZFW_DEPARTMENT } from './renderWithProviders';
+import { ZFW_DEPARTMENT } from './departments';
 import { emptySheet, sampleProfile } from './sampleSheet';
 
 export const departments: Department[] = [

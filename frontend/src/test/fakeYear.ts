@@ -1,6 +1,6 @@
 import type { EvaluationWithScore, Filing, GoalsView, Narrative, ReportView, ScoreCard, ScoreItem } from '../api/types';
 import { departments, problem, type RecordedRequest } from './fakeApi';
-import { ZFW_DEPARTMENT } from './renderWithProviders';
+import { ZFW_DEPARTMENT } from './departments';
 import { sampleSheet } from './sampleSheet';
 
 function json(body: unknown, status = 200): Response {

@@ -1,5 +1,5 @@
 import type { BudgetSheet, DepartmentProfile, OverviewRow, Project } from '../api/types';
-import { ZFW_DEPARTMENT } from './renderWithProviders';
+import { ZFW_DEPARTMENT } from './departments';
 
 function project(p: Partial<Project> & Pick<Project, 'id' | 'name'>): Project {
   return {

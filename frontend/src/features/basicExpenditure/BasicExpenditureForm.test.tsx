@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { BasicExpenditureForm } from './BasicExpenditureForm';
+import { typeText } from '../../test/typeText';
 
 function renderForm(props: Partial<Parameters<typeof BasicExpenditureForm>[0]> = {}) {
   const onSubmit = vi.fn();
@@ -21,8 +22,8 @@ describe('BasicExpenditureForm', () => {
 
   it('shows validation messages and does not submit', async () => {
     const { onSubmit, user } = renderForm();
-    await user.type(screen.getByLabelText('预算数（万元）'), '12.1234567');
-    await user.type(screen.getByLabelText('实际支出（万元）'), 'abc');
+    await typeText(user, screen.getByLabelText('预算数（万元）'), '12.1234567');
+    await typeText(user, screen.getByLabelText('实际支出（万元）'), 'abc');
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
 
     expect(await screen.findByText('预算数最多 6 位小数')).toBeInTheDocument();
@@ -40,14 +41,14 @@ describe('BasicExpenditureForm', () => {
 
   it('rejects negative amounts', async () => {
     const { user } = renderForm();
-    await user.type(screen.getByLabelText('预算数（万元）'), '-1');
+    await typeText(user, screen.getByLabelText('预算数（万元）'), '-1');
     expect(await screen.findByText('预算数不能为负数')).toBeInTheDocument();
   });
 
   it('previews the exact 元 amount and submits normalised 万元 values', async () => {
     const { onSubmit, user } = renderForm();
-    await user.type(screen.getByLabelText('预算数（万元）'), '637.88');
-    await user.type(screen.getByLabelText('实际支出（万元）'), ' 699.13');
+    await typeText(user, screen.getByLabelText('预算数（万元）'), '637.88');
+    await typeText(user, screen.getByLabelText('实际支出（万元）'), ' 699.13');
 
     expect(screen.getByTestId('budget-yuan-preview')).toHaveTextContent('= 6378800.00 元');
     expect(screen.getByTestId('actual-yuan-preview')).toHaveTextContent('= 6991300.00 元');

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ScoreItem } from '../../api/types';
 import { budgetVsActual, scoreTrend } from './charts';

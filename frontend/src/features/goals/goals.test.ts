@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checkGoalNumber, decimalText, formToInput, goalStats, goalsToForm, meetsTarget } from './goals';
 import type { GoalIndicator } from '../../api/types';

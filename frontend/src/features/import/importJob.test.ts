@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ImportJob } from './importApi';
 import { errorRows, isActive, jobOutcome, jobProgress, savedRows } from './importJob';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem';
 import { lines, mapOnboardingError, toOnboardingInput, type OnboardingFormValues } from './onboarding';

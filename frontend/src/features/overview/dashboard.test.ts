@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { RankingEntry } from '../../api/types';
 import { overviewRows } from '../../test/sampleSheet';

@@ -5,6 +5,7 @@ import { AppRoutes } from '../../App';
 import { FakeApi, problem } from '../../test/fakeApi';
 import { renderWithProviders, ZFW_DEPARTMENT } from '../../test/renderWithProviders';
 import { sampleSheet } from '../../test/sampleSheet';
+import { typeText } from '../../test/typeText';
 
 const ROUTE = `/budget/projects?dept=${ZFW_DEPARTMENT}&year=2020`;
 
@@ -38,7 +39,7 @@ describe('项目支出 tab', () => {
     const own = screen.getByLabelText('单位支付（万元）');
     expect(own).toHaveValue('13.10');
     await user.clear(own);
-    await user.type(own, '13.2');
+    await typeText(user, own, '13.2');
     const editing = screen.getByLabelText('项目名称').closest('tr')!;
     await waitFor(() => expect(editing).toHaveTextContent('-6.80'));
     expect(editing).toHaveTextContent('66.00%');
@@ -66,15 +67,15 @@ describe('项目支出 tab', () => {
     const user = userEvent.setup({ pointerEventsCheck: 0 });
 
     await user.click(await screen.findByTestId('project-add'));
-    await user.type(screen.getByLabelText('项目名称'), '禁毒宣传');
+    await typeText(user, screen.getByLabelText('项目名称'), '禁毒宣传');
     await user.type(screen.getByLabelText('年初预算（万元）'), '0');
     await user.type(screen.getByLabelText('调整数（万元）'), '5');
-    await user.type(screen.getByLabelText('单位支付（万元）'), '4.5');
+    await typeText(user, screen.getByLabelText('单位支付（万元）'), '4.5');
     await user.click(screen.getByTestId('project-save'));
     expect(await screen.findByText('调整数不为 0 时请填写调整原因')).toBeInTheDocument();
     expect(api.requests.some((request) => request.method === 'POST')).toBe(false);
 
-    await user.type(screen.getByLabelText('调整原因'), '年中追加');
+    await typeText(user, screen.getByLabelText('调整原因'), '年中追加');
     await user.click(screen.getByTestId('project-save'));
     await waitFor(() => expect(api.requests.some((request) => request.method === 'POST')).toBe(true));
     expect(api.requests.find((request) => request.method === 'POST')!.body).toEqual({

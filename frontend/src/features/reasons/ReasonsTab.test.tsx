@@ -5,6 +5,7 @@ import { AppRoutes } from '../../App';
 import { FakeApi, problem } from '../../test/fakeApi';
 import { renderWithProviders, ZFW_DEPARTMENT } from '../../test/renderWithProviders';
 import { sampleSheet } from '../../test/sampleSheet';
+import { typeText } from '../../test/typeText';
 
 const ROUTE = `/budget/reasons?dept=${ZFW_DEPARTMENT}&year=2020`;
 
@@ -44,7 +45,7 @@ describe('差异原因 tab', () => {
     const amount = await screen.findByLabelText('说明金额 4（万元）');
     expect(amount).toHaveValue('-6.90');
     await user.clear(amount);
-    await user.type(amount, '-6.8');
+    await typeText(user, amount, '-6.8');
     await user.click(screen.getByTestId('reasons-save'));
 
     await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));

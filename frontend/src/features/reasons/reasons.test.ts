@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { sampleSheet } from '../../test/sampleSheet';
 import { reasonCheckView, reasonCheckViews, toReasonsFormValues, toReasonsUpdate } from './reasons';

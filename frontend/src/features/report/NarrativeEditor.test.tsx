@@ -9,7 +9,7 @@ import { NarrativeEditor } from './NarrativeEditor';
 const saved = sampleNarrative();
 
 describe('NarrativeEditor', () => {
-  it('sends the new shape and shows the server’s field error at the measure', { timeout: 180_000 }, async () => {
+  it('sends the new shape and shows the server’s field error at the measure', async () => {
     const bodies: unknown[] = [];
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input.toString();

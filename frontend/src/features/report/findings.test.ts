@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../api/types';
 import { DOWNLOAD_FORMATS, canSubmit, fixTarget, sortFindings } from './findings';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../api/sample';
 import { beyondTier, deviation, drawValid, draftsOf, outcome, preview, reviewInput, scoreValid, wan } from './sampleState';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Notice, Round } from '../../api/season';
 import { currentRound, daysLeftText, deadlineAlertType, extensionValid, submittedShare, unreadCount } from './seasonState';
