@@ -6,6 +6,7 @@
  * Money: 元 decimal strings; rates: percent strings.
  */
 import type { components } from './generated/jixiao-api';
+import type { DecimalValue } from './uncontracted';
 
 type Schemas = components['schemas'];
 
@@ -179,5 +180,11 @@ export type FilingVersionInfo = Schemas['FilingVersionSummary'];
 export type FilingStep = Nest<Schemas['FilingStep'], { step: 'SUBMITTED' | 'RETURNED' | 'APPROVED' }>;
 /** GET /filings/{d}/{y}, and the answer of submit, return and approve. */
 export type Filing = Nest<Schemas['Filing'], { status: FilingStatus; history: FilingStep[] }>;
+
+// ------------------------------------------------------------------ 绩效目标 (evaluation-service /goals)
+
+/** One goal indicator; target and actual are decimals (JSON numbers from the service, strings while edited). */
+export type GoalIndicator = Nest<Schemas['GoalIndicatorResponse'], { target: DecimalValue; actual: DecimalValue | null }>;
+export type GoalsView = Nest<Schemas['GoalsResponse'], { indicators: GoalIndicator[] }>;
 
 export * from './uncontracted';

@@ -18,25 +18,6 @@ export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
 /** Units the service accepts for a target (GoalService.UNITS). */
 export const GOAL_UNITS = ['%', '个', '件', '次', '人', '人次', '户', '天', '项', '场', '万元', '元', '分', '所', '平方米'] as const;
 
-export interface GoalIndicator {
-  id: number;
-  goal: string;
-  category: GoalCategory;
-  name: string;
-  unit: string;
-  direction: GoalDirection;
-  target: DecimalValue;
-  actual: DecimalValue | null;
-  keyTask: boolean;
-  /** null: no actual yet. */
-  met: boolean | null;
-}
-
-export interface GoalsView {
-  /** null until the goals were first saved. */
-  version: number | null;
-  indicators: GoalIndicator[];
-}
 
 // ------------------------------------------------------------------ 绩效评价: the score card
 

@@ -4310,7 +4310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["GoalsResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4370,7 +4370,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["GoalsResponse"];
                     };
                 };
                 /** @description Invalid goals, each with its field path; nothing stored */
@@ -8605,6 +8605,27 @@ export interface components {
             submittedAt: components["schemas"]["OffsetDateTime"];
             submittedBy: string;
         };
+        /** @description One indicator of a goal, with its target, actual and whether it was met */
+        GoalIndicatorResponse: {
+            /** @description null while the actual is not known */
+            actual: number | null;
+            /** @enum {string} */
+            category: "QUANTITY" | "QUALITY" | "TIMELINESS" | "COST" | "BENEFIT" | "SATISFACTION";
+            /**
+             * @description GE ≥, LE ≤, EQ =
+             * @enum {string}
+             */
+            direction: "GE" | "LE" | "EQ";
+            goal: string;
+            /** Format: int64 */
+            id: number;
+            keyTask: boolean;
+            /** @description null while the actual is not known */
+            met: boolean | null;
+            name: string;
+            target: number;
+            unit: string;
+        };
         GoalInput: {
             goal: string;
             indicators: components["schemas"]["IndicatorInput"][];
@@ -8613,6 +8634,15 @@ export interface components {
             goals: components["schemas"]["GoalInput"][];
             /** Format: int64 */
             version: number;
+        };
+        /** @description The goals of a department-year (绩效目标) */
+        GoalsResponse: {
+            indicators: components["schemas"]["GoalIndicatorResponse"][];
+            /**
+             * Format: int64
+             * @description null until the goals were first saved
+             */
+            version: number | null;
         };
         ImportFailure: {
             /** @example filing.locked */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -31,11 +32,18 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalResource {
 
-    public record IndicatorResponse(long id, String goal, String category, String name, String unit, String direction,
-            BigDecimal target, BigDecimal actual, boolean keyTask, Boolean met) {
+    @Schema(name = "GoalIndicatorResponse", description = "One indicator of a goal, with its target, actual and whether it was met")
+    public record IndicatorResponse(long id, String goal,
+            @Schema(enumeration = { "QUANTITY", "QUALITY", "TIMELINESS", "COST", "BENEFIT", "SATISFACTION" }) String category,
+            String name, String unit,
+            @Schema(enumeration = { "GE", "LE", "EQ" }, description = "GE ≥, LE ≤, EQ =") String direction,
+            BigDecimal target, @Schema(nullable = true, description = "null while the actual is not known") BigDecimal actual,
+            boolean keyTask, @Schema(nullable = true, description = "null while the actual is not known") Boolean met) {
     }
 
-    public record GoalsResponse(Long version, List<IndicatorResponse> indicators) {
+    @Schema(name = "GoalsResponse", description = "The goals of a department-year (绩效目标)")
+    public record GoalsResponse(@Schema(nullable = true, description = "null until the goals were first saved") Long version,
+            List<IndicatorResponse> indicators) {
     }
 
     private final GoalService service;
@@ -50,7 +58,7 @@ public class GoalResource {
     @Operation(summary = "The goals of a department-year with every indicator's target, actual and whether it was met",
             description = "met: null while the actual is not known. version: send it back with the next save (null: none saved yet).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "2020", value = Examples.GOALS)))
+            schema = @Schema(implementation = GoalsResponse.class), examples = @ExampleObject(name = "2020", value = Examples.GOALS)))
     @APIResponse(responseCode = "403", description = "Another department")
     public GoalsResponse get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
         return view(service.get(caller, d, y), service.version(d, y));
@@ -63,7 +71,7 @@ public class GoalResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "two goals", value = Examples.GOALS_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "saved", value = Examples.GOALS)))
+            schema = @Schema(implementation = GoalsResponse.class), examples = @ExampleObject(name = "saved", value = Examples.GOALS)))
     @APIResponse(responseCode = "400", description = "Invalid goals, each with its field path; nothing stored", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "two fields wrong", value = Examples.GOALS_INVALID)))
     @APIResponse(responseCode = "403", description = "Another department")
