@@ -27,10 +27,14 @@ describe('unsaved input across a new login', () => {
     expect(screen.queryByTestId('draft-restored')).not.toBeInTheDocument();
 
     await user.clear(screen.getByTestId('budget-input'));
-    await typeText(user, screen.getByTestId('budget-input'), '637.88');
+    // typed key by key (six keys): the one test that failed, once in CI, with the value pasted
+    await user.type(screen.getByTestId('budget-input'), '637.88');
+    await waitFor(() => expect(screen.getByTestId('budget-input')).toHaveValue('637.88'));
     // The refresh failed: the SPA keeps the drafts, then leaves for the login page.
-    expect(flushDrafts()).toBe(1);
-    expect(loadDraft(basicKey)?.values).toMatchObject({ budget: '637.88', actual: '600.00' });
+    await waitFor(() => {
+      expect(flushDrafts()).toBe(1);
+      expect(loadDraft(basicKey)?.values).toMatchObject({ budget: '637.88', actual: '600.00' });
+    });
     first.unmount();
 
     // Back from the login page.
@@ -84,7 +88,10 @@ describe('unsaved input across a new login', () => {
     // Nothing typed yet: nothing to keep.
     expect(flushDrafts()).toBe(0);
     await typeText(user, other, '无其他需要说明的情况。');
-    expect(flushDrafts()).toBe(1);
+    await waitFor(() => {
+      expect(flushDrafts()).toBe(1);
+      expect(loadDraft<{ other: string }>(narrativeKey)?.values.other).toBe('无其他需要说明的情况。');
+    });
     const stored = loadDraft<{ goals: string; other: string; problems: { key: string; text: string }[]; measures: { problemRef?: string }[] }>(narrativeKey)!.values;
     expect(stored).toMatchObject({ goals: '保障平安望城建设。', other: '无其他需要说明的情况。' });
     expect(stored.problems.map((p) => p.text)).toEqual(['部分项目支出进度偏慢。']);
