@@ -28,12 +28,12 @@ if (!window.matchMedia) {
   });
 }
 if (!('ResizeObserver' in window)) {
-  class ResizeObserverStub {
+  class NoLayoutResizeObserver { // jsdom lays nothing out, so nothing ever resizes
     observe() {}
     unobserve() {}
     disconnect() {}
   }
-  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoLayoutResizeObserver });
 }
 
 afterEach(() => {

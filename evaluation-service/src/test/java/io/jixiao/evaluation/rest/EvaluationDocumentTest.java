@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,11 +152,7 @@ class EvaluationDocumentTest {
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
                 .header("If-None-Match", etag).header("Prefer", "wait=25").get(path(year)));
         String region = EvaluationDocuments.region(A, year);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!cache.isWaitedFor(region)) {
-            assertTrue(System.nanoTime() < deadline, "the read never started waiting");
-            Thread.sleep(10);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> cache.isWaitedFor(region)); // the read is waiting
         t0 = System.nanoTime();
         publish(year, 2, "7100000.00");
         Response changed = waiting.get(20, TimeUnit.SECONDS);

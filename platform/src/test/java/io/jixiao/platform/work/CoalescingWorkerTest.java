@@ -1,5 +1,6 @@
 package io.jixiao.platform.work;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,12 +40,9 @@ class CoalescingWorkerTest {
             worker.wake(); // while the first pass runs: they all join one next pass
         }
         release.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (passes.get() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(100); // room for a wrongly scheduled third pass to show
-        assertEquals(2, passes.get(), "the first pass and one for the 100 wakes it did not see");
+        await().atMost(Duration.ofSeconds(5)).until(() -> passes.get() == 2);
+        // the first pass and one for the 100 wakes it did not see; no wrongly scheduled third one
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> passes.get() == 2);
         assertEquals(0, overlaps.get());
         worker.stop();
     }
@@ -55,16 +53,12 @@ class CoalescingWorkerTest {
         CoalescingWorker worker = new CoalescingWorker("test-worker", Duration.ofSeconds(1), passes::incrementAndGet);
         for (int i = 0; i < 20; i++) {
             worker.wake();
-            Thread.sleep(2);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (passes.get() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> passes.get() == 1);
         assertEquals(1, passes.get(), "20 wakes within the second of delay: one pass");
         worker.stop();
         worker.wake();
-        Thread.sleep(1_300); // past the delay: a pass scheduled despite the stop would have run
-        assertEquals(1, passes.get(), "no pass after stop");
+        // past the delay: a pass scheduled despite the stop would have run
+        await().during(Duration.ofMillis(1_300)).atMost(Duration.ofSeconds(3)).until(() -> passes.get() == 1);
     }
 }
