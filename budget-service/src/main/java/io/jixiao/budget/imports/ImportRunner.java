@@ -1,7 +1,6 @@
 package io.jixiao.budget.imports;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -27,9 +26,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.jixiao.budget.domain.ImportJob;
 
 /**
- * One import job, on an import worker: the file is read once, every row of every sheet checked and the
- * checked 支出明细 spooled (nothing written), then a file without a single error is saved by
- * {@link ImportSaver} in one transaction. The job's row carries state, phase, progress, errors and
+ * One import job, on an import worker: the file is read once. The rows of 基本支出 and 项目支出 are
+ * checked first; when they have no error, {@link ImportSaver} saves them in one transaction and, in the
+ * same transaction, reads and checks the 支出明细 while streaming them into the database. A single error
+ * anywhere rolls it all back, and the pass goes on to report every error of the file. The job's row carries state, phase, progress, errors and
  * the summary; a failure of any kind ends it FAILED with a code the SPA shows.
  */
 @ApplicationScoped
@@ -47,16 +47,43 @@ public class ImportRunner {
         this.saver = saver;
     }
 
-    void run(UUID id, Caller caller, UploadedFile file, Path path, Path workDir) {
-        LineSpool[] spool = new LineSpool[1]; // the checked 支出明细, deleted when the job ends
+    void run(UUID id, Caller caller, UploadedFile file, Path path) {
         try {
             update(id, j -> {
                 j.state = ImportJob.State.RUNNING;
                 j.phase = ImportJob.Phase.VALIDATING;
             });
             long started = System.nanoTime();
-            Validated v = validate(id, file, path, workDir, spool);
-            long validated = System.nanoTime();
+            Validated v = validateFigures(id, file, path);
+            Optional<String> linesSheet = sheetOf(file, Kind.LINES);
+            ImportSaver.Result result = null;
+            if (v.errors.count() > 0) {
+                if (linesSheet.isPresent()) {
+                    readLines(v, file, path, linesSheet.get(), line -> {
+                    }); // every error of the file, nothing saved
+                }
+            } else if (linesSheet.isEmpty() && v.rows() == 0) {
+                fail(id, "import.nothing");
+                return;
+            } else {
+                ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
+                ImportSaver.LineSource lines = linesSheet.isEmpty() ? null : sink -> {
+                    readLines(v, file, path, linesSheet.get(), sink);
+                    if (v.errors.count() > 0) {
+                        throw new InvalidRows(); // rolls back what the save has written
+                    }
+                    if (v.rows() == 0) {
+                        throw new ProblemException(422, "import.nothing", List.of());
+                    }
+                    update(id, j -> j.phase = ImportJob.Phase.SAVING);
+                };
+                try {
+                    result = QuarkusTransaction.requiringNew().timeout(config.saveTimeoutSeconds())
+                            .call(() -> saver.save(caller, job, v.basic, v.projects, lines));
+                } catch (InvalidRows e) {
+                    // reported below with the errors
+                }
+            }
             if (v.errors.count() > 0) {
                 update(id, j -> {
                     j.state = ImportJob.State.FAILED;
@@ -64,25 +91,12 @@ public class ImportRunner {
                     j.errors = new ArrayList<>(v.errors.kept());
                     j.failureCode = "import.invalid";
                     j.failureArgs = List.of(String.valueOf(v.errors.count()));
-                    j.totalRows = v.rows;
+                    j.totalRows = v.rows();
+                    j.processedRows = v.rows();
                     j.finishedAt = now();
                 });
                 return;
             }
-            if (v.rows == 0) {
-                fail(id, "import.nothing");
-                return;
-            }
-            update(id, j -> {
-                j.phase = ImportJob.Phase.SAVING;
-                j.totalRows = v.rows;
-                j.processedRows = 0;
-            });
-            ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-            int nonLineRows = (v.basic == null ? 0 : 1) + v.projects.size();
-            Progress saving = new Progress(id, nonLineRows);
-            ImportSaver.Result result = QuarkusTransaction.requiringNew().timeout(config.saveTimeoutSeconds())
-                    .call(() -> saver.save(caller, job, v.basic, v.projects, v.lines, saving::rows));
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("basicChanged", result.basicChanged());
             summary.put("projectsCreated", result.projectsCreated());
@@ -94,13 +108,14 @@ public class ImportRunner {
             summary.put("revision", result.revision());
             update(id, j -> {
                 j.state = ImportJob.State.SUCCEEDED;
-                j.processedRows = v.rows;
+                j.totalRows = v.rows();
+                j.processedRows = v.rows();
                 j.summary = summary;
                 j.finishedAt = now();
             });
             // where an import's time goes, for the benchmark's import row and for operators
-            LOG.infof("import %s: %d rows; validated in %d ms, saved in %d ms (%s)", id, v.rows,
-                    (validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000, result.timings());
+            LOG.infof("import %s: %d rows in %d ms (%s)", id, v.rows(), (System.nanoTime() - started) / 1_000_000,
+                    result.timings());
         } catch (ProblemException e) {
             update(id, j -> {
                 j.state = ImportJob.State.FAILED;
@@ -125,61 +140,39 @@ public class ImportRunner {
                 LOG.errorf(e, "import %s failed, incident %s", id, incident);
                 fail(id, "internal.error", incident);
             }
-        } finally {
-            if (spool[0] != null) {
-                closeQuietly(spool[0]);
-            }
         }
     }
 
-    private static final class Validated {
+    /** The file has row errors: the save is rolled back and the job reports them. */
+    private static final class InvalidRows extends RuntimeException {
+        InvalidRows() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class Validated {
+        final UUID id;
         final ImportErrors errors;
         RowParser.BasicRow basic;
         final List<RowParser.ProjectRow> projects = new ArrayList<>();
         final Set<String> knownProjects = new HashSet<>();
-        LineSpool lines;
-        int rows;
+        final AtomicInteger seen = new AtomicInteger();
+        final Progress checking;
+        int fiscalYear;
 
-        Validated(int keep) {
+        Validated(UUID id, int keep) {
+            this.id = id;
             errors = new ImportErrors(keep);
+            checking = new Progress(id, 0);
         }
-    }
 
-    /**
-     * The one pass over the file: every row of every sheet, in the order 基本支出, 项目支出, 支出明细 (lines
-     * name projects). The checked 支出明细 go to a spool the save streams to the database as they are.
-     */
-    private Validated validate(UUID id, UploadedFile file, Path path, Path workDir, LineSpool[] spool) throws Exception {
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
-        Validated v = new Validated(config.keptErrors());
-        QuarkusTransaction.requiringNew().run(() -> Project.of(job.departmentId, job.fiscalYear)
-                .forEach(p -> v.knownProjects.add(p.name)));
-        AtomicInteger seen = new AtomicInteger();
-        if (file.type() == UploadedFile.Type.CSV) {
-            int lines = countLines(path);
-            update(id, j -> j.totalRows = Math.max(0, lines - 1));
+        int rows() {
+            return seen.get();
         }
-        Progress checking = new Progress(id, 0);
-        Runnable onRow = () -> checking.rows(seen.incrementAndGet());
-        for (Kind kind : Kind.values()) {
-            Optional<String> sheet = sheetOf(file, kind);
-            if (sheet.isEmpty()) {
-                continue;
-            }
-            if (kind == Kind.LINES) {
-                spool[0] = new LineSpool(workDir.resolve(id + ".lines"), job.departmentId, job.fiscalYear);
-                v.lines = spool[0];
-            }
-            RowParser parser = new RowParser(kind, job.fiscalYear, v.knownProjects, v.errors, config.maxRows(), row -> {
-                if (row instanceof RowParser.BasicRow b) {
-                    v.basic = b;
-                } else if (row instanceof RowParser.ProjectRow p) {
-                    v.projects.add(p);
-                } else if (v.errors.count() == 0) { // once a row is wrong nothing is saved: stop spooling
-                    spoolLine(v.lines, (RowParser.LineRow) row);
-                }
-            }, onRow);
-            read(file, path, sheet.get(), new SheetRows.RowHandler() {
+
+        /** A row reader that counts the rows (progress) and estimates the total from the sheet's dimension. */
+        SheetRows.RowHandler handler(RowParser parser) {
+            return new SheetRows.RowHandler() {
                 @Override
                 public boolean row(SheetRows.Row row) {
                     return parser.row(row);
@@ -191,29 +184,60 @@ public class ImportRunner {
                     int estimate = seen.get() + Math.max(0, lastRow - 1);
                     update(id, j -> j.totalRows = estimate);
                 }
+            };
+        }
+
+        RowParser parser(Kind kind, java.util.function.Consumer<Object> sink) {
+            return new RowParser(kind, fiscalYear, knownProjects, errors, config.maxRows(), sink,
+                    () -> checking.rows(seen.incrementAndGet()));
+        }
+    }
+
+    /**
+     * The first part of the one pass over the file: the rows of 基本支出 and 项目支出, checked and held
+     * (they are few). The 支出明细 follow in {@link #readLines}, inside the save when these had no error.
+     */
+    private Validated validateFigures(UUID id, UploadedFile file, Path path) throws Exception {
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
+        Validated v = new Validated(id, config.keptErrors());
+        v.fiscalYear = job.fiscalYear;
+        QuarkusTransaction.requiringNew().run(() -> Project.of(job.departmentId, job.fiscalYear)
+                .forEach(p -> v.knownProjects.add(p.name)));
+        if (file.type() == UploadedFile.Type.CSV) {
+            int lines = countLines(path);
+            update(id, j -> j.totalRows = Math.max(0, lines - 1));
+        }
+        for (Kind kind : List.of(Kind.BASIC, Kind.PROJECTS)) {
+            Optional<String> sheet = sheetOf(file, kind);
+            if (sheet.isEmpty()) {
+                continue;
+            }
+            RowParser parser = v.parser(kind, row -> {
+                if (row instanceof RowParser.BasicRow b) {
+                    v.basic = b;
+                } else {
+                    v.projects.add((RowParser.ProjectRow) row);
+                }
             });
+            read(file, path, sheet.get(), v.handler(parser));
             if (kind == Kind.PROJECTS) {
                 // lines may name a project of this file even when that project's row has an error
                 v.knownProjects.addAll(parser.projectNames());
             }
         }
-        if (v.lines != null) {
-            v.lines.finish();
-            if (v.lines.lines() == 0) {
-                v.lines = null; // a 支出明细 sheet without rows leaves the year's lines as they are
-            }
-        }
-        v.rows = seen.get();
-        progress(id, v.rows);
         return v;
     }
 
-    private static void spoolLine(LineSpool spool, RowParser.LineRow line) {
-        try {
-            spool.add(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The 支出明细 sheet, each row checked; the checked lines go to the sink while the file has no error. */
+    private void readLines(Validated v, UploadedFile file, Path path, String sheet,
+            java.util.function.Consumer<RowParser.LineRow> sink) throws Exception {
+        RowParser parser = v.parser(Kind.LINES, row -> {
+            if (v.errors.count() == 0) { // once a row is wrong nothing is saved: stop copying
+                sink.accept((RowParser.LineRow) row);
+            }
+        });
+        read(file, path, sheet, v.handler(parser));
+        progress(v.id, v.rows());
     }
 
     /**
@@ -297,14 +321,6 @@ public class ImportRunner {
                 job.updatedAt = now();
             }
         });
-    }
-
-    private static void closeQuietly(LineSpool spool) {
-        try {
-            spool.close();
-        } catch (IOException e) {
-            LOG.warnf("imports: could not delete a spool (%s); the sweep tries again", e.getMessage());
-        }
     }
 
     private static ProblemException findProblem(Throwable e) {

@@ -11,11 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import io.jixiao.budget.domain.BasicExpenditure;
 import io.jixiao.budget.domain.FilingLock;
@@ -59,13 +57,23 @@ public class ImportSaver {
             int linesReplaced, int linesSaved, String linesTotal, long revision, String timings) {
     }
 
+    /** The file's 支出明细 sheet, read (and each row checked) while the save runs. */
+    @FunctionalInterface
+    public interface LineSource {
+        /**
+         * Reads every row; each checked line goes to the sink as long as the file has no error. Throws
+         * when the file turns out to have errors (or no rows at all), which rolls the save back.
+         */
+        void read(java.util.function.Consumer<RowParser.LineRow> sink) throws Exception;
+    }
+
     /**
-     * @param lines the checked 支出明细 of the file, or null when the file has none (the year's lines stay)
-     * @param progress the lines written so far
+     * @param lines the file's 支出明细 sheet, or null when the file has none; a sheet without rows leaves the
+     *        year's lines as they are
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Result save(Caller caller, ImportJob job, RowParser.BasicRow basic, List<RowParser.ProjectRow> projects,
-            LineSpool lines, IntConsumer progress) throws Exception {
+            LineSource lines) throws Exception {
         long t0 = System.nanoTime();
         String dept = job.departmentId;
         int year = job.fiscalYear;
@@ -81,17 +89,21 @@ public class ImportSaver {
         long t1 = System.nanoTime();
         int replaced = 0;
         String lineTimes = "";
+        LineCopy copied = null;
         if (lines != null) {
             em.flush();
-            Replaced old = replaceLines(dept, year, lines, progress);
+            Replaced old = replaceLines(dept, year, lines);
+            copied = old.lines();
             replaced = old.count();
-            lineTimes = String.format(" (delete %d ms, copy %d ms)", old.deleteMillis(), old.copyMillis());
-            audit.record(AUDIT_LINES, dept + ":" + year, null, caller.name(), List.of(
-                    new AuditTrail.Change("lines", old.summary(), summary(lines.lines(), lines.total())),
-                    new AuditTrail.Change("importedFrom", null, job.fileName + " (" + job.id + ")")));
+            lineTimes = String.format(" (delete %d ms, read and copy %d ms)", old.deleteMillis(), old.copyMillis());
+            if (copied != null) {
+                audit.record(AUDIT_LINES, dept + ":" + year, null, caller.name(), List.of(
+                        new AuditTrail.Change("lines", old.summary(), summary(copied.lines(), copied.total())),
+                        new AuditTrail.Change("importedFrom", null, job.fileName + " (" + job.id + ")")));
+            }
         }
         long t2 = System.nanoTime();
-        boolean changed = basicChanged || projectCounts[0] > 0 || projectCounts[1] > 0 || lines != null;
+        boolean changed = basicChanged || projectCounts[0] > 0 || projectCounts[1] > 0 || copied != null;
         if (changed) {
             guard.republish(caller, filing, "import");
         }
@@ -99,7 +111,7 @@ public class ImportSaver {
         String timings = String.format("figures %d ms, lines %d ms%s, sheet %d ms", (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, lineTimes, (System.nanoTime() - t2) / 1_000_000);
         return new Result(basicChanged, projectCounts[0], projectCounts[1], projectCounts[2], replaced,
-                lines == null ? 0 : lines.lines(), lines == null ? "0.00" : lines.total().toPlainString(),
+                copied == null ? 0 : copied.lines(), copied == null ? "0.00" : copied.total().toPlainString(),
                 filing.revision, timings);
     }
 
@@ -167,81 +179,118 @@ public class ImportSaver {
     }
 
     /**
-     * Replaces the lines of a department-year on the transaction's own connection: the old lines are
-     * deleted and the spooled ones streamed in with PostgreSQL COPY, inside the import's transaction,
-     * so a failure anywhere leaves the old lines. The year's sums per project and channel, counted
-     * while the file was checked, replace those in spending_total, which the sheet reads.
+     * Replaces the lines of a department-year on the transaction's own connection while the sheet is
+     * read: at the first checked line the old lines are deleted and a COPY started, each further line
+     * streamed into it, so the database writes while the service parses. A failure anywhere (an error
+     * in a later row, a project removed meanwhile) rolls the whole import back and the old lines stay.
+     * The year's sums per project and channel and per month, counted on the way, replace those the
+     * sheet reads.
      *
-     * @return the lines replaced: their number and a summary for the audit (null when there were none)
+     * @return the lines replaced (their number and a summary for the audit, null when there were none)
+     *         and the lines copied (null when the sheet had none: the old lines stay)
      */
-    private Replaced replaceLines(String dept, int year, LineSpool lines, IntConsumer progress) throws SQLException {
-        long[] projectIds = new long[lines.projects().size()];
-        if (projectIds.length > 0) {
-            Map<String, Long> byName = new HashMap<>();
-            for (Project p : Project.of(dept, year)) {
-                byName.put(p.name, p.id);
-            }
-            for (int i = 0; i < projectIds.length; i++) {
-                Long id = byName.get(lines.projects().get(i));
-                if (id == null) {
-                    throw ProblemException.conflict("import.changed-meanwhile"); // removed after the file was checked
-                }
-                projectIds[i] = id;
-            }
+    private Replaced replaceLines(String dept, int year, LineSource source) throws Exception {
+        Map<String, Long> projectIds = new HashMap<>();
+        for (Project p : Project.of(dept, year)) { // under the filing lock: no project comes or goes meanwhile
+            projectIds.put(p.name, p.id);
         }
-        int[] replaced = new int[1];
         long[] millis = new long[2];
+        int[] replaced = new int[1];
         String[] replacedSummary = new String[1];
+        Exception[] failed = new Exception[1];
+        LineCopy[] result = new LineCopy[1];
         // all on the transaction's own connection, inside doWork: the statements must not outlive it
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement before = c.prepareStatement("select coalesce(sum(line_count), 0), "
-                    + "coalesce(sum(amount), 0) from spending_total where department_id = ? and fiscal_year = ?")) {
-                before.setString(1, dept);
-                before.setInt(2, year);
-                try (ResultSet rs = before.executeQuery()) {
-                    rs.next();
-                    replacedSummary[0] = rs.getLong(1) == 0 ? null : summary(rs.getLong(1), rs.getBigDecimal(2));
-                }
-            }
-            long d0 = System.nanoTime();
-            try (PreparedStatement delete = c.prepareStatement(
-                    "delete from spending_line where department_id = ? and fiscal_year = ?")) {
-                delete.setString(1, dept);
-                delete.setInt(2, year);
-                replaced[0] = delete.executeUpdate();
-            }
             long c0 = System.nanoTime();
-            millis[0] = (c0 - d0) / 1_000_000;
-            replaceSums(c, dept, year, "spending_total", "channel", lines.sums(), k -> k.project(), k -> k.channel(),
-                    projectIds);
-            replaceSums(c, dept, year, "spending_month_total", "month", lines.months(), k -> k.project(), k -> k.month(),
-                    projectIds);
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(LineSpool.COPY);
+            LineCopy copy = new LineCopy(dept, year, () -> {
+                try (PreparedStatement before = c.prepareStatement("select coalesce(sum(line_count), 0), "
+                        + "coalesce(sum(amount), 0) from spending_total where department_id = ? and fiscal_year = ?")) {
+                    before.setString(1, dept);
+                    before.setInt(2, year);
+                    try (ResultSet rs = before.executeQuery()) {
+                        rs.next();
+                        replacedSummary[0] = rs.getLong(1) == 0 ? null : summary(rs.getLong(1), rs.getBigDecimal(2));
+                    }
+                }
+                long d0 = System.nanoTime();
+                try (PreparedStatement delete = c.prepareStatement(
+                        "delete from spending_line where department_id = ? and fiscal_year = ?")) {
+                    delete.setString(1, dept);
+                    delete.setInt(2, year);
+                    replaced[0] = delete.executeUpdate();
+                }
+                millis[0] = (System.nanoTime() - d0) / 1_000_000;
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(LineCopy.COPY);
+            });
+            boolean[] unknownProject = new boolean[1];
             try {
-                lines.replay(projectIds, (bytes, length) -> copy.writeToCopy(bytes, 0, length), progress);
-                copy.endCopy();
-                millis[1] = (System.nanoTime() - c0) / 1_000_000;
-            } catch (SQLException | RuntimeException e) {
+                source.read(line -> {
+                    if (unknownProject[0]) {
+                        return;
+                    }
+                    Long projectId = null;
+                    if (line.project() != null) {
+                        projectId = projectIds.get(line.project());
+                        if (projectId == null) { // checked against the projects before the lock was taken
+                            unknownProject[0] = true;
+                            copy.cancel();
+                            return;
+                        }
+                    }
+                    try {
+                        copy.add(line, projectId);
+                    } catch (SQLException e) {
+                        throw new CopyFailed(e);
+                    }
+                });
+                if (unknownProject[0]) {
+                    throw ProblemException.conflict("import.changed-meanwhile");
+                }
+                if (copy.finish()) {
+                    replaceSums(c, dept, year, "spending_total", "channel", copy.sums(), k -> k.project(),
+                            k -> k.channel());
+                    replaceSums(c, dept, year, "spending_month_total", "month", copy.months(), k -> k.project(),
+                            k -> k.month());
+                    result[0] = copy;
+                }
+                millis[1] = (System.nanoTime() - c0) / 1_000_000 - millis[0];
+            } catch (CopyFailed e) {
+                copy.cancel();
+                throw e.getCause();
+            } catch (RuntimeException e) {
+                copy.cancel();
                 throw e;
             } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy(); // a failure mid-way: the transaction rolls back anyway
-                }
+                copy.cancel();
+                failed[0] = e;
             }
         });
-        return new Replaced(replaced[0], replacedSummary[0], millis[0], millis[1]);
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return new Replaced(replaced[0], replacedSummary[0], result[0], millis[0], millis[1]);
+    }
+
+    /** A line the COPY refused: its SQLException, carried out of the row callback. */
+    private static final class CopyFailed extends RuntimeException {
+        CopyFailed(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
     /**
      * Replaces a department-year's rows of a sums table (spending_total by channel, spending_month_total by
-     * month of payment) with the sums counted while the file was checked; key: the project index (-1:
+     * month of payment) with the sums counted while the lines were copied; key: the project id (null:
      * 基本支出) and the table's other key column.
      */
     private static <K> void replaceSums(java.sql.Connection c, String dept, int year, String table, String keyColumn,
-            Map<K, LineSpool.Sum> sums, java.util.function.ToIntFunction<K> project,
-            java.util.function.Function<K, Object> key, long[] projectIds) throws SQLException {
+            Map<K, LineCopy.Sum> sums, java.util.function.Function<K, Long> project,
+            java.util.function.Function<K, Object> key) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
                 "delete from " + table + " where department_id = ? and fiscal_year = ?");
                 PreparedStatement insert = c.prepareStatement("insert into " + table + " (department_id, fiscal_year, "
@@ -250,10 +299,9 @@ public class ImportSaver {
             delete.setInt(2, year);
             delete.executeUpdate();
             for (var sum : sums.entrySet()) {
-                int p = project.applyAsInt(sum.getKey());
                 insert.setString(1, dept);
                 insert.setInt(2, year);
-                insert.setObject(3, p < 0 ? null : projectIds[p], java.sql.Types.BIGINT);
+                insert.setObject(3, project.apply(sum.getKey()), java.sql.Types.BIGINT);
                 insert.setObject(4, key.apply(sum.getKey()));
                 insert.setInt(5, sum.getValue().lines());
                 insert.setBigDecimal(6, sum.getValue().amount());
@@ -263,7 +311,7 @@ public class ImportSaver {
         }
     }
 
-    private record Replaced(int count, String summary, long deleteMillis, long copyMillis) {
+    private record Replaced(int count, String summary, LineCopy lines, long deleteMillis, long copyMillis) {
     }
 
     private static String summary(long lines, BigDecimal total) {

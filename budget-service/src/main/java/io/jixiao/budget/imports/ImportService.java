@@ -140,7 +140,7 @@ public class ImportService {
             Caller writer = new Caller(caller.name(), Set.of(Roles.DEPARTMENT), departmentId);
             queue.enqueue(ticket, () -> {
                 try {
-                    runner.run(id, writer, file, kept, workDir);
+                    runner.run(id, writer, file, kept);
                 } finally {
                     mine.remove(id);
                     deleteQuietly(kept);

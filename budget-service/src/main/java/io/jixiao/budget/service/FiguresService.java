@@ -142,6 +142,11 @@ public class FiguresService {
         LinkedHashMap<String, Object> before = row.auditValues();
         String auditId = row.auditId();
         VarianceReason.delete("projectId", projectId);
+        // its 支出明细 go with it (no foreign key on the lines, see migration V9); its sums cascade
+        Project.getEntityManager().createNativeQuery(
+                "delete from spending_line where department_id = ?1 and fiscal_year = ?2 and project_id = ?3")
+                .setParameter(1, departmentId).setParameter(2, fiscalYear).setParameter(3, projectId)
+                .executeUpdate();
         row.delete();
         guard.changed(caller, filing, "project", auditId, null, before, new LinkedHashMap<>());
         return sheets.load(departmentId, fiscalYear);

@@ -85,6 +85,11 @@ class ImportResourceTest {
     /** multipart/form-data as a browser sends it: the file name in UTF-8 (RFC 7578), the body streamed. */
     static java.net.http.HttpResponse<String> rawUpload(int year, String fileName,
             java.util.function.Supplier<java.io.InputStream> content, long fileBytes, String lang) throws Exception {
+        return rawUpload(D, year, fileName, content, fileBytes, lang);
+    }
+
+    static java.net.http.HttpResponse<String> rawUpload(String dept, int year, String fileName,
+            java.util.function.Supplier<java.io.InputStream> content, long fileBytes, String lang) throws Exception {
         String boundary = "----jixiao" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -95,8 +100,8 @@ class ImportResourceTest {
                         new ByteArrayInputStream(tail))));
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
-                        + base(year) + "/imports"))
-                .header("Authorization", "Bearer " + clerk()).header("Accept-Language", lang)
+                        + "/api/v1/budgets/" + dept + "/" + year + "/imports"))
+                .header("Authorization", "Bearer " + TestTokens.department(dept)).header("Accept-Language", lang)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
                         java.net.http.HttpRequest.BodyPublishers.ofInputStream(body), length))
@@ -140,19 +145,24 @@ class ImportResourceTest {
 
     /** Uploads and waits for the job to finish; returns the finished job. */
     public static JsonPath importAndWait(int year, byte[] bytes, String name, String lang) {
+        return importAndWait(D, year, bytes, name, lang);
+    }
+
+    static JsonPath importAndWait(String dept, int year, byte[] bytes, String name, String lang) {
         java.net.http.HttpResponse<String> accepted;
         try {
-            accepted = rawUpload(year, name, () -> new ByteArrayInputStream(bytes), bytes.length, lang);
+            accepted = rawUpload(dept, year, name, () -> new ByteArrayInputStream(bytes), bytes.length, lang);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         assertEquals(202, accepted.statusCode(), accepted.body());
         String location = accepted.headers().firstValue("Location").orElseThrow();
+        String token = TestTokens.department(dept);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String state = as(clerk()).get(location).then().statusCode(200).extract().path("state");
+            String state = as(token).get(location).then().statusCode(200).extract().path("state");
             return !"QUEUED".equals(state) && !"RUNNING".equals(state);
         });
-        return as(clerk()).header("Accept-Language", lang).get(location).then().statusCode(200).extract().jsonPath();
+        return as(token).header("Accept-Language", lang).get(location).then().statusCode(200).extract().jsonPath();
     }
 
     static List<List<Object>> rows(List<Object> header, List<?>... data) {
@@ -312,6 +322,53 @@ class ImportResourceTest {
         JsonPath audit = as(clerk()).get(base(year) + "/audit").then().statusCode(200).extract().jsonPath();
         assertEquals("4 条，合计 22100.80 元",
                 audit.getString("find { it.field == 'lines' && it.newValue == '2 条，合计 300.50 元' }.oldValue"));
+    }
+
+    /**
+     * The 支出明细 are checked while they stream into the database, after the file's 基本支出 was written in the
+     * same transaction: an error in the very last row still saves nothing, and the year keeps its lines.
+     */
+    @Test
+    void anErrorInTheLastOfManyLinesSavesNothingAndTheYearKeepsWhatItHad() throws Exception {
+        String dept = "d0000000-0000-4000-8000-000000000004"; // its 2024 is written by no other test
+        int year = 2024;
+        String base = "/api/v1/budgets/" + dept + "/" + year;
+        String token = TestTokens.department(dept);
+        JsonPath first = importAndWait(dept, year, readAll(manyLines(year, 1000, 3000, null)), "first.xlsx", "zh-CN");
+        assertEquals("SUCCEEDED", first.getString("state"), first.prettify());
+        assertEquals(3000, first.getInt("summary.linesSaved"));
+        JsonPath before = as(token).get(base).then().statusCode(200).extract().jsonPath();
+        assertEquals(3000, before.getInt("spending.lines"));
+        assertEquals("1000.00", before.getString("basic.budget"));
+
+        // 5,000 good lines (more than one chunk of the COPY) and a last one with three decimals
+        JsonPath second = importAndWait(dept, year, readAll(manyLines(year, 2000, 5000, "12.345")), "second.xlsx", "zh-CN");
+        assertEquals("FAILED", second.getString("state"), second.prettify());
+        assertEquals(1, second.getInt("errorCount"));
+        assertEquals("import.amount.decimals", second.getString("errors[0].code"));
+        assertEquals(5002, second.getInt("errors[0].row"), "the header is row 1, the bad line comes after 5,000");
+        assertEquals(5002, second.getInt("totalRows"), "the 基本支出 row and 5,001 lines were all read");
+        JsonPath after = as(token).get(base).then().statusCode(200).extract().jsonPath();
+        assertEquals(before.getLong("revision"), after.getLong("revision"), "no new revision");
+        assertEquals("1000.00", after.getString("basic.budget"), "the file's 基本支出 was rolled back with its lines");
+        assertEquals(3000, after.getInt("spending.lines"));
+        assertEquals(before.getString("spending.total"), after.getString("spending.total"));
+        assertEquals(List.of("第 1 笔"), as(token).get(base + "/spending-lines?limit=1").then().statusCode(200)
+                .extract().jsonPath().getList("items.description"), "the first file's lines are still there");
+    }
+
+    /** 基本支出 with the given budget and {@code lines} lines of 1.00 each; a last line with {@code lastAmount} when set. */
+    private static Path manyLines(int year, int basicBudget, int lines, String lastAmount) throws Exception {
+        List<List<?>> data = new java.util.ArrayList<>();
+        for (int i = 1; i <= lines; i++) {
+            data.add(row(i, LocalDate.of(year, 1 + i % 12, 1 + i % 28), "基本支出", "办公费", "单位自有", "1.00", "第 " + i + " 笔"));
+        }
+        if (lastAmount != null) {
+            data.add(row(lines + 1, LocalDate.of(year, 12, 31), "基本支出", "办公费", "单位自有", lastAmount, "最后一笔"));
+        }
+        return TestWorkbooks.xlsx(
+                new TestWorkbooks.SheetData("基本支出", rows(BASIC_HEADER, row(1, basicBudget, 900, null, null, null, null))),
+                new TestWorkbooks.SheetData("支出明细", rows(LINE_HEADER, data.toArray(List<?>[]::new))));
     }
 
     @Test
