@@ -273,12 +273,14 @@ final class ApiMeasurements {
         boolean csvRows = o.flag("csv-rows");
         boolean ndjsonRows = o.flag("ndjson-rows");
         boolean countLines = csvRows || ndjsonRows;
+        boolean zipFloor = o.flag("zip-floor"); // keep the last body and measure ZipFloor on it
         int headerLines = csvRows ? 1 : 0;
         Tokens tokens = Tokens.fromEnv();
         List<Double> ms = new ArrayList<>();
         long bytes = 0;
         long lines = 0;
         int status = 0;
+        java.io.ByteArrayOutputStream last = null;
         for (int i = 0; i < warmup + repeat; i++) {
             String token = tokens.get();
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
@@ -289,11 +291,15 @@ final class ApiMeasurements {
             HttpResponse<InputStream> r = HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             long n = 0;
             long nl = 0;
+            java.io.ByteArrayOutputStream kept = zipFloor ? new java.io.ByteArrayOutputStream() : null;
             try (InputStream in = r.body()) {
                 byte[] buf = new byte[1 << 16];
                 int read;
                 while ((read = in.read(buf)) > 0) {
                     n += read;
+                    if (kept != null) {
+                        kept.write(buf, 0, read);
+                    }
                     if (countLines) {
                         for (int k = 0; k < read; k++) {
                             if (buf[k] == '\n') {
@@ -310,6 +316,7 @@ final class ApiMeasurements {
             }
             bytes = n;
             lines = nl;
+            last = kept;
             if (i >= warmup) {
                 ms.add(ms(t1 - t0));
             }
@@ -318,6 +325,9 @@ final class ApiMeasurements {
         m.put("ok", status == 200);
         m.put("status", status);
         m.put("bytes", bytes);
+        if (last != null && status == 200) {
+            m.put("zipFloor", ZipFloor.measure(last.toByteArray(), 3));
+        }
         if (countLines) {
             long rows = Math.max(0, lines - headerLines); // CSV has a header line, NDJSON none
             m.put("rows", rows);

@@ -13,7 +13,7 @@ import java.util.Map;
  *   copy        --jdbc URL --user U --csv FILE --rows N    COPY FROM STDIN / COPY TO STDOUT in a scratch database (dropped after)
  *   write-score --budget URL --evaluation URL --dept D --year Y --samples N --warmup W --seed S
  *   import      --budget URL --dept D --year Y --csv FILE --rows N [--warmup N] [--repeat N]
- *   get         --url URL --repeat N --warmup W [--csv-rows | --ndjson-rows]
+ *   get         --url URL --repeat N --warmup W [--csv-rows | --ndjson-rows] [--zip-floor]
  *   paged       --url URL --limit L
  *   batch       --report URL --year Y
  * </pre>
