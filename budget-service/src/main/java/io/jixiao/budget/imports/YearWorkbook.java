@@ -12,11 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,10 +20,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import io.jixiao.budget.imports.ImportLayout.Column;
@@ -41,8 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A department-year exported to XLSX. It writes with SXSSF (a window of rows in memory, the rest
- * flushed to a temp file) and reads the 支出明细 with a JDBC fetch size, so a year of 100,000 lines
+ * A department-year exported to XLSX. POI (SXSSF) writes the small sheets; the 支出明细 rows are
+ * streamed from the database into their sheet by {@link LinesSheetXml}, so a year of 100,000 lines
  * streams through. Its first three data sheets use the import layout (plus derived columns the
  * importer ignores), so it can be corrected and imported again.
  */
@@ -69,36 +63,43 @@ public class YearWorkbook {
     }
 
     public void exportXlsx(BudgetSheet s, OutputStream out) {
-        SXSSFWorkbook wb = new SXSSFWorkbook(200) {
-            @Override
-            protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
-                    OutputStream target) {
-                // The fastest deflate: at 100,000 lines the default level spends more time compressing than
-                // the rows take to write; the file is a little larger, and it is a download
-                var zip = super.createArchiveOutputStream(target);
-                zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-                return zip;
-            }
-        };
-        // Temp files uncompressed: gzip on the way out and gunzip on the way back cost as much CPU as the
-        // XML itself; the disk holds ~10 MB per 100,000 lines for the length of one request.
-        wb.setCompressTempFiles(false);
+        // POI writes the workbook with the 支出明细 header only, to a temporary file; LinesSheetXml copies it
+        // into the response and streams the year's lines into that sheet straight from the database
+        java.nio.file.Path file = null;
+        SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             WorkbookCells.Styles st = new WorkbookCells.Styles(wb);
             summary(wb.createSheet("汇总"), st, s);
             basic(wb.createSheet(Kind.BASIC.sheetName), st, s);
             projects(wb.createSheet(Kind.PROJECTS.sheetName), st, s);
-            lines(wb.createSheet(Kind.LINES.sheetName), st, s);
+            Sheet lines = wb.createSheet(Kind.LINES.sheetName);
+            header(lines, st, ImportLayout.LINES.stream().map(Column::header).toList());
+            widths(lines, ImportLayout.LINES.size());
+            lines.setColumnWidth(2, 36 * 256);
+            lines.setColumnWidth(6, 40 * 256);
             reasons(wb.createSheet("差异原因"), st, s);
-            wb.write(out);
+            file = java.nio.file.Files.createTempFile("jixiao-workbook-", ".xlsx");
+            try (OutputStream tmp = java.nio.file.Files.newOutputStream(file)) {
+                wb.write(tmp);
+            }
+            // SXSSF names its sheet parts by position: the 支出明细 sheet is the fourth
+            String part = "xl/worksheets/sheet" + (wb.getSheetIndex(lines) + 1) + ".xml";
+            LinesSheetXml.splice(file, part, dataSource, s.departmentId(), s.fiscalYear(),
+                    s.spending() == null ? 0 : s.spending().lines(), new LinesSheetXml.Styles(st.date.getIndex(),
+                            st.money.getIndex(), st.label.getIndex(), st.moneyBold.getIndex()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         } finally {
             wb.dispose();
             try {
                 wb.close();
+                if (file != null) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
             } catch (IOException ignored) {
-                // temp files are gone with dispose()
+                // a temporary file left behind is removed with the system's temp folder
             }
         }
     }
@@ -259,67 +260,6 @@ public class YearWorkbook {
         }
         widths(sh, headers.size());
         sh.setColumnWidth(1, 36 * 256);
-    }
-
-    /** Streams the lines from the database into an SXSSF sheet (only a window of rows is in memory). */
-    private void lines(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {
-        header(sh, st, ImportLayout.LINES.stream().map(Column::header).toList());
-        if (sh instanceof SXSSFSheet sx) {
-            sx.setRandomAccessWindowSize(200);
-        }
-        String sql = """
-                select l.paid_on, p.name, l.economic_class, l.channel, l.amount, l.description
-                from spending_line l left join project p on p.id = l.project_id
-                where l.department_id = ? and l.fiscal_year = ? order by l.id""";
-        int r = 1;
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(2000);
-                ps.setString(1, s.departmentId());
-                ps.setInt(2, s.fiscalYear());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Row row = sh.createRow(r);
-                        row.createCell(0).setCellValue(r);
-                        Cell date = row.createCell(1);
-                        date.setCellValue(rs.getObject(1, LocalDate.class));
-                        date.setCellStyle(st.date);
-                        String project = rs.getString(2);
-                        row.createCell(2).setCellValue(project == null ? ImportLayout.BASIC_LINE : project);
-                        row.createCell(3).setCellValue(rs.getString(3));
-                        row.createCell(4).setCellValue("OWN".equals(rs.getString(4)) ? ImportLayout.CHANNEL_OWN
-                                : ImportLayout.CHANNEL_DIRECT);
-                        BigDecimal amount = rs.getBigDecimal(5);
-                        Cell a = row.createCell(5);
-                        a.setCellValue(amount.doubleValue());
-                        a.setCellStyle(st.money);
-                        String d = rs.getString(6);
-                        if (d != null) {
-                            row.createCell(6).setCellValue(d);
-                        }
-                        total = total.add(amount);
-                        r++;
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        if (r > 1) {
-            Row row = sh.createRow(r);
-            text(row, 0, "合计", st.label);
-            text(row, 2, (r - 1) + " 条", st.label);
-            money(row, 5, total.toPlainString(), st.moneyBold);
-        }
-        // Widths last: while a sheet has column definitions, POI looks up the column's style for every
-        // new cell (a quarter of the export's time at 100,000 lines); the file is the same.
-        widths(sh, ImportLayout.LINES.size());
-        sh.setColumnWidth(2, 36 * 256);
-        sh.setColumnWidth(6, 40 * 256);
     }
 
     private void reasons(Sheet sh, WorkbookCells.Styles st, BudgetSheet s) {

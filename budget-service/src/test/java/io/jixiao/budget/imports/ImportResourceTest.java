@@ -267,6 +267,13 @@ class ImportResourceTest {
             Sheet lines = wb.getSheet("支出明细");
             assertEquals(6, lines.getLastRowNum(), "header, 5 lines, 合计");
             assertEquals("普法宣传", lines.getRow(1).getCell(2).getStringCellValue());
+            assertEquals(LocalDate.of(year, 3, 15), lines.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals("yyyy-mm-dd", lines.getRow(1).getCell(1).getCellStyle().getDataFormatString());
+            assertEquals(LocalDate.of(year, 12, 31), lines.getRow(5).getCell(1).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(12000.5, lines.getRow(1).getCell(5).getNumericCellValue(), 1e-9);
+            assertEquals("#,##0.00", lines.getRow(1).getCell(5).getCellStyle().getDataFormatString());
+            assertEquals(1.0, lines.getRow(1).getCell(0).getNumericCellValue(), 1e-9);
+            assertEquals("宣传册", lines.getRow(1).getCell(6).getStringCellValue());
             assertEquals("财政直接支付", lines.getRow(2).getCell(4).getStringCellValue());
             assertEquals("合计", lines.getRow(6).getCell(0).getStringCellValue());
             assertEquals(25100.80, lines.getRow(6).getCell(5).getNumericCellValue(), 1e-9);
