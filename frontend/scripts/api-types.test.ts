@@ -33,7 +33,7 @@ const contract = JSON.parse(readFileSync(CONTRACT, 'utf8')) as {
 async function typecheckAliases(dir: string, source: string): Promise<Run> {
   mkdirSync(path.join(dir, 'generated'), { recursive: true });
   writeFileSync(path.join(dir, 'generated/jixiao-api.ts'), source);
-  for (const file of ['types.ts', 'uncontracted.ts']) copyFileSync(path.join(root, 'src/api', file), path.join(dir, file));
+  for (const file of ['types.ts', 'goalConstants.ts']) copyFileSync(path.join(root, 'src/api', file), path.join(dir, file));
   const options = ['--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'bundler'];
   return run(tsc, [...options, 'types.ts'], dir);
 }

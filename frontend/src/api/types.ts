@@ -2,13 +2,15 @@
  * The SPA's names for the API's shapes. Everything the merged contract (docs/openapi/jixiao-api.json)
  * describes is an alias of the generated `components['schemas']` (./generated/jixiao-api.ts, see
  * frontend/README.md "API types"), so a contract change that breaks a page fails `npm run typecheck`.
- * Only responses the contract gives no schema for are written by hand, in ./uncontracted.ts.
+ * Client-side choices (the goals editor's lists) are in ./goalConstants.ts.
  * Money: 元 decimal strings; rates: percent strings.
  */
 import type { components } from './generated/jixiao-api';
-import type { DecimalValue } from './uncontracted';
 
 type Schemas = components['schemas'];
+
+/** Decimals the evaluation service sends as JSON numbers (BigDecimal); strings are accepted too. */
+export type DecimalValue = number | string;
 
 /**
  * The contract documents BigDecimal request fields as JSON numbers; the services' JSON reader takes a
@@ -154,6 +156,8 @@ export type SelfScoreInput = WithNulls<DecimalStrings<Schemas['SelfScoreInput'],
 export type AdjustmentInput = WithNulls<DecimalStrings<Schemas['AdjustmentInput'], 'score'>, 'version'>;
 export type ReportSectionFigures = Schemas['ReportSectionFigures'];
 export type ReportSection = Schemas['ReportSection'];
+/** GET /evaluations/ranking: equal totals share a rank; total is a decimal. */
+export type RankingEntry = Nest<Schemas['RankingEntryResponse'], { total: DecimalValue }>;
 
 // ------------------------------------------------------------------ 绩效目标 input and the narrative
 
@@ -163,13 +167,25 @@ export type GoalsInput = Nest<
   { goals: Nest<Schemas['GoalInput'], { indicators: GoalIndicatorInput[] }>[] }
 >;
 /** An item of 四 (存在的问题及原因): the problem and, optionally, its cause. */
-export type NarrativeProblem = WithNulls<Schemas['Problem'], 'cause'>;
+export type NarrativeProblem = Schemas['Problem'];
 /** An item of 五 (改进措施): problemRef is the 1-based number of the problem of 四 it answers (null only on converted old text). */
-export type NarrativeMeasure = WithNulls<Schemas['Measure'], 'problemRef'>;
-export type NarrativeInput = Nest<
-  WithNulls<Schemas['NarrativeInput'], 'version'>,
-  { problems: NarrativeProblem[]; measures: NarrativeMeasure[] }
->;
+export type NarrativeMeasure = Schemas['Measure'];
+export type NarrativeInput = WithNulls<Schemas['NarrativeInput'], 'version'>;
+/** GET/PUT /reports/{dept}/{year}/narrative: the department's own words in the report (version null: never saved). */
+export type Narrative = Schemas['NarrativeResponse'];
+
+// ------------------------------------------------------------------ 自评报告 and the checker (report-service)
+
+export type Finding = Schemas['FindingResponse'];
+export type FindingSeverity = Finding['severity'];
+export type FindingTag = Finding['tag'];
+export type ReportPart = Schemas['ReportPartResponse'];
+export type ReportOutlineSection = Schemas['ReportOutlineSectionResponse'];
+export type ReportDocument = Schemas['ReportDocumentResponse'];
+/** GET /reports/{dept}/{year}: the report, its findings and its text as the checker reads it. */
+export type ReportView = Schemas['ReportResponse'];
+/** POST /checks: the checker on an uploaded report. */
+export type CheckResult = Schemas['CheckResponse'];
 
 // ------------------------------------------------------------------ 报送 (the filing workflow, report-service)
 
@@ -186,5 +202,7 @@ export type Filing = Nest<Schemas['Filing'], { status: FilingStatus; history: Fi
 /** One goal indicator; target and actual are decimals (JSON numbers from the service, strings while edited). */
 export type GoalIndicator = Nest<Schemas['GoalIndicatorResponse'], { target: DecimalValue; actual: DecimalValue | null }>;
 export type GoalsView = Nest<Schemas['GoalsResponse'], { indicators: GoalIndicator[] }>;
+export type GoalCategory = GoalIndicator['category'];
+export type GoalDirection = GoalIndicator['direction'];
 
-export * from './uncontracted';
+export * from './goalConstants';

@@ -72,7 +72,7 @@ export class FakeYear {
     }),
   ];
   report: ReportView = {
-    report: { title: '2020 年度自评报告', sections: [], unit: '政法委', date: '2021年1月' },
+    report: { title: '2020 年度自评报告', sections: [], unit: '政法委', date: '2021年1月', score: null, projects: [] },
     sheetRevision: 9,
     scoreRevision: 9,
     fatal: 1,

@@ -2052,7 +2052,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CheckResponse"];
                     };
                 };
                 /** @description empty or corrupt file */
@@ -2892,7 +2892,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RankingEntryResponse"][];
                     };
                 };
                 /** @description fiscalYear missing */
@@ -5958,7 +5958,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReportResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6038,7 +6038,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["NarrativeResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6098,7 +6098,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["NarrativeResponse"];
                     };
                 };
                 /** @description Invalid items, each with its field path (e.g. measures[2].problemRef); nothing stored */
@@ -8447,6 +8447,33 @@ export interface components {
             schemaVersion: number;
             type: string;
         };
+        /** @description The checker's findings on an uploaded report */
+        CheckResponse: {
+            /**
+             * Format: int64
+             * @description FATAL findings, all of them
+             */
+            fatal: number;
+            /** @description the first 1000 findings in document order */
+            findings: components["schemas"]["FindingResponse"][];
+            /**
+             * @description how the file was read: docx, text/utf-8 or text/gbk
+             * @example docx
+             */
+            format: string;
+            /**
+             * Format: int32
+             * @description non-blank paragraphs read
+             */
+            paragraphs: number;
+            /** @description true: more findings than listed */
+            truncated: boolean;
+            /**
+             * Format: int64
+             * @description WARNING findings, all of them
+             */
+            warnings: number;
+        };
         CloseInput: {
             /** Format: int64 */
             version: number;
@@ -8604,6 +8631,29 @@ export interface components {
             sheetRevision: number;
             submittedAt: components["schemas"]["OffsetDateTime"];
             submittedBy: string;
+        };
+        /** @description One problem the checker found, where it is and what was expected */
+        FindingResponse: {
+            excerpt: string;
+            /** @description what the checker expected, null when it has no one answer */
+            expected: string | null;
+            message: string;
+            /**
+             * Format: int32
+             * @description paragraph in the document (1-based), 0 when not about one paragraph
+             */
+            paragraph: number;
+            /** @example variance.explanations-mismatch */
+            rule: string;
+            /** @description section of the outline (一 … 六), empty for the whole report */
+            section: string;
+            /**
+             * @description FATAL only for certain findings (arithmetic, a missing part, cut-off text)
+             * @enum {string}
+             */
+            severity: "FATAL" | "WARNING";
+            /** @enum {string} */
+            tag: "EXISTENCE" | "ACCURACY" | "COMPLETENESS" | "TEXT";
         };
         /** @description One indicator of a goal, with its target, actual and whether it was met */
         GoalIndicatorResponse: {
@@ -8907,8 +8957,11 @@ export interface components {
          */
         LocalDate: string;
         Measure: {
-            /** Format: int32 */
-            problemRef: number;
+            /**
+             * Format: int32
+             * @description 1-based number of the problem it answers; null only on converted old text, a save requires it
+             */
+            problemRef: number | null;
             text: string;
         };
         NarrativeInput: {
@@ -8919,6 +8972,21 @@ export interface components {
             problems: components["schemas"]["Problem"][];
             /** Format: int64 */
             version: number;
+        };
+        /** @description The department's own words in the report (三 目标与成效, 四 问题, 五 措施, 六 其他) */
+        NarrativeResponse: {
+            achievements: string;
+            goals: string;
+            measures: components["schemas"]["Measure"][];
+            other: string;
+            problems: components["schemas"]["Problem"][];
+            /** @description who saved last, null: nothing saved yet */
+            updatedBy: string | null;
+            /**
+             * Format: int64
+             * @description null: nothing saved yet
+             */
+            version: number | null;
         };
         /**
          * Format: date-time
@@ -9053,7 +9121,8 @@ export interface components {
             value: number;
         };
         Problem: {
-            cause: string;
+            /** @description null: no cause given */
+            cause: string | null;
             text: string;
         };
         /** @description RFC 9457 problem details, in zh-CN or English after Accept-Language */
@@ -9174,6 +9243,14 @@ export interface components {
             output: number;
             satisfaction: number;
         };
+        /** @description A department's place in the district's ranking of a year (equal totals share a rank) */
+        RankingEntryResponse: {
+            departmentId: string;
+            grade: string;
+            /** Format: int32 */
+            rank: number;
+            total: number;
+        };
         Reason: {
             amount: string;
             /** Format: int64 */
@@ -9191,6 +9268,73 @@ export interface components {
             projectId: number;
             unexplained: string;
             variance: string;
+        };
+        /** @description The report: title, the outline 一 … 六, unit, date and the annexes: the scoring table (评分表; score null while nothing is scored) and the projects */
+        ReportDocumentResponse: {
+            date: string;
+            projects: components["schemas"]["ReportProjectResponse"][];
+            score: components["schemas"]["ReportScoreResponse"] | null;
+            sections: components["schemas"]["ReportOutlineSectionResponse"][];
+            title: string;
+            unit: string;
+        };
+        /** @description A section of the outline: its number (一 … 六), title and parts */
+        ReportOutlineSectionResponse: {
+            /** @example 二 */
+            number: string;
+            parts: components["schemas"]["ReportPartResponse"][];
+            title: string;
+        };
+        /** @description A part of a section: an optional sub-heading such as （一）基本支出情况 and its paragraphs */
+        ReportPartResponse: {
+            /** @description null: the paragraphs follow the section title */
+            heading: string | null;
+            paragraphs: string[];
+        };
+        /** @description One project of the annex, amounts in 万元 as printed (— when not reported) */
+        ReportProjectResponse: {
+            actual: string;
+            actualDirect: string;
+            actualOwn: string;
+            adjustment: string;
+            budget: string;
+            executionRate: string;
+            keyProject: boolean;
+            name: string;
+        };
+        /** @description The self-evaluation report (自评报告) with the checker's findings and its plain text */
+        ReportResponse: {
+            /** Format: int64 */
+            fatal: number;
+            findings: components["schemas"]["FindingResponse"][];
+            report: components["schemas"]["ReportDocumentResponse"];
+            /**
+             * Format: int64
+             * @description revision of the score card the report used, null without a score
+             */
+            scoreRevision: number | null;
+            /** Format: int64 */
+            sheetRevision: number;
+            /** @description the report as the plain text the checker reads */
+            text: string;
+            /** Format: int64 */
+            warnings: number;
+        };
+        /** @description The scoring table (评分表): total, grade and one row per indicator, as printed */
+        ReportScoreResponse: {
+            grade: string;
+            rows: components["schemas"]["ReportScoreRowResponse"][];
+            total: string;
+        };
+        /** @description One indicator of the scoring table as printed (value — when 数据缺失; status in words) */
+        ReportScoreRowResponse: {
+            level1: string;
+            level2: string;
+            name: string;
+            points: string;
+            score: string;
+            status: string;
+            value: string;
         };
         ReportSection: {
             departmentId: string;

@@ -159,11 +159,20 @@ public class EvaluationResource {
                 locale);
     }
 
+    @Schema(description = "A department's place in the district's ranking of a year (equal totals share a rank)")
+    public record RankingEntryResponse(int rank, String departmentId, BigDecimal total, String grade) {
+
+        static RankingEntryResponse of(EvaluationService.RankingEntry e) {
+            return new RankingEntryResponse(e.rank(), e.departmentId(), e.total(), e.grade());
+        }
+    }
+
     @GET
     @Path("/ranking")
     @Operation(summary = "The district's departments by total score (finance bureau)",
             description = "Equal totals share a rank. Filter by 区县 with jurisdiction.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RankingEntryResponse.class), examples = @ExampleObject(
             name = "2020", value = "["
                     + "{\"rank\":1,\"departmentId\":\"d0000000-0000-4000-8000-000000000002\",\"total\":91.99,\"grade\":\"优\"},"
                     + "{\"rank\":2,\"departmentId\":\"d0000000-0000-4000-8000-000000000004\",\"total\":83.62,\"grade\":\"良\"},"
@@ -174,9 +183,9 @@ public class EvaluationResource {
                     + "{\"rank\":7,\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"total\":6.82,\"grade\":\"差\"}]")))
     @APIResponse(responseCode = "400", description = "fiscalYear missing")
     @APIResponse(responseCode = "403", description = "Not a bureau role")
-    public List<EvaluationService.RankingEntry> ranking(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
+    public List<RankingEntryResponse> ranking(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear,
             @Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction) {
-        return service.ranking(caller, fiscalYear, jurisdiction);
+        return service.ranking(caller, fiscalYear, jurisdiction).stream().map(RankingEntryResponse::of).toList();
     }
 
     @GET

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.evaluation.Events;
 import io.jixiao.platform.inbox.ParkedEvent;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -226,7 +227,8 @@ class TemplateVersioningTest {
         }
         given().auth().oauth2(TestTokens.reviewer()).delete(assignment + "?version=0").then().statusCode(404);
         // equal totals share a rank
-        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/ranking?fiscalYear=2030&jurisdiction=望城区").then()
-                .statusCode(200).body("rank", contains(1, 1)).body("departmentId", contains(A, B));
+        String ranking = given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/ranking?fiscalYear=2030&jurisdiction=望城区")
+                .then().statusCode(200).body("rank", contains(1, 1)).body("departmentId", contains(A, B)).extract().asString();
+        ContractAssert.assertEachMatches("RankingEntryResponse", ranking);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,14 +29,16 @@ import jakarta.persistence.Version;
 public class Narrative extends PanacheEntityBase {
 
     /** One item of 四: what went wrong and, optionally, why. */
-    public record Problem(String text, String cause) {
+    public record Problem(String text, @Schema(nullable = true, description = "null: no cause given") String cause) {
     }
 
     /**
      * One item of 五. {@code problemRef} is the 1-based number of the problem it answers; null only on rows
      * converted from the old plain text where no problem could be matched (a save requires it).
      */
-    public record Measure(String text, Integer problemRef) {
+    public record Measure(String text,
+            @Schema(nullable = true, description = "1-based number of the problem it answers; null only on converted old text, a save requires it")
+            Integer problemRef) {
     }
 
     @Id

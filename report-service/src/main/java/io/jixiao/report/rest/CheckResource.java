@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,8 +43,13 @@ public class CheckResource {
     static final int FINDINGS_LISTED = 1000;
 
     /** truncated: more findings than FINDINGS_LISTED; the list holds the first ones in document order. */
-    public record CheckResult(String format, int paragraphs, long fatal, long warnings, List<Finding> findings,
-            boolean truncated) {
+    @Schema(description = "The checker's findings on an uploaded report")
+    public record CheckResponse(@Schema(description = "how the file was read: docx, text/utf-8 or text/gbk", example = "docx") String format,
+            @Schema(description = "non-blank paragraphs read") int paragraphs,
+            @Schema(description = "FATAL findings, all of them") long fatal,
+            @Schema(description = "WARNING findings, all of them") long warnings,
+            @Schema(description = "the first " + FINDINGS_LISTED + " findings in document order") List<FindingResponse> findings,
+            @Schema(description = "true: more findings than listed") boolean truncated) {
     }
 
     @Inject
@@ -58,6 +64,7 @@ public class CheckResource {
     @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
             examples = @ExampleObject(name = "a report as UTF-8 text (shortened)", value = Examples.CHECK_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CheckResponse.class),
             examples = @ExampleObject(name = "the sample's defects (three of them)", value = Examples.CHECK_RESULT)))
     @APIResponse(responseCode = "400", description = "empty or corrupt file")
     @APIResponse(responseCode = "403", description = "not a 预算单位 user or a 财政局 reviewer")
@@ -68,7 +75,7 @@ public class CheckResource {
     @APIResponse(responseCode = "415", description = "not text or .docx (binary, legacy .doc, password-protected)",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "legacy .doc", value = Examples.UPLOAD_UNSUPPORTED)))
-    public CheckResult check(InputStream body) {
+    public CheckResponse check(InputStream body) {
         // the budget starts before the upload is read and unpacked, so a slow .docx uses it up too
         CheckDeadline deadline = CheckDeadline.after(config.checks().timeBudget());
         UploadedReport.Text text = UploadedReport.read(CheckLimits.read(body));
@@ -80,10 +87,10 @@ public class CheckResource {
                     config.checks().timeBudget().toSeconds());
         }
         long paragraphs = text.text().lines().filter(l -> !l.isBlank()).count();
-        return new CheckResult(text.format(), (int) paragraphs,
+        return new CheckResponse(text.format(), (int) paragraphs,
                 findings.stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
                 findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(),
-                findings.size() > FINDINGS_LISTED ? List.copyOf(findings.subList(0, FINDINGS_LISTED)) : findings,
+                FindingResponse.of(findings.size() > FINDINGS_LISTED ? findings.subList(0, FINDINGS_LISTED) : findings),
                 findings.size() > FINDINGS_LISTED);
     }
 }

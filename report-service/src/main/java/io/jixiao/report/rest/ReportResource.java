@@ -11,14 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.platform.api.Requests;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.report.assembly.HtmlRenderer;
-import io.jixiao.report.assembly.Report;
-import io.jixiao.report.checker.Finding;
 import io.jixiao.report.domain.Narrative;
 import io.jixiao.report.service.ReportDocuments;
 import io.jixiao.report.service.ReportService;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -46,30 +45,26 @@ public class ReportResource {
         this.caller = caller;
     }
 
-    public record ReportResponse(Report report, long sheetRevision, Long scoreRevision, long fatal, long warnings,
-            List<Finding> findings, String text) {
-    }
-
     /** The narrative as saved; problemRef of a measure is the number of the problem (1 = 问题一) it answers. */
+    @Schema(description = "The department's own words in the report (三 目标与成效, 四 问题, 五 措施, 六 其他)")
     public record NarrativeResponse(String goals, String achievements, List<Narrative.Problem> problems,
-            List<Narrative.Measure> measures, String other, Long version, String updatedBy) {
+            List<Narrative.Measure> measures, String other,
+            @Schema(nullable = true, description = "null: nothing saved yet") Long version,
+            @Schema(nullable = true, description = "who saved last, null: nothing saved yet") String updatedBy) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The report (outline 一 … 六, unit, date, annexes) with the checker's findings")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportResponse.class),
             examples = @ExampleObject(name = "2020 (shortened)", value = Examples.REPORT)))
     @APIResponse(responseCode = "404", description = "No figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
     public ReportResponse get(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
-        ReportService.Assembled a = service.assemble(caller, d, y);
-        return new ReportResponse(a.report(), a.sheetRevision(), a.scoreRevision(),
-                a.findings().stream().filter(f -> f.severity() == Finding.Severity.FATAL).count(),
-                a.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(), a.findings(),
-                a.report().toText());
+        return ReportResponse.of(service.assemble(caller, d, y));
     }
 
     @GET
@@ -141,7 +136,7 @@ public class ReportResource {
             description = "problems: the items of 四 (text, optional cause); measures: the items of 五, each with problemRef, "
                     + "the number of the problem it answers (1 = 问题一). version null: nothing saved yet.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "2020", value = Examples.NARRATIVE)))
+            schema = @Schema(implementation = NarrativeResponse.class), examples = @ExampleObject(name = "2020", value = Examples.NARRATIVE)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another department", value = Examples.FORBIDDEN_DEPARTMENT)))
     public NarrativeResponse narrative(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {
@@ -160,7 +155,7 @@ public class ReportResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "two problems, three measures", value = Examples.NARRATIVE_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "saved", value = Examples.NARRATIVE)))
+            schema = @Schema(implementation = NarrativeResponse.class), examples = @ExampleObject(name = "saved", value = Examples.NARRATIVE)))
     @APIResponse(responseCode = "400", description = "Invalid items, each with its field path (e.g. measures[2].problemRef); nothing stored",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "measure names no existing problem", value = Examples.NARRATIVE_INVALID)))

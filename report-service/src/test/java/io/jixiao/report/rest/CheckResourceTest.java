@@ -12,6 +12,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.checker.ReportCheckerTest;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.jixiao.testing.Tier2;
@@ -29,9 +30,11 @@ class CheckResourceTest {
 
     @Test
     void textInUtf8OrGbkIsChecked() {
-        upload(BROKEN.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("format", equalTo("text/utf-8"))
+        String utf8 = upload(BROKEN.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("format", equalTo("text/utf-8"))
                 .body("fatal", equalTo(1)).body("findings[0].rule", equalTo("variance.mismatch"))
-                .body("findings[0].section", equalTo("二"));
+                .body("findings[0].section", equalTo("二")).extract().asString();
+        // the answer is the contract's CheckResponse, field for field
+        ContractAssert.assertMatches("CheckResponse", utf8);
         upload(BROKEN.getBytes(Charset.forName("GBK"))).statusCode(200).body("format", equalTo("text/gbk"))
                 .body("findings.rule", hasItem("variance.mismatch"));
     }

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,6 +96,8 @@ class NarrativeResourceTest {
                 .body("errors[0].message", containsString("does not exist"));
         clerk().get(URL + "/narrative").then().statusCode(200).body("version", nullValue())
                 .body("problems.size()", equalTo(0));
+        // nothing saved: version and updatedBy null, as the contract allows
+        ContractAssert.assertMatches("NarrativeResponse", clerk().get(URL + "/narrative").then().extract().asString());
 
         // the first save: both problems answered
         clerk().body("""
@@ -105,6 +108,8 @@ class NarrativeResourceTest {
                 .body("version", equalTo(0)).body("problems[0].cause", equalTo("新增维稳任务在编制预算时未能预见"))
                 .body("measures.problemRef", contains(1, 2)).body("updatedBy", equalTo("clerk-01"));
         assertTrue(audit(0).contains("measures[1].problemRef|null|2"), audit(0).toString());
+        // saved, one problem without a cause (null on the wire)
+        ContractAssert.assertMatches("NarrativeResponse", clerk().get(URL + "/narrative").then().extract().asString());
         assertTrue(audit(0).contains("problems[0].cause|null|新增维稳任务在编制预算时未能预见"), audit(0).toString());
 
         // a stale version: 409, nothing changed
@@ -142,6 +147,7 @@ class NarrativeResourceTest {
                  "other":"无","version":0}""".replace("PROBLEMS", PROBLEMS)).put(URL + "/narrative").then().statusCode(200)
                 .body("version", equalTo(1));
         assertEquals(List.of("measures[1].text|按编制核定人员，逐步消化超编|null", "measures[1].problemRef|2|null"), audit(1));
+        ContractAssert.assertMatches("ReportResponse", clerk().get(URL).then().extract().asString());
         clerk().get(URL).then().statusCode(200)
                 .body("findings.find { it.rule == 'measure.missing-for-problem' }.severity", equalTo("WARNING"))
                 .body("findings.find { it.rule == 'measure.missing-for-problem' }.tag", equalTo("COMPLETENESS"))

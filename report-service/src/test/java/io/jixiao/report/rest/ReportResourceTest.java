@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.assembly.ReportFixtures;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
@@ -72,6 +74,9 @@ class ReportResourceTest {
                 .body("text", containsString("（一）超编。"))
                 .body("text", containsString("（一）逐步消化超编（针对问题一）。"))
                 .body("text", containsString("经自评，本单位 2020 年度整体支出绩效得分 6.82 分，评价等级为“差”。"));
+        // the answer is the contract's ReportResponse, field for field (score table and projects included)
+        ContractAssert.assertMatches("ReportResponse", given().auth().oauth2(TestTokens.reviewer()).get(url).then()
+                .statusCode(200).extract().asString());
         given().auth().oauth2(TestTokens.department(D)).accept("text/html").get(url + "/preview").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<h3>（一）基本支出情况</h3>"))
@@ -112,5 +117,8 @@ class ReportResourceTest {
                 .get("/api/v1/reports/" + D + "/2035").then().statusCode(200)
                 .body("findings.rule", hasItem("narrative.missing"))
                 .body("findings.rule", not(hasItem("spending.year-end-rush"))));
+        // no score card for this year: the report's score and scoreRevision are null, as the contract allows
+        ContractAssert.assertMatches("ReportResponse", given().auth().oauth2(TestTokens.department(D))
+                .get("/api/v1/reports/" + D + "/2035").then().statusCode(200).body("report.score", nullValue()).extract().asString());
     }
 }
