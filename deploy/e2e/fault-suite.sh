@@ -991,8 +991,9 @@ scenario_submitrace() {
 }
 
 # ---------------------------------------------------- 11. kill -9 of budget-service during an import save
-# A 支出明细 CSV of FAULT_IMPORT_LINES lines (default 100,000: its save, one transaction in JDBC batches,
-# takes seconds) for FD[last] 2018, over a year that already holds a small import. When the job is
+# A 支出明细 CSV of FAULT_IMPORT_LINES lines (default 100,000) for FD[last] 2018, over a year that
+# already holds a small import. The job's phase is SAVING while its one transaction holds the filing
+# lock and streams the lines into COPY as they are read (a few hundred ms at least). When the job is
 # RUNNING in phase SAVING, budget-service is killed (-9) and started again. The job must end
 # INTERRUPTED: the heartbeat sweep (every 30 s) marks a job untouched for
 # jixiao.import.heartbeat-timeout-seconds (default 120) whose process is gone; the restart here sets
@@ -1059,8 +1060,8 @@ scenario_killimport() {
     s="$(jq -r '.state // empty' "$BODY" 2>/dev/null)" phase="$(jq -r '.phase // empty' "$BODY" 2>/dev/null)"
     progress="$(jq -r '"\(.processedRows)/\(.totalRows) \(.percent)%"' "$BODY" 2>/dev/null)"
     if [[ "$s" == RUNNING && "$phase" == SAVING ]]; then
-      # at once: since the save goes through COPY, 100,000 lines take under a second on a quiet machine,
-      # and a pause here let the save commit before the kill (CI saw the job end SUCCEEDED)
+      # at once: the lines stream into COPY as they are read, 100,000 of them in well under a second on a
+      # quiet machine, and a pause here let the save commit before the kill (CI saw the job end SUCCEEDED)
       kill9 budget-service && killed=1
       break
     fi

@@ -8737,18 +8737,18 @@ export interface components {
             id: components["schemas"]["UUID"];
             /**
              * Format: int32
-             * @description 0..100 over both phases (validating counts as the first half)
-             * @example 71
+             * @description 0..100: the rows read of the rows in the file
+             * @example 42
              */
             percent: number;
             /**
-             * @description VALIDATING (every row checked, nothing written) or SAVING (one transaction)
+             * @description VALIDATING (the 基本支出 and 项目支出 rows checked, nothing written) or SAVING (one transaction: those rows saved, then the 支出明细 checked and written as they are read; an error in any row rolls it all back and the job fails with every error of the file)
              * @example SAVING
              */
             phase: string;
             /**
              * Format: int32
-             * @description rows done in the current phase
+             * @description rows of the file read so far
              * @example 42000
              */
             processedRows: number;

@@ -67,7 +67,9 @@ public class ImportRunner {
                 return;
             } else {
                 ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(id));
+                // SAVING from here: the save holds the filing lock and writes the 支出明细 as they are read
                 ImportSaver.LineSource lines = linesSheet.isEmpty() ? null : sink -> {
+                    update(id, j -> j.phase = ImportJob.Phase.SAVING);
                     readLines(v, file, path, linesSheet.get(), sink);
                     if (v.errors.count() > 0) {
                         throw new InvalidRows(); // rolls back what the save has written
@@ -75,7 +77,6 @@ public class ImportRunner {
                     if (v.rows() == 0) {
                         throw new ProblemException(422, "import.nothing", List.of());
                     }
-                    update(id, j -> j.phase = ImportJob.Phase.SAVING);
                 };
                 try {
                     result = QuarkusTransaction.requiringNew().timeout(config.saveTimeoutSeconds())

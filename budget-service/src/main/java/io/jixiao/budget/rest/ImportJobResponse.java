@@ -22,11 +22,12 @@ public record ImportJobResponse(
         @Schema(example = "183422") long fileBytes,
         @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or INTERRUPTED (the service stopped while it ran)",
                 example = "RUNNING") String state,
-        @Schema(description = "VALIDATING (every row checked, nothing written) or SAVING (one transaction)",
-                example = "SAVING") String phase,
+        @Schema(description = "VALIDATING (the 基本支出 and 项目支出 rows checked, nothing written) or SAVING (one "
+                + "transaction: those rows saved, then the 支出明细 checked and written as they are read; an error in any "
+                + "row rolls it all back and the job fails with every error of the file)", example = "SAVING") String phase,
         @Schema(description = "data rows in the file (an estimate while validating)", example = "100000") Integer totalRows,
-        @Schema(description = "rows done in the current phase", example = "42000") int processedRows,
-        @Schema(description = "0..100 over both phases (validating counts as the first half)", example = "71") int percent,
+        @Schema(description = "rows of the file read so far", example = "42000") int processedRows,
+        @Schema(description = "0..100: the rows read of the rows in the file", example = "42") int percent,
         @Schema(description = "all errors found (only the first ones are listed)", example = "1") int errorCount,
         List<RowError> errors,
         @Schema(description = "why the whole file was refused or not saved; null on success") Failure failure,
@@ -69,7 +70,7 @@ public record ImportJobResponse(
         if (j.state == ImportJob.State.QUEUED || j.totalRows == null || j.totalRows == 0) {
             return 0;
         }
-        int half = (int) Math.min(49, (long) j.processedRows * 50 / j.totalRows);
-        return j.phase == ImportJob.Phase.SAVING ? 50 + half : half;
+        // one pass over the file: the rows read (99 at most until the job has ended)
+        return (int) Math.min(99, (long) j.processedRows * 100 / j.totalRows);
     }
 }
