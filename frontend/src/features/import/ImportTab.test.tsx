@@ -130,14 +130,14 @@ describe('导入导出 tab', () => {
   });
 
   it('shows processed of total while it runs', async () => {
-    const server = importServer([job({ state: 'RUNNING', phase: 'SAVING', totalRows: 100000, processedRows: 42000, percent: 71 })]);
+    const server = importServer([job({ state: 'RUNNING', phase: 'SAVING', totalRows: 100000, processedRows: 42000, percent: 42 })]);
     renderWithProviders(
       <ImportTab departmentId={ZFW_DEPARTMENT} fiscalYear={2020} mayEdit locked={false} revision={null} pollMs={30} />,
       { fetchImpl: server.fetch },
     );
     await chooseAndStart();
-    await waitFor(() => expect(screen.getByTestId('import-progress-text')).toHaveTextContent('正在保存：42000 / 100000 行'));
-    expect(screen.getByTestId('import-progress')).toHaveTextContent('71%');
+    await waitFor(() => expect(screen.getByTestId('import-progress-text')).toHaveTextContent('正在校验并保存：42000 / 100000 行'));
+    expect(screen.getByTestId('import-progress')).toHaveTextContent('42%');
     expect(screen.getByTestId('import-start')).toBeDisabled();
     expect(server.uploads[0]!.revision).toBeNull();
   });
