@@ -362,6 +362,16 @@ class ImportResourceTest {
         assertEquals(before.getString("spending.total"), after.getString("spending.total"));
         assertEquals(List.of("第 1 笔"), as(token).get(base + "/spending-lines?limit=1").then().statusCode(200)
                 .extract().jsonPath().getList("items.description"), "the first file's lines are still there");
+
+        // a 支出明细 sheet with its header only: 基本支出 is saved, the year's lines stay
+        JsonPath third = importAndWait(dept, year, readAll(manyLines(year, 3000, 0, null)), "third.xlsx", "zh-CN");
+        assertEquals("SUCCEEDED", third.getString("state"), third.prettify());
+        assertEquals(0, third.getInt("summary.linesReplaced"));
+        assertEquals(0, third.getInt("summary.linesSaved"));
+        JsonPath kept = as(token).get(base).then().statusCode(200).extract().jsonPath();
+        assertEquals("3000.00", kept.getString("basic.budget"));
+        assertEquals(3000, kept.getInt("spending.lines"));
+        assertEquals(before.getString("spending.total"), kept.getString("spending.total"));
     }
 
     /** 基本支出 with the given budget and {@code lines} lines of 1.00 each; a last line with {@code lastAmount} when set. */
