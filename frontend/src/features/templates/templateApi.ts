@@ -1,12 +1,12 @@
 import type { ApiClient } from '../../api/client';
+import type { DecimalValue } from '../../api/types';
 
 /**
  * evaluation-service /api/v1/templates (指标体系 as versioned data). Points and rule parameters come
  * back as JSON numbers (BigDecimal); they are sent as decimal strings so nothing is lost on the way.
  */
 
-/** A number as the service sends it, or a decimal string as the SPA sends it. */
-export type DecimalValue = number | string;
+export type { DecimalValue } from '../../api/types';
 
 export const RULE_KINDS = ['ratio', 'target', 'ceiling', 'bands', 'rush', 'qualitative'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
