@@ -198,6 +198,22 @@ export type NarrativeInput = WithNulls<Schemas['NarrativeInput'], 'version'>;
 /** GET/PUT /reports/{dept}/{year}/narrative: the department's own words in the report (version null: never saved). */
 export type Narrative = Schemas['NarrativeResponse'];
 
+// ------------------------------------------------------------------ 指标体系 templates (evaluation-service)
+
+/** Which template (and version) a jurisdiction scores a year with; version locks re-assignments. */
+export type TemplateAssignment = Schemas['TemplateAssignmentResponse'];
+/** A stored, immutable version of a template. */
+export type TemplateVersionInfo = Schemas['TemplateVersionResponse'];
+/**
+ * GET /templates/indicators: what the editor may add. kinds: the rule kinds the service accepts for it, the
+ * first being the one a new indicator starts with; threshold and deductPerPoint: the configured defaults of
+ * the rush indicators (decimals), null for the others.
+ */
+export type KnownIndicator = Nest<
+  Schemas['KnownIndicatorResponse'],
+  { threshold: DecimalValue | null; deductPerPoint: DecimalValue | null }
+>;
+
 // ------------------------------------------------------------------ 自评报告 and the checker (report-service)
 
 export type Finding = Schemas['FindingResponse'];

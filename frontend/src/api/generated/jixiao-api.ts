@@ -7639,7 +7639,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateAssignmentResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7715,7 +7715,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateAssignmentResponse"];
                     };
                 };
                 /** @description The template was not copied for this jurisdiction and year */
@@ -7870,7 +7870,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["KnownIndicatorResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8237,7 +8237,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateVersionResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -9009,6 +9009,32 @@ export interface components {
             source: string;
             threshold: number;
         };
+        /** @description An indicator the service computes: names, where its value comes from and the rule kinds it accepts */
+        KnownIndicatorResponse: {
+            /** @example december-share */
+            code: string;
+            /**
+             * @description rush indicators: the configured default deduction per point
+             * @example 0.1
+             */
+            deductPerPoint: number | null;
+            /** @description accepted rule kinds (ratio, target, ceiling, bands, rush, qualitative), the editor's starting one first */
+            kinds: string[];
+            /** @example 12月支出占比 */
+            name: string;
+            /** @example December share of the year's spending */
+            nameEn: string | null;
+            /**
+             * @description figures: the sheet; goals: the goal indicators
+             * @enum {string}
+             */
+            source: "figures" | "goals";
+            /**
+             * @description rush indicators: the configured default threshold (%)
+             * @example 15
+             */
+            threshold: number | null;
+        };
         Level1: {
             children: components["schemas"]["Level2"][];
             name: string;
@@ -9579,6 +9605,48 @@ export interface components {
              * @description version read; null the first time
              */
             version: number | null;
+        };
+        /** @description The template a jurisdiction scores a fiscal year with (none assigned: the default) */
+        TemplateAssignmentResponse: {
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 望城区 */
+            jurisdiction: string;
+            /**
+             * Format: int64
+             * @example 2
+             */
+            templateId: number;
+            templateName: string;
+            /**
+             * Format: int32
+             * @description the template's version pinned by the assignment
+             * @example 3
+             */
+            templateVersion: number;
+            updatedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example reviewer */
+            updatedBy: string | null;
+            /**
+             * Format: int64
+             * @description the assignment's own version (optimistic locking of re-assignments)
+             * @example 0
+             */
+            version: number;
+        };
+        /** @description A stored version of a template (scores name the version they used) */
+        TemplateVersionResponse: {
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @example reviewer */
+            createdBy: string;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            version: number;
         };
         ThreePublic: {
             budgetLastYear: string;
