@@ -202,6 +202,8 @@ export type Narrative = Schemas['NarrativeResponse'];
 
 /** Which template (and version) a jurisdiction scores a year with; version locks re-assignments. */
 export type TemplateAssignment = Schemas['TemplateAssignmentResponse'];
+/** GET /templates: a template without its tree; jurisdiction, fiscalYear and copiedFrom* are null for the default. */
+export type TemplateSummary = Schemas['TemplateSummaryResponse'];
 /** A stored, immutable version of a template. */
 export type TemplateVersionInfo = Schemas['TemplateVersionResponse'];
 /**

@@ -7571,7 +7571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateSummaryResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -9634,6 +9634,50 @@ export interface components {
              * Format: int64
              * @description the assignment's own version (optimistic locking of re-assignments)
              * @example 0
+             */
+            version: number;
+        };
+        /** @description A template (指标体系) without its tree: the default, or a copy for a jurisdiction and year */
+        TemplateSummaryResponse: {
+            assignments: components["schemas"]["TemplateAssignmentResponse"][];
+            /** @example copy-1f3a9c2e */
+            code: string;
+            /**
+             * Format: int64
+             * @description the template it was copied from (null for the default)
+             * @example 1
+             */
+            copiedFromId: number | null;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            copiedFromVersion: number | null;
+            defaultTemplate: boolean;
+            /**
+             * Format: int32
+             * @description null for the default
+             * @example 2020
+             */
+            fiscalYear: number | null;
+            /**
+             * Format: int64
+             * @example 2
+             */
+            id: number;
+            /**
+             * @description null for the default
+             * @example 望城区
+             */
+            jurisdiction: string | null;
+            name: string;
+            updatedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example reviewer */
+            updatedBy: string | null;
+            /**
+             * Format: int32
+             * @description the latest version
+             * @example 3
              */
             version: number;
         };

@@ -1,31 +1,15 @@
 import type { ApiClient } from '../../api/client';
-import type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateVersionInfo } from '../../api/types';
+import type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateSummary, TemplateVersionInfo } from '../../api/types';
 
 /**
  * evaluation-service /api/v1/templates (指标体系 as versioned data). Points and rule parameters come
  * back as JSON numbers (BigDecimal); they are sent as decimal strings so nothing is lost on the way.
  */
 
-export type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateVersionInfo } from '../../api/types';
+export type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateSummary, TemplateVersionInfo } from '../../api/types';
 
 export const RULE_KINDS = ['ratio', 'target', 'ceiling', 'bands', 'rush', 'qualitative'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
-
-export interface TemplateSummary {
-  id: number;
-  name: string;
-  code: string;
-  jurisdiction: string | null;
-  fiscalYear: number | null;
-  defaultTemplate: boolean;
-  /** The latest version. */
-  version: number;
-  copiedFromId: number | null;
-  copiedFromVersion: number | null;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  assignments: TemplateAssignment[];
-}
 
 export interface BandBody {
   upTo: DecimalValue | null;

@@ -116,10 +116,11 @@ public class TemplateResource {
     @Operation(summary = "The templates: the default, and the copies made for jurisdictions and years",
             description = "With jurisdiction and/or fiscalYear: the default plus the copies for them.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "default and one copy", value = "[" + SUMMARY_EXAMPLE + "]")))
-    public List<TemplateService.Summary> list(@Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction,
+            examples = @ExampleObject(name = "default and one copy", value = "[" + SUMMARY_EXAMPLE + "]"),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateSummaryResponse.class)))
+    public List<TemplateSummaryResponse> list(@Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
-        return service.list(jurisdiction, fiscalYear);
+        return service.list(jurisdiction, fiscalYear).stream().map(TemplateSummaryResponse::of).toList();
     }
 
     @GET

@@ -211,6 +211,11 @@ class TemplateVersioningTest {
         ContractAssert.assertEachMatches("TemplateAssignmentResponse", given().auth().oauth2(TestTokens.reviewer())
                 .get("/api/v1/templates/assignments?fiscalYear=2030").then()
                 .body("[0].templateId", equalTo(copyId)).body("[0].jurisdiction", equalTo(SCOPE)).extract().asString());
+        // the list: the default (no scope, no origin) and the copy with its assignment
+        ContractAssert.assertEachMatches("TemplateSummaryResponse", given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/templates?jurisdiction=" + SCOPE + "&fiscalYear=2030").then().statusCode(200)
+                .body("find { it.id == " + copyId + " }.assignments[0].fiscalYear", equalTo(2030))
+                .body("find { it.defaultTemplate }.copiedFromId", nullValue()).extract().asString());
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/999999").then().statusCode(404)
                 .body("detail", org.hamcrest.Matchers.containsString("999999"))
                 .body("errors", nullValue());
