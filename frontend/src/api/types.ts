@@ -38,6 +38,17 @@ export type Department = Pick<Schemas['Department'], 'id' | 'code' | 'name' | 'j
 export type DepartmentProfile = Schemas['Department'];
 export type ProfileUpdate = Schemas['ProfileInput'];
 
+/** T with the fields K optional: the service leaves them out when it has nothing to say (JsonInclude NON_NULL). */
+type Omitted<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** POST /departments (单位开户): initialPassword omitted, the service generates one and returns it once. */
+export type OnboardingInput = Nest<Schemas['OnboardingInput'], { user: Omitted<Schemas['OnboardingUser'], 'initialPassword'> }>;
+/** The department and its first user; initialPassword only when the service generated it (shown this once, never stored). */
+export type OnboardingResult = Nest<
+  Schemas['OnboardingResult'],
+  { user: Omitted<Schemas['OnboardingResultUser'], 'initialPassword'> }
+>;
+
 // ------------------------------------------------------------------ 基本支出 (single section)
 
 export type BasicExpenditure = Schemas['BasicExpenditure'];
@@ -118,6 +129,19 @@ export type BudgetSheet = Nest<
   }
 >;
 
+// ------------------------------------------------------------------ import jobs (budget-service)
+
+/** One wrong cell of the file: where it is (as Excel shows it) and what to do, in the caller's language. */
+export type ImportRowError = Schemas['ImportRowError'];
+/** Why the whole file was refused or not saved (import.invalid, filing.locked, import.interrupted, …). */
+export type ImportFailure = Schemas['ImportFailure'];
+/** What a successful import saved: counts per section and the sheet's new revision. */
+export type ImportSummary = Schemas['ImportSummary'];
+/** GET/POST …/imports: a background import, polled for its progress; percent runs over both phases. */
+export type ImportJob = Schemas['ImportJob'];
+export type ImportState = ImportJob['state'];
+export type ImportPhase = NonNullable<ImportJob['phase']>;
+
 // ------------------------------------------------------------------ bureau overview
 
 export type OverviewRow = WithNulls<
@@ -174,6 +198,24 @@ export type NarrativeInput = WithNulls<Schemas['NarrativeInput'], 'version'>;
 /** GET/PUT /reports/{dept}/{year}/narrative: the department's own words in the report (version null: never saved). */
 export type Narrative = Schemas['NarrativeResponse'];
 
+// ------------------------------------------------------------------ 指标体系 templates (evaluation-service)
+
+/** Which template (and version) a jurisdiction scores a year with; version locks re-assignments. */
+export type TemplateAssignment = Schemas['TemplateAssignmentResponse'];
+/** GET /templates: a template without its tree; jurisdiction, fiscalYear and copiedFrom* are null for the default. */
+export type TemplateSummary = Schemas['TemplateSummaryResponse'];
+/** A stored, immutable version of a template. */
+export type TemplateVersionInfo = Schemas['TemplateVersionResponse'];
+/**
+ * GET /templates/indicators: what the editor may add. kinds: the rule kinds the service accepts for it, the
+ * first being the one a new indicator starts with; threshold and deductPerPoint: the configured defaults of
+ * the rush indicators (decimals), null for the others.
+ */
+export type KnownIndicator = Nest<
+  Schemas['KnownIndicatorResponse'],
+  { threshold: DecimalValue | null; deductPerPoint: DecimalValue | null }
+>;
+
 // ------------------------------------------------------------------ 自评报告 and the checker (report-service)
 
 export type Finding = Schemas['FindingResponse'];
@@ -186,6 +228,14 @@ export type ReportDocument = Schemas['ReportDocumentResponse'];
 export type ReportView = Schemas['ReportResponse'];
 /** POST /checks: the checker on an uploaded report. */
 export type CheckResult = Schemas['CheckResponse'];
+
+// ------------------------------------------------------------------ 批量生成 (report-service batches)
+
+/** A department whose report the batch could not generate, and why (in words). */
+export type BatchFailure = Schemas['BatchFailureResponse'];
+/** GET/POST /reports/batches: counts, percent ((done + failed) / total, 2 decimals rounded down) and failures. */
+export type BatchProgress = Nest<Schemas['BatchResponse'], { percent: DecimalValue }>;
+export type BatchStatus = BatchProgress['status'];
 
 // ------------------------------------------------------------------ 报送 (the filing workflow, report-service)
 

@@ -1125,7 +1125,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ImportJob"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5352,7 +5352,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BatchResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5412,7 +5412,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BatchResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5493,7 +5493,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BatchResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7571,7 +7571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateSummaryResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7639,7 +7639,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateAssignmentResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7715,7 +7715,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateAssignmentResponse"];
                     };
                 };
                 /** @description The template was not copied for this jurisdiction and year */
@@ -7870,7 +7870,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["KnownIndicatorResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8237,7 +8237,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateVersionResponse"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8412,6 +8412,58 @@ export interface components {
              * @example 1
              */
             version?: number | null;
+        };
+        /** @description A department whose report failed, and the reason in words */
+        BatchFailureResponse: {
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /** @example 中共长沙市望城区委政法委员会 */
+            departmentName: string;
+            /** @example 生成失败：IllegalStateException */
+            message: string;
+        };
+        /** @description A batch generation (批量生成) of every department's report of a year, and its progress */
+        BatchResponse: {
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int32
+             * @description reports generated and stored
+             * @example 3
+             */
+            done: number;
+            /**
+             * Format: int32
+             * @description departments whose report could not be generated
+             * @example 0
+             */
+            failed: number;
+            failures: components["schemas"]["BatchFailureResponse"][];
+            finishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            id: components["schemas"]["UUID"];
+            /**
+             * @description (done + failed) / total in percent, 2 decimals rounded down
+             * @example 42.85
+             */
+            percent: number;
+            /** @example reviewer */
+            requestedBy: string;
+            /**
+             * @description FAILED: cut off by a restart
+             * @example RUNNING
+             * @enum {string}
+             */
+            status: "RUNNING" | "DONE" | "FAILED";
+            /**
+             * Format: int32
+             * @description departments with figures for the year
+             * @example 7
+             */
+            total: number;
         };
         BudgetSheet: {
             assets: components["schemas"]["Assets"];
@@ -8694,6 +8746,7 @@ export interface components {
              */
             version: number | null;
         };
+        /** @description Why the whole file was refused or not saved (the job's failure is null on success) */
         ImportFailure: {
             /** @example filing.locked */
             code: string;
@@ -8713,8 +8766,7 @@ export interface components {
              */
             errorCount: number;
             errors: components["schemas"]["ImportRowError"][];
-            /** @description why the whole file was refused or not saved; null on success */
-            failure: components["schemas"]["ImportFailure"];
+            failure: components["schemas"]["ImportFailure"] | null;
             /**
              * Format: int64
              * @example 183422
@@ -8727,7 +8779,7 @@ export interface components {
              * @example XLSX
              */
             fileType: string;
-            finishedAt: components["schemas"]["OffsetDateTime"];
+            finishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /**
              * Format: int32
              * @example 2020
@@ -8742,10 +8794,10 @@ export interface components {
              */
             percent: number;
             /**
-             * @description VALIDATING (the 基本支出 and 项目支出 rows checked, nothing written) or SAVING (one transaction: those rows saved, then the 支出明细 checked and written as they are read; an error in any row rolls it all back and the job fails with every error of the file)
+             * @description VALIDATING (the 基本支出 and 项目支出 rows checked, nothing written) or SAVING (one transaction: those rows saved, then the 支出明细 checked and written as they are read; an error in any row rolls it all back and the job fails with every error of the file); null while queued
              * @example SAVING
              */
-            phase: string;
+            phase: string | null;
             /**
              * Format: int32
              * @description rows of the file read so far
@@ -8755,25 +8807,16 @@ export interface components {
             /**
              * @description QUEUED, RUNNING, SUCCEEDED, FAILED or INTERRUPTED (the service stopped while it ran)
              * @example RUNNING
+             * @enum {string}
              */
-            state: string;
-            /**
-             * @description what was saved
-             * @example {
-             *       "linesSaved": 100000,
-             *       "linesTotal": "5012345.00",
-             *       "revision": 7
-             *     }
-             */
-            summary: {
-                [key: string]: unknown;
-            };
+            state: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "INTERRUPTED";
+            summary: components["schemas"]["ImportSummary"] | null;
             /**
              * Format: int32
-             * @description data rows in the file (an estimate while validating)
+             * @description data rows in the file (an estimate while validating); null while queued
              * @example 100000
              */
-            totalRows: number;
+            totalRows: number | null;
             updatedAt: components["schemas"]["OffsetDateTime"];
         };
         /** @description One wrong cell: where it is and what to do */
@@ -8784,9 +8827,12 @@ export interface components {
              * @description column letter; null when the error is about a missing column
              * @example F
              */
-            column: string;
-            /** @example 金额（元） */
-            header: string;
+            column: string | null;
+            /**
+             * @description the column's header; null when there is no column
+             * @example 金额（元）
+             */
+            header: string | null;
             /** @example 金额不能为负数。 */
             message: string;
             /**
@@ -8797,6 +8843,31 @@ export interface components {
             row: number;
             /** @example 支出明细 */
             sheet: string;
+        };
+        /** @description What a successful import saved: counts per section, the new revision */
+        ImportSummary: {
+            basicChanged: boolean;
+            /** Format: int32 */
+            linesReplaced: number;
+            /** Format: int32 */
+            linesSaved: number;
+            /**
+             * @description sum of the saved 支出明细, 元
+             * @example 5012345.00
+             */
+            linesTotal: string;
+            /** Format: int32 */
+            projectsCreated: number;
+            /** Format: int32 */
+            projectsUnchanged: number;
+            /** Format: int32 */
+            projectsUpdated: number;
+            /**
+             * Format: int64
+             * @description the sheet's revision after the import
+             * @example 7
+             */
+            revision: number;
         };
         /** @description A computed indicator and how it came about */
         Indicator: {
@@ -8937,6 +9008,32 @@ export interface components {
             nameEn: string;
             source: string;
             threshold: number;
+        };
+        /** @description An indicator the service computes: names, where its value comes from and the rule kinds it accepts */
+        KnownIndicatorResponse: {
+            /** @example december-share */
+            code: string;
+            /**
+             * @description rush indicators: the configured default deduction per point
+             * @example 0.1
+             */
+            deductPerPoint: number | null;
+            /** @description accepted rule kinds (ratio, target, ceiling, bands, rush, qualitative), the editor's starting one first */
+            kinds: string[];
+            /** @example 12月支出占比 */
+            name: string;
+            /** @example December share of the year's spending */
+            nameEn: string | null;
+            /**
+             * @description figures: the sheet; goals: the goal indicators
+             * @enum {string}
+             */
+            source: "figures" | "goals";
+            /**
+             * @description rush indicators: the configured default threshold (%)
+             * @example 15
+             */
+            threshold: number | null;
         };
         Level1: {
             children: components["schemas"]["Level2"][];
@@ -9508,6 +9605,92 @@ export interface components {
              * @description version read; null the first time
              */
             version: number | null;
+        };
+        /** @description The template a jurisdiction scores a fiscal year with (none assigned: the default) */
+        TemplateAssignmentResponse: {
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 望城区 */
+            jurisdiction: string;
+            /**
+             * Format: int64
+             * @example 2
+             */
+            templateId: number;
+            templateName: string;
+            /**
+             * Format: int32
+             * @description the template's version pinned by the assignment
+             * @example 3
+             */
+            templateVersion: number;
+            updatedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example reviewer */
+            updatedBy: string | null;
+            /**
+             * Format: int64
+             * @description the assignment's own version (optimistic locking of re-assignments)
+             * @example 0
+             */
+            version: number;
+        };
+        /** @description A template (指标体系) without its tree: the default, or a copy for a jurisdiction and year */
+        TemplateSummaryResponse: {
+            assignments: components["schemas"]["TemplateAssignmentResponse"][];
+            /** @example copy-1f3a9c2e */
+            code: string;
+            /**
+             * Format: int64
+             * @description the template it was copied from (null for the default)
+             * @example 1
+             */
+            copiedFromId: number | null;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            copiedFromVersion: number | null;
+            defaultTemplate: boolean;
+            /**
+             * Format: int32
+             * @description null for the default
+             * @example 2020
+             */
+            fiscalYear: number | null;
+            /**
+             * Format: int64
+             * @example 2
+             */
+            id: number;
+            /**
+             * @description null for the default
+             * @example 望城区
+             */
+            jurisdiction: string | null;
+            name: string;
+            updatedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example reviewer */
+            updatedBy: string | null;
+            /**
+             * Format: int32
+             * @description the latest version
+             * @example 3
+             */
+            version: number;
+        };
+        /** @description A stored version of a template (scores name the version they used) */
+        TemplateVersionResponse: {
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @example reviewer */
+            createdBy: string;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            version: number;
         };
         ThreePublic: {
             budgetLastYear: string;

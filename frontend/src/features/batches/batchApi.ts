@@ -1,29 +1,9 @@
 import type { ApiClient } from '../../api/client';
+import type { BatchProgress } from '../../api/types';
 
 /** report-service /api/v1/reports/batches: 批量生成 of every department's report of a year. */
 
-export type BatchStatus = 'RUNNING' | 'DONE' | 'FAILED';
-
-export interface BatchFailure {
-  departmentId: string;
-  departmentName: string;
-  message: string;
-}
-
-export interface BatchProgress {
-  id: string;
-  fiscalYear: number;
-  status: BatchStatus;
-  total: number;
-  done: number;
-  failed: number;
-  /** (done + failed) / total in percent, 2 decimals rounded down (a JSON number or a decimal string). */
-  percent: number | string;
-  failures: BatchFailure[];
-  requestedBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type { BatchFailure, BatchProgress, BatchStatus } from '../../api/types';
 
 export const batchApi = {
   start: (client: ApiClient, fiscalYear: number) =>

@@ -29,6 +29,8 @@ function job(overrides: Partial<ImportJob>): ImportJob {
     summary: null,
     createdBy: 'zfw',
     createdAt: '2021-01-25T08:00:00Z',
+    updatedAt: '2021-01-25T08:00:00Z',
+    finishedAt: null,
     ...overrides,
   };
 }

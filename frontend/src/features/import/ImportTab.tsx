@@ -298,17 +298,14 @@ function Outcome({ outcome }: { outcome: JobOutcome }) {
       return null;
     case 'succeeded': {
       const s = outcome.summary;
-      const details = [
-        s.basicChanged !== undefined ? t(s.basicChanged ? 'imports.summary.basicChanged' : 'imports.summary.basicSame') : null,
-        s.projectsCreated !== undefined
-          ? t('imports.summary.projects', {
-              created: s.projectsCreated,
-              updated: s.projectsUpdated ?? 0,
-              unchanged: s.projectsUnchanged ?? 0,
-            })
-          : null,
-        s.linesSaved !== undefined ? t('imports.summary.lines', { count: s.linesSaved, total: formatWan(s.linesTotal) }) : null,
-      ].filter((line): line is string => line !== null);
+      const details =
+        s === null
+          ? []
+          : [
+              t(s.basicChanged ? 'imports.summary.basicChanged' : 'imports.summary.basicSame'),
+              t('imports.summary.projects', { created: s.projectsCreated, updated: s.projectsUpdated, unchanged: s.projectsUnchanged }),
+              t('imports.summary.lines', { count: s.linesSaved, total: formatWan(s.linesTotal) }),
+            ];
       return (
         <Alert
           type="success"

@@ -1,67 +1,9 @@
 import type { ApiClient } from '../../api/client';
 import { sheetPath } from '../../api/endpoints';
+import type { ImportJob } from '../../api/types';
 
-/** Shapes of budget-service's import endpoints (rest/ImportResource, ImportJobResponse). */
-
-export type ImportState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'INTERRUPTED';
-export type ImportPhase = 'VALIDATING' | 'SAVING';
-
-/** One wrong cell of the file: where it is (as Excel shows it) and what to do, in the caller's language. */
-export interface ImportRowError {
-  sheet: string;
-  /** Row number as Excel shows it (header = 1). */
-  row: number;
-  /** Column letter; null when the error is about a missing column. */
-  column: string | null;
-  header: string | null;
-  code: string;
-  message: string;
-}
-
-/** Why the whole file was refused or not saved (import.invalid, filing.locked, import.interrupted, …). */
-export interface ImportFailure {
-  code: string;
-  message: string;
-}
-
-/** What a successful import saved (ImportService: counts per section). */
-export interface ImportSummary {
-  basicChanged?: boolean;
-  projectsCreated?: number;
-  projectsUpdated?: number;
-  projectsUnchanged?: number;
-  linesReplaced?: number;
-  linesSaved?: number;
-  /** Sum of the saved 支出明细, 元. */
-  linesTotal?: string;
-  revision?: number;
-}
-
-export interface ImportJob {
-  id: string;
-  departmentId: string;
-  fiscalYear: number;
-  fileName: string;
-  fileType: 'XLSX' | 'CSV' | string;
-  fileBytes: number;
-  state: ImportState;
-  phase: ImportPhase | null;
-  /** Data rows in the file (an estimate while validating). */
-  totalRows: number | null;
-  /** Rows done in the current phase. */
-  processedRows: number;
-  /** 0..100 over both phases (validating 0–49, saving 50–99, finished 100). */
-  percent: number;
-  /** All errors found; only the first ones are listed in `errors`. */
-  errorCount: number;
-  errors: ImportRowError[];
-  failure: ImportFailure | null;
-  summary: ImportSummary | null;
-  createdBy?: string;
-  createdAt?: string;
-  updatedAt?: string;
-  finishedAt?: string | null;
-}
+/** Shapes of budget-service's import endpoints: the contract's ImportJob (rest/ImportJobResponse). */
+export type { ImportJob, ImportRowError, ImportFailure, ImportSummary, ImportState, ImportPhase } from '../../api/types';
 
 export type TemplateSheet = 'basic' | 'projects' | 'lines';
 export const TEMPLATE_SHEETS: readonly TemplateSheet[] = ['basic', 'projects', 'lines'];

@@ -20,6 +20,10 @@ function importJob(overrides: Partial<ImportJob> = {}): ImportJob {
     errors: [],
     failure: null,
     summary: null,
+    createdBy: 'zfw',
+    createdAt: '2021-01-25T08:00:00Z',
+    updatedAt: '2021-01-25T08:00:00Z',
+    finishedAt: null,
     ...overrides,
   };
 }
@@ -101,7 +105,7 @@ describe('import job outcome', () => {
       jobOutcome(importJob({ state: 'INTERRUPTED', failure: { code: 'import.interrupted', message: '服务重启' } })),
     ).toEqual({ kind: 'failed', code: 'import.interrupted', message: '服务重启' });
     expect(jobOutcome(importJob({ state: 'RUNNING' }))).toEqual({ kind: 'running' });
-    const summary = { basicChanged: true, projectsCreated: 2, projectsUpdated: 1, projectsUnchanged: 0, linesSaved: 40, linesTotal: '1234567.00', revision: 8 };
+    const summary = { basicChanged: true, projectsCreated: 2, projectsUpdated: 1, projectsUnchanged: 0, linesReplaced: 0, linesSaved: 40, linesTotal: '1234567.00', revision: 8 };
     expect(jobOutcome(importJob({ state: 'SUCCEEDED', totalRows: 43, processedRows: 43, summary }))).toEqual({
       kind: 'succeeded',
       rows: 43,

@@ -98,7 +98,7 @@ export function errorRows(errors: readonly ImportRowError[] | null | undefined):
 export type JobOutcome =
   | { kind: 'running' }
   /** Everything saved: how many data rows, and what changed. */
-  | { kind: 'succeeded'; rows: number; summary: ImportSummary }
+  | { kind: 'succeeded'; rows: number; summary: ImportSummary | null }
   /** Row errors: nothing saved. `shown` of `errorCount` are listed. */
   | { kind: 'invalid'; message: string | null; errorCount: number; shown: number; errors: ErrorRow[] }
   /** The year was submitted (locked) before the save: nothing saved. */
@@ -110,8 +110,7 @@ export type JobOutcome =
 export function jobOutcome(job: ImportJob): JobOutcome {
   if (isActive(job)) return { kind: 'running' };
   if (job.state === 'SUCCEEDED') {
-    const summary = job.summary ?? {};
-    return { kind: 'succeeded', rows: savedRows(job), summary };
+    return { kind: 'succeeded', rows: savedRows(job), summary: job.summary };
   }
   const code = job.failure?.code ?? null;
   const message = job.failure?.message ?? null;

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/client';
+import type { OnboardingInput, OnboardingResult } from '../../api/types';
 import { isApiError, type FieldError } from '../../api/problem';
 import { toFieldPath, type FieldPath } from '../../lib/fieldErrors';
 
@@ -26,45 +27,7 @@ export interface OnboardingFormValues {
   };
 }
 
-export interface OnboardingInput {
-  code: string;
-  name: string;
-  jurisdiction: string;
-  firstFiscalYear: number;
-  duties: string[];
-  divisions: string[];
-  user: {
-    username: string;
-    email: string;
-    firstName: string;
-    lastName: string;
-    /** Omitted: the service generates one and returns it once. */
-    initialPassword?: string;
-    temporaryPassword: boolean;
-  };
-}
-
-export interface OnboardedDepartment {
-  id: string;
-  code: string;
-  name: string;
-  jurisdiction: string;
-  firstFiscalYear: number;
-  duties: string[];
-  divisions: string[];
-  version: number;
-}
-
-export interface OnboardingResult {
-  department: OnboardedDepartment;
-  user: {
-    id: string;
-    username: string;
-    temporaryPassword: boolean;
-    /** Only when the service generated it: shown this once, never stored. */
-    initialPassword?: string;
-  };
-}
+export type { OnboardingInput, OnboardingResult } from '../../api/types';
 
 export const onboardingApi = {
   onboard: (client: ApiClient, input: OnboardingInput) => client.post<OnboardingResult>('/departments', input),

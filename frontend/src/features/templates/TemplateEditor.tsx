@@ -13,6 +13,7 @@ import { templateApi, templateKeys, type KnownIndicator, type TemplateDetail } f
 import {
   PROJECT_PARTS,
   addIndicator,
+  editableKinds,
   indicatorPath,
   localName,
   pathKey,
@@ -378,7 +379,7 @@ export function TemplateEditor({ detail, readOnly, readOnlyNote, onSaved, onRelo
                       readOnly={readOnly}
                       messagesAt={messagesAt}
                       onChange={(rule, changedPath) => change(updateIndicator(state, at, (current) => ({ ...current, rule })), changedPath)}
-                      kinds={known?.kinds}
+                      kinds={known ? editableKinds(known) : undefined}
                       rushDefaults={
                         known?.threshold != null && known.deductPerPoint != null
                           ? { threshold: String(known.threshold), deductPerPoint: String(known.deductPerPoint) }

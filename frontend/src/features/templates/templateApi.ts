@@ -1,43 +1,15 @@
 import type { ApiClient } from '../../api/client';
+import type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateSummary, TemplateVersionInfo } from '../../api/types';
 
 /**
  * evaluation-service /api/v1/templates (指标体系 as versioned data). Points and rule parameters come
  * back as JSON numbers (BigDecimal); they are sent as decimal strings so nothing is lost on the way.
  */
 
-/** A number as the service sends it, or a decimal string as the SPA sends it. */
-export type DecimalValue = number | string;
+export type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateSummary, TemplateVersionInfo } from '../../api/types';
 
 export const RULE_KINDS = ['ratio', 'target', 'ceiling', 'bands', 'rush', 'qualitative'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
-
-export interface TemplateAssignment {
-  jurisdiction: string;
-  fiscalYear: number;
-  templateId: number;
-  templateName: string;
-  templateVersion: number;
-  /** The assignment's own version (optimistic locking of re-assignments). */
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-
-export interface TemplateSummary {
-  id: number;
-  name: string;
-  code: string;
-  jurisdiction: string | null;
-  fiscalYear: number | null;
-  defaultTemplate: boolean;
-  /** The latest version. */
-  version: number;
-  copiedFromId: number | null;
-  copiedFromVersion: number | null;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  assignments: TemplateAssignment[];
-}
 
 export interface BandBody {
   upTo: DecimalValue | null;
@@ -94,12 +66,6 @@ export interface TemplateDetail {
   body: TemplateBody;
 }
 
-export interface TemplateVersionInfo {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-}
-
 export interface TemplateAuditEntry {
   at: string;
   actor: string;
@@ -115,22 +81,6 @@ export interface TemplateEditInput {
   description: string | null;
   levels: Level1Body[];
   project: ProjectWeightsBody;
-}
-
-/**
- * An indicator the service computes (GET /templates/indicators): what the editor may add. kinds: the rule
- * kinds the service accepts for it, the first being the one a new indicator starts with. threshold and
- * deductPerPoint: for the rush indicators, the district's configured defaults a rush rule without its own
- * parameters scores with; null for the others.
- */
-export interface KnownIndicator {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  source: 'figures' | 'goals';
-  kinds: RuleKind[];
-  threshold: DecimalValue | null;
-  deductPerPoint: DecimalValue | null;
 }
 
 export interface TemplateCopyInput {

@@ -5,6 +5,7 @@ import {
   addIndicator,
   addableIndicators,
   defaultRule,
+  editableKinds,
   placeServerErrors,
   pointsSummary,
   removable,
@@ -187,6 +188,13 @@ describe('template editor: adding and removing indicators', () => {
     expect(addableIndicators(state, knownIndicators()).map((k) => k.code)).toEqual(['december-share', 'q4-share', 'task-quality-rate']);
     const added = addIndicator(state, { level: 1, group: 0 }, december(), '5');
     expect(addableIndicators(added, knownIndicators()).map((k) => k.code)).toEqual(['q4-share', 'task-quality-rate']);
+  });
+
+  it('offers the kinds it can edit in the service’s order, and starts from the first of them', () => {
+    const known = { ...december(), kinds: ['percentile', 'rush', 'ratio'] };
+    expect(editableKinds(known)).toEqual(['rush', 'ratio']);
+    const state = addIndicator(toEditorState(sampleBody()), { level: 1, group: 0 }, known, '5');
+    expect(state.levels[1]!.children[0]!.children[3]!.rule.kind).toBe('rush');
   });
 
   it('adds a rush share with the rush rule and no parameters (the configured ones apply), counted in the sums', () => {

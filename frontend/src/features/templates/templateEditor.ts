@@ -107,6 +107,15 @@ function ruleKind(kind: string): RuleKind {
   return (RULE_KINDS as readonly string[]).includes(kind) ? (kind as RuleKind) : 'qualitative';
 }
 
+function isRuleKind(kind: string): kind is RuleKind {
+  return (RULE_KINDS as readonly string[]).includes(kind);
+}
+
+/** The kinds of a known indicator the editor can offer (the contract lists them as strings), in the service's order. */
+export function editableKinds(known: Pick<KnownIndicator, 'kinds'>): RuleKind[] {
+  return known.kinds.filter(isRuleKind);
+}
+
 function toEditorRule(rule: RuleBody | null | undefined): EditorRule {
   return {
     kind: ruleKind(rule?.kind ?? 'qualitative'),
@@ -439,7 +448,7 @@ export function addableIndicators(state: EditorState, known: readonly KnownIndic
  * without parameters, so it scores with the district's configured thresholds until someone sets its own.
  */
 export function startingRule(known: KnownIndicator): EditorRule {
-  return defaultRule(known.kinds[0] ?? 'ratio');
+  return defaultRule(editableKinds(known)[0] ?? 'ratio');
 }
 
 /** The state with `known` appended to a group, with these points (checked like any other). */

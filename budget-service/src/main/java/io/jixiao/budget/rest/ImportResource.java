@@ -182,7 +182,9 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The department-year's last 20 imports, newest first")
     @APIResponse(responseCode = "200", description = "jobs",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "one",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ImportJobResponse.class),
+                    examples = @ExampleObject(name = "one",
                     value = "[{\"id\":\"5f0c6c1e-7c1a-4d0e-9a53-2f1f3f0b8e11\",\"state\":\"SUCCEEDED\",\"percent\":100,"
                             + "\"summary\":{\"linesSaved\":100000,\"linesTotal\":\"5012345.00\",\"revision\":7}}]")))
     public List<ImportJobResponse> jobs(@PathParam("departmentId") String departmentId,

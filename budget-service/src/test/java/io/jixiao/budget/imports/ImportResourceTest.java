@@ -33,6 +33,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.testing.SchemaAssert;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -208,6 +209,10 @@ class ImportResourceTest {
         assertEquals(5, job.getInt("summary.linesSaved"));
         assertEquals("25100.80", job.getString("summary.linesTotal"));
         assertEquals(2, job.getInt("summary.projectsCreated"));
+        // the job and the list of jobs are the contract's ImportJob, field for field (summary included)
+        ContractAssert.assertMatches("ImportJob", job.prettify());
+        ContractAssert.assertEachMatches("ImportJob", as(clerk()).get(base(year) + "/imports").then().statusCode(200)
+                .extract().asString());
 
         JsonPath sheet = as(clerk()).get(base(year)).then().statusCode(200).extract().jsonPath();
         assertEquals(revisionBefore + 1, sheet.getLong("revision"), "the whole import is one revision");
@@ -405,6 +410,7 @@ class ImportResourceTest {
         assertEquals(2, job.getInt("errors[0].row"));
         assertEquals("D", job.getString("errors[0].column"));
         assertEquals("part.exceeds.total", job.getString("errors[0].code"));
+        ContractAssert.assertMatches("ImportJob", job.prettify());
         JsonPath negative = job.setRoot("errors.find { it.code == 'import.amount.negative' }");
         assertEquals("支出明细", negative.getString("sheet"));
         assertEquals(3, negative.getInt("row"));
@@ -505,8 +511,11 @@ class ImportResourceTest {
                 .contentType("application/problem+json").body("code", equalTo("filing.locked"));
 
         // job reads are scoped to the department and year
-        String location = as(clerk()).multiPart("file", "x.xlsx", readAll(goodWorkbook(2018)), "application/octet-stream")
-                .post(base(2018) + "/imports").then().statusCode(202).extract().header("Location");
+        var accepted = as(clerk()).multiPart("file", "x.xlsx", readAll(goodWorkbook(2018)), "application/octet-stream")
+                .post(base(2018) + "/imports").then().statusCode(202).extract();
+        // the 202's job, most likely still queued (phase and totalRows null), is the contract's ImportJob too
+        ContractAssert.assertMatches("ImportJob", accepted.asString());
+        String location = accepted.header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         as(TestTokens.department(TestTokens.OTHER_DEPT)).get(location).then().statusCode(403);
         as(TestTokens.department(TestTokens.OTHER_DEPT)).get("/api/v1/budgets/" + TestTokens.OTHER_DEPT + "/2020/imports/" + id)

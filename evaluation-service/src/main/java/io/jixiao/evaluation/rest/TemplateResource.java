@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -104,19 +106,21 @@ public class TemplateResource {
                     + "\"threshold\":15,\"deductPerPoint\":0.10},"
                     + "{\"code\":\"task-timeliness-rate\",\"name\":\"完成及时率\",\"nameEn\":\"Timeliness rate\","
                     + "\"source\":\"goals\",\"kinds\":[\"ratio\",\"target\",\"ceiling\",\"bands\",\"qualitative\"],"
-                    + "\"threshold\":null,\"deductPerPoint\":null}]")))
-    public List<IndicatorCatalogue.KnownIndicator> indicators() {
-        return catalogue.list();
+                    + "\"threshold\":null,\"deductPerPoint\":null}]"),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = KnownIndicatorResponse.class)))
+    public List<KnownIndicatorResponse> indicators() {
+        return catalogue.list().stream().map(KnownIndicatorResponse::of).toList();
     }
 
     @GET
     @Operation(summary = "The templates: the default, and the copies made for jurisdictions and years",
             description = "With jurisdiction and/or fiscalYear: the default plus the copies for them.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "default and one copy", value = "[" + SUMMARY_EXAMPLE + "]")))
-    public List<TemplateService.Summary> list(@Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction,
+            examples = @ExampleObject(name = "default and one copy", value = "[" + SUMMARY_EXAMPLE + "]"),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateSummaryResponse.class)))
+    public List<TemplateSummaryResponse> list(@Parameter(description = "所属区县", example = "望城区") @QueryParam("jurisdiction") String jurisdiction,
             @Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
-        return service.list(jurisdiction, fiscalYear);
+        return service.list(jurisdiction, fiscalYear).stream().map(TemplateSummaryResponse::of).toList();
     }
 
     @GET
@@ -136,9 +140,10 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "three versions", value = "[{\"version\":1,\"createdAt\":\"2021-01-05T02:00:00Z\",\"createdBy\":\"reviewer\"},"
                     + "{\"version\":2,\"createdAt\":\"2021-01-05T02:10:00Z\",\"createdBy\":\"reviewer\"},"
-                    + "{\"version\":3,\"createdAt\":\"2021-01-05T02:30:00Z\",\"createdBy\":\"reviewer\"}]")))
-    public List<TemplateService.VersionInfo> versions(@PathParam("id") long id) {
-        return service.versions(id);
+                    + "{\"version\":3,\"createdAt\":\"2021-01-05T02:30:00Z\",\"createdBy\":\"reviewer\"}]"),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateVersionResponse.class)))
+    public List<TemplateVersionResponse> versions(@PathParam("id") long id) {
+        return service.versions(id).stream().map(TemplateVersionResponse::of).toList();
     }
 
     @GET
@@ -194,9 +199,10 @@ public class TemplateResource {
     @Operation(summary = "Which template each jurisdiction scores a year with (none: the default)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "望城区 2020", value = "[{\"jurisdiction\":\"望城区\",\"fiscalYear\":2020,\"templateId\":2,\"templateName\":\"望城区 2020 年部门整体支出绩效评价指标体系\","
-                    + "\"templateVersion\":3,\"version\":0,\"updatedAt\":\"2021-01-05T02:31:00Z\",\"updatedBy\":\"reviewer\"}]")))
-    public List<TemplateService.AssignmentResponse> assignments(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
-        return service.assignments(fiscalYear);
+                    + "\"templateVersion\":3,\"version\":0,\"updatedAt\":\"2021-01-05T02:31:00Z\",\"updatedBy\":\"reviewer\"}]"),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateAssignmentResponse.class)))
+    public List<TemplateAssignmentResponse> assignments(@Parameter(example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
+        return service.assignments(fiscalYear).stream().map(TemplateAssignmentResponse::of).toList();
     }
 
     @PUT
@@ -208,14 +214,15 @@ public class TemplateResource {
             value = "{\"templateId\":2,\"version\":null}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "assigned", value = "{\"jurisdiction\":\"望城区\",\"fiscalYear\":2020,\"templateId\":2,\"templateName\":\"望城区 2020 年部门整体支出绩效评价指标体系\","
-                    + "\"templateVersion\":3,\"version\":0,\"updatedAt\":\"2021-01-05T02:31:00Z\",\"updatedBy\":\"reviewer\"}")))
+                    + "\"templateVersion\":3,\"version\":0,\"updatedAt\":\"2021-01-05T02:31:00Z\",\"updatedBy\":\"reviewer\"}"),
+            schema = @Schema(implementation = TemplateAssignmentResponse.class)))
     @APIResponse(responseCode = "400", description = "The template was not copied for this jurisdiction and year", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "another scope", value = Examples.ASSIGNMENT_SCOPE)))
     @APIResponse(responseCode = "409", description = "Stale assignment version")
-    public TemplateService.AssignmentResponse assign(@PathParam("jurisdiction") String jurisdiction,
+    public TemplateAssignmentResponse assign(@PathParam("jurisdiction") String jurisdiction,
             @PathParam("fiscalYear") int fiscalYear, AssignInput input) {
-        return service.assign(caller, jurisdiction, fiscalYear, input == null ? null : input.templateId(),
-                input == null ? null : input.version());
+        return TemplateAssignmentResponse.of(service.assign(caller, jurisdiction, fiscalYear,
+                input == null ? null : input.templateId(), input == null ? null : input.version()));
     }
 
     @DELETE

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,7 @@ class IndicatorCatalogueTest {
     @Test
     void everyListedIndicatorCanBeAddedWithTheKindTheEditorStartsWith() throws Exception {
         given().get(URL).then().statusCode(401);
-        given().auth().oauth2(TestTokens.department(TestTokens.SAMPLE_DEPT)).get(URL).then().statusCode(200)
+        String catalogue = given().auth().oauth2(TestTokens.department(TestTokens.SAMPLE_DEPT)).get(URL).then().statusCode(200)
                 .body("find { it.code == 'december-share' }.kinds[0]", equalTo("rush"))
                 .body("find { it.code == 'december-share' }.threshold", equalTo(15))
                 .body("find { it.code == 'december-share' }.deductPerPoint", equalTo(0.10f))
@@ -48,7 +49,9 @@ class IndicatorCatalogueTest {
                 .body("find { it.code == 'payment-progress-rate' }.threshold", nullValue())
                 .body("find { it.code == 'task-quality-rate' }.source", equalTo("goals"))
                 // informational, shown in the report's 二(一), never scored
-                .body("code", not(hasItem("basic-completion-rate")));
+                .body("code", not(hasItem("basic-completion-rate"))).extract().asString();
+        // each one is the contract's KnownIndicatorResponse, field for field (rush defaults and nulls alike)
+        ContractAssert.assertEachMatches("KnownIndicatorResponse", catalogue);
         List<Map<String, Object>> listed = given().auth().oauth2(TestTokens.reviewer()).get(URL).then().statusCode(200)
                 .extract().path("$");
 

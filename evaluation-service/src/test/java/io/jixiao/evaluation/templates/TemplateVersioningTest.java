@@ -138,9 +138,10 @@ class TemplateVersioningTest {
                 .body("{\"templateId\":" + defaultId + ",\"version\":null}")
                 .put("/api/v1/templates/assignments/望城区/2030").then().statusCode(400)
                 .body("errors.field", contains("templateId"));
-        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
-                .body("{\"templateId\":" + copyId + ",\"version\":null}")
-                .put("/api/v1/templates/assignments/望城区/2030").then().statusCode(200).body("templateVersion", equalTo(2));
+        ContractAssert.assertMatches("TemplateAssignmentResponse", given().auth().oauth2(TestTokens.reviewer())
+                .contentType(ContentType.JSON).body("{\"templateId\":" + copyId + ",\"version\":null}")
+                .put("/api/v1/templates/assignments/望城区/2030").then().statusCode(200).body("templateVersion", equalTo(2))
+                .extract().asString());
         // 重点支出安排率 92.51% × 5 = 4.63 instead of 3.70; 在职人员控制率 still 0
         evaluation(A).body("score.templateId", equalTo(copyId)).body("score.templateVersion", equalTo(2))
                 .body("score.items.find { it.code == 'key-spending-rate' }.score", equalTo(4.63f))
@@ -204,10 +205,17 @@ class TemplateVersioningTest {
         given().auth().oauth2(TestTokens.department(A)).get("/api/v1/templates/" + copyId + "?version=2").then()
                 .body("template.version", equalTo(3))
                 .body("body.levels[0].children[1].children.find { it.code == 'key-spending-rate' }.points", equalTo(5));
-        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/" + copyId + "/versions").then()
-                .body("version", contains(1, 2, 3));
-        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/assignments?fiscalYear=2030").then()
-                .body("[0].templateId", equalTo(copyId)).body("[0].jurisdiction", equalTo(SCOPE));
+        // the versions and the assignments are the contract's, field for field
+        ContractAssert.assertEachMatches("TemplateVersionResponse", given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/templates/" + copyId + "/versions").then().body("version", contains(1, 2, 3)).extract().asString());
+        ContractAssert.assertEachMatches("TemplateAssignmentResponse", given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/templates/assignments?fiscalYear=2030").then()
+                .body("[0].templateId", equalTo(copyId)).body("[0].jurisdiction", equalTo(SCOPE)).extract().asString());
+        // the list: the default (no scope, no origin) and the copy with its assignment
+        ContractAssert.assertEachMatches("TemplateSummaryResponse", given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/templates?jurisdiction=" + SCOPE + "&fiscalYear=2030").then().statusCode(200)
+                .body("find { it.id == " + copyId + " }.assignments[0].fiscalYear", equalTo(2030))
+                .body("find { it.defaultTemplate }.copiedFromId", nullValue()).extract().asString());
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/999999").then().statusCode(404)
                 .body("detail", org.hamcrest.Matchers.containsString("999999"))
                 .body("errors", nullValue());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.assembly.ReportFixtures;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
@@ -260,20 +261,26 @@ public class BureauDocumentsTest {
         given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", 1999).post(base).then().statusCode(404)
                 .body("code", equalTo("batch.empty"));
         long t0 = System.nanoTime();
-        String id = given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).post(base).then()
+        String started = given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).post(base).then()
                 .statusCode(202).header("Location", org.hamcrest.Matchers.containsString(base + "/"))
-                .body("total", equalTo(3)).extract().path("id");
+                .body("total", equalTo(3)).extract().asString();
+        ContractAssert.assertMatches("BatchResponse", started);
+        String id = io.restassured.path.json.JsonPath.from(started).getString("id");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.financeApi()).get(base + "/" + id).then().statusCode(200)
                         .body("status", equalTo("DONE")));
         System.out.printf("batch of 3 reports (DOCX+PDF) done in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        given().auth().oauth2(TestTokens.reviewer()).get(base + "/" + id).then()
+        String finished = given().auth().oauth2(TestTokens.reviewer()).get(base + "/" + id).then()
                 .body("done", equalTo(3)).body("failed", equalTo(0)).body("percent", equalTo(100.00f))
-                .body("failures", hasSize(0)).body("fiscalYear", equalTo(year));
+                .body("failures", hasSize(0)).body("fiscalYear", equalTo(year)).extract().asString();
+        // the progress and the list of batches are the contract's BatchResponse, field for field
+        ContractAssert.assertMatches("BatchResponse", finished);
         given().auth().oauth2(TestTokens.department("d-batch-1")).get(base + "/" + id).then().statusCode(403);
         // the list of recent batches: this year's shows the finished job first; department users get 403
         given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year).get(base).then().statusCode(200)
                 .body("[0].id", equalTo(id)).body("[0].status", equalTo("DONE")).body("[0].done", equalTo(3));
+        ContractAssert.assertEachMatches("BatchResponse", given().auth().oauth2(TestTokens.reviewer())
+                .queryParam("fiscalYear", year).get(base).then().statusCode(200).extract().asString());
         given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", 1999).get(base).then().statusCode(200)
                 .body("$", hasSize(0));
         given().auth().oauth2(TestTokens.reviewer()).queryParam("limit", 0).get(base).then().statusCode(400)
