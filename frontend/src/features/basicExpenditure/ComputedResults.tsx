@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { BasicExpenditure } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { appConfig } from '../../config';
 import { formatPercent, formatWan, formatWanValue } from '../../lib/money';
-import { findExecutionRate, isCurrent } from './results';
+import { findExecutionRate, isCurrent, pollDelay } from './results';
 
 interface ComputedResultsProps {
   departmentId: string;
@@ -20,7 +20,8 @@ interface ComputedResultsProps {
 /**
  * 预算完成率, 差异 and the report paragraph for the saved figures. The evaluation and report
  * services compute them from budget events, so this polls both until their `sourceVersion` reaches
- * the saved version, and gives up after `appConfig.polling.timeoutMs`.
+ * the saved version (soon after the save, then less often: pollDelay), and gives up after
+ * `appConfig.polling.timeoutMs`.
  */
 export function ComputedResults({ departmentId, fiscalYear, saved }: ComputedResultsProps) {
   const { t } = useTranslation();
@@ -31,22 +32,28 @@ export function ComputedResults({ departmentId, fiscalYear, saved }: ComputedRes
   const pollKey = `${departmentId}/${fiscalYear}/${targetVersion}/${attempt}`;
   const timedOut = timedOutKey === pollKey;
   const enabled = targetVersion !== null;
+  // when the current wait began (taken at its first poll): the polls come quickly at first, then less often
+  const waitStart = useRef({ key: '', at: 0 });
+  const nextPoll = () => {
+    if (waitStart.current.key !== pollKey) {
+      waitStart.current = { key: pollKey, at: Date.now() };
+    }
+    return pollDelay(Date.now() - waitStart.current.at, appConfig.polling.intervalMs);
+  };
 
   const evaluationQuery = useQuery({
     queryKey: queryKeys.evaluation(departmentId, fiscalYear),
     queryFn: ({ signal }) => api.evaluation(client, departmentId, fiscalYear, signal),
     enabled,
     retry: 1,
-    refetchInterval: (query) =>
-      isCurrent(query.state.data, targetVersion) || timedOut ? false : appConfig.polling.intervalMs,
+    refetchInterval: (query) => (isCurrent(query.state.data, targetVersion) || timedOut ? false : nextPoll()),
   });
   const sectionQuery = useQuery({
     queryKey: queryKeys.basicExpenditureSection(departmentId, fiscalYear),
     queryFn: ({ signal }) => api.basicExpenditureSection(client, departmentId, fiscalYear, signal),
     enabled,
     retry: 1,
-    refetchInterval: (query) =>
-      isCurrent(query.state.data, targetVersion) || timedOut ? false : appConfig.polling.intervalMs,
+    refetchInterval: (query) => (isCurrent(query.state.data, targetVersion) || timedOut ? false : nextPoll()),
   });
 
   const evaluation = evaluationQuery.data;

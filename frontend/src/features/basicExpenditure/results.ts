@@ -22,3 +22,13 @@ export function isCurrent(
   }
   return Number(view.sourceVersion) >= Number(targetVersion);
 }
+
+/**
+ * How long to wait before asking the downstream views again, `elapsedMs` after the save: half the time
+ * waited so far, at least 50 ms and at most `maxMs`. The services usually have the new figures within
+ * tens of milliseconds, so the first polls find them at once; a slow answer costs a few requests more,
+ * not a fixed second of waiting.
+ */
+export function pollDelay(elapsedMs: number, maxMs: number): number {
+  return Math.round(Math.min(maxMs, Math.max(50, elapsedMs / 2)));
+}
