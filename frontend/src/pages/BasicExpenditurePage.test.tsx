@@ -24,6 +24,7 @@ describe('基本支出 page', () => {
 
   it('saves in 元, waits for the downstream version and shows rate, variance, report and audit', async () => {
     const api = new FakeApi();
+    api.lagPolls = Number.MAX_SAFE_INTEGER; // the downstream views lag until catchUpNow()
     renderWithProviders(<AppRoutes />, { fetchImpl: api.fetch, route: ROUTE });
 
     expect(await screen.findByTestId('not-entered')).toBeInTheDocument();
@@ -45,8 +46,9 @@ describe('基本支出 page', () => {
     expect(put.headers['Accept-Language']).toBe('zh-CN');
 
     expect(await screen.findByTestId('results-computing')).toHaveTextContent('计算中…');
-    // the next poll comes within 100 ms of the save, not after a whole polling interval (1,000 ms): the
-    // clock moves 100 ms, and real time at most 500 ms more while this waits
+    // the views catch up now; the next poll comes within 100 ms, not after a whole polling interval
+    // (1,000 ms): the clock moves 100 ms, and real time at most 500 ms more while this waits
+    api.catchUpNow();
     await act(() => vi.advanceTimersByTimeAsync(100));
     await waitFor(() => expect(screen.getByTestId('execution-rate')).toHaveTextContent('109.60%'), { timeout: 500 });
     expect(screen.getByTestId('variance')).toHaveTextContent('61.25 万元');
