@@ -29,8 +29,9 @@ import io.jixiao.budget.domain.ImportJob;
  * One import job, on an import worker: the file is read once. The rows of 基本支出 and 项目支出 are
  * checked first; when they have no error, {@link ImportSaver} saves them in one transaction and, in the
  * same transaction, reads and checks the 支出明细 while streaming them into the database. A single error
- * anywhere rolls it all back, and the pass goes on to report every error of the file. The job's row carries state, phase, progress, errors and
- * the summary; a failure of any kind ends it FAILED with a code the SPA shows.
+ * anywhere rolls it all back, and the pass goes on to report every error of the file. The job's row
+ * carries state, phase, progress, errors and the summary; a failure of any kind ends it FAILED with a
+ * code the SPA shows.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -164,7 +165,7 @@ public class ImportRunner {
         Validated(UUID id, int keep) {
             this.id = id;
             errors = new ImportErrors(keep);
-            checking = new Progress(id, 0);
+            checking = new Progress(id);
         }
 
         int rows() {
@@ -247,19 +248,17 @@ public class ImportRunner {
      */
     private final class Progress {
         private final UUID id;
-        private final int offset;
         private long lastWrite = System.nanoTime();
 
-        Progress(UUID id, int offset) {
+        Progress(UUID id) {
             this.id = id;
-            this.offset = offset;
         }
 
         void rows(int done) {
             long now = System.nanoTime();
             if (now - lastWrite >= PROGRESS_MILLIS * 1_000_000L) {
                 lastWrite = now;
-                progress(id, offset + done);
+                progress(id, done);
             }
         }
     }
