@@ -331,11 +331,15 @@ for ((i = 0; i < NREPORTS; i++)); do
 done
 
 # ------------------------------------------------------------------------------ API reads (wrk)
-# wrk_run URL TOKEN SECONDS: one JSON object (rps, p50/p99 ms, requests, non2xx, errors)
+# wrk_run URL TOKEN SECONDS: one JSON object (rps, p50/p99 ms, requests, non2xx, errors).
+# Requests say Accept-Encoding: gzip, as every browser and most HTTP libraries do (ACCEPT_ENCODING= sends
+# none); the bare anchor answers uncompressed either way (Quarkus compresses nothing by default).
+ACCEPT_ENCODING="gzip"
 wrk_run() {
   local out
   # --timeout 10s: a slow endpoint is measured, not dropped (wrk's default gives up after 2 s)
-  out="$(wrk -t2 -c"$CONNS" -d"$3"s --timeout 10s --latency -H 'Accept: application/json' ${2:+-H "Authorization: Bearer $2"} "$1" 2>&1)"
+  out="$(wrk -t2 -c"$CONNS" -d"$3"s --timeout 10s --latency -H 'Accept: application/json' ${ACCEPT_ENCODING:+-H "Accept-Encoding: $ACCEPT_ENCODING"} \
+    ${2:+-H "Authorization: Bearer $2"} "$1" 2>&1)"
   printf '%s\n' "$out" >>"$LOG"
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -421,6 +425,9 @@ api_row sheet "GET /api/v1/budgets/{d}/{y} (the sheet), ordinary year" "$BUDGET/
 api_row sheet-big "GET /api/v1/budgets/{d}/{y}, year with $(fmt "$ROWS") 支出明细" "$BUDGET/api/v1/budgets/$D0/$Y_BIG" d0 0.25
 api_row basic "GET …/basic-expenditure" "$BUDGET/api/v1/budgets/$D0/$Y_ORD/basic-expenditure" d0 0.25
 api_row score "GET /api/v1/evaluations/{d}/{y} (score card)" "$EVALUATION/api/v1/evaluations/$D0/$Y_ORD" d0 0.25
+# The same card for a client that sends no Accept-Encoding: 47 KB of JSON per answer instead of about 5.
+ACCEPT_ENCODING="" api_row score-plain "GET /api/v1/evaluations/{d}/{y} (score card), no Accept-Encoding" \
+  "$EVALUATION/api/v1/evaluations/$D0/$Y_ORD" d0 0.25
 api_row summary "GET /api/v1/reports/summary ($NREPORTS departments, first page of 50)" "$REPORT/api/v1/reports/summary?fiscalYear=$Y_ORD" reviewer 0.1
 
 # --------------------------------------------------------------------------------- write->score

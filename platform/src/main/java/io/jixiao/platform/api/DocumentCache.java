@@ -30,15 +30,49 @@ public class DocumentCache {
     /**
      * One cached answer: its quoted ETag, its JSON body as UTF-8 bytes (encoded once, not per request:
      * for a 30 KB score card the encoding cost more than the rest of the read), and the next page's
-     * cursor of a list (else null).
+     * cursor of a list (else null). The gzip copy of the body is made at the first read that accepts it
+     * and kept with the entry, so a cached score card is compressed once per change, not per request.
      */
-    public record Entry(String etag, byte[] body, String nextCursor) {
+    public static final class Entry {
+        private final String etag;
+        private final byte[] body;
+        private final String nextCursor;
+        private volatile byte[] gzip;
+
+        public Entry(String etag, byte[] body, String nextCursor) {
+            this.etag = etag;
+            this.body = body;
+            this.nextCursor = nextCursor;
+        }
+
         public Entry(String etag, String json) {
             this(etag, json, (String) null);
         }
 
         public Entry(String etag, String json, String nextCursor) {
             this(etag, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), nextCursor);
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public String nextCursor() {
+            return nextCursor;
+        }
+
+        /** The body gzip-compressed; two racing first reads may both compress it, either copy is right. */
+        public byte[] gzipBody() {
+            byte[] z = gzip;
+            if (z == null) {
+                z = Documents.gzip(body);
+                gzip = z;
+            }
+            return z;
         }
     }
 
