@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildDocsProxy, buildProxy, routeFor } from './proxy.config.ts';
@@ -72,6 +73,9 @@ export default defineConfig(({ mode }) => {
       setupFiles: ['./src/test/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
       css: false,
+      // One worker per core: Vitest 4 leaves one core to its main process in a run, which on a 2-core
+      // machine means one worker, with a core a quarter idle (the main process only collects results).
+      maxWorkers: availableParallelism(),
       // Generous: antd pages render slowly in jsdom on a busy 2-core machine.
       testTimeout: 60000,
     },
