@@ -1,11 +1,9 @@
 package io.jixiao.budget.imports;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -30,6 +35,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * parts as they are and streams these rows into the sheet's part in front of its {@code </sheetData>}.
  * The cells are the ones POI wrote (number, date, text, amount with the styles POI assigned), so the
  * file reads the same in Excel, in POI and in our own importer.
+ *
+ * <p>Reading the rows and writing their XML runs on a thread of its own, beside the request's thread,
+ * which deflates the blocks it hands over and sends them: on 2 cores the two halves overlap instead of
+ * taking turns.
  */
 final class LinesSheetXml {
 
@@ -42,6 +51,16 @@ final class LinesSheetXml {
     /** Indexes in the workbook's cell styles (POI's CellStyle.getIndex()) of the styles the rows use. */
     record Styles(int date, int money, int label, int moneyBold) {
     }
+
+    /** Renders the lines of exports in progress; a thread per export, gone a minute after its last one. */
+    private static final ExecutorService RENDERERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "xlsx-lines");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Rendered XML waiting to be deflated: at most this many blocks of about 60 KB per export. */
+    private static final int BLOCKS_AHEAD = 8;
+    private static final byte[] END = new byte[0];
 
     private LinesSheetXml() {
     }
@@ -72,26 +91,67 @@ final class LinesSheetXml {
                     throw new IllegalStateException("no sheetData in " + sheetPart);
                 }
                 out.putArchiveEntry(new ZipArchiveEntry(sheetPart));
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
                 // the header-only sheet says it ends at row 1; an import of this file estimates its progress from
                 // the dimension, so it gets the lines' count as the year's sums have it (a hint, not a promise)
                 int lastRow = expectedLines == 0 ? 1 : expectedLines + 2;
-                w.write(xml.substring(0, end).replaceFirst("<dimension ref=\"[A-Z0-9:]*\"/>",
-                        "<dimension ref=\"A1:G" + lastRow + "\"/>"));
-                rows(dataSource, departmentId, fiscalYear, styles, w);
-                w.write(xml, end, xml.length() - end);
-                w.flush();
+                out.write(xml.substring(0, end).replaceFirst("<dimension ref=\"[A-Z0-9:]*\"/>",
+                        "<dimension ref=\"A1:G" + lastRow + "\"/>").getBytes(StandardCharsets.UTF_8));
+                rows(dataSource, departmentId, fiscalYear, styles, out);
+                out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
                 out.closeArchiveEntry();
             }
         }
     }
 
-    /** Writes the lines from row 2 on, then their 合计 row. */
-    private static void rows(DataSource dataSource, String departmentId, int fiscalYear, Styles st, Writer out)
+    /**
+     * Writes the lines from row 2 on, then their 合计 row: rendered on a thread of {@link #RENDERERS}, written
+     * (deflated) here. A failure on either side ends both: the renderer's is thrown here, and when writing
+     * fails (the client went away) the renderer is interrupted and closes its query.
+     */
+    static void rows(DataSource dataSource, String departmentId, int fiscalYear, Styles st, OutputStream out)
             throws SQLException, IOException {
+        BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
+        Future<?> renderer = RENDERERS.submit(() -> {
+            render(dataSource, departmentId, fiscalYear, st, blocks);
+            return null;
+        });
+        try {
+            while (true) {
+                byte[] block = blocks.poll(50, TimeUnit.MILLISECONDS);
+                if (block == END) {
+                    break;
+                }
+                if (block == null) {
+                    if (renderer.isDone() && blocks.isEmpty()) {
+                        break; // it failed before its END: get() below throws why
+                    }
+                    continue;
+                }
+                out.write(block);
+            }
+            renderer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the export was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            renderer.cancel(true); // done already, or the writing failed: stop reading rows nobody will get
+        }
+    }
+
+    /** The rows as UTF-8 sheet XML in blocks of about 60 KB, then END. */
+    private static void render(DataSource dataSource, String departmentId, int fiscalYear, Styles st, BlockingQueue<byte[]> blocks)
+            throws SQLException, InterruptedException {
         int r = 1;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        // rows are built in a plain StringBuilder and handed to the writer in blocks of about 60 KB
         StringBuilder xml = new StringBuilder(64 * 1024);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
@@ -120,7 +180,7 @@ final class LinesSheetXml {
                         xml.append("</row>");
                         total = total.add(amount);
                         if (xml.length() >= 60 * 1024) {
-                            out.append(xml);
+                            blocks.put(xml.toString().getBytes(StandardCharsets.UTF_8));
                             xml.setLength(0);
                         }
                     }
@@ -137,7 +197,8 @@ final class LinesSheetXml {
             number(xml, 'F', row, st.moneyBold(), total.toPlainString());
             xml.append("</row>");
         }
-        out.append(xml);
+        blocks.put(xml.toString().getBytes(StandardCharsets.UTF_8));
+        blocks.put(END);
     }
 
     private static void number(StringBuilder out, char column, String row, int style, String value) {
