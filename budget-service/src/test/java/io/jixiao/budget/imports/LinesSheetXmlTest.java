@@ -178,11 +178,15 @@ class LinesSheetXmlTest {
 
     @Test
     void aTextCellKeepsItsSpacesAtEitherEndAndNamesItsStyle() {
-        StringBuilder out = new StringBuilder();
-        LinesSheetXml.text(out, 'G', "7", -1, " 备注 ");
-        assertEquals("<c r=\"G7\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> 备注 </t></is></c>", out.toString());
-        out.setLength(0);
-        LinesSheetXml.text(out, 'A', "12", 3, "合计");
-        assertEquals("<c r=\"A12\" s=\"3\" t=\"inlineStr\"><is><t>合计</t></is></c>", out.toString());
+        LinesSheetXml.Utf8Xml xml = new LinesSheetXml.Utf8Xml(16); // grows as it must
+        xml.text('G', "7", -1, " 备注 ");
+        xml.text('A', "12", 3, "合计");
+        xml.text('G', "8", -1, " 备注 "); // the second time from its encoded copy
+        xml.number('F', "12", 4, "61700.00");
+        assertEquals("<c r=\"G7\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> 备注 </t></is></c>"
+                + "<c r=\"A12\" s=\"3\" t=\"inlineStr\"><is><t>合计</t></is></c>"
+                + "<c r=\"G8\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> 备注 </t></is></c>"
+                + "<c r=\"F12\" s=\"4\"><v>61700.00</v></c>", new String(xml.take(), StandardCharsets.UTF_8));
+        assertEquals(0, xml.length(), "take() leaves an empty buffer");
     }
 }
