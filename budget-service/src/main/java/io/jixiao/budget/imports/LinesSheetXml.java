@@ -154,8 +154,8 @@ final class LinesSheetXml {
 
     /**
      * The rows as UTF-8 sheet XML in blocks of about 60 KB, then END. The markup is ASCII and goes in as
-     * bytes; a cell's text is escaped and encoded once per distinct value (a year's lines repeat a few
-     * projects, classes and channels): encoding whole blocks that held Chinese text took a third of the time.
+     * bytes; the text of a project, class or channel is escaped and encoded once per distinct value (a year's
+     * lines repeat a few of each): encoding whole blocks that held Chinese text took a third of the time.
      */
     private static void render(DataSource dataSource, String departmentId, int fiscalYear, Styles st, BlockingQueue<byte[]> blocks)
             throws SQLException, InterruptedException {
@@ -184,7 +184,7 @@ final class LinesSheetXml {
                         xml.number('F', row, st.money(), amount.toPlainString());
                         String description = rs.getString(6);
                         if (description != null) {
-                            xml.text('G', row, -1, description);
+                            xml.text('G', row, -1, inlineStringTail(description).getBytes(StandardCharsets.UTF_8));
                         }
                         xml.ascii("</row>");
                         total = total.add(amount);
@@ -211,7 +211,7 @@ final class LinesSheetXml {
 
     /** Sheet XML built as UTF-8 bytes. */
     static final class Utf8Xml {
-        /** Distinct cell texts kept encoded; a year of unique descriptions stops adding at this many. */
+        /** Distinct texts of the repeating columns kept encoded; past this many, the rest are encoded each time. */
         private static final int MAX_CACHED = 10_000;
         private final Map<String, byte[]> encoded = new HashMap<>();
         private byte[] buf;
@@ -246,8 +246,8 @@ final class LinesSheetXml {
             ascii("\"><v>").ascii(value).ascii("</v></c>");
         }
 
+        /** A text cell of a column whose values repeat (project, class, channel): encoded once per value. */
         void text(char column, String row, int style, String value) {
-            start(column, row, style);
             byte[] tail = encoded.get(value);
             if (tail == null) {
                 tail = inlineStringTail(value).getBytes(StandardCharsets.UTF_8);
@@ -255,6 +255,12 @@ final class LinesSheetXml {
                     encoded.put(value, tail);
                 }
             }
+            text(column, row, style, tail);
+        }
+
+        /** A text cell from its encoded {@link #inlineStringTail} (a description, mostly unique, is not kept). */
+        void text(char column, String row, int style, byte[] tail) {
+            start(column, row, style);
             room(tail.length);
             System.arraycopy(tail, 0, buf, len, tail.length);
             len += tail.length;
