@@ -451,7 +451,9 @@ rows_row() { # KEY PATH GOAL ANCHOR-RPS ANCHOR-NAME JSON
     "$(verdict "$ratio" ">=" "$3")" "${7:-}" "$6"
 }
 note "XLSX workbook export of $Y_BIG ($(fmt "$ROWS") lines)"
-if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/$D0/$Y_BIG/workbook" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --zip-floor)"; then
+WORKBOOK="$WORK/workbook.xlsx"
+rm -f "$WORKBOOK"
+if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/$D0/$Y_BIG/workbook" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --zip-floor --save "$WORKBOOK")"; then
   j="$(jq -c --argjson rows "$ROWS" '. + {rows: $rows, seconds: (.p50Ms / 1000), rowsPerSec: (($rows / (.p50Ms / 1000)) | round)}' <<<"$j")"
   # the floor: deflating the workbook's own parts alone (ZipFloor), as rows/s and as a ratio of the anchor
   floor_ms="$(jq -r '.zipFloor.deflateMs // empty' <<<"$j")"
@@ -460,6 +462,26 @@ if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/
     "ceiling: deflating the workbook's $(fmt "$(jq -r '.zipFloor.unpackedBytes // 0' <<<"$j")") bytes of XML alone (BEST_SPEED, as the export) takes ${floor_ms:-?} ms = $(fmt "${floor_rps:-0}") rows/s = $(div "${floor_rps:-0}" "$COPY_TO") of the anchor"
 else
   errrow xlsx "XLSX workbook export" "${j:-driver failed}"
+fi
+
+# The workbook just downloaded, imported back into the same year: the XLSX path of the import (a SAX read
+# of the sheets, then the same save as the CSV) at full size, and proof that an export is importable as it
+# is. Lines and their total must come back exactly. No goal of its own: the issue's import row is the CSV.
+note "XLSX import of that workbook back into $Y_BIG (round trip, upload -> SUCCEEDED)"
+if [[ ! -s "$WORKBOOK" ]]; then
+  errrow xlsx-import "XLSX import of the exported workbook" "no workbook was downloaded"
+elif XI_JSON="$(as_user "$U0" "$DEPT_PASSWORD" driver import --budget "$BUDGET" --dept "$D0" --year "$Y_BIG" --file "$WORKBOOK" \
+    --rows "$ROWS" --warmup "$IMPORT_WARM" --repeat "$IMPORT_REPEAT")" && [[ "$(jq -r .ok <<<"$XI_JSON")" == true ]]; then
+  saved="$(jq -r .linesSaved <<<"$XI_JSON")" total="$(jq -r .linesTotal <<<"$XI_JSON")"
+  [[ "$saved" == "$ROWS" && "$total" == "$(jq -r .totalYuan <<<"$gen")" ]] ||
+    broken "the XLSX round trip saved $saved lines totalling $total; the CSV had $ROWS totalling $(jq -r .totalYuan <<<"$gen")"
+  r="$(jq -r .rowsPerSec <<<"$XI_JSON")"
+  row xlsx-import "XLSX import of the exported workbook, $(fmt "$ROWS") 支出明细 (round trip)" \
+    "$(fmt "$r") rows/s ($(jq -r .seconds <<<"$XI_JSON") s)" "COPY FROM: $(fmt "${COPY_FROM:-0}") rows/s" "$(div "$r" "$COPY_FROM")" "-" \
+    "$([[ "$MODE" == smoke ]] && echo smoke || echo measured)" \
+    "$saved lines, $total 元, as exported; median of $IMPORT_REPEAT after $IMPORT_WARM warm-up imports: $(jq -c .allSeconds <<<"$XI_JSON") s" "$XI_JSON"
+else
+  errrow xlsx-import "XLSX import of the exported workbook" "$(jq -r '.state // "failed"' <<<"${XI_JSON:-{\}}" 2>/dev/null) $(jq -c '.firstError // empty' <<<"${XI_JSON:-{\}}" 2>/dev/null)"
 fi
 
 note "支出明细 through the paged JSON API (limit 1000)"

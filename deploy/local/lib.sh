@@ -36,7 +36,7 @@ REALM_FILE="$JIXIAO_REPO/deploy/keycloak/realm-jixiao.json"
 
 # name:port:database
 # The services' JVM: a 256 MB heap holds the 100,000-line import, the year's XLSX export and a batch of
-# 100 reports (ImportVolumeTest runs under the same heap). Serial GC: two cores, small heap, and none of
+# 100 reports (deploy/bench/run.sh runs all of them on it, the XLSX import too). Serial GC: two cores, small heap, and none of
 # G1's per-region bookkeeping in the resident size; a smaller code cache and thread stacks for the same
 # reason. Resident size beyond the heap (measured with NMT on budget-service): metaspace ~95 MB, symbols
 # 25 MB, code ~23 MB, CDS 12 MB, glibc's arenas the rest; so the heap starts at 32 MB and gives memory

@@ -169,7 +169,8 @@ final class ApiMeasurements {
     }
 
     /**
-     * CSV import: multipart upload, then the job polled every 10 ms until it ends; upload → SUCCEEDED.
+     * Import of a file (--csv, or --file for an .xlsx or .csv): multipart upload, then the job polled every
+     * 10 ms until it ends; upload → SUCCEEDED.
      * {@code --warmup N} untimed imports of the same file come first (the service's parse and save paths
      * compiled, as for the API rows' warm-up), then {@code --repeat N} timed ones: their median.
      */
@@ -177,14 +178,15 @@ final class ApiMeasurements {
         String budget = o.opt("budget");
         String dept = o.opt("dept");
         int year = Integer.parseInt(o.opt("year"));
-        Path csv = Path.of(o.opt("csv"));
+        Path path = Path.of(o.getOrDefault("file", o.getOrDefault("csv", null)));
+        boolean xlsx = path.toString().endsWith(".xlsx");
         int rows = Integer.parseInt(o.opt("rows"));
         int warmup = o.intOpt("warmup", 0);
         int repeat = Math.max(1, o.intOpt("repeat", 1));
         Tokens tokens = Tokens.fromEnv();
-        byte[] file = Files.readAllBytes(csv);
+        byte[] file = Files.readAllBytes(path);
         for (int i = 0; i < warmup; i++) {
-            JsonNode state = importOnce(tokens, budget, dept, year, file, rows).state();
+            JsonNode state = importOnce(tokens, budget, dept, year, file, rows, xlsx).state();
             if (!"SUCCEEDED".equals(state.path("state").asText())) {
                 return importResult(state, rows, file.length, List.of(), warmup);
             }
@@ -192,7 +194,7 @@ final class ApiMeasurements {
         List<Double> seconds = new ArrayList<>();
         JsonNode state = null;
         for (int i = 0; i < repeat; i++) {
-            Imported one = importOnce(tokens, budget, dept, year, file, rows);
+            Imported one = importOnce(tokens, budget, dept, year, file, rows, xlsx);
             state = one.state();
             if (!"SUCCEEDED".equals(state.path("state").asText())) {
                 break;
@@ -205,11 +207,12 @@ final class ApiMeasurements {
     private record Imported(JsonNode state, double seconds) {
     }
 
-    private Imported importOnce(Tokens tokens, String budget, String dept, int year, byte[] file, int rows)
+    private Imported importOnce(Tokens tokens, String budget, String dept, int year, byte[] file, int rows, boolean xlsx)
             throws Exception {
         String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
+        String type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench-"
-                + rows + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + rows + (xlsx ? ".xlsx" : ".csv") + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + file.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
@@ -258,6 +261,7 @@ final class ApiMeasurements {
             m.put("allSeconds", seconds.stream().map(x -> round(x, 3)).toList());
         }
         m.put("linesSaved", state.path("summary").path("linesSaved"));
+        m.put("linesTotal", state.path("summary").path("linesTotal"));
         m.put("errorCount", state.path("errorCount").asInt());
         if (state.path("errorCount").asInt() > 0) {
             m.put("firstError", state.path("errors").path(0));
@@ -274,6 +278,7 @@ final class ApiMeasurements {
         boolean ndjsonRows = o.flag("ndjson-rows");
         boolean countLines = csvRows || ndjsonRows;
         boolean zipFloor = o.flag("zip-floor"); // keep the last body and measure ZipFloor on it
+        String save = o.getOrDefault("save", null); // and/or write it to this file
         int headerLines = csvRows ? 1 : 0;
         Tokens tokens = Tokens.fromEnv();
         List<Double> ms = new ArrayList<>();
@@ -291,7 +296,7 @@ final class ApiMeasurements {
             HttpResponse<InputStream> r = HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             long n = 0;
             long nl = 0;
-            java.io.ByteArrayOutputStream kept = zipFloor ? new java.io.ByteArrayOutputStream() : null;
+            java.io.ByteArrayOutputStream kept = zipFloor || save != null ? new java.io.ByteArrayOutputStream() : null;
             try (InputStream in = r.body()) {
                 byte[] buf = new byte[1 << 16];
                 int read;
@@ -325,8 +330,11 @@ final class ApiMeasurements {
         m.put("ok", status == 200);
         m.put("status", status);
         m.put("bytes", bytes);
-        if (last != null && status == 200) {
+        if (last != null && status == 200 && zipFloor) {
             m.put("zipFloor", ZipFloor.measure(last.toByteArray(), 3));
+        }
+        if (last != null && status == 200 && save != null) {
+            Files.write(Path.of(save), last.toByteArray());
         }
         if (countLines) {
             long rows = Math.max(0, lines - headerLines); // CSV has a header line, NDJSON none
