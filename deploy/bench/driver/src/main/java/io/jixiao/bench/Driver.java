@@ -41,7 +41,7 @@ public final class Driver {
             case "kafka-rtt" -> anchors.kafkaRtt();
             case "copy" -> anchors.copy();
             case "write-score" -> api.writeScore();
-            case "import" -> api.importCsv();
+            case "import" -> new ImportMeasurement(o).run();
             case "get" -> api.get();
             case "paged" -> api.paged();
             case "batch" -> api.batch();
