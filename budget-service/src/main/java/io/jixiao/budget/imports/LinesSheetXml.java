@@ -11,10 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -152,16 +149,12 @@ final class LinesSheetXml {
         }
     }
 
-    /**
-     * The rows as UTF-8 sheet XML in blocks of about 60 KB, then END. The markup is ASCII and goes in as
-     * bytes; the text of a project, class or channel is escaped and encoded once per distinct value (a year's
-     * lines repeat a few of each): encoding whole blocks that held Chinese text took a third of the time.
-     */
+    /** The rows as UTF-8 sheet XML ({@link SheetXmlBuffer}) in blocks of about 60 KB, then END. */
     private static void render(DataSource dataSource, String departmentId, int fiscalYear, Styles st, BlockingQueue<byte[]> blocks)
             throws SQLException, InterruptedException {
         int r = 1;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        Utf8Xml xml = new Utf8Xml(BLOCK + 16 * 1024);
+        SheetXmlBuffer xml = new SheetXmlBuffer(BLOCK + 16 * 1024);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(SQL)) {
@@ -171,22 +164,20 @@ final class LinesSheetXml {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         r++;
-                        String row = Integer.toString(r);
-                        xml.ascii("<row r=\"").ascii(row).ascii("\">");
-                        xml.number('A', row, -1, Integer.toString(r - 1));
-                        xml.number('B', row, st.date(), Integer.toString(rs.getInt(1)));
+                        xml.startRow(r);
+                        xml.number('A', -1, r - 1);
+                        xml.number('B', st.date(), rs.getInt(1));
                         String project = rs.getString(2);
-                        xml.text('C', row, -1, project == null ? ImportLayout.BASIC_LINE : project);
-                        xml.text('D', row, -1, rs.getString(3));
-                        xml.text('E', row, -1, "OWN".equals(rs.getString(4)) ? ImportLayout.CHANNEL_OWN
-                                : ImportLayout.CHANNEL_DIRECT);
+                        xml.text('C', -1, project == null ? ImportLayout.BASIC_LINE : project);
+                        xml.text('D', -1, rs.getString(3));
+                        xml.text('E', -1, "OWN".equals(rs.getString(4)) ? ImportLayout.CHANNEL_OWN : ImportLayout.CHANNEL_DIRECT);
                         BigDecimal amount = rs.getBigDecimal(5);
-                        xml.number('F', row, st.money(), amount.toPlainString());
+                        xml.number('F', st.money(), amount.toPlainString());
                         String description = rs.getString(6);
                         if (description != null) {
-                            xml.text('G', row, -1, inlineStringTail(description).getBytes(StandardCharsets.UTF_8));
+                            xml.textOnce('G', -1, description);
                         }
-                        xml.ascii("</row>");
+                        xml.endRow();
                         total = total.add(amount);
                         if (xml.length() >= BLOCK) {
                             blocks.put(xml.take());
@@ -198,115 +189,13 @@ final class LinesSheetXml {
             }
         }
         if (r > 1) {
-            String row = Integer.toString(r + 1);
-            xml.ascii("<row r=\"").ascii(row).ascii("\">");
-            xml.text('A', row, st.label(), "合计");
-            xml.text('C', row, st.label(), (r - 1) + " 条");
-            xml.number('F', row, st.moneyBold(), total.toPlainString());
-            xml.ascii("</row>");
+            xml.startRow(r + 1);
+            xml.text('A', st.label(), "合计");
+            xml.text('C', st.label(), (r - 1) + " 条");
+            xml.number('F', st.moneyBold(), total.toPlainString());
+            xml.endRow();
         }
         blocks.put(xml.take());
         blocks.put(END);
-    }
-
-    /** Sheet XML built as UTF-8 bytes. */
-    static final class Utf8Xml {
-        /** Distinct texts of the repeating columns kept encoded; past this many, the rest are encoded each time. */
-        private static final int MAX_CACHED = 10_000;
-        private final Map<String, byte[]> encoded = new HashMap<>();
-        private byte[] buf;
-        private int len;
-
-        Utf8Xml(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        int length() {
-            return len;
-        }
-
-        /** The bytes so far, and an empty buffer for the next block. */
-        byte[] take() {
-            byte[] block = Arrays.copyOf(buf, len);
-            len = 0;
-            return block;
-        }
-
-        /** Markup, numbers and cell references: ASCII only. */
-        Utf8Xml ascii(String s) {
-            room(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                buf[len++] = (byte) s.charAt(i);
-            }
-            return this;
-        }
-
-        void number(char column, String row, int style, String value) {
-            start(column, row, style);
-            ascii("\"><v>").ascii(value).ascii("</v></c>");
-        }
-
-        /** A text cell of a column whose values repeat (project, class, channel): encoded once per value. */
-        void text(char column, String row, int style, String value) {
-            byte[] tail = encoded.get(value);
-            if (tail == null) {
-                tail = inlineStringTail(value).getBytes(StandardCharsets.UTF_8);
-                if (encoded.size() < MAX_CACHED) {
-                    encoded.put(value, tail);
-                }
-            }
-            text(column, row, style, tail);
-        }
-
-        /** A text cell from its encoded {@link #inlineStringTail} (a description, mostly unique, is not kept). */
-        void text(char column, String row, int style, byte[] tail) {
-            start(column, row, style);
-            room(tail.length);
-            System.arraycopy(tail, 0, buf, len, tail.length);
-            len += tail.length;
-        }
-
-        private void start(char column, String row, int style) {
-            ascii("<c r=\"");
-            room(1);
-            buf[len++] = (byte) column;
-            ascii(row);
-            if (style >= 0) {
-                ascii("\" s=\"").ascii(Integer.toString(style));
-            }
-        }
-
-        private void room(int n) {
-            if (len + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-            }
-        }
-    }
-
-    /** An inline-string cell after its reference and style: the type, the escaped text and the closing tags. */
-    static String inlineStringTail(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 48);
-        out.append("\" t=\"inlineStr\"><is><t");
-        if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
-                || Character.isWhitespace(value.charAt(value.length() - 1)))) {
-            out.append(" xml:space=\"preserve\"");
-        }
-        out.append('>');
-        escaped(out, value);
-        return out.append("</t></is></c>").toString();
-    }
-
-    /** XML text: markup characters escaped; characters XML 1.0 cannot carry become '?', as POI writes them. */
-    static void escaped(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\t', '\n', '\r' -> out.append(ch);
-                default -> out.append(ch < 0x20 || ch == '\uFFFE' || ch == '\uFFFF' ? '?' : ch);
-            }
-        }
     }
 }
