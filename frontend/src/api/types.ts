@@ -247,6 +247,46 @@ export type FilingStep = Nest<Schemas['FilingStep'], { step: 'SUBMITTED' | 'RETU
 /** GET /filings/{d}/{y}, and the answer of submit, return and approve. */
 export type Filing = Nest<Schemas['Filing'], { status: FilingStatus; history: FilingStep[] }>;
 
+// ------------------------------------------------------------------ 年度自评工作 and 站内通知 (report-service rounds, notices)
+
+export type Progress = Schemas['Progress'];
+/** A department of a round; daysLeft: days until the end of the effective deadline day, negative once passed. */
+export type RoundDepartment = Schemas['RoundDepartment'];
+/** counts: bureau only (null for a department); the contract documents a map, every progress is a key. */
+export type Round = Nest<Schemas['Round'], { counts: Record<Progress, number> | null }>;
+export type RoundStatus = Round['status'];
+/** A 区县 of the onboarded departments, with how many there are: the choices of a round's district. */
+export type District = Schemas['District'];
+/** departmentIds omitted: the onboarded departments of the district. */
+export type OpenRoundInput = Omitted<Schemas['OpenInput'], 'departmentIds'>;
+export type ExtensionInput = Schemas['ExtensionInput'];
+export type Notice = Schemas['Notice'];
+export type NoticeKind = Notice['kind'];
+
+// ------------------------------------------------------------------ 抽查复核 (report-service /rounds/{id}/sample)
+
+export type SampleMember = Schemas['SampleMember'];
+export type SizeBand = SampleMember['sizeBand'];
+export type SampleSummary = Schemas['SampleSummary'];
+export type Sample = Schemas['Sample'];
+/** seed omitted: the service picks one and records it. */
+export type DrawInput = Omitted<Schemas['DrawInput'], 'seed'>;
+export type ReviewItem = Schemas['ReReviewItem'];
+/** One sampled department's re-review; version null: not re-reviewed yet (the form with the self scores). */
+export type Review = Schemas['ReReview'];
+/** version null the first time; a comment may be null. */
+export type ReviewInput = Nest<
+  WithNulls<Schemas['ReReviewInput'], 'version'>,
+  { items: WithNulls<Schemas['ItemInput'], 'comment'>[] }
+>;
+
+// ------------------------------------------------------------------ 信息公开 (report-service publications, public reports)
+
+export type Publication = Schemas['Publication'];
+export type PublicationStatus = Publication['status'];
+/** A row of the public list: what a visitor sees, nothing about people. */
+export type PublicEntry = Schemas['PublicEntry'];
+
 // ------------------------------------------------------------------ 绩效目标 (evaluation-service /goals)
 
 /** One goal indicator; target and actual are decimals (JSON numbers from the service, strings while edited). */

@@ -4450,7 +4450,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Notice"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4595,7 +4595,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["PublicEntry"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4819,7 +4819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Publication"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4896,7 +4896,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Publication"];
                     };
                 };
                 /** @description Bad Request */
@@ -4984,7 +4984,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Publication"];
                     };
                 };
                 /** @description Bad Request */
@@ -6583,7 +6583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6637,7 +6637,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description a field missing or wrong (errors[].field) */
@@ -6727,7 +6727,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["District"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6794,7 +6794,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6874,7 +6874,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description Bad Request */
@@ -6961,7 +6961,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description no reason, a date not after the deadline, a department not in the round */
@@ -7116,7 +7116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Sample"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7179,7 +7179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Sample"];
                     };
                 };
                 /** @description percentage or minimum missing or out of range, a key department without a submitted filing (errors[].field) */
@@ -7402,7 +7402,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReReview"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7456,7 +7456,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ReviewInput1"];
+                    "application/json": components["schemas"]["ReReviewInput"];
                 };
             };
             responses: {
@@ -7466,7 +7466,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReReview"];
                     };
                 };
                 /** @description an indicator unknown, twice or missing, a score missing (errors[].field) */
@@ -8564,6 +8564,16 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description A 区县 of the onboarded departments, with how many there are */
+        District: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            departments: number;
+            /** @example 望城区 */
+            name: string;
+        };
         DistrictSummaryPage: {
             /** Format: int32 */
             fiscalYear: number;
@@ -9085,6 +9095,39 @@ export interface components {
              */
             version: number | null;
         };
+        /** @description 站内通知: a notice to a department */
+        Notice: {
+            /** @description the reviewer's comment (RETURNED, APPROVED) or the extension's reason (EXTENDED) */
+            comment: string | null;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @description the deadline it speaks of (OPENED, EXTENDED, DUE_7, DUE_1); null for the others */
+            deadline: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            id: number;
+            /**
+             * @example DUE_7
+             * @enum {string}
+             */
+            kind: "OPENED" | "DUE_7" | "DUE_1" | "EXTENDED" | "RETURNED" | "APPROVED" | "REREVIEWED";
+            /** @description null: unread */
+            readAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * Format: int64
+             * @description null: a return or approval of a department in no round
+             * @example 3
+             */
+            roundId: number | null;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -9259,6 +9302,8 @@ export interface components {
              */
             version: number;
         };
+        /** @enum {string} */
+        Progress: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "RETURNED" | "APPROVED" | "OVERDUE";
         Project: {
             actual: string;
             actualDirect: string;
@@ -9340,6 +9385,75 @@ export interface components {
             output: number;
             satisfaction: number;
         };
+        /** @description A published report as the public list shows it (nothing about people) */
+        PublicEntry: {
+            /** @example 中共长沙市望城区委政法委员会 */
+            departmentName: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 良 */
+            grade: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            id: number;
+            /** @example /api/v1/public/reports/5/pdf */
+            pdfUrl: string;
+            publishedAt: components["schemas"]["OffsetDateTime"];
+            /** @example 86.5 */
+            total: number | null;
+            /** @example /api/v1/public/reports/5 */
+            url: string;
+        };
+        /** @description 信息公开: a department-year's public version, published or unpublished */
+        Publication: {
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /** @example 中共长沙市望城区委政法委员会 */
+            departmentName: string;
+            /**
+             * Format: int32
+             * @description the approved filing version published
+             * @example 1
+             */
+            filingVersion: number;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 良 */
+            grade: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            id: number;
+            publishedAt: components["schemas"]["OffsetDateTime"];
+            /** @example caizheng */
+            publishedBy: string;
+            /**
+             * @example PUBLISHED
+             * @enum {string}
+             */
+            status: "PUBLISHED" | "UNPUBLISHED";
+            /**
+             * @description the score's total; null without a score
+             * @example 86.5
+             */
+            total: number | null;
+            unpublishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            unpublishedBy: string | null;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            version: number;
+        };
         /** @description A department's place in the district's ranking of a year (equal totals share a rank) */
         RankingEntryResponse: {
             departmentId: string;
@@ -9347,6 +9461,87 @@ export interface components {
             /** Format: int32 */
             rank: number;
             total: number;
+        };
+        /** @description One sampled department's re-review (version null: not re-reviewed yet, the form) */
+        ReReview: {
+            /** @example d0000000-0000-4000-8000-000000000002 */
+            departmentId: string;
+            /** @example 示例区教育局 */
+            departmentName: string;
+            /** @example 12.50 */
+            deviation: string | null;
+            /** @example 自评依据不充分。 */
+            findings: string | null;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            flagged: boolean;
+            items: components["schemas"]["ReReviewItem"][];
+            /**
+             * @description TOTAL and the codes of the indicators beyond their tier
+             * @example [
+             *       "TOTAL",
+             *       "social-benefit"
+             *     ]
+             */
+            reasons: string[];
+            /** @example 74.00 */
+            reviewTotal: string | null;
+            reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example czj */
+            reviewedBy: string | null;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            roundId: number;
+            /** @example 86.50 */
+            selfTotal: string | null;
+            /** @example 10 */
+            threshold: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number | null;
+        };
+        /** @description The re-review: a score and comment per indicator, the findings and the version read (null the first time) */
+        ReReviewInput: {
+            findings: string;
+            items: components["schemas"]["ItemInput"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description An indicator of the score card: the self score and its re-review (points) */
+        ReReviewItem: {
+            /** @example social-benefit */
+            code: string;
+            comment: string | null;
+            /** @example 3.50 */
+            deviation: string | null;
+            flagged: boolean;
+            /** @example 效果 */
+            level1: string;
+            /** @example 履职效益 */
+            level2: string;
+            /** @example 社会效益 */
+            name: string;
+            /** @example 8 */
+            points: string;
+            /**
+             * @description null until re-reviewed
+             * @example 4.50
+             */
+            score: string | null;
+            /** @example 8.00 */
+            selfScore: string;
+            /**
+             * @description the deviation that flags the indicator
+             * @example 1.60
+             */
+            tier: string;
         };
         Reason: {
             amount: string;
@@ -9463,11 +9658,70 @@ export interface components {
         ReviewInput: {
             comment: string;
         };
-        ReviewInput1: {
-            findings: string;
-            items: components["schemas"]["ItemInput"][];
-            /** Format: int64 */
+        /** @description 年度自评工作: a round of a fiscal year and 区县, with each department's progress */
+        Round: {
+            closedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description departments per progress; bureau only (null for a department, which sees its own row) */
+            counts: {
+                [key: string]: number;
+            } | null;
+            deadline: components["schemas"]["LocalDate"];
+            departments: components["schemas"]["RoundDepartment"][];
+            /** @example 示例区 */
+            district: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            id: number;
+            openedAt: components["schemas"]["OffsetDateTime"];
+            /** @example caizheng */
+            openedBy: string;
+            /**
+             * @example OPEN
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED";
+            /**
+             * Format: int32
+             * @example 1
+             */
+            templateVersion: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
             version: number;
+        };
+        /** @description A department of a round: its deadline (extended or not) and progress */
+        RoundDepartment: {
+            /**
+             * Format: int64
+             * @description days until the end of the effective deadline day; negative once passed
+             * @example 12
+             */
+            daysLeft: number;
+            /** @example 301001 */
+            departmentCode: string;
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /** @example 示例区教育局 */
+            departmentName: string;
+            /** @description the extension, else the round's deadline */
+            effectiveDeadline: components["schemas"]["LocalDate"];
+            /** @description the extension granted; null: none */
+            extendedUntil: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * @description the filing's status (DRAFT when none is stored)
+             * @example SUBMITTED
+             */
+            filingStatus: string;
+            progress: components["schemas"]["Progress"];
         };
         Row: {
             basicActual: string;
@@ -9494,6 +9748,112 @@ export interface components {
             kind: string;
             target: number;
             threshold: number;
+        };
+        /** @description 抽查复核: a round's drawn sample (reproducible from the seed) and each member's outcome */
+        Sample: {
+            drawnAt: components["schemas"]["OffsetDateTime"];
+            /** @example czj */
+            drawnBy: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            members: components["schemas"]["SampleMember"][];
+            /**
+             * Format: int32
+             * @example 3
+             */
+            minimum: number;
+            /**
+             * @description percent of the submitted and approved filings
+             * @example 20
+             */
+            percentage: string;
+            /**
+             * Format: int32
+             * @description filings drawn from
+             * @example 12
+             */
+            population: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            roundId: number;
+            /**
+             * Format: int64
+             * @example 20210415
+             */
+            seed: number;
+            summary: components["schemas"]["SampleSummary"];
+            /**
+             * @description total deviation (points) that flags a department
+             * @example 10
+             */
+            threshold: string;
+        };
+        /** @description A sampled department: its stratum, self score and re-review outcome (totals in points) */
+        SampleMember: {
+            /**
+             * @description 元; null without figures
+             * @example 63788000.00
+             */
+            budget: string | null;
+            /** @description added by hand as a key department */
+            byHand: boolean;
+            /** @example 101002 */
+            departmentCode: string;
+            /** @example d0000000-0000-4000-8000-000000000002 */
+            departmentId: string;
+            /** @example 示例区教育局 */
+            departmentName: string;
+            /**
+             * @description self − re-review; null until re-reviewed
+             * @example 12.50
+             */
+            deviation: string | null;
+            /** @description 自评偏差较大; null until re-reviewed */
+            flagged: boolean | null;
+            /**
+             * @description the self-evaluation's grade
+             * @example 良
+             */
+            grade: string;
+            /**
+             * @description null until re-reviewed
+             * @example 74.00
+             */
+            reviewTotal: string | null;
+            reviewed: boolean;
+            /** @example 86.50 */
+            selfTotal: string | null;
+            /**
+             * @description budget tercile (NONE: no figures)
+             * @example LARGE
+             * @enum {string}
+             */
+            sizeBand: "SMALL" | "MEDIUM" | "LARGE" | "NONE";
+            /**
+             * @description grade/sizeBand
+             * @example 良/LARGE
+             */
+            stratum: string;
+        };
+        /** @description Self versus re-review over the reviewed departments (averages; null while none is) */
+        SampleSummary: {
+            /** @example 12.50 */
+            averageDeviation: string | null;
+            /** Format: int32 */
+            flagged: number;
+            /** @example 74.00 */
+            reviewAverage: string | null;
+            /** Format: int32 */
+            reviewed: number;
+            /** Format: int32 */
+            sampled: number;
+            /** @example 86.50 */
+            selfAverage: string | null;
         };
         ScoreCard: {
             grade: string;
