@@ -287,6 +287,15 @@ export type PublicationStatus = Publication['status'];
 /** A row of the public list: what a visitor sees, nothing about people. */
 export type PublicEntry = Schemas['PublicEntry'];
 
+// ------------------------------------------------------------------ 运维: event administration (platform, in every service)
+
+/** An outgoing event the broker refused for good; waiting: later events of its department-year held behind it. */
+export type DeadLetter = Schemas['DeadLetter'];
+/** An incoming event the service could not apply (the envelope's fields null when it was unreadable). */
+export type ParkedEvent = Schemas['ParkedEvent'];
+export type ParkedReplay = Schemas['ParkedReplay'];
+export type ReplayOutcome = Schemas['ReplayOutcome'];
+
 // ------------------------------------------------------------------ 绩效目标 (evaluation-service /goals)
 
 /** One goal indicator; target and actual are decimals (JSON numbers from the service, strings while edited). */

@@ -116,7 +116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeadLetter"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -254,7 +254,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedEvent"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -323,7 +323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedReplay"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -2433,7 +2433,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeadLetter"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -2571,7 +2571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedEvent"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -2640,7 +2640,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedReplay"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5063,7 +5063,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeadLetter"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5201,7 +5201,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedEvent"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5270,7 +5270,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedReplay"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8536,6 +8536,35 @@ export interface components {
             jurisdiction: string;
             name: string;
         };
+        /** @description An outgoing event the broker refused for good */
+        DeadLetter: {
+            /**
+             * Format: int32
+             * @example 1210344
+             */
+            bytes: number;
+            eventId: components["schemas"]["UUID"];
+            /** @example BudgetFiguresChanged */
+            eventType: string;
+            failedAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int64
+             * @example 3
+             */
+            id: number;
+            /**
+             * @description the department-year it is about
+             * @example d0000000-0000-4000-8000-000000000001:2020
+             */
+            key: string;
+            reason: string;
+            /**
+             * Format: int64
+             * @description later events of the same key held behind it
+             * @example 2
+             */
+            waiting: number;
+        };
         /** @description 预算单位 */
         Department: {
             /**
@@ -9248,6 +9277,44 @@ export interface components {
             actualOrPrevious: string;
             budgetOrCurrent: string;
         };
+        /** @description An incoming event this service could not apply */
+        ParkedEvent: {
+            /** @example 0b7e9c1a-2f3d-4e5a-8b6c-7d8e9f0a1b2c */
+            eventId: string | null;
+            /** @example FilingSubmitted */
+            eventType: string | null;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            id: number;
+            /** @example d0000000-0000-4000-8000-000000000001:2020 */
+            key: string | null;
+            parkedAt: components["schemas"]["OffsetDateTime"];
+            reason: string;
+            /**
+             * Format: int32
+             * @description times replayed so far
+             * @example 0
+             */
+            replays: number;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            schemaVersion: number | null;
+            /** @example report.events */
+            topic: string;
+        };
+        /** @description What replaying a parked event did: APPLIED, DUPLICATE (applied before), IGNORED or PARKED (again) */
+        ParkedReplay: {
+            /**
+             * Format: int64
+             * @example 7
+             */
+            id: number;
+            outcome: components["schemas"]["ReplayOutcome"];
+        };
         Part: {
             code: string;
             explanation: string;
@@ -9561,6 +9628,8 @@ export interface components {
             unexplained: string;
             variance: string;
         };
+        /** @enum {string} */
+        ReplayOutcome: "APPLIED" | "DUPLICATE" | "IGNORED" | "PARKED";
         /** @description The report: title, the outline 一 … 六, unit, date and the annexes: the scoring table (评分表; score null while nothing is scored) and the projects */
         ReportDocumentResponse: {
             date: string;
