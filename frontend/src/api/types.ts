@@ -56,7 +56,8 @@ export type BasicExpenditureUpdate = DecimalStrings<
   Schemas['BasicExpenditureInput'],
   'personnelActual' | 'subsidiesActual' | 'publicFundsActual' | 'publicFundsBudget'
 >;
-export type AuditEntry = WithNulls<Schemas['AuditEntryView'], 'oldValue' | 'newValue' | 'version'>;
+/** Who changed which field when; oldValue, newValue and version null where there is none. */
+export type AuditEntry = Schemas['AuditEntryView'];
 
 // ------------------------------------------------------------------ the department-year sheet
 
@@ -214,6 +215,40 @@ export type TemplateVersionInfo = Schemas['TemplateVersionResponse'];
 export type KnownIndicator = Nest<
   Schemas['KnownIndicatorResponse'],
   { threshold: DecimalValue | null; deductPerPoint: DecimalValue | null }
+>;
+
+/**
+ * A template's tree as the editor sends it back: every number (points, rule parameters, bands, project
+ * weights) a decimal string or a number, null while its field is empty (the service refuses it with the
+ * field's path). The tree holds no other numbers.
+ */
+export type EditedDecimals<T> = T extends number
+  ? DecimalValue | null
+  : T extends (infer U)[]
+    ? EditedDecimals<U>[]
+    : T extends object
+      ? { [K in keyof T]: EditedDecimals<T[K]> }
+      : T;
+
+/** A template's tree (指标体系) as the service sends it: 一级 → 二级 → 三级 with points and rules, and the project weights. */
+export type TemplateBody = Schemas['TemplateBody'];
+export type TemplateLevel1 = Schemas['TemplateLevel1'];
+export type TemplateLevel2 = Schemas['TemplateLevel2'];
+export type TemplateIndicator = Schemas['TemplateIndicator'];
+/** kind and the parameters it uses; the others null. */
+export type TemplateRule = Schemas['TemplateRule'];
+export type TemplateBand = Schemas['TemplateBand'];
+export type ProjectWeights = Schemas['ProjectWeights'];
+/** GET /templates/{id}, and the answer of a copy and an edit: the template and the tree of the version read. */
+export type TemplateDetail = Schemas['TemplateDetailResponse'];
+/** GET /templates/{id}/audit: one row per changed field. */
+export type TemplateAuditEntry = AuditEntry;
+/** POST /templates/{id}/copies: name null gives the service's default name. */
+export type TemplateCopyInput = WithNulls<Schemas['CopyInput'], 'name'>;
+/** PUT /templates/{id}: the whole tree on the version read. */
+export type TemplateEditInput = Nest<
+  WithNulls<Schemas['EditInput'], 'description'>,
+  { levels: EditedDecimals<TemplateLevel1>[]; project: EditedDecimals<ProjectWeights> }
 >;
 
 // ------------------------------------------------------------------ 自评报告 and the checker (report-service)

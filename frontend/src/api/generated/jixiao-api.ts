@@ -7943,7 +7943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateDetailResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8009,7 +8009,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateDetailResponse"];
                     };
                 };
                 400: {
@@ -8090,7 +8090,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AuditEntryView"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8163,7 +8163,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateDetailResponse"];
                     };
                 };
                 /** @description jurisdiction or fiscalYear missing */
@@ -8301,18 +8301,29 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Who changed which field when: the old and the new value (null: none) */
         AuditEntryView: {
+            /** @example reviewer */
             actor: string;
             at: components["schemas"]["OffsetDateTime"];
+            /** @example staff-control-rate.points */
             field: string;
-            newValue: string;
-            oldValue: string;
-            /** Format: int64 */
-            version: number;
-        };
-        Band: {
-            share: number;
-            upTo: number;
+            /**
+             * @description null when the value was removed
+             * @example 2
+             */
+            newValue: string | null;
+            /**
+             * @description null when the field had no value before
+             * @example 3
+             */
+            oldValue: string | null;
+            /**
+             * Format: int64
+             * @description the entity's version after the change, where it has one
+             * @example 2
+             */
+            version: number | null;
         };
         Basic: {
             actual: string;
@@ -8652,7 +8663,7 @@ export interface components {
         };
         EditInput: {
             description: string;
-            levels: components["schemas"]["Level1"][];
+            levels: components["schemas"]["TemplateLevel1"][];
             name: string;
             project: components["schemas"]["ProjectWeights"];
             /** Format: int32 */
@@ -8926,13 +8937,6 @@ export interface components {
             /** @example 109.60 */
             value: string | null;
         };
-        Indicator1: {
-            code: string;
-            name: string;
-            nameEn: string;
-            points: number;
-            rule: components["schemas"]["Rule"];
-        };
         IndicatorInput: {
             actual: number;
             category: string;
@@ -8999,7 +9003,7 @@ export interface components {
             name: string;
             nameEn: string;
             points: number;
-            rule: components["schemas"]["Rule"];
+            rule: components["schemas"]["TemplateRule"];
             ruleKind: string;
             ruleText: string;
             score: number;
@@ -9073,17 +9077,6 @@ export interface components {
              * @example 15
              */
             threshold: number | null;
-        };
-        Level1: {
-            children: components["schemas"]["Level2"][];
-            name: string;
-            nameEn: string;
-            points: number;
-        };
-        Level2: {
-            children: components["schemas"]["Indicator1"][];
-            name: string;
-            nameEn: string;
         };
         /** @enum {string} */
         Line: "BASIC" | "PROJECTS" | "PROJECT";
@@ -9811,13 +9804,6 @@ export interface components {
             totalBudget: string;
             updatedAt: components["schemas"]["OffsetDateTime"];
         };
-        Rule: {
-            bands: components["schemas"]["Band"][];
-            deductPerPoint: number;
-            kind: string;
-            target: number;
-            threshold: number;
-        };
         /** @description 抽查复核: a round's drawn sample (reproducible from the seed) and each member's outcome */
         Sample: {
             drawnAt: components["schemas"]["OffsetDateTime"];
@@ -10065,6 +10051,77 @@ export interface components {
              * @example 0
              */
             version: number;
+        };
+        TemplateBand: {
+            /** @example 0.9 */
+            share: number;
+            /** @example 5 */
+            upTo: number;
+        };
+        /** @description A template's tree (指标体系): 一级 → 二级 → 三级 indicators with points and rules, and the project weights */
+        TemplateBody: {
+            /** @example copy-1f3a9c2e */
+            code: string;
+            description: string | null;
+            levels: components["schemas"]["TemplateLevel1"][];
+            name: string;
+            /** @description null in a stored version without them: the 财预〔2020〕10号 defaults 10/50/30/10 apply */
+            project: ((components["schemas"]["ProjectWeights"] | null) | null) | components["schemas"]["ProjectWeights"] | null;
+        };
+        /** @description A template (指标体系) and the tree of the version read */
+        TemplateDetailResponse: {
+            body: components["schemas"]["TemplateBody"];
+            template: components["schemas"]["TemplateSummaryResponse"];
+        };
+        /** @description 三级指标: points and the rule that scores it */
+        TemplateIndicator: {
+            /** @example staff-control-rate */
+            code: string;
+            /** @example 在职人员控制率 */
+            name: string;
+            nameEn: string | null;
+            /** @example 3 */
+            points: number;
+            rule: components["schemas"]["TemplateRule"];
+        };
+        /** @description 一级指标: its points are the sum of its indicators' */
+        TemplateLevel1: {
+            children: components["schemas"]["TemplateLevel2"][];
+            /** @example 投入 */
+            name: string;
+            /** @example Input */
+            nameEn: string | null;
+            /** @example 15 */
+            points: number;
+        };
+        /** @description 二级指标 */
+        TemplateLevel2: {
+            children: components["schemas"]["TemplateIndicator"][];
+            /** @example 预算配置 */
+            name: string;
+            nameEn: string | null;
+        };
+        /** @description A rule kind and its parameters (null: not used by the kind, or a rush default) */
+        TemplateRule: {
+            /** @description bands: upTo % strictly ascending, each with its share of the points */
+            bands: components["schemas"]["TemplateBand"][] | null;
+            /**
+             * @description target, ceiling and rush: the share of the points lost per point
+             * @example 0.1
+             */
+            deductPerPoint: number | null;
+            /**
+             * @description ratio, target, ceiling, bands, rush or qualitative
+             * @example ceiling
+             */
+            kind: string;
+            /** @description target: the target in % */
+            target: number | null;
+            /**
+             * @description ceiling and rush: the threshold in %
+             * @example 100
+             */
+            threshold: number | null;
         };
         /** @description A template (指标体系) without its tree: the default, or a copy for a jurisdiction and year */
         TemplateSummaryResponse: {
