@@ -153,6 +153,13 @@ export type OverviewRow = WithNulls<
 export type OverviewPage = Nest<WithNulls<Schemas['Page1'], 'nextCursor'>, { items: OverviewRow[] }>;
 export type ExportFormat = 'csv' | 'ndjson';
 
+/** 抽查复核 on a summary row: the self total as re-reviewed, the re-review total, their deviation and 自评偏差较大. */
+export type SummaryReReview = Schemas['DistrictSummaryReReview'];
+/** One department of report-service's GET /reports/summary; reReview null when it was not re-reviewed. */
+export type SummaryRow = Schemas['DistrictSummaryRow'];
+/** A page of the district summary; nextCursor null on the last. */
+export type SummaryPage = Schemas['DistrictSummaryPage'];
+
 // ------------------------------------------------------------------ evaluation and report section
 
 export type IndicatorInput = Schemas['Input'];

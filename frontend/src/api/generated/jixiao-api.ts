@@ -8618,7 +8618,8 @@ export interface components {
             /** Format: int32 */
             fiscalYear: number;
             items: components["schemas"]["DistrictSummaryRow"][];
-            nextCursor: string;
+            /** @description null on the last page */
+            nextCursor: string | null;
         };
         DistrictSummaryReReview: {
             deviation: string;
@@ -8628,28 +8629,51 @@ export interface components {
             roundId: number;
             selfTotal: string;
         };
+        /** @description A department-year of the district summary (money in 元, rates in %) */
         DistrictSummaryRow: {
-            actual: string;
-            basicExecutionRate: string;
-            budget: string;
+            /** @example 19305400.00 */
+            actual: string | null;
+            /** @example 109.60 */
+            basicExecutionRate: string | null;
+            /** @example 17918800.00 */
+            budget: string | null;
             departmentCode: string;
             departmentId: string;
             departmentName: string;
-            executionRate: string;
+            /**
+             * @description null: 数据缺失 (no budget)
+             * @example 107.74
+             */
+            executionRate: string | null;
             /** Format: int64 */
             fatal: number;
-            /** Format: int32 */
-            filingVersion: number;
+            /**
+             * Format: int32
+             * @description null: never submitted
+             * @example 1
+             */
+            filingVersion: number | null;
             /** Format: int32 */
             fiscalYear: number;
-            grade: string;
+            /** @example 中 */
+            grade: string | null;
             mainFindings: string[];
-            projectExecutionRate: string;
-            reReview: components["schemas"]["DistrictSummaryReReview"];
-            score: string;
+            /** @example 106.71 */
+            projectExecutionRate: string | null;
+            /** @description null: not re-reviewed */
+            reReview: ((components["schemas"]["DistrictSummaryReReview"] | null) | null) | components["schemas"]["DistrictSummaryReReview"] | null;
+            /**
+             * @description null before the first evaluation
+             * @example 72.50
+             */
+            score: string | null;
             /** Format: int64 */
             sheetRevision: number;
-            status: string;
+            /**
+             * @example SUBMITTED
+             * @enum {string}
+             */
+            status: "DRAFT" | "SUBMITTING" | "SUBMITTED" | "RETURNED" | "APPROVED";
             /** Format: int64 */
             warnings: number;
         };

@@ -124,8 +124,8 @@ class SampleResourceTest {
 
         // the district summary is read (and cached) before the re-review: no outcome on the row yet
         String summary = "/api/v1/reports/summary?fiscalYear=" + year;
-        as(reviewer).get(summary).then().statusCode(200)
-                .body("items.find { it.departmentId == '" + D + "' }.reReview", nullValue());
+        ContractAssert.assertMatches("DistrictSummaryPage", as(reviewer).get(summary).then().statusCode(200)
+                .body("items.find { it.departmentId == '" + D + "' }.reReview", nullValue()).extract().asString());
 
         // saved: deviation self − re-review per indicator and in total; the flag and its reasons
         ContractAssert.assertMatches("ReReview", as(reviewer).body(REVIEW.formatted("1", "null")).put(review).then()
@@ -140,13 +140,15 @@ class SampleResourceTest {
         assertEquals(2, RoundResourceTest.audits("season-rereview", id + "/" + D, "reviewTotal"));
 
         // the summary row now carries self versus re-review (the cached page was dropped); OTHER has none
-        as(reviewer).get(summary).then().statusCode(200)
+        String summaryPage = as(reviewer).get(summary).then().statusCode(200)
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.roundId", equalTo(id))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.selfTotal", equalTo("72.50"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.reviewTotal", equalTo("4.50"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.deviation", equalTo("68.00"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.flagged", equalTo(true))
-                .body("items.find { it.departmentId == '" + OTHER + "' }.reReview", nullValue());
+                .body("items.find { it.departmentId == '" + OTHER + "' }.reReview", nullValue()).extract().asString();
+        // the page with a re-reviewed row and one without: the contract's DistrictSummaryPage
+        ContractAssert.assertMatches("DistrictSummaryPage", summaryPage);
         // and the summary workbook has the re-review beside the self score; OTHER's cells stay empty
         byte[] summaryXlsx = as(reviewer).queryParam("fiscalYear", year).get("/api/v1/reports/summary/export.xlsx").then()
                 .statusCode(200).extract().asByteArray();
