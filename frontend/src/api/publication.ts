@@ -1,41 +1,14 @@
 import type { ApiClient } from './client';
 import { appConfig } from '../config';
 import { ApiError, type ProblemDetails } from './problem';
+import type { Publication, PublicEntry } from './types';
 
 /**
  * 信息公开: report-service /api/v1/publications (reviewers, signed in) and /api/v1/public/reports (anyone,
- * no token: the public page runs without Keycloak). Hand-written like season.ts.
+ * no token: the public page runs without Keycloak). The types are the contract's (./types).
  */
 
-export type PublicationStatus = 'PUBLISHED' | 'UNPUBLISHED';
-
-export interface Publication {
-  id: number;
-  departmentId: string;
-  fiscalYear: number;
-  filingVersion: number;
-  departmentName: string;
-  status: PublicationStatus;
-  total: number | null;
-  grade: string | null;
-  publishedBy: string;
-  publishedAt: string;
-  unpublishedBy: string | null;
-  unpublishedAt: string | null;
-  version: number;
-}
-
-/** A row of the public list: what a visitor sees, nothing about people. */
-export interface PublicEntry {
-  id: number;
-  fiscalYear: number;
-  departmentName: string;
-  total: number | null;
-  grade: string | null;
-  publishedAt: string;
-  url: string;
-  pdfUrl: string;
-}
+export type { Publication, PublicationStatus, PublicEntry } from './types';
 
 export const publicationApi = {
   list: (client: ApiClient, fiscalYear: number, signal?: AbortSignal) =>

@@ -1,97 +1,18 @@
 import type { ApiClient } from './client';
+import type { DrawInput, Review, ReviewInput, Sample } from './types';
 
-/** report-service /api/v1/rounds/{id}/sample: 抽查复核, the draw, the re-reviews and the report. */
+/** report-service /api/v1/rounds/{id}/sample: 抽查复核, the draw, the re-reviews and the report (types: the contract's, in ./types). */
 
-export type SizeBand = 'SMALL' | 'MEDIUM' | 'LARGE' | 'NONE';
-
-export interface SampleMember {
-  departmentId: string;
-  departmentCode: string;
-  departmentName: string;
-  grade: string;
-  sizeBand: SizeBand;
-  stratum: string;
-  /** 元, or null without figures. */
-  budget: string | null;
-  selfTotal: string | null;
-  byHand: boolean;
-  reviewed: boolean;
-  reviewTotal: string | null;
-  deviation: string | null;
-  /** null until re-reviewed. */
-  flagged: boolean | null;
-}
-
-export interface SampleSummary {
-  sampled: number;
-  reviewed: number;
-  flagged: number;
-  selfAverage: string | null;
-  reviewAverage: string | null;
-  averageDeviation: string | null;
-}
-
-export interface Sample {
-  roundId: number;
-  fiscalYear: number;
-  percentage: string;
-  minimum: number;
-  seed: number;
-  population: number;
-  drawnBy: string;
-  drawnAt: string;
-  threshold: string;
-  members: SampleMember[];
-  summary: SampleSummary;
-}
-
-export interface DrawInput {
-  percentage: number;
-  minimum: number;
-  /** Omitted: the service picks one and records it. */
-  seed?: number;
-  keyDepartmentIds: string[];
-}
-
-export interface ReviewItem {
-  code: string;
-  level1: string;
-  level2: string;
-  name: string;
-  points: string;
-  tier: string;
-  selfScore: string;
-  score: string | null;
-  deviation: string | null;
-  flagged: boolean;
-  comment: string | null;
-}
-
-export interface Review {
-  roundId: number;
-  departmentId: string;
-  departmentName: string;
-  fiscalYear: number;
-  items: ReviewItem[];
-  findings: string | null;
-  selfTotal: string | null;
-  reviewTotal: string | null;
-  deviation: string | null;
-  threshold: string;
-  flagged: boolean;
-  /** 'TOTAL' and the codes of the indicators beyond their tier. */
-  reasons: string[];
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  /** null: not re-reviewed yet. */
-  version: number | null;
-}
-
-export interface ReviewInput {
-  items: { code: string; score: number; comment: string | null }[];
-  findings: string;
-  version: number | null;
-}
+export type {
+  DrawInput,
+  Review,
+  ReviewInput,
+  ReviewItem,
+  Sample,
+  SampleMember,
+  SampleSummary,
+  SizeBand,
+} from './types';
 
 const base = (roundId: number) => `/rounds/${roundId}/sample`;
 

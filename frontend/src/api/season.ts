@@ -1,74 +1,21 @@
 import type { ApiClient } from './client';
+import type { District, ExtensionInput, Notice, OpenRoundInput, Progress, Round } from './types';
 
-/** report-service /api/v1/rounds and /api/v1/notices: 年度自评工作 and 站内通知 (hand-written until generated types cover them). */
+/** report-service /api/v1/rounds and /api/v1/notices: 年度自评工作 and 站内通知 (types: the contract's, in ./types). */
 
-export type RoundStatus = 'OPEN' | 'CLOSED';
-export type Progress = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'OVERDUE';
+export type {
+  District,
+  ExtensionInput,
+  Notice,
+  NoticeKind,
+  OpenRoundInput,
+  Progress,
+  Round,
+  RoundDepartment,
+  RoundStatus,
+} from './types';
+
 export const PROGRESS: readonly Progress[] = ['NOT_STARTED', 'IN_PROGRESS', 'SUBMITTED', 'RETURNED', 'APPROVED', 'OVERDUE'];
-
-export interface RoundDepartment {
-  departmentId: string;
-  departmentCode: string;
-  departmentName: string;
-  extendedUntil: string | null;
-  effectiveDeadline: string;
-  /** Days until the end of the effective deadline day; negative once passed. */
-  daysLeft: number;
-  progress: Progress;
-  filingStatus: string;
-}
-
-export interface Round {
-  id: number;
-  fiscalYear: number;
-  district: string;
-  deadline: string;
-  templateVersion: number;
-  status: RoundStatus;
-  openedBy: string;
-  openedAt: string;
-  closedAt: string | null;
-  version: number;
-  /** Bureau only (null for a department, which sees its own row). */
-  counts: Record<Progress, number> | null;
-  departments: RoundDepartment[];
-}
-
-/** A 区县 of the onboarded departments, with how many there are: the choices of a round's district. */
-export interface District {
-  name: string;
-  departments: number;
-}
-
-export interface OpenRoundInput {
-  fiscalYear: number;
-  district: string;
-  deadline: string;
-  templateVersion: number;
-  /** Omitted: the onboarded departments of the district. */
-  departmentIds?: string[];
-}
-
-export interface ExtensionInput {
-  departmentId: string;
-  until: string;
-  reason: string;
-  version: number;
-}
-
-export type NoticeKind = 'OPENED' | 'DUE_7' | 'DUE_1' | 'EXTENDED' | 'RETURNED' | 'APPROVED' | 'REREVIEWED';
-
-export interface Notice {
-  id: number;
-  departmentId: string;
-  fiscalYear: number;
-  roundId: number | null;
-  kind: NoticeKind;
-  deadline: string | null;
-  comment: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 export const seasonApi = {
   rounds: (client: ApiClient, signal?: AbortSignal) => client.get<Round[]>('/rounds', { signal }),

@@ -56,7 +56,8 @@ export type BasicExpenditureUpdate = DecimalStrings<
   Schemas['BasicExpenditureInput'],
   'personnelActual' | 'subsidiesActual' | 'publicFundsActual' | 'publicFundsBudget'
 >;
-export type AuditEntry = WithNulls<Schemas['AuditEntryView'], 'oldValue' | 'newValue' | 'version'>;
+/** Who changed which field when; oldValue, newValue and version null where there is none. */
+export type AuditEntry = Schemas['AuditEntryView'];
 
 // ------------------------------------------------------------------ the department-year sheet
 
@@ -152,6 +153,13 @@ export type OverviewRow = WithNulls<
 export type OverviewPage = Nest<WithNulls<Schemas['Page1'], 'nextCursor'>, { items: OverviewRow[] }>;
 export type ExportFormat = 'csv' | 'ndjson';
 
+/** 抽查复核 on a summary row: the self total as re-reviewed, the re-review total, their deviation and 自评偏差较大. */
+export type SummaryReReview = Schemas['DistrictSummaryReReview'];
+/** One department of report-service's GET /reports/summary; reReview null when it was not re-reviewed. */
+export type SummaryRow = Schemas['DistrictSummaryRow'];
+/** A page of the district summary; nextCursor null on the last. */
+export type SummaryPage = Schemas['DistrictSummaryPage'];
+
 // ------------------------------------------------------------------ evaluation and report section
 
 export type IndicatorInput = Schemas['Input'];
@@ -216,6 +224,40 @@ export type KnownIndicator = Nest<
   { threshold: DecimalValue | null; deductPerPoint: DecimalValue | null }
 >;
 
+/**
+ * A template's tree as the editor sends it back: every number (points, rule parameters, bands, project
+ * weights) a decimal string or a number, null while its field is empty (the service refuses it with the
+ * field's path). The tree holds no other numbers.
+ */
+export type EditedDecimals<T> = T extends number
+  ? DecimalValue | null
+  : T extends (infer U)[]
+    ? EditedDecimals<U>[]
+    : T extends object
+      ? { [K in keyof T]: EditedDecimals<T[K]> }
+      : T;
+
+/** A template's tree (指标体系) as the service sends it: 一级 → 二级 → 三级 with points and rules, and the project weights. */
+export type TemplateBody = Schemas['TemplateBody'];
+export type TemplateLevel1 = Schemas['TemplateLevel1'];
+export type TemplateLevel2 = Schemas['TemplateLevel2'];
+export type TemplateIndicator = Schemas['TemplateIndicator'];
+/** kind and the parameters it uses; the others null. */
+export type TemplateRule = Schemas['TemplateRule'];
+export type TemplateBand = Schemas['TemplateBand'];
+export type ProjectWeights = Schemas['ProjectWeights'];
+/** GET /templates/{id}, and the answer of a copy and an edit: the template and the tree of the version read. */
+export type TemplateDetail = Schemas['TemplateDetailResponse'];
+/** GET /templates/{id}/audit: one row per changed field. */
+export type TemplateAuditEntry = AuditEntry;
+/** POST /templates/{id}/copies: name null gives the service's default name. */
+export type TemplateCopyInput = WithNulls<Schemas['CopyInput'], 'name'>;
+/** PUT /templates/{id}: the whole tree on the version read. */
+export type TemplateEditInput = Nest<
+  WithNulls<Schemas['EditInput'], 'description'>,
+  { levels: EditedDecimals<TemplateLevel1>[]; project: EditedDecimals<ProjectWeights> }
+>;
+
 // ------------------------------------------------------------------ 自评报告 and the checker (report-service)
 
 export type Finding = Schemas['FindingResponse'];
@@ -246,6 +288,55 @@ export type FilingVersionInfo = Schemas['FilingVersionSummary'];
 export type FilingStep = Nest<Schemas['FilingStep'], { step: 'SUBMITTED' | 'RETURNED' | 'APPROVED' }>;
 /** GET /filings/{d}/{y}, and the answer of submit, return and approve. */
 export type Filing = Nest<Schemas['Filing'], { status: FilingStatus; history: FilingStep[] }>;
+
+// ------------------------------------------------------------------ 年度自评工作 and 站内通知 (report-service rounds, notices)
+
+export type Progress = Schemas['Progress'];
+/** A department of a round; daysLeft: days until the end of the effective deadline day, negative once passed. */
+export type RoundDepartment = Schemas['RoundDepartment'];
+/** counts: bureau only (null for a department); the contract documents a map, every progress is a key. */
+export type Round = Nest<Schemas['Round'], { counts: Record<Progress, number> | null }>;
+export type RoundStatus = Round['status'];
+/** A 区县 of the onboarded departments, with how many there are: the choices of a round's district. */
+export type District = Schemas['District'];
+/** departmentIds omitted: the onboarded departments of the district. */
+export type OpenRoundInput = Omitted<Schemas['OpenInput'], 'departmentIds'>;
+export type ExtensionInput = Schemas['ExtensionInput'];
+export type Notice = Schemas['Notice'];
+export type NoticeKind = Notice['kind'];
+
+// ------------------------------------------------------------------ 抽查复核 (report-service /rounds/{id}/sample)
+
+export type SampleMember = Schemas['SampleMember'];
+export type SizeBand = SampleMember['sizeBand'];
+export type SampleSummary = Schemas['SampleSummary'];
+export type Sample = Schemas['Sample'];
+/** seed omitted: the service picks one and records it. */
+export type DrawInput = Omitted<Schemas['DrawInput'], 'seed'>;
+export type ReviewItem = Schemas['ReReviewItem'];
+/** One sampled department's re-review; version null: not re-reviewed yet (the form with the self scores). */
+export type Review = Schemas['ReReview'];
+/** version null the first time; a comment may be null. */
+export type ReviewInput = Nest<
+  WithNulls<Schemas['ReReviewInput'], 'version'>,
+  { items: WithNulls<Schemas['ItemInput'], 'comment'>[] }
+>;
+
+// ------------------------------------------------------------------ 信息公开 (report-service publications, public reports)
+
+export type Publication = Schemas['Publication'];
+export type PublicationStatus = Publication['status'];
+/** A row of the public list: what a visitor sees, nothing about people. */
+export type PublicEntry = Schemas['PublicEntry'];
+
+// ------------------------------------------------------------------ 运维: event administration (platform, in every service)
+
+/** An outgoing event the broker refused for good; waiting: later events of its department-year held behind it. */
+export type DeadLetter = Schemas['DeadLetter'];
+/** An incoming event the service could not apply (the envelope's fields null when it was unreadable). */
+export type ParkedEvent = Schemas['ParkedEvent'];
+export type ParkedReplay = Schemas['ParkedReplay'];
+export type ReplayOutcome = Schemas['ReplayOutcome'];
 
 // ------------------------------------------------------------------ 绩效目标 (evaluation-service /goals)
 

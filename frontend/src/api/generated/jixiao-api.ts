@@ -116,7 +116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeadLetter"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -254,7 +254,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedEvent"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -323,7 +323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedReplay"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -2433,7 +2433,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeadLetter"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -2571,7 +2571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedEvent"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -2640,7 +2640,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedReplay"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4450,7 +4450,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Notice"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4595,7 +4595,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["PublicEntry"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4819,7 +4819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Publication"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4896,7 +4896,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Publication"];
                     };
                 };
                 /** @description Bad Request */
@@ -4984,7 +4984,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Publication"];
                     };
                 };
                 /** @description Bad Request */
@@ -5063,7 +5063,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DeadLetter"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5201,7 +5201,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedEvent"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5270,7 +5270,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ParkedReplay"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6583,7 +6583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6637,7 +6637,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description a field missing or wrong (errors[].field) */
@@ -6727,7 +6727,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["District"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6794,7 +6794,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6874,7 +6874,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description Bad Request */
@@ -6961,7 +6961,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
                 /** @description no reason, a date not after the deadline, a department not in the round */
@@ -7116,7 +7116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Sample"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7179,7 +7179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Sample"];
                     };
                 };
                 /** @description percentage or minimum missing or out of range, a key department without a submitted filing (errors[].field) */
@@ -7402,7 +7402,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReReview"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7456,7 +7456,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ReviewInput1"];
+                    "application/json": components["schemas"]["ReReviewInput"];
                 };
             };
             responses: {
@@ -7466,7 +7466,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReReview"];
                     };
                 };
                 /** @description an indicator unknown, twice or missing, a score missing (errors[].field) */
@@ -7943,7 +7943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateDetailResponse"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8009,7 +8009,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateDetailResponse"];
                     };
                 };
                 400: {
@@ -8090,7 +8090,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AuditEntryView"][];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8163,7 +8163,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TemplateDetailResponse"];
                     };
                 };
                 /** @description jurisdiction or fiscalYear missing */
@@ -8301,18 +8301,29 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Who changed which field when: the old and the new value (null: none) */
         AuditEntryView: {
+            /** @example reviewer */
             actor: string;
             at: components["schemas"]["OffsetDateTime"];
+            /** @example staff-control-rate.points */
             field: string;
-            newValue: string;
-            oldValue: string;
-            /** Format: int64 */
-            version: number;
-        };
-        Band: {
-            share: number;
-            upTo: number;
+            /**
+             * @description null when the value was removed
+             * @example 2
+             */
+            newValue: string | null;
+            /**
+             * @description null when the field had no value before
+             * @example 3
+             */
+            oldValue: string | null;
+            /**
+             * Format: int64
+             * @description the entity's version after the change, where it has one
+             * @example 2
+             */
+            version: number | null;
         };
         Basic: {
             actual: string;
@@ -8536,6 +8547,35 @@ export interface components {
             jurisdiction: string;
             name: string;
         };
+        /** @description An outgoing event the broker refused for good */
+        DeadLetter: {
+            /**
+             * Format: int32
+             * @example 1210344
+             */
+            bytes: number;
+            eventId: components["schemas"]["UUID"];
+            /** @example BudgetFiguresChanged */
+            eventType: string;
+            failedAt: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int64
+             * @example 3
+             */
+            id: number;
+            /**
+             * @description the department-year it is about
+             * @example d0000000-0000-4000-8000-000000000001:2020
+             */
+            key: string;
+            reason: string;
+            /**
+             * Format: int64
+             * @description later events of the same key held behind it
+             * @example 2
+             */
+            waiting: number;
+        };
         /** @description 预算单位 */
         Department: {
             /**
@@ -8564,11 +8604,22 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description A 区县 of the onboarded departments, with how many there are */
+        District: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            departments: number;
+            /** @example 望城区 */
+            name: string;
+        };
         DistrictSummaryPage: {
             /** Format: int32 */
             fiscalYear: number;
             items: components["schemas"]["DistrictSummaryRow"][];
-            nextCursor: string;
+            /** @description null on the last page */
+            nextCursor: string | null;
         };
         DistrictSummaryReReview: {
             deviation: string;
@@ -8578,28 +8629,51 @@ export interface components {
             roundId: number;
             selfTotal: string;
         };
+        /** @description A department-year of the district summary (money in 元, rates in %) */
         DistrictSummaryRow: {
-            actual: string;
-            basicExecutionRate: string;
-            budget: string;
+            /** @example 19305400.00 */
+            actual: string | null;
+            /** @example 109.60 */
+            basicExecutionRate: string | null;
+            /** @example 17918800.00 */
+            budget: string | null;
             departmentCode: string;
             departmentId: string;
             departmentName: string;
-            executionRate: string;
+            /**
+             * @description null: 数据缺失 (no budget)
+             * @example 107.74
+             */
+            executionRate: string | null;
             /** Format: int64 */
             fatal: number;
-            /** Format: int32 */
-            filingVersion: number;
+            /**
+             * Format: int32
+             * @description null: never submitted
+             * @example 1
+             */
+            filingVersion: number | null;
             /** Format: int32 */
             fiscalYear: number;
-            grade: string;
+            /** @example 中 */
+            grade: string | null;
             mainFindings: string[];
-            projectExecutionRate: string;
-            reReview: components["schemas"]["DistrictSummaryReReview"];
-            score: string;
+            /** @example 106.71 */
+            projectExecutionRate: string | null;
+            /** @description null: not re-reviewed */
+            reReview: ((components["schemas"]["DistrictSummaryReReview"] | null) | null) | components["schemas"]["DistrictSummaryReReview"] | null;
+            /**
+             * @description null before the first evaluation
+             * @example 72.50
+             */
+            score: string | null;
             /** Format: int64 */
             sheetRevision: number;
-            status: string;
+            /**
+             * @example SUBMITTED
+             * @enum {string}
+             */
+            status: "DRAFT" | "SUBMITTING" | "SUBMITTED" | "RETURNED" | "APPROVED";
             /** Format: int64 */
             warnings: number;
         };
@@ -8613,7 +8687,7 @@ export interface components {
         };
         EditInput: {
             description: string;
-            levels: components["schemas"]["Level1"][];
+            levels: components["schemas"]["TemplateLevel1"][];
             name: string;
             project: components["schemas"]["ProjectWeights"];
             /** Format: int32 */
@@ -8887,13 +8961,6 @@ export interface components {
             /** @example 109.60 */
             value: string | null;
         };
-        Indicator1: {
-            code: string;
-            name: string;
-            nameEn: string;
-            points: number;
-            rule: components["schemas"]["Rule"];
-        };
         IndicatorInput: {
             actual: number;
             category: string;
@@ -8960,7 +9027,7 @@ export interface components {
             name: string;
             nameEn: string;
             points: number;
-            rule: components["schemas"]["Rule"];
+            rule: components["schemas"]["TemplateRule"];
             ruleKind: string;
             ruleText: string;
             score: number;
@@ -9035,17 +9102,6 @@ export interface components {
              */
             threshold: number | null;
         };
-        Level1: {
-            children: components["schemas"]["Level2"][];
-            name: string;
-            nameEn: string;
-            points: number;
-        };
-        Level2: {
-            children: components["schemas"]["Indicator1"][];
-            name: string;
-            nameEn: string;
-        };
         /** @enum {string} */
         Line: "BASIC" | "PROJECTS" | "PROJECT";
         /**
@@ -9084,6 +9140,39 @@ export interface components {
              * @description null: nothing saved yet
              */
             version: number | null;
+        };
+        /** @description 站内通知: a notice to a department */
+        Notice: {
+            /** @description the reviewer's comment (RETURNED, APPROVED) or the extension's reason (EXTENDED) */
+            comment: string | null;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** @description the deadline it speaks of (OPENED, EXTENDED, DUE_7, DUE_1); null for the others */
+            deadline: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            id: number;
+            /**
+             * @example DUE_7
+             * @enum {string}
+             */
+            kind: "OPENED" | "DUE_7" | "DUE_1" | "EXTENDED" | "RETURNED" | "APPROVED" | "REREVIEWED";
+            /** @description null: unread */
+            readAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /**
+             * Format: int64
+             * @description null: a return or approval of a department in no round
+             * @example 3
+             */
+            roundId: number | null;
         };
         /**
          * Format: date-time
@@ -9205,6 +9294,44 @@ export interface components {
             actualOrPrevious: string;
             budgetOrCurrent: string;
         };
+        /** @description An incoming event this service could not apply */
+        ParkedEvent: {
+            /** @example 0b7e9c1a-2f3d-4e5a-8b6c-7d8e9f0a1b2c */
+            eventId: string | null;
+            /** @example FilingSubmitted */
+            eventType: string | null;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            id: number;
+            /** @example d0000000-0000-4000-8000-000000000001:2020 */
+            key: string | null;
+            parkedAt: components["schemas"]["OffsetDateTime"];
+            reason: string;
+            /**
+             * Format: int32
+             * @description times replayed so far
+             * @example 0
+             */
+            replays: number;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            schemaVersion: number | null;
+            /** @example report.events */
+            topic: string;
+        };
+        /** @description What replaying a parked event did: APPLIED, DUPLICATE (applied before), IGNORED or PARKED (again) */
+        ParkedReplay: {
+            /**
+             * Format: int64
+             * @example 7
+             */
+            id: number;
+            outcome: components["schemas"]["ReplayOutcome"];
+        };
         Part: {
             code: string;
             explanation: string;
@@ -9259,6 +9386,8 @@ export interface components {
              */
             version: number;
         };
+        /** @enum {string} */
+        Progress: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "RETURNED" | "APPROVED" | "OVERDUE";
         Project: {
             actual: string;
             actualDirect: string;
@@ -9340,6 +9469,75 @@ export interface components {
             output: number;
             satisfaction: number;
         };
+        /** @description A published report as the public list shows it (nothing about people) */
+        PublicEntry: {
+            /** @example 中共长沙市望城区委政法委员会 */
+            departmentName: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 良 */
+            grade: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            id: number;
+            /** @example /api/v1/public/reports/5/pdf */
+            pdfUrl: string;
+            publishedAt: components["schemas"]["OffsetDateTime"];
+            /** @example 86.5 */
+            total: number | null;
+            /** @example /api/v1/public/reports/5 */
+            url: string;
+        };
+        /** @description 信息公开: a department-year's public version, published or unpublished */
+        Publication: {
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /** @example 中共长沙市望城区委政法委员会 */
+            departmentName: string;
+            /**
+             * Format: int32
+             * @description the approved filing version published
+             * @example 1
+             */
+            filingVersion: number;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 良 */
+            grade: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            id: number;
+            publishedAt: components["schemas"]["OffsetDateTime"];
+            /** @example caizheng */
+            publishedBy: string;
+            /**
+             * @example PUBLISHED
+             * @enum {string}
+             */
+            status: "PUBLISHED" | "UNPUBLISHED";
+            /**
+             * @description the score's total; null without a score
+             * @example 86.5
+             */
+            total: number | null;
+            unpublishedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            unpublishedBy: string | null;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            version: number;
+        };
         /** @description A department's place in the district's ranking of a year (equal totals share a rank) */
         RankingEntryResponse: {
             departmentId: string;
@@ -9347,6 +9545,87 @@ export interface components {
             /** Format: int32 */
             rank: number;
             total: number;
+        };
+        /** @description One sampled department's re-review (version null: not re-reviewed yet, the form) */
+        ReReview: {
+            /** @example d0000000-0000-4000-8000-000000000002 */
+            departmentId: string;
+            /** @example 示例区教育局 */
+            departmentName: string;
+            /** @example 12.50 */
+            deviation: string | null;
+            /** @example 自评依据不充分。 */
+            findings: string | null;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            flagged: boolean;
+            items: components["schemas"]["ReReviewItem"][];
+            /**
+             * @description TOTAL and the codes of the indicators beyond their tier
+             * @example [
+             *       "TOTAL",
+             *       "social-benefit"
+             *     ]
+             */
+            reasons: string[];
+            /** @example 74.00 */
+            reviewTotal: string | null;
+            reviewedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @example czj */
+            reviewedBy: string | null;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            roundId: number;
+            /** @example 86.50 */
+            selfTotal: string | null;
+            /** @example 10 */
+            threshold: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number | null;
+        };
+        /** @description The re-review: a score and comment per indicator, the findings and the version read (null the first time) */
+        ReReviewInput: {
+            findings: string;
+            items: components["schemas"]["ItemInput"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description An indicator of the score card: the self score and its re-review (points) */
+        ReReviewItem: {
+            /** @example social-benefit */
+            code: string;
+            comment: string | null;
+            /** @example 3.50 */
+            deviation: string | null;
+            flagged: boolean;
+            /** @example 效果 */
+            level1: string;
+            /** @example 履职效益 */
+            level2: string;
+            /** @example 社会效益 */
+            name: string;
+            /** @example 8 */
+            points: string;
+            /**
+             * @description null until re-reviewed
+             * @example 4.50
+             */
+            score: string | null;
+            /** @example 8.00 */
+            selfScore: string;
+            /**
+             * @description the deviation that flags the indicator
+             * @example 1.60
+             */
+            tier: string;
         };
         Reason: {
             amount: string;
@@ -9366,6 +9645,8 @@ export interface components {
             unexplained: string;
             variance: string;
         };
+        /** @enum {string} */
+        ReplayOutcome: "APPLIED" | "DUPLICATE" | "IGNORED" | "PARKED";
         /** @description The report: title, the outline 一 … 六, unit, date and the annexes: the scoring table (评分表; score null while nothing is scored) and the projects */
         ReportDocumentResponse: {
             date: string;
@@ -9463,11 +9744,70 @@ export interface components {
         ReviewInput: {
             comment: string;
         };
-        ReviewInput1: {
-            findings: string;
-            items: components["schemas"]["ItemInput"][];
-            /** Format: int64 */
+        /** @description 年度自评工作: a round of a fiscal year and 区县, with each department's progress */
+        Round: {
+            closedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description departments per progress; bureau only (null for a department, which sees its own row) */
+            counts: {
+                [key: string]: number;
+            } | null;
+            deadline: components["schemas"]["LocalDate"];
+            departments: components["schemas"]["RoundDepartment"][];
+            /** @example 示例区 */
+            district: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            id: number;
+            openedAt: components["schemas"]["OffsetDateTime"];
+            /** @example caizheng */
+            openedBy: string;
+            /**
+             * @example OPEN
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED";
+            /**
+             * Format: int32
+             * @example 1
+             */
+            templateVersion: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
             version: number;
+        };
+        /** @description A department of a round: its deadline (extended or not) and progress */
+        RoundDepartment: {
+            /**
+             * Format: int64
+             * @description days until the end of the effective deadline day; negative once passed
+             * @example 12
+             */
+            daysLeft: number;
+            /** @example 301001 */
+            departmentCode: string;
+            /** @example d0000000-0000-4000-8000-000000000001 */
+            departmentId: string;
+            /** @example 示例区教育局 */
+            departmentName: string;
+            /** @description the extension, else the round's deadline */
+            effectiveDeadline: components["schemas"]["LocalDate"];
+            /** @description the extension granted; null: none */
+            extendedUntil: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            /**
+             * @description the filing's status (DRAFT when none is stored)
+             * @example SUBMITTED
+             */
+            filingStatus: string;
+            progress: components["schemas"]["Progress"];
         };
         Row: {
             basicActual: string;
@@ -9488,12 +9828,111 @@ export interface components {
             totalBudget: string;
             updatedAt: components["schemas"]["OffsetDateTime"];
         };
-        Rule: {
-            bands: components["schemas"]["Band"][];
-            deductPerPoint: number;
-            kind: string;
-            target: number;
-            threshold: number;
+        /** @description 抽查复核: a round's drawn sample (reproducible from the seed) and each member's outcome */
+        Sample: {
+            drawnAt: components["schemas"]["OffsetDateTime"];
+            /** @example czj */
+            drawnBy: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            members: components["schemas"]["SampleMember"][];
+            /**
+             * Format: int32
+             * @example 3
+             */
+            minimum: number;
+            /**
+             * @description percent of the submitted and approved filings
+             * @example 20
+             */
+            percentage: string;
+            /**
+             * Format: int32
+             * @description filings drawn from
+             * @example 12
+             */
+            population: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            roundId: number;
+            /**
+             * Format: int64
+             * @example 20210415
+             */
+            seed: number;
+            summary: components["schemas"]["SampleSummary"];
+            /**
+             * @description total deviation (points) that flags a department
+             * @example 10
+             */
+            threshold: string;
+        };
+        /** @description A sampled department: its stratum, self score and re-review outcome (totals in points) */
+        SampleMember: {
+            /**
+             * @description 元; null without figures
+             * @example 63788000.00
+             */
+            budget: string | null;
+            /** @description added by hand as a key department */
+            byHand: boolean;
+            /** @example 101002 */
+            departmentCode: string;
+            /** @example d0000000-0000-4000-8000-000000000002 */
+            departmentId: string;
+            /** @example 示例区教育局 */
+            departmentName: string;
+            /**
+             * @description self − re-review; null until re-reviewed
+             * @example 12.50
+             */
+            deviation: string | null;
+            /** @description 自评偏差较大; null until re-reviewed */
+            flagged: boolean | null;
+            /**
+             * @description the self-evaluation's grade
+             * @example 良
+             */
+            grade: string;
+            /**
+             * @description null until re-reviewed
+             * @example 74.00
+             */
+            reviewTotal: string | null;
+            reviewed: boolean;
+            /** @example 86.50 */
+            selfTotal: string | null;
+            /**
+             * @description budget tercile (NONE: no figures)
+             * @example LARGE
+             * @enum {string}
+             */
+            sizeBand: "SMALL" | "MEDIUM" | "LARGE" | "NONE";
+            /**
+             * @description grade/sizeBand
+             * @example 良/LARGE
+             */
+            stratum: string;
+        };
+        /** @description Self versus re-review over the reviewed departments (averages; null while none is) */
+        SampleSummary: {
+            /** @example 12.50 */
+            averageDeviation: string | null;
+            /** Format: int32 */
+            flagged: number;
+            /** @example 74.00 */
+            reviewAverage: string | null;
+            /** Format: int32 */
+            reviewed: number;
+            /** Format: int32 */
+            sampled: number;
+            /** @example 86.50 */
+            selfAverage: string | null;
         };
         ScoreCard: {
             grade: string;
@@ -9636,6 +10075,77 @@ export interface components {
              * @example 0
              */
             version: number;
+        };
+        TemplateBand: {
+            /** @example 0.9 */
+            share: number;
+            /** @example 5 */
+            upTo: number;
+        };
+        /** @description A template's tree (指标体系): 一级 → 二级 → 三级 indicators with points and rules, and the project weights */
+        TemplateBody: {
+            /** @example copy-1f3a9c2e */
+            code: string;
+            description: string | null;
+            levels: components["schemas"]["TemplateLevel1"][];
+            name: string;
+            /** @description null in a stored version without them: the 财预〔2020〕10号 defaults 10/50/30/10 apply */
+            project: ((components["schemas"]["ProjectWeights"] | null) | null) | components["schemas"]["ProjectWeights"] | null;
+        };
+        /** @description A template (指标体系) and the tree of the version read */
+        TemplateDetailResponse: {
+            body: components["schemas"]["TemplateBody"];
+            template: components["schemas"]["TemplateSummaryResponse"];
+        };
+        /** @description 三级指标: points and the rule that scores it */
+        TemplateIndicator: {
+            /** @example staff-control-rate */
+            code: string;
+            /** @example 在职人员控制率 */
+            name: string;
+            nameEn: string | null;
+            /** @example 3 */
+            points: number;
+            rule: components["schemas"]["TemplateRule"];
+        };
+        /** @description 一级指标: its points are the sum of its indicators' */
+        TemplateLevel1: {
+            children: components["schemas"]["TemplateLevel2"][];
+            /** @example 投入 */
+            name: string;
+            /** @example Input */
+            nameEn: string | null;
+            /** @example 15 */
+            points: number;
+        };
+        /** @description 二级指标 */
+        TemplateLevel2: {
+            children: components["schemas"]["TemplateIndicator"][];
+            /** @example 预算配置 */
+            name: string;
+            nameEn: string | null;
+        };
+        /** @description A rule kind and its parameters (null: not used by the kind, or a rush default) */
+        TemplateRule: {
+            /** @description bands: upTo % strictly ascending, each with its share of the points */
+            bands: components["schemas"]["TemplateBand"][] | null;
+            /**
+             * @description target, ceiling and rush: the share of the points lost per point
+             * @example 0.1
+             */
+            deductPerPoint: number | null;
+            /**
+             * @description ratio, target, ceiling, bands, rush or qualitative
+             * @example ceiling
+             */
+            kind: string;
+            /** @description target: the target in % */
+            target: number | null;
+            /**
+             * @description ceiling and rush: the threshold in %
+             * @example 100
+             */
+            threshold: number | null;
         };
         /** @description A template (指标体系) without its tree: the default, or a copy for a jurisdiction and year */
         TemplateSummaryResponse: {

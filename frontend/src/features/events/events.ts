@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/client';
+import type { DeadLetter, ParkedEvent, ParkedReplay } from '../../api/types';
 
 /** The services whose event plumbing an admin inspects, by the resource name their admin API sits under. */
 export const EVENT_SERVICES = [
@@ -9,32 +10,7 @@ export const EVENT_SERVICES = [
 
 export type EventService = (typeof EVENT_SERVICES)[number];
 
-/** An outgoing event the broker refused for good; `waiting` later events of its department-year wait behind it. */
-export interface DeadLetter {
-  id: number;
-  eventId: string;
-  eventType: string;
-  key: string;
-  bytes: number;
-  reason: string;
-  failedAt: string;
-  waiting: number;
-}
-
-/** An incoming event the service could not apply. */
-export interface ParkedEvent {
-  id: number;
-  topic: string;
-  eventId: string | null;
-  eventType: string | null;
-  schemaVersion: number | null;
-  key: string | null;
-  reason: string;
-  parkedAt: string;
-  replays: number;
-}
-
-export type ReplayOutcome = 'APPLIED' | 'DUPLICATE' | 'IGNORED' | 'PARKED';
+export type { DeadLetter, ParkedEvent, ParkedReplay, ReplayOutcome } from '../../api/types';
 
 const base = (service: EventService) => `/${service.segment}/admin/events`;
 
@@ -44,5 +20,5 @@ export const eventsApi = {
   retry: (client: ApiClient, service: EventService, id: number) =>
     client.request<void>('POST', `${base(service)}/dead-letters/${id}/retry`),
   replay: (client: ApiClient, service: EventService, id: number) =>
-    client.request<{ id: number; outcome: ReplayOutcome }>('POST', `${base(service)}/parked/${id}/replay`),
+    client.request<ParkedReplay>('POST', `${base(service)}/parked/${id}/replay`),
 };

@@ -38,6 +38,7 @@ function summaryRow(departmentId: string, overrides: Partial<SummaryRow> = {}): 
     warnings: 0,
     mainFindings: [],
     sheetRevision: 1,
+    reReview: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/client';
-import type { DecimalValue, FilingStatus, OverviewRow, RankingEntry } from '../../api/types';
+import type { DecimalValue, FilingStatus, OverviewRow, RankingEntry, SummaryPage, SummaryReReview, SummaryRow } from '../../api/types';
 import { compareDecimals, isDecimal, roundHalfUp } from '../../lib/decimal';
 
 /** 区县总览: the budget overview joined with each department's filing status, score, grade and rank. */
@@ -9,46 +9,7 @@ export type Grade = (typeof GRADES)[number];
 
 export const FILING_STATUSES: readonly FilingStatus[] = ['DRAFT', 'SUBMITTING', 'SUBMITTED', 'RETURNED', 'APPROVED'];
 
-/** One department of report-service's GET /reports/summary (DistrictSummaryService.Row). */
-export interface SummaryRow {
-  departmentId: string;
-  departmentCode: string;
-  departmentName: string;
-  fiscalYear: number;
-  status: FilingStatus;
-  filingVersion: number | null;
-  /** Total score, e.g. "72.50"; null before the first evaluation. */
-  score: string | null;
-  grade: string | null;
-  /** 元. */
-  budget: string | null;
-  actual: string | null;
-  /** Percent; null = 数据缺失. */
-  executionRate: string | null;
-  basicExecutionRate: string | null;
-  projectExecutionRate: string | null;
-  fatal: number;
-  warnings: number;
-  mainFindings: string[];
-  sheetRevision: number;
-  /** 抽查复核 outcome; null (or absent) when the department was not re-reviewed. */
-  reReview?: SummaryReReview | null;
-}
-
-/** Self total as re-reviewed versus the re-review total, their deviation (self − re-review) and 自评偏差较大. */
-export interface SummaryReReview {
-  roundId: number;
-  selfTotal: string;
-  reviewTotal: string;
-  deviation: string;
-  flagged: boolean;
-}
-
-export interface SummaryPage {
-  fiscalYear: number;
-  items: SummaryRow[];
-  nextCursor: string | null;
-}
+export type { SummaryPage, SummaryReReview, SummaryRow } from '../../api/types';
 
 export const SUMMARY_PAGE_LIMIT = 200;
 /** A district has a few hundred departments at most; stop following cursors after this many pages. */

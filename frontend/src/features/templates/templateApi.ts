@@ -1,93 +1,50 @@
 import type { ApiClient } from '../../api/client';
-import type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateSummary, TemplateVersionInfo } from '../../api/types';
+import type {
+  EditedDecimals,
+  KnownIndicator,
+  ProjectWeights,
+  TemplateAssignment,
+  TemplateAuditEntry,
+  TemplateBand,
+  TemplateCopyInput,
+  TemplateDetail,
+  TemplateEditInput,
+  TemplateIndicator,
+  TemplateLevel1,
+  TemplateLevel2,
+  TemplateRule,
+  TemplateSummary,
+  TemplateVersionInfo,
+} from '../../api/types';
 
 /**
  * evaluation-service /api/v1/templates (指标体系 as versioned data). Points and rule parameters come
  * back as JSON numbers (BigDecimal); they are sent as decimal strings so nothing is lost on the way.
  */
 
-export type { DecimalValue, KnownIndicator, TemplateAssignment, TemplateSummary, TemplateVersionInfo } from '../../api/types';
+export type {
+  DecimalValue,
+  KnownIndicator,
+  TemplateAssignment,
+  TemplateAuditEntry,
+  TemplateBody,
+  TemplateCopyInput,
+  TemplateDetail,
+  TemplateEditInput,
+  TemplateSummary,
+  TemplateVersionInfo,
+} from '../../api/types';
 
 export const RULE_KINDS = ['ratio', 'target', 'ceiling', 'bands', 'rush', 'qualitative'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-export interface BandBody {
-  upTo: DecimalValue | null;
-  share: DecimalValue | null;
-}
-
-export interface RuleBody {
-  kind: string;
-  target?: DecimalValue | null;
-  threshold?: DecimalValue | null;
-  deductPerPoint?: DecimalValue | null;
-  bands?: BandBody[] | null;
-}
-
-export interface IndicatorBody {
-  code: string;
-  name: string;
-  /** The English name (optional; kept as it is when the tree is sent back). */
-  nameEn?: string | null;
-  points: DecimalValue | null;
-  rule: RuleBody;
-}
-
-export interface Level2Body {
-  name: string;
-  nameEn?: string | null;
-  children: IndicatorBody[];
-}
-
-export interface Level1Body {
-  name: string;
-  nameEn?: string | null;
-  points: DecimalValue | null;
-  children: Level2Body[];
-}
-
-export interface ProjectWeightsBody {
-  budgetExecution: DecimalValue | null;
-  output: DecimalValue | null;
-  benefit: DecimalValue | null;
-  satisfaction: DecimalValue | null;
-}
-
-export interface TemplateBody {
-  code: string;
-  name: string;
-  description: string | null;
-  levels: Level1Body[];
-  project: ProjectWeightsBody | null;
-}
-
-export interface TemplateDetail {
-  template: TemplateSummary;
-  body: TemplateBody;
-}
-
-export interface TemplateAuditEntry {
-  at: string;
-  actor: string;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  version: number | null;
-}
-
-export interface TemplateEditInput {
-  version: number;
-  name: string;
-  description: string | null;
-  levels: Level1Body[];
-  project: ProjectWeightsBody;
-}
-
-export interface TemplateCopyInput {
-  name: string | null;
-  jurisdiction: string;
-  fiscalYear: number;
-}
+/** The tree's parts as the editor sends them (decimal strings, null while empty); see EditedDecimals. */
+export type BandBody = EditedDecimals<TemplateBand>;
+export type RuleBody = EditedDecimals<TemplateRule>;
+export type IndicatorBody = EditedDecimals<TemplateIndicator>;
+export type Level2Body = EditedDecimals<TemplateLevel2>;
+export type Level1Body = EditedDecimals<TemplateLevel1>;
+export type ProjectWeightsBody = EditedDecimals<ProjectWeights>;
 
 const seg = encodeURIComponent;
 

@@ -18,22 +18,25 @@ export function sampleBody(): TemplateBody {
             nameEn: null,
             children: [
               { code: 'staff-control-rate', name: '在职人员控制率', nameEn: 'Staff control rate', points: 20, rule: { kind: 'ceiling', target: null, threshold: 100, deductPerPoint: 0.1, bands: null } },
-              { code: 'key-spending-rate', name: '重点支出安排率', points: 20, rule: { kind: 'ratio', target: null, threshold: null, deductPerPoint: null, bands: null } },
+              { code: 'key-spending-rate', name: '重点支出安排率', nameEn: null, points: 20, rule: { kind: 'ratio', target: null, threshold: null, deductPerPoint: null, bands: null } },
             ],
           },
         ],
       },
       {
         name: '过程',
+        nameEn: null,
         points: 60,
         children: [
           {
             name: '预算执行',
+            nameEn: null,
             children: [
-              { code: 'budget-completion-rate', name: '预算完成率', points: 20, rule: { kind: 'target', target: 100, threshold: null, deductPerPoint: 0.08, bands: null } },
+              { code: 'budget-completion-rate', name: '预算完成率', nameEn: null, points: 20, rule: { kind: 'target', target: 100, threshold: null, deductPerPoint: 0.08, bands: null } },
               {
                 code: 'budget-adjustment-rate',
                 name: '预算调整率',
+                nameEn: null,
                 points: 20,
                 rule: {
                   kind: 'bands',
@@ -47,7 +50,13 @@ export function sampleBody(): TemplateBody {
                   ],
                 },
               },
-              { code: 'goal-reasonableness', name: '绩效目标合理性', points: 20, rule: { kind: 'qualitative' } },
+              {
+                code: 'goal-reasonableness',
+                name: '绩效目标合理性',
+                nameEn: null,
+                points: 20,
+                rule: { kind: 'qualitative', target: null, threshold: null, deductPerPoint: null, bands: null },
+              },
             ],
           },
         ],

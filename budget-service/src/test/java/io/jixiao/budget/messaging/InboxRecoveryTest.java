@@ -2,6 +2,7 @@ package io.jixiao.budget.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.budget.domain.FilingLock;
 import io.jixiao.platform.inbox.InboundEvents;
 import io.jixiao.platform.inbox.ParkedEvent;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,14 +60,20 @@ class InboxRecoveryTest {
         String future = envelope(id, FilingEventsConsumer.SUBMITTED, 9, dept, 2011);
         assertEquals(InboundEvents.Outcome.PARKED, inbound.apply("report.events", future, Map.of(
                 FilingEventsConsumer.SUBMITTED, new InboundEvents.Handler(1, e -> { }))));
-        long parkedId = given().auth().oauth2(TestTokens.admin()).get("/api/v1/budgets/admin/events/parked")
-                .then().statusCode(200).extract().jsonPath()
-                .getLong("find { it.eventId == '" + id + "' }.id");
+        // a message that is no event at all is parked too, without the envelope's fields
+        assertEquals(InboundEvents.Outcome.PARKED, inbound.apply("report.events", "not an event", Map.of()));
+        String parked = given().auth().oauth2(TestTokens.admin()).get("/api/v1/budgets/admin/events/parked")
+                .then().statusCode(200).body("find { it.reason.startsWith('unreadable') }.eventId", nullValue())
+                .extract().asString();
+        // both, the readable one and the unreadable one, are the contract's ParkedEvent
+        ContractAssert.assertEachMatches("ParkedEvent", parked);
+        long parkedId = io.restassured.path.json.JsonPath.from(parked).getLong("find { it.eventId == '" + id + "' }.id");
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/budgets/admin/events/parked").then().statusCode(403);
 
         // replayed as it is: the consumer still cannot read version 9, so it is parked again, counted
-        given().auth().oauth2(TestTokens.admin()).post("/api/v1/budgets/admin/events/parked/" + parkedId + "/replay")
-                .then().statusCode(200).body("outcome", equalTo("PARKED"));
+        ContractAssert.assertMatches("ParkedReplay", given().auth().oauth2(TestTokens.admin())
+                .post("/api/v1/budgets/admin/events/parked/" + parkedId + "/replay")
+                .then().statusCode(200).body("outcome", equalTo("PARKED")).extract().asString());
         ParkedEvent again = QuarkusTransaction.requiringNew().call(
                 () -> ParkedEvent.<ParkedEvent>find("eventId", id.toString()).singleResult());
         assertEquals(1, again.replays);

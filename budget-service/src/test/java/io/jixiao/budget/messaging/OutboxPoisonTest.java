@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.platform.outbox.OutboxDeadLetter;
 import io.jixiao.platform.outbox.OutboxEvent;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,9 +77,10 @@ class OutboxPoisonTest {
         // admins see it with the event waiting behind it; a department does not
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).get("/api/v1/budgets/admin/events/dead-letters")
                 .then().statusCode(403);
-        long deadId = given().auth().oauth2(TestTokens.admin()).get("/api/v1/budgets/admin/events/dead-letters")
-                .then().statusCode(200).body("find { it.key == '" + POISON_KEY + "' }.waiting", equalTo(1))
-                .extract().jsonPath().getLong("find { it.key == '" + POISON_KEY + "' }.id");
+        String deadLetters = given().auth().oauth2(TestTokens.admin()).get("/api/v1/budgets/admin/events/dead-letters")
+                .then().statusCode(200).body("find { it.key == '" + POISON_KEY + "' }.waiting", equalTo(1)).extract().asString();
+        ContractAssert.assertEachMatches("DeadLetter", deadLetters);
+        long deadId = io.restassured.path.json.JsonPath.from(deadLetters).getLong("find { it.key == '" + POISON_KEY + "' }.id");
 
         // the cause is fixed (here: the row shrunk), the admin retries, both go out in their order
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.update("envelope = ?1 where id = ?2",

@@ -127,11 +127,12 @@ public class TemplateResource {
     @Path("/{id: [0-9]+}")
     @Operation(summary = "A template with its whole tree: latest version, or the version asked for")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "a copy", value = DETAIL_EXAMPLE)))
+            examples = @ExampleObject(name = "a copy", value = DETAIL_EXAMPLE),
+            schema = @Schema(implementation = TemplateDetailResponse.class)))
     @APIResponse(responseCode = "404", description = "No such template or version")
-    public TemplateService.Detail get(@PathParam("id") long id,
+    public TemplateDetailResponse get(@PathParam("id") long id,
             @Parameter(description = "a stored version (default: the latest)", example = "2") @QueryParam("version") Integer version) {
-        return service.get(id, version);
+        return TemplateDetailResponse.of(service.get(id, version));
     }
 
     @GET
@@ -151,7 +152,8 @@ public class TemplateResource {
     @Operation(summary = "Who changed what in a template, when (one row per changed indicator field)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "an edit", value = "[{\"at\":\"2021-01-05T02:10:00Z\",\"actor\":\"reviewer\",\"field\":\"staff-control-rate.points\","
-                    + "\"oldValue\":\"3\",\"newValue\":\"2\",\"version\":2}]")))
+                    + "\"oldValue\":\"3\",\"newValue\":\"2\",\"version\":2}]"),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryResponse.class)))
     public List<AuditEntryResponse> audit(@PathParam("id") long id) {
         return service.audit(id).stream().map(AuditEntryResponse::of).toList();
     }
@@ -163,12 +165,13 @@ public class TemplateResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "望城区 2020",
             value = "{\"name\":\"望城区 2020 年部门整体支出绩效评价指标体系\",\"jurisdiction\":\"望城区\",\"fiscalYear\":2020}")))
     @APIResponse(responseCode = "201", description = "The copy, version 1", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "created", value = DETAIL_EXAMPLE)))
+            examples = @ExampleObject(name = "created", value = DETAIL_EXAMPLE),
+            schema = @Schema(implementation = TemplateDetailResponse.class)))
     @APIResponse(responseCode = "400", description = "jurisdiction or fiscalYear missing", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no year", value = Examples.COPY_INVALID)))
     @APIResponse(responseCode = "403", description = "Not a finance reviewer")
     public Response copy(@PathParam("id") long id, TemplateService.CopyInput input) {
-        TemplateService.Detail d = service.copy(caller, id, input);
+        TemplateDetailResponse d = TemplateDetailResponse.of(service.copy(caller, id, input));
         return Response.created(URI.create("/api/v1/templates/" + d.template().id())).entity(d).build();
     }
 
@@ -185,13 +188,15 @@ public class TemplateResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "move a point, change bands", value = EDIT_EXAMPLE)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "version 4", value = DETAIL_EXAMPLE)))
+            examples = @ExampleObject(name = "version 4", value = DETAIL_EXAMPLE),
+            schema = @Schema(implementation = TemplateDetailResponse.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "weights do not total 100", value = PROBLEM_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Not a finance reviewer")
     @APIResponse(responseCode = "409", description = "Stale version (version.conflict), or the default template (read-only)")
-    public TemplateService.Detail edit(@PathParam("id") long id, TemplateService.EditInput input) {
-        return service.edit(caller, id, input == null ? new TemplateService.EditInput(null, null, null, null, null) : input);
+    public TemplateDetailResponse edit(@PathParam("id") long id, TemplateService.EditInput input) {
+        return TemplateDetailResponse.of(service.edit(caller, id,
+                input == null ? new TemplateService.EditInput(null, null, null, null, null) : input));
     }
 
     @GET

@@ -4,11 +4,18 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * An indicator template (指标体系): 一级 → 二级 → 三级 with points and a parameterised rule per
  * indicator. Data, not code: the default is templates/default.json; the bureau edits copies.
  */
-public record Template(String code, String name, String description, List<Level1> levels, ProjectWeights project) {
+@Schema(name = "TemplateBody", description = "A template's tree (指标体系): 一级 → 二级 → 三级 indicators with points and rules, "
+        + "and the project weights")
+public record Template(@Schema(example = "copy-1f3a9c2e") String code, String name,
+        @Schema(nullable = true) String description, List<Level1> levels,
+        @Schema(nullable = true, description = "null in a stored version without them: the 财预〔2020〕10号 defaults 10/50/30/10 apply")
+        ProjectWeights project) {
 
     /**
      * Points of the per-project self-evaluation (项目支出绩效自评, 财预〔2020〕10号 defaults 10/50/30/10):
@@ -32,19 +39,25 @@ public record Template(String code, String name, String description, List<Level1
     }
 
     /** nameEn (optional, here and below): the English name shown when the caller reads in English. */
-    public record Level1(String name, String nameEn, BigDecimal points, List<Level2> children) {
+    @Schema(name = "TemplateLevel1", description = "一级指标: its points are the sum of its indicators'")
+    public record Level1(@Schema(example = "投入") String name, @Schema(nullable = true, example = "Input") String nameEn,
+            @Schema(example = "15") BigDecimal points, List<Level2> children) {
         public Level1(String name, BigDecimal points, List<Level2> children) {
             this(name, null, points, children);
         }
     }
 
-    public record Level2(String name, String nameEn, List<Indicator> children) {
+    @Schema(name = "TemplateLevel2", description = "二级指标")
+    public record Level2(@Schema(example = "预算配置") String name, @Schema(nullable = true) String nameEn,
+            List<Indicator> children) {
         public Level2(String name, List<Indicator> children) {
             this(name, null, children);
         }
     }
 
-    public record Indicator(String code, String name, String nameEn, BigDecimal points, Rule rule) {
+    @Schema(name = "TemplateIndicator", description = "三级指标: points and the rule that scores it")
+    public record Indicator(@Schema(example = "staff-control-rate") String code, @Schema(example = "在职人员控制率") String name,
+            @Schema(nullable = true) String nameEn, @Schema(example = "3") BigDecimal points, Rule rule) {
         public Indicator(String code, String name, BigDecimal points, Rule rule) {
             this(code, name, null, points, rule);
         }
@@ -61,7 +74,13 @@ public record Template(String code, String name, String description, List<Level1
      * december-share and q4-share) scores as a ceiling whose threshold and deduction may be left out:
      * the configured defaults then apply ({@link #withRushDefaults}).
      */
-    public record Rule(String kind, BigDecimal target, BigDecimal threshold, BigDecimal deductPerPoint,
+    @Schema(name = "TemplateRule", description = "A rule kind and its parameters (null: not used by the kind, or a rush default)")
+    public record Rule(@Schema(description = "ratio, target, ceiling, bands, rush or qualitative", example = "ceiling") String kind,
+            @Schema(nullable = true, description = "target: the target in %") BigDecimal target,
+            @Schema(nullable = true, description = "ceiling and rush: the threshold in %", example = "100") BigDecimal threshold,
+            @Schema(nullable = true, description = "target, ceiling and rush: the share of the points lost per point",
+                    example = "0.10") BigDecimal deductPerPoint,
+            @Schema(nullable = true, description = "bands: upTo % strictly ascending, each with its share of the points")
             List<Band> bands) {
     }
 
@@ -95,7 +114,8 @@ public record Template(String code, String name, String description, List<Level1
         return new Template(code, name, description, l1s, project);
     }
 
-    public record Band(BigDecimal upTo, BigDecimal share) {
+    @Schema(name = "TemplateBand")
+    public record Band(@Schema(example = "5") BigDecimal upTo, @Schema(example = "0.9") BigDecimal share) {
     }
 
     /** One indicator with its place in the tree (level names with their English names, which may be null). */

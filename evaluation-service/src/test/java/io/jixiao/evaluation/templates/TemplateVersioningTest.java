@@ -92,11 +92,14 @@ class TemplateVersioningTest {
         given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON).body("{\"fiscalYear\":2030}")
                 .post("/api/v1/templates/" + defaultId + "/copies").then().statusCode(400)
                 .body("errors.field", contains("jurisdiction"));
-        int copyId = given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
+        String copied = given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
                 .body("{\"name\":\"望城区 2030 指标体系\",\"jurisdiction\":\"望城区\",\"fiscalYear\":2030}")
                 .post("/api/v1/templates/" + defaultId + "/copies").then().statusCode(201)
                 .body("template.version", equalTo(1)).body("template.copiedFromId", equalTo(defaultId))
-                .extract().path("template.id");
+                .extract().asString();
+        // the copy with its whole tree (rules with unused parameters null) is the contract's TemplateDetailResponse
+        ContractAssert.assertMatches("TemplateDetailResponse", copied);
+        int copyId = io.restassured.path.json.JsonPath.from(copied).getInt("template.id");
         // the default itself is read-only
         put(defaultId, body(defaultId), 1).statusCode(409).body("code", equalTo("template.default-read-only"));
 
@@ -124,12 +127,15 @@ class TemplateVersioningTest {
         ObjectNode v2 = body(copyId);
         indicator(v2, "staff-control-rate").put("points", 2);
         indicator(v2, "key-spending-rate").put("points", 5);
-        put(copyId, v2, 1).statusCode(200).body("template.version", equalTo(2));
+        ContractAssert.assertMatches("TemplateDetailResponse",
+                put(copyId, v2, 1).statusCode(200).body("template.version", equalTo(2)).extract().asString());
         put(copyId, v2, 1).statusCode(409).body("code", equalTo("version.conflict"));
-        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/templates/" + copyId + "/audit").then()
+        // the copy's creation (no old value) and the edit: the contract's AuditEntryView each
+        ContractAssert.assertEachMatches("AuditEntryView", given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/templates/" + copyId + "/audit").then()
                 .body("find { it.field == 'staff-control-rate.points' }.oldValue", equalTo("3"))
                 .body("find { it.field == 'staff-control-rate.points' }.newValue", equalTo("2"))
-                .body("find { it.field == 'staff-control-rate.points' }.actor", equalTo("reviewer"));
+                .body("find { it.field == 'staff-control-rate.points' }.actor", equalTo("reviewer")).extract().asString());
         // not assigned yet: nobody is scored with it
         evaluation(A).body("score.templateId", equalTo(defaultId));
 
@@ -202,9 +208,11 @@ class TemplateVersioningTest {
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/ranking?fiscalYear=2030&jurisdiction=望城区").then()
                 .statusCode(200).body("departmentId", hasItem(A));
         // every version stays readable
-        given().auth().oauth2(TestTokens.department(A)).get("/api/v1/templates/" + copyId + "?version=2").then()
+        ContractAssert.assertMatches("TemplateDetailResponse", given().auth().oauth2(TestTokens.department(A))
+                .get("/api/v1/templates/" + copyId + "?version=2").then()
                 .body("template.version", equalTo(3))
-                .body("body.levels[0].children[1].children.find { it.code == 'key-spending-rate' }.points", equalTo(5));
+                .body("body.levels[0].children[1].children.find { it.code == 'key-spending-rate' }.points", equalTo(5))
+                .extract().asString());
         // the versions and the assignments are the contract's, field for field
         ContractAssert.assertEachMatches("TemplateVersionResponse", given().auth().oauth2(TestTokens.reviewer())
                 .get("/api/v1/templates/" + copyId + "/versions").then().body("version", contains(1, 2, 3)).extract().asString());

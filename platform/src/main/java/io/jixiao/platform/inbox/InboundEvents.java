@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -232,6 +233,7 @@ public class InboundEvents {
         }
     }
 
+    @Schema(name = "ReplayOutcome")
     public enum Outcome { APPLIED, DUPLICATE, IGNORED, PARKED }
 
     public record Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect) {

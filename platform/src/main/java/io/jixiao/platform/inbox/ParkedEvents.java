@@ -3,6 +3,8 @@ package io.jixiao.platform.inbox;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +20,19 @@ public class ParkedEvents {
         this.inbound = inbound;
     }
 
-    public record ParkedEventResponse(long id, String topic, String eventId, String eventType, Integer schemaVersion, String key,
-            String reason, OffsetDateTime parkedAt, int replays) {
+    /** The envelope's fields are null when the message could not be read as an event at all. */
+    @Schema(name = "ParkedEvent", description = "An incoming event this service could not apply")
+    public record ParkedEventResponse(@Schema(example = "7") long id, @Schema(example = "report.events") String topic,
+            @Schema(nullable = true, example = "0b7e9c1a-2f3d-4e5a-8b6c-7d8e9f0a1b2c") String eventId,
+            @Schema(nullable = true, example = "FilingSubmitted") String eventType,
+            @Schema(nullable = true, example = "2") Integer schemaVersion,
+            @Schema(nullable = true, example = "d0000000-0000-4000-8000-000000000001:2020") String key,
+            String reason, OffsetDateTime parkedAt, @Schema(description = "times replayed so far", example = "0") int replays) {
     }
 
-    public record ReplayResponse(long id, InboundEvents.Outcome outcome) {
+    @Schema(name = "ParkedReplay", description = "What replaying a parked event did: APPLIED, DUPLICATE (applied before), "
+            + "IGNORED or PARKED (again)")
+    public record ReplayResponse(@Schema(example = "7") long id, InboundEvents.Outcome outcome) {
     }
 
     @Transactional

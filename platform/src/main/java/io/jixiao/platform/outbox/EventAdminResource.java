@@ -3,8 +3,10 @@ package io.jixiao.platform.outbox;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +65,8 @@ public abstract class EventAdminResource {
     @Operation(summary = "Outgoing events the broker refused for good, with the reason and how many later "
             + "events of the same department-year wait behind each")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "one dead letter", value = DEAD_LETTERS)))
+            examples = @ExampleObject(name = "one dead letter", value = DEAD_LETTERS),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OutboxDeadLetters.DeadLetterResponse.class)))
     public List<OutboxDeadLetters.DeadLetterResponse> deadLetters() {
         return deadLetters.list();
     }
@@ -84,7 +87,8 @@ public abstract class EventAdminResource {
     @Path("/parked")
     @Operation(summary = "Incoming events this service could not apply, with the reason")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "one parked event", value = PARKED)))
+            examples = @ExampleObject(name = "one parked event", value = PARKED),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ParkedEvents.ParkedEventResponse.class)))
     public List<ParkedEvents.ParkedEventResponse> parked() {
         return parked.list();
     }
@@ -94,7 +98,7 @@ public abstract class EventAdminResource {
     @Operation(summary = "Apply a parked event again through this service's consumer (idempotent)")
     @APIResponse(responseCode = "200", description = "APPLIED, DUPLICATE (applied before), IGNORED or PARKED (again)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "applied",
-                    value = REPLAYED)))
+                    value = REPLAYED), schema = @Schema(implementation = ParkedEvents.ReplayResponse.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "no such parked event", value = PARKED_NOT_FOUND)))
     public ParkedEvents.ReplayResponse replay(@PathParam("id") long id) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.transaction.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +29,12 @@ public class OutboxDeadLetters {
     }
 
     /** One dead letter as the admin API shows it; {@code waiting} = later events of its key held behind it. */
-    public record DeadLetterResponse(long id, UUID eventId, String eventType, String key, int bytes, String reason,
-            OffsetDateTime failedAt, long waiting) {
+    @Schema(name = "DeadLetter", description = "An outgoing event the broker refused for good")
+    public record DeadLetterResponse(@Schema(example = "3") long id, UUID eventId,
+            @Schema(example = "BudgetFiguresChanged") String eventType,
+            @Schema(description = "the department-year it is about", example = "d0000000-0000-4000-8000-000000000001:2020")
+            String key, @Schema(example = "1210344") int bytes, String reason, OffsetDateTime failedAt,
+            @Schema(description = "later events of the same key held behind it", example = "2") long waiting) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,6 +3,8 @@ package io.jixiao.report.domain;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.money.Money;
 
 /**
@@ -15,18 +17,27 @@ public final class DistrictSummary {
     private DistrictSummary() {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryRow")
+    @Schema(name = "DistrictSummaryRow", description = "A department-year of the district summary (money in 元, rates in %)")
     public record Row(String departmentId, String departmentCode, String departmentName, int fiscalYear,
-            String status, Integer filingVersion, String score, String grade, String budget, String actual,
-            String executionRate, String basicExecutionRate, String projectExecutionRate, long fatal, long warnings,
-            List<String> mainFindings, long sheetRevision, ReReview reReview) {
+            @Schema(enumeration = { "DRAFT", "SUBMITTING", "SUBMITTED", "RETURNED", "APPROVED" }, example = "SUBMITTED")
+            String status,
+            @Schema(nullable = true, description = "null: never submitted", example = "1") Integer filingVersion,
+            @Schema(nullable = true, description = "null before the first evaluation", example = "72.50") String score,
+            @Schema(nullable = true, example = "中") String grade,
+            @Schema(nullable = true, example = "17918800.00") String budget,
+            @Schema(nullable = true, example = "19305400.00") String actual,
+            @Schema(nullable = true, description = "null: 数据缺失 (no budget)", example = "107.74") String executionRate,
+            @Schema(nullable = true, example = "109.60") String basicExecutionRate,
+            @Schema(nullable = true, example = "106.71") String projectExecutionRate, long fatal, long warnings,
+            List<String> mainFindings, long sheetRevision,
+            @Schema(nullable = true, description = "null: not re-reviewed") ReReview reReview) {
     }
 
     /**
      * 抽查复核 of the department-year, null when it was not re-reviewed: the self total as it was re-reviewed,
      * the re-review total, their deviation (self − re-review) and the 自评偏差较大 flag.
      */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryReReview")
+    @Schema(name = "DistrictSummaryReReview")
     public record ReReview(long roundId, String selfTotal, String reviewTotal, String deviation, boolean flagged) {
     }
 

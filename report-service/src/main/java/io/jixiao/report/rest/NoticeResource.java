@@ -3,8 +3,10 @@ package io.jixiao.report.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +43,8 @@ public class NoticeResource {
     @GET
     @Operation(summary = "The caller's department's latest 50 notices, newest first (bureau users have none)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "a reminder", value = SeasonExamples.NOTICES)))
+            examples = @ExampleObject(name = "a reminder", value = SeasonExamples.NOTICES),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeService.NoticeResponse.class)))
     public List<NoticeService.NoticeResponse> list() {
         return service.notices(caller, LIMIT);
     }

@@ -3,8 +3,10 @@ package io.jixiao.report.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +51,8 @@ public class PublicReportResource {
     @Operation(summary = "The published self-evaluation reports (no login): year, department, score, grade, when "
             + "published and links; newest year first")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "one report", value = PublicationExamples.PUBLIC_LIST)))
+            examples = @ExampleObject(name = "one report", value = PublicationExamples.PUBLIC_LIST),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PublicationService.PublicEntry.class)))
     @APIResponse(responseCode = "429", description = "too many requests from this address (Retry-After)", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "limited", value = PublicationExamples.RATE_LIMITED)))
     public Response list(@Parameter(description = "财政年度 (omitted: every year)", example = "2020") @QueryParam("year") Integer year) {

@@ -3,8 +3,10 @@ package io.jixiao.report.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,7 +45,8 @@ public class PublicationResource {
     @GET
     @Operation(summary = "The publications of a year, published or unpublished (finance reviewer)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "one published", value = PublicationExamples.LIST)))
+            examples = @ExampleObject(name = "one published", value = PublicationExamples.LIST),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PublicationService.PublicationResponse.class)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user",
                     value = PublicationExamples.REVIEWER_ONLY)))
@@ -62,7 +65,8 @@ public class PublicationResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "first publish", value = "{\"version\":null}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "published", value = PublicationExamples.PUBLISHED)))
+            examples = @ExampleObject(name = "published", value = PublicationExamples.PUBLISHED),
+            schema = @Schema(implementation = PublicationService.PublicationResponse.class)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user",
                     value = PublicationExamples.REVIEWER_ONLY)))
@@ -82,7 +86,8 @@ public class PublicationResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "version read", value = "{\"version\":0}")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "unpublished", value = PublicationExamples.UNPUBLISHED)))
+            examples = @ExampleObject(name = "unpublished", value = PublicationExamples.UNPUBLISHED),
+            schema = @Schema(implementation = PublicationService.PublicationResponse.class)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user",
                     value = PublicationExamples.REVIEWER_ONLY)))

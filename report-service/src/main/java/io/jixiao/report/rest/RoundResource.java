@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +46,8 @@ public class RoundResource {
     @GET
     @Operation(summary = "Rounds (bureau: all with every department's progress; department: the rounds it is in, with its own row only)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "one round", value = SeasonExamples.ROUNDS)))
+            examples = @ExampleObject(name = "one round", value = SeasonExamples.ROUNDS),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SeasonService.RoundResponse.class)))
     public List<SeasonService.RoundResponse> list(@Parameter(description = "财政年度", example = "2020") @QueryParam("fiscalYear") Integer fiscalYear) {
         return service.list(caller, fiscalYear);
     }
@@ -56,7 +59,8 @@ public class RoundResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "all departments", value = SeasonExamples.OPEN_INPUT)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "opened", value = SeasonExamples.ROUND)))
+            examples = @ExampleObject(name = "opened", value = SeasonExamples.ROUND),
+            schema = @Schema(implementation = SeasonService.RoundResponse.class)))
     @APIResponse(responseCode = "400", description = "a field missing or wrong (errors[].field)", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "deadline inside the year", value = SeasonExamples.OPEN_INVALID)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
@@ -76,7 +80,8 @@ public class RoundResource {
     @Operation(summary = "The 区县 a round can be opened for (finance reviewer): those the onboarded departments belong to, "
             + "with how many departments each has")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "two districts", value = SeasonExamples.DISTRICTS)))
+            examples = @ExampleObject(name = "two districts", value = SeasonExamples.DISTRICTS),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SeasonService.DistrictResponse.class)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
     public List<SeasonService.DistrictResponse> districts() {
@@ -87,7 +92,8 @@ public class RoundResource {
     @Path("/{id}")
     @Operation(summary = "One round with its progress (未开始, 填报中, 已提交, 已退回, 已通过, 已逾期)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "open round", value = SeasonExamples.ROUND)))
+            examples = @ExampleObject(name = "open round", value = SeasonExamples.ROUND),
+            schema = @Schema(implementation = SeasonService.RoundResponse.class)))
     @APIResponse(responseCode = "404", description = "no such round, or the caller's department is not in it")
     public SeasonService.RoundResponse get(@PathParam("id") long id) {
         return service.get(caller, id);
@@ -100,7 +106,8 @@ public class RoundResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "ten days", value = SeasonExamples.EXTENSION_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "extended", value = SeasonExamples.ROUND)))
+            examples = @ExampleObject(name = "extended", value = SeasonExamples.ROUND),
+            schema = @Schema(implementation = SeasonService.RoundResponse.class)))
     @APIResponse(responseCode = "400", description = "no reason, a date not after the deadline, a department not in the round")
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
@@ -117,7 +124,8 @@ public class RoundResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "version read", value = SeasonExamples.CLOSE_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "closed", value = SeasonExamples.ROUND)))
+            examples = @ExampleObject(name = "closed", value = SeasonExamples.ROUND),
+            schema = @Schema(implementation = SeasonService.RoundResponse.class)))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SeasonExamples.REVIEWER_ONLY)))
     @APIResponse(responseCode = "409", description = "already closed, or version is not the round's current one", content = @Content(

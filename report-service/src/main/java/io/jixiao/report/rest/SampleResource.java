@@ -5,6 +5,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,7 +56,8 @@ public class SampleResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "20 %, at least 3", value = SampleExamples.DRAW_INPUT)))
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "drawn", value = SampleExamples.SAMPLE)))
+            examples = @ExampleObject(name = "drawn", value = SampleExamples.SAMPLE),
+            schema = @Schema(implementation = SampleResults.SampleResponse.class)))
     @APIResponse(responseCode = "400", description = "percentage or minimum missing or out of range, a key department "
             + "without a submitted filing (errors[].field)")
     @APIResponse(responseCode = "403", description = "not a finance reviewer")
@@ -73,7 +75,8 @@ public class SampleResource {
     @Operation(summary = "The round's sample (the bureau's): parameters and seed, each sampled department's stratum, self "
             + "score, re-review score, deviation and 自评偏差较大 flag, and self versus re-review over the reviewed ones")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "drawn", value = SampleExamples.SAMPLE)))
+            examples = @ExampleObject(name = "drawn", value = SampleExamples.SAMPLE),
+            schema = @Schema(implementation = SampleResults.SampleResponse.class)))
     @APIResponse(responseCode = "403", description = "department users (the sample covers other departments)")
     @APIResponse(responseCode = "404", description = "no such round, or no sample drawn yet")
     public SampleResults.SampleResponse get(@PathParam("id") long id) {
@@ -86,7 +89,8 @@ public class SampleResource {
     @Operation(summary = "One sampled department's re-review (bureau: also the form with the self scores before it is "
             + "re-reviewed; a department: its own, once re-reviewed)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "re-reviewed", value = SampleExamples.REVIEW)))
+            examples = @ExampleObject(name = "re-reviewed", value = SampleExamples.REVIEW),
+            schema = @Schema(implementation = SampleResults.ReviewResponse.class)))
     @APIResponse(responseCode = "404", description = "not sampled, not re-reviewed yet (department), or another department's")
     public SampleResults.ReviewResponse review(@PathParam("id") long id, @PathParam("departmentId") String departmentId) {
         return reviews.review(caller, id, departmentId);
@@ -101,7 +105,8 @@ public class SampleResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "three indicators", value = SampleExamples.REVIEW_INPUT)))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "re-reviewed", value = SampleExamples.REVIEW)))
+            examples = @ExampleObject(name = "re-reviewed", value = SampleExamples.REVIEW),
+            schema = @Schema(implementation = SampleResults.ReviewResponse.class)))
     @APIResponse(responseCode = "400", description = "an indicator unknown, twice or missing, a score missing (errors[].field)")
     @APIResponse(responseCode = "403", description = "not a finance reviewer")
     @APIResponse(responseCode = "404", description = "the department is not in the round's sample")

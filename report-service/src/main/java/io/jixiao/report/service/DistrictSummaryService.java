@@ -39,7 +39,9 @@ public class DistrictSummaryService {
     static final int MAIN_FINDINGS = 3;
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DistrictSummaryPage")
-    public record Page(int fiscalYear, List<DistrictSummary.Row> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
+    public record Page(int fiscalYear, List<DistrictSummary.Row> items,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true, description = "null on the last page")
+            String nextCursor) implements io.jixiao.platform.api.CursorPage {
     }
 
     private final ReportService reports;

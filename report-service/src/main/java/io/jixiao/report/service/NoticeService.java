@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.outbox.Outbox;
 import io.jixiao.platform.problem.ProblemException;
@@ -24,8 +26,19 @@ import io.jixiao.report.domain.SeasonRoundDepartment;
 @ApplicationScoped
 public class NoticeService {
 
-    public record NoticeResponse(long id, String departmentId, int fiscalYear, Long roundId, String kind,
-            LocalDate deadline, String comment, OffsetDateTime createdAt, OffsetDateTime readAt) {
+    @Schema(name = "Notice", description = "站内通知: a notice to a department")
+    public record NoticeResponse(@Schema(example = "12") long id,
+            @Schema(example = "d0000000-0000-4000-8000-000000000001") String departmentId,
+            @Schema(example = "2020") int fiscalYear,
+            @Schema(nullable = true, description = "null: a return or approval of a department in no round",
+                    example = "3") Long roundId,
+            @Schema(enumeration = { "OPENED", "DUE_7", "DUE_1", "EXTENDED", "RETURNED", "APPROVED", "REREVIEWED" },
+                    example = "DUE_7") String kind,
+            @Schema(nullable = true, description = "the deadline it speaks of (OPENED, EXTENDED, DUE_7, DUE_1); null for the others")
+            LocalDate deadline,
+            @Schema(nullable = true, description = "the reviewer's comment (RETURNED, APPROVED) or the extension's reason (EXTENDED)")
+            String comment,
+            OffsetDateTime createdAt, @Schema(nullable = true, description = "null: unread") OffsetDateTime readAt) {
     }
 
     private final EntityManager em;

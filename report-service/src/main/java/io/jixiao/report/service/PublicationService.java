@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,17 +39,29 @@ import io.jixiao.report.domain.PublicReport;
 public class PublicationService {
 
     /** What reviewers see of a department-year's publication. */
-    public record PublicationResponse(long id, String departmentId, int fiscalYear, int filingVersion, String departmentName,
-            String status, BigDecimal total, String grade, String publishedBy, OffsetDateTime publishedAt,
-            String unpublishedBy, OffsetDateTime unpublishedAt, long version) {
+    @Schema(name = "Publication", description = "信息公开: a department-year's public version, published or unpublished")
+    public record PublicationResponse(@Schema(example = "5") long id,
+            @Schema(example = "d0000000-0000-4000-8000-000000000001") String departmentId,
+            @Schema(example = "2020") int fiscalYear,
+            @Schema(description = "the approved filing version published", example = "1") int filingVersion,
+            @Schema(example = "中共长沙市望城区委政法委员会") String departmentName,
+            @Schema(enumeration = { "PUBLISHED", "UNPUBLISHED" }, example = "PUBLISHED") String status,
+            @Schema(nullable = true, description = "the score's total; null without a score", example = "86.5") BigDecimal total,
+            @Schema(nullable = true, example = "良") String grade, @Schema(example = "caizheng") String publishedBy,
+            OffsetDateTime publishedAt, @Schema(nullable = true) String unpublishedBy,
+            @Schema(nullable = true) OffsetDateTime unpublishedAt, @Schema(example = "0") long version) {
     }
 
     public record VersionInput(Long version) {
     }
 
     /** A row of the public list: no department id, no names of people, only what the public page shows. */
-    public record PublicEntry(long id, int fiscalYear, String departmentName, BigDecimal total, String grade,
-            OffsetDateTime publishedAt, String url, String pdfUrl) {
+    @Schema(name = "PublicEntry", description = "A published report as the public list shows it (nothing about people)")
+    public record PublicEntry(@Schema(example = "5") long id, @Schema(example = "2020") int fiscalYear,
+            @Schema(example = "中共长沙市望城区委政法委员会") String departmentName,
+            @Schema(nullable = true, example = "86.5") BigDecimal total, @Schema(nullable = true, example = "良") String grade,
+            OffsetDateTime publishedAt, @Schema(example = "/api/v1/public/reports/5") String url,
+            @Schema(example = "/api/v1/public/reports/5/pdf") String pdfUrl) {
     }
 
     /** The public version of one report. */

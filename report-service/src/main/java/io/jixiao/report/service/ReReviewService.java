@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +46,7 @@ public class ReReviewService {
     public record ItemInput(String code, BigDecimal score, String comment) {
     }
 
+    @Schema(name = "ReReviewInput", description = "The re-review: a score and comment per indicator, the findings and the version read (null the first time)")
     public record ReviewInput(List<ItemInput> items, String findings, Long version) {
     }
 

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
@@ -44,18 +46,31 @@ public class SeasonService {
     public record CloseInput(Long version) {
     }
 
-    public record DepartmentRow(String departmentId, String departmentCode, String departmentName,
-            LocalDate extendedUntil, LocalDate effectiveDeadline, long daysLeft, SeasonRules.Progress progress,
-            String filingStatus) {
+    @Schema(name = "RoundDepartment", description = "A department of a round: its deadline (extended or not) and progress")
+    public record DepartmentRow(@Schema(example = "d0000000-0000-4000-8000-000000000001") String departmentId,
+            @Schema(example = "301001") String departmentCode, @Schema(example = "示例区教育局") String departmentName,
+            @Schema(nullable = true, description = "the extension granted; null: none") LocalDate extendedUntil,
+            @Schema(description = "the extension, else the round's deadline") LocalDate effectiveDeadline,
+            @Schema(description = "days until the end of the effective deadline day; negative once passed", example = "12")
+            long daysLeft,
+            SeasonRules.Progress progress,
+            @Schema(description = "the filing's status (DRAFT when none is stored)", example = "SUBMITTED") String filingStatus) {
     }
 
-    public record RoundResponse(long id, int fiscalYear, String district, LocalDate deadline, int templateVersion,
-            String status, String openedBy, OffsetDateTime openedAt, OffsetDateTime closedAt, long version,
-            Map<SeasonRules.Progress, Integer> counts, List<DepartmentRow> departments) {
+    @Schema(name = "Round", description = "年度自评工作: a round of a fiscal year and 区县, with each department's progress")
+    public record RoundResponse(@Schema(example = "3") long id, @Schema(example = "2020") int fiscalYear,
+            @Schema(example = "示例区") String district, LocalDate deadline, @Schema(example = "1") int templateVersion,
+            @Schema(enumeration = { "OPEN", "CLOSED" }, example = "OPEN") String status,
+            @Schema(example = "caizheng") String openedBy, OffsetDateTime openedAt,
+            @Schema(nullable = true) OffsetDateTime closedAt, @Schema(example = "1") long version,
+            @Schema(nullable = true, description = "departments per progress; bureau only (null for a department, which sees "
+                    + "its own row)") Map<SeasonRules.Progress, Integer> counts,
+            List<DepartmentRow> departments) {
     }
 
     /** A 区县 some onboarded department records (department.jurisdiction of its latest sheet), with their count. */
-    public record DistrictResponse(String name, int departments) {
+    @Schema(name = "District", description = "A 区县 of the onboarded departments, with how many there are")
+    public record DistrictResponse(@Schema(example = "望城区") String name, @Schema(example = "12") int departments) {
     }
 
     private final EntityManager em;

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.jixiao.platform.audit.AuditEntry;
 import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.assembly.ReportFixtures;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,9 +117,11 @@ class PublicReportResourceTest {
         as(clerk).body("{}").post(base + "/publish").then().statusCode(403).body("code", equalTo("publication.reviewer-only"));
         as(clerk).get("/api/v1/publications?fiscalYear=" + year).then().statusCode(403);
 
-        int id = as(reviewer).body("{\"version\":null}").post(base + "/publish").then().statusCode(200)
+        String published = as(reviewer).body("{\"version\":null}").post(base + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("filingVersion", equalTo(2)).body("grade", equalTo("中"))
-                .body("version", equalTo(0)).extract().path("id");
+                .body("version", equalTo(0)).body("unpublishedAt", nullValue()).extract().asString();
+        ContractAssert.assertMatches("Publication", published);
+        int id = io.restassured.path.json.JsonPath.from(published).getInt("id");
         assertEquals(1, audits(d + ":" + year));
         as(reviewer).body("{\"version\":0}").post(base + "/publish").then().statusCode(409)
                 .body("code", equalTo("publication.already-published"));
@@ -128,6 +132,7 @@ class PublicReportResourceTest {
                 .body("[0].grade", equalTo("中")).body("[0].total", equalTo(72.5f)).body("[0].departmentId", equalTo(null))
                 .body("[0].pdfUrl", equalTo(PUBLIC + "/" + id + "/pdf")).body("[0].publishedAt", notNullValue())
                 .header("Cache-Control", containsString("public")).header("Cache-Control", containsString("max-age="));
+        ContractAssert.assertEachMatches("PublicEntry", list.asString());
         String etag = list.header("ETag");
         given().header("If-None-Match", etag).get(PUBLIC + "?year=" + year).then().statusCode(304);
         given().get(PUBLIC).then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
@@ -149,8 +154,9 @@ class PublicReportResourceTest {
         // unpublish: on the version read; gone from the public API at once (404 like a report never published)
         as(reviewer).body("{\"version\":5}").post(base + "/unpublish").then().statusCode(409).body("code", equalTo("version.conflict"));
         as(clerk).body("{\"version\":0}").post(base + "/unpublish").then().statusCode(403);
-        as(reviewer).body("{\"version\":0}").post(base + "/unpublish").then().statusCode(200)
-                .body("status", equalTo("UNPUBLISHED")).body("unpublishedBy", equalTo("reviewer")).body("version", equalTo(1));
+        ContractAssert.assertMatches("Publication", as(reviewer).body("{\"version\":0}").post(base + "/unpublish").then()
+                .statusCode(200).body("status", equalTo("UNPUBLISHED")).body("unpublishedBy", equalTo("reviewer"))
+                .body("version", equalTo(1)).extract().asString());
         assertEquals(2, audits(d + ":" + year));
         given().get(PUBLIC + "?year=" + year).then().statusCode(200).body("$", hasSize(0));
         given().header("If-None-Match", etag).get(PUBLIC + "?year=" + year).then().statusCode(200);
@@ -165,8 +171,9 @@ class PublicReportResourceTest {
                 .body("id", equalTo(id));
         given().get(PUBLIC + "?year=" + year).then().body("$", hasSize(1));
         assertEquals(3, audits(d + ":" + year));
-        as(reviewer).get("/api/v1/publications?fiscalYear=" + year).then().statusCode(200).body("$", hasSize(1))
-                .body("[0].status", equalTo("PUBLISHED")).body("[0].departmentId", equalTo(d));
+        ContractAssert.assertEachMatches("Publication", as(reviewer).get("/api/v1/publications?fiscalYear=" + year).then()
+                .statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("PUBLISHED"))
+                .body("[0].departmentId", equalTo(d)).extract().asString());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.platform.audit.AuditEntry;
 import io.jixiao.report.service.SeasonRules;
 import io.jixiao.report.service.NoticeService;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
@@ -81,10 +82,10 @@ class RoundResourceTest {
 
         // the known districts are offered to reviewers only, each with its onboarded departments
         as(TestTokens.department(D)).get("/api/v1/rounds/districts").then().statusCode(403);
-        as(reviewer).get("/api/v1/rounds/districts").then().statusCode(200)
+        ContractAssert.assertEachMatches("District", as(reviewer).get("/api/v1/rounds/districts").then().statusCode(200)
                 .body("find { it.name == '岳麓区' }.departments", equalTo(2))
                 .body("find { it.name == '天心区' }.departments", equalTo(1))
-                .body("name", hasItem("望城区"));
+                .body("name", hasItem("望城区")).extract().asString());
 
         // an unknown district is refused with its field; nothing is stored
         as(reviewer).header("Accept-Language", "en").body(noList.formatted(year, "无此区", deadline)).post("/api/v1/rounds")
@@ -124,10 +125,13 @@ class RoundResourceTest {
                 .body("errors[0].message", containsString("No figures"));
         as(reviewer).get("/api/v1/rounds?fiscalYear=" + year).then().statusCode(200).body("$", hasSize(0));
 
-        int id = as(reviewer).body(open(year, "望城区", deadline, D)).post("/api/v1/rounds").then().statusCode(201)
+        String opened = as(reviewer).body(open(year, "望城区", deadline, D)).post("/api/v1/rounds").then().statusCode(201)
                 .body("status", equalTo("OPEN")).body("departments", hasSize(1))
                 .body("departments[0].progress", equalTo("IN_PROGRESS")).body("departments[0].daysLeft", equalTo(10))
-                .body("counts.IN_PROGRESS", equalTo(1)).extract().path("id");
+                .body("counts.IN_PROGRESS", equalTo(1)).body("closedAt", nullValue()).extract().asString();
+        // the round as the contract's Round (bureau: the counts; no extension, not closed)
+        ContractAssert.assertMatches("Round", opened);
+        int id = io.restassured.path.json.JsonPath.from(opened).getInt("id");
         String url = "/api/v1/rounds/" + id;
         assertEquals(1, audits("season-round", String.valueOf(id), "status"));
         as(reviewer).body(open(year, "望城区", deadline, D)).post("/api/v1/rounds").then().statusCode(409)
@@ -138,15 +142,15 @@ class RoundResourceTest {
                 .body("errors[0].field", equalTo("departmentIds[0]")).body("errors[0].message", containsString("另一区"));
 
         // the department sees its round with its own row only; another department learns nothing of it
-        as(clerk).get("/api/v1/rounds").then().statusCode(200).body("id", hasItem(id))
+        ContractAssert.assertEachMatches("Round", as(clerk).get("/api/v1/rounds").then().statusCode(200).body("id", hasItem(id))
                 .body("find { it.id == " + id + " }.departments", hasSize(1))
-                .body("find { it.id == " + id + " }.counts", nullValue());
+                .body("find { it.id == " + id + " }.counts", nullValue()).extract().asString());
         as(TestTokens.department(OTHER)).get(url).then().statusCode(404).body("code", equalTo("round.not-found"));
 
         // OPENED goes out as an event and a notice; the reminders once each, 7 days and 1 day before
-        String opened = TopicReader.await("report.events", v -> v.contains("\"RoundNotice\"") && v.contains(D)
+        String openedEvent = TopicReader.await("report.events", v -> v.contains("\"RoundNotice\"") && v.contains(D)
                 && v.contains("\"OPENED\"") && v.contains("\"roundId\":" + id), Duration.ofSeconds(30)).get(0).value();
-        SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/RoundNotice.v1.json"), opened);
+        SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/RoundNotice.v1.json"), openedEvent);
         org.junit.jupiter.api.Assertions.assertTrue(notices.remind(deadline.minusDays(7)) >= 1);
         assertEquals(0, countNotices(clerk, id, "DUE_1"));
         notices.remind(deadline.minusDays(7));
@@ -172,8 +176,10 @@ class RoundResourceTest {
         as(reviewer).get(url).then().body("departments[0].progress", equalTo("SUBMITTED")).body("counts.SUBMITTED", equalTo(1));
         as(reviewer).body("{\"comment\":\"请补充绩效目标\"}").post("/api/v1/filings/" + D + "/" + year + "/return").then().statusCode(200);
         as(reviewer).get(url).then().body("departments[0].progress", equalTo("RETURNED"));
-        as(clerk).get("/api/v1/notices").then().body("find { it.kind == 'RETURNED' && it.roundId == " + id + " }.comment",
-                equalTo("请补充绩效目标"));
+        // OPENED, the reminders (read and unread) and the return with its comment: the contract's Notice each
+        ContractAssert.assertEachMatches("Notice", as(clerk).get("/api/v1/notices").then()
+                .body("find { it.kind == 'RETURNED' && it.roundId == " + id + " }.comment", equalTo("请补充绩效目标"))
+                .extract().asString());
 
         // the extension: reviewers only, later than the deadline, with a reason, on the version read; audited
         int version = as(reviewer).get(url).then().extract().path("version");
@@ -187,13 +193,15 @@ class RoundResourceTest {
         as(reviewer).body(extension.formatted(D, deadline.plusDays(5), "单位负责人调整", version)).post(url + "/extensions")
                 .then().statusCode(200).body("departments[0].extendedUntil", equalTo(deadline.plusDays(5).toString()))
                 .body("departments[0].daysLeft", equalTo(15)).body("version", equalTo(version + 1));
+        ContractAssert.assertMatches("Round", as(reviewer).get(url).then().statusCode(200).extract().asString());
         assertEquals(1, audits("season-round-department", id + "/" + D, "extendedUntil"));
         assertEquals(1, countNotices(clerk, id, "EXTENDED"));
 
         // closing freezes the list and the statuses: no extension, no submission afterwards
         as(clerk).body("{\"version\":" + (version + 1) + "}").post(url + "/close").then().statusCode(403);
-        as(reviewer).body("{\"version\":" + (version + 1) + "}").post(url + "/close").then().statusCode(200)
-                .body("status", equalTo("CLOSED")).body("departments[0].progress", equalTo("RETURNED"));
+        ContractAssert.assertMatches("Round", as(reviewer).body("{\"version\":" + (version + 1) + "}").post(url + "/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("departments[0].progress", equalTo("RETURNED"))
+                .body("closedAt", org.hamcrest.Matchers.notNullValue()).extract().asString());
         assertEquals(2, audits("season-round", String.valueOf(id), "status"));
         as(reviewer).body("{\"version\":" + (version + 2) + "}").post(url + "/close").then().statusCode(409)
                 .body("code", equalTo("round.closed"));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.assembly.DocumentText;
 import io.jixiao.report.service.SeasonRules;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 
 /** 抽查复核 on real PostgreSQL and Kafka: the draw, the re-review with its flag, the outcome and the report. */
@@ -92,10 +93,11 @@ class SampleResourceTest {
         as(reviewer).get(url).then().statusCode(404).body("code", equalTo("sample.not-drawn"));
 
         // 50 % of two filings: one drawn at random from the seed, the other added by hand as a key department
-        as(reviewer).body(draw.formatted("50", "\"" + D + "\",\"" + OTHER + "\"")).post(url).then().statusCode(201)
+        ContractAssert.assertMatches("Sample", as(reviewer).body(draw.formatted("50", "\"" + D + "\",\"" + OTHER + "\""))
+                .post(url).then().statusCode(201)
                 .body("seed", equalTo(42)).body("population", equalTo(2)).body("percentage", equalTo("50"))
                 .body("members", hasSize(2)).body("members.findAll { it.byHand }", hasSize(1))
-                .body("members[0].grade", equalTo("中")).body("members[0].reviewed", equalTo(false));
+                .body("members[0].grade", equalTo("中")).body("members[0].reviewed", equalTo(false)).extract().asString());
         assertEquals(1, RoundResourceTest.audits("season-sample", String.valueOf(id), "seed"));
         as(reviewer).body(draw.formatted("50", "")).post(url).then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("sample.exists")).body("detail", containsString("不能重复抽取"));
@@ -105,9 +107,11 @@ class SampleResourceTest {
 
         // the form: the card's indicators with the self scores; a department sees nothing before the re-review
         String review = url + "/reviews/" + D;
-        as(reviewer).get(review).then().statusCode(200).body("items.code", contains("staff-control-rate",
-                "three-public-control-rate", "social-benefit")).body("items[0].selfScore", equalTo("0.00"))
-                .body("items[2].tier", equalTo("1.60")).body("selfTotal", equalTo("72.50")).body("version", nullValue());
+        // the form and the saved re-review are the contract's ReReview, nulls and all
+        ContractAssert.assertMatches("ReReview", as(reviewer).get(review).then().statusCode(200).body("items.code",
+                contains("staff-control-rate", "three-public-control-rate", "social-benefit"))
+                .body("items[0].selfScore", equalTo("0.00")).body("items[2].tier", equalTo("1.60"))
+                .body("selfTotal", equalTo("72.50")).body("version", nullValue()).extract().asString());
         as(clerk).get(review).then().statusCode(404);
 
         // reviewers only; a score above the indicator's points is 422 with its field; nothing is stored
@@ -120,28 +124,31 @@ class SampleResourceTest {
 
         // the district summary is read (and cached) before the re-review: no outcome on the row yet
         String summary = "/api/v1/reports/summary?fiscalYear=" + year;
-        as(reviewer).get(summary).then().statusCode(200)
-                .body("items.find { it.departmentId == '" + D + "' }.reReview", nullValue());
+        ContractAssert.assertMatches("DistrictSummaryPage", as(reviewer).get(summary).then().statusCode(200)
+                .body("items.find { it.departmentId == '" + D + "' }.reReview", nullValue()).extract().asString());
 
         // saved: deviation self − re-review per indicator and in total; the flag and its reasons
-        as(reviewer).body(REVIEW.formatted("1", "null")).put(review).then().statusCode(200).body("version", equalTo(1))
+        ContractAssert.assertMatches("ReReview", as(reviewer).body(REVIEW.formatted("1", "null")).put(review).then()
+                .statusCode(200).body("version", equalTo(1))
                 .body("reviewTotal", equalTo("5.00")).body("deviation", equalTo("67.50")).body("flagged", equalTo(true))
                 .body("items[0].deviation", equalTo("-1.00")).body("items[0].flagged", equalTo(true))
                 .body("items[2].deviation", equalTo("-4.00")).body("items[1].flagged", equalTo(false))
-                .body("reasons", contains("TOTAL", "staff-control-rate", "social-benefit"));
+                .body("reasons", contains("TOTAL", "staff-control-rate", "social-benefit")).extract().asString());
         as(reviewer).body(REVIEW.formatted("0.5", "null")).put(review).then().statusCode(409).body("code", equalTo("version.conflict"));
         as(reviewer).body(REVIEW.formatted("0.5", "1")).put(review).then().statusCode(200).body("version", equalTo(2))
                 .body("items[0].flagged", equalTo(false)).body("reasons", contains("TOTAL", "social-benefit"));
         assertEquals(2, RoundResourceTest.audits("season-rereview", id + "/" + D, "reviewTotal"));
 
         // the summary row now carries self versus re-review (the cached page was dropped); OTHER has none
-        as(reviewer).get(summary).then().statusCode(200)
+        String summaryPage = as(reviewer).get(summary).then().statusCode(200)
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.roundId", equalTo(id))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.selfTotal", equalTo("72.50"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.reviewTotal", equalTo("4.50"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.deviation", equalTo("68.00"))
                 .body("items.find { it.departmentId == '" + D + "' }.reReview.flagged", equalTo(true))
-                .body("items.find { it.departmentId == '" + OTHER + "' }.reReview", nullValue());
+                .body("items.find { it.departmentId == '" + OTHER + "' }.reReview", nullValue()).extract().asString();
+        // the page with a re-reviewed row and one without: the contract's DistrictSummaryPage
+        ContractAssert.assertMatches("DistrictSummaryPage", summaryPage);
         // and the summary workbook has the re-review beside the self score; OTHER's cells stay empty
         byte[] summaryXlsx = as(reviewer).queryParam("fiscalYear", year).get("/api/v1/reports/summary/export.xlsx").then()
                 .statusCode(200).extract().asByteArray();
@@ -187,9 +194,12 @@ class SampleResourceTest {
         as(clerk).get(url + "/reviews/" + OTHER).then().statusCode(404);
 
         // the bureau's summary: self versus re-review over the reviewed departments
-        as(reviewer).get(url).then().statusCode(200).body("summary.reviewed", equalTo(1)).body("summary.flagged", equalTo(1))
+        // a reviewed and an unreviewed member (nulls until re-reviewed) in the contract's Sample
+        ContractAssert.assertMatches("Sample", as(reviewer).get(url).then().statusCode(200)
+                .body("summary.reviewed", equalTo(1)).body("summary.flagged", equalTo(1))
                 .body("summary.selfAverage", equalTo("72.50")).body("summary.reviewAverage", equalTo("4.50"))
-                .body("members.find { it.departmentId == '" + D + "' }.deviation", equalTo("68.00"));
+                .body("members.find { it.departmentId == '" + D + "' }.deviation", equalTo("68.00"))
+                .body("members.find { it.departmentId == '" + OTHER + "' }.flagged", nullValue()).extract().asString());
 
         // 抽查复核情况报告: the bureau's, as XLSX and DOCX
         as(clerk).get(url + "/report.xlsx").then().statusCode(403);
