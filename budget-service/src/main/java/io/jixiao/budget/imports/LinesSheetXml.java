@@ -58,8 +58,11 @@ final class LinesSheetXml {
         t.setDaemon(true);
         return t;
     });
-    /** Rendered XML waiting to be deflated: at most this many blocks of about 60 KB per export. */
-    private static final int BLOCKS_AHEAD = 8;
+    /**
+     * Rendered XML waiting to be deflated: at most this many blocks of about 60 KB (3.8 MB) per export. The
+     * renderer starts while POI still writes the other sheets, and gets this far ahead meanwhile.
+     */
+    private static final int BLOCKS_AHEAD = 64;
     private static final byte[] END = new byte[0];
     /** Bytes of XML per block handed over. */
     private static final int BLOCK = 60 * 1024;
@@ -72,8 +75,8 @@ final class LinesSheetXml {
      * {@code sheetPart}, whose header-only XML gets the department-year's lines (and their 合计 row)
      * before its {@code </sheetData>}.
      */
-    static void splice(Path workbook, String sheetPart, DataSource dataSource, String departmentId, int fiscalYear,
-            int expectedLines, Styles styles, OutputStream target) throws IOException, SQLException {
+    static void splice(Path workbook, String sheetPart, Rendering lines, int expectedLines, OutputStream target)
+            throws IOException, SQLException {
         try (ZipFile zip = ZipFile.builder().setPath(workbook).get();
                 ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
             out.setLevel(java.util.zip.Deflater.BEST_SPEED); // at 100,000 lines the default level doubles the time
@@ -98,53 +101,79 @@ final class LinesSheetXml {
                 int lastRow = expectedLines == 0 ? 1 : expectedLines + 2;
                 out.write(xml.substring(0, end).replaceFirst("<dimension ref=\"[A-Z0-9:]*\"/>",
                         "<dimension ref=\"A1:G" + lastRow + "\"/>").getBytes(StandardCharsets.UTF_8));
-                rows(dataSource, departmentId, fiscalYear, styles, out);
+                lines.writeTo(out);
                 out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
                 out.closeArchiveEntry();
             }
         }
     }
 
-    /**
-     * Writes the lines from row 2 on, then their 合计 row: rendered on a thread of {@link #RENDERERS}, written
-     * (deflated) here. A failure on either side ends both: the renderer's is thrown here, and when writing
-     * fails (the client went away) the renderer is interrupted and closes its query.
-     */
-    static void rows(DataSource dataSource, String departmentId, int fiscalYear, Styles st, OutputStream out)
-            throws SQLException, IOException {
+    /** Renders a department-year's lines from now on, for {@link #splice} to write; closing it stops the renderer. */
+    static Rendering render(DataSource dataSource, String departmentId, int fiscalYear, Styles st) {
         BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
-        Future<?> renderer = RENDERERS.submit(() -> {
+        return new Rendering(blocks, RENDERERS.submit(() -> {
             render(dataSource, departmentId, fiscalYear, st, blocks);
             return null;
-        });
-        try {
-            while (true) {
-                byte[] block = blocks.poll(50, TimeUnit.MILLISECONDS);
-                if (block == END) {
-                    break;
-                }
-                if (block == null) {
-                    if (renderer.isDone() && blocks.isEmpty()) {
-                        break; // it failed before its END: get() below throws why
+        }));
+    }
+
+    /** Renders the lines and writes them into {@code out} (the tests' way in; an export starts the rendering earlier). */
+    static void rows(DataSource dataSource, String departmentId, int fiscalYear, Styles st, OutputStream out)
+            throws SQLException, IOException {
+        try (Rendering lines = render(dataSource, departmentId, fiscalYear, st)) {
+            lines.writeTo(out);
+        }
+    }
+
+    /**
+     * The lines from row 2 on, then their 合计 row, being rendered on a thread of {@link #RENDERERS}. A failure
+     * on either side ends both: the renderer's is thrown by {@link #writeTo}, and when writing fails (the
+     * client went away) or the workbook around them cannot be written, {@link #close} interrupts the renderer,
+     * which closes its query.
+     */
+    static final class Rendering implements AutoCloseable {
+        private final BlockingQueue<byte[]> blocks;
+        private final Future<?> renderer;
+
+        private Rendering(BlockingQueue<byte[]> blocks, Future<?> renderer) {
+            this.blocks = blocks;
+            this.renderer = renderer;
+        }
+
+        /** Writes (deflates) every rendered block into {@code out}, until the renderer's END. */
+        void writeTo(OutputStream out) throws SQLException, IOException {
+            try {
+                while (true) {
+                    byte[] block = blocks.poll(50, TimeUnit.MILLISECONDS);
+                    if (block == END) {
+                        break;
                     }
-                    continue;
+                    if (block == null) {
+                        if (renderer.isDone() && blocks.isEmpty()) {
+                            break; // it failed before its END: get() below throws why
+                        }
+                        continue;
+                    }
+                    out.write(block);
                 }
-                out.write(block);
+                renderer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("the export was interrupted");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
             }
-            renderer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("the export was interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             renderer.cancel(true); // done already, or the writing failed: stop reading rows nobody will get
         }
     }

@@ -64,29 +64,31 @@ public class YearWorkbook {
 
     public void exportXlsx(BudgetSheet s, OutputStream out) {
         // POI writes the workbook with the 支出明细 header only, to a temporary file; LinesSheetXml copies it
-        // into the response and streams the year's lines into that sheet straight from the database
+        // into the response and streams the year's lines into that sheet straight from the database. Their
+        // rendering starts first, on its own thread, while POI writes.
         java.nio.file.Path file = null;
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             WorkbookCells.Styles st = new WorkbookCells.Styles(wb);
-            summary(wb.createSheet("汇总"), st, s);
-            basic(wb.createSheet(Kind.BASIC.sheetName), st, s);
-            projects(wb.createSheet(Kind.PROJECTS.sheetName), st, s);
-            Sheet lines = wb.createSheet(Kind.LINES.sheetName);
-            header(lines, st, ImportLayout.LINES.stream().map(Column::header).toList());
-            widths(lines, ImportLayout.LINES.size());
-            lines.setColumnWidth(2, 36 * 256);
-            lines.setColumnWidth(6, 40 * 256);
-            reasons(wb.createSheet("差异原因"), st, s);
-            file = java.nio.file.Files.createTempFile("jixiao-workbook-", ".xlsx");
-            try (OutputStream tmp = java.nio.file.Files.newOutputStream(file)) {
-                wb.write(tmp);
+            try (LinesSheetXml.Rendering rendering = LinesSheetXml.render(dataSource, s.departmentId(), s.fiscalYear(),
+                    new LinesSheetXml.Styles(st.date.getIndex(), st.money.getIndex(), st.label.getIndex(), st.moneyBold.getIndex()))) {
+                summary(wb.createSheet("汇总"), st, s);
+                basic(wb.createSheet(Kind.BASIC.sheetName), st, s);
+                projects(wb.createSheet(Kind.PROJECTS.sheetName), st, s);
+                Sheet lines = wb.createSheet(Kind.LINES.sheetName);
+                header(lines, st, ImportLayout.LINES.stream().map(Column::header).toList());
+                widths(lines, ImportLayout.LINES.size());
+                lines.setColumnWidth(2, 36 * 256);
+                lines.setColumnWidth(6, 40 * 256);
+                reasons(wb.createSheet("差异原因"), st, s);
+                file = java.nio.file.Files.createTempFile("jixiao-workbook-", ".xlsx");
+                try (OutputStream tmp = java.nio.file.Files.newOutputStream(file)) {
+                    wb.write(tmp);
+                }
+                // SXSSF names its sheet parts by position: the 支出明细 sheet is the fourth
+                String part = "xl/worksheets/sheet" + (wb.getSheetIndex(lines) + 1) + ".xml";
+                LinesSheetXml.splice(file, part, rendering, s.spending() == null ? 0 : s.spending().lines(), out);
             }
-            // SXSSF names its sheet parts by position: the 支出明细 sheet is the fourth
-            String part = "xl/worksheets/sheet" + (wb.getSheetIndex(lines) + 1) + ".xml";
-            LinesSheetXml.splice(file, part, dataSource, s.departmentId(), s.fiscalYear(),
-                    s.spending() == null ? 0 : s.spending().lines(), new LinesSheetXml.Styles(st.date.getIndex(),
-                            st.money.getIndex(), st.label.getIndex(), st.moneyBold.getIndex()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
