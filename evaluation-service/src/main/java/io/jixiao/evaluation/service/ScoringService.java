@@ -202,6 +202,12 @@ public class ScoringService {
      * A department-year's copy, locked for a rescoring: the template choice of its scope first (shared),
      * then the row, the order every path takes, so a concurrent template edit cannot deadlock with it.
      * Null when no figures arrived yet.
+     *
+     * <p>The row is read again once locked. A find with a lock on an entity already loaded (the peek, or an
+     * earlier read of this transaction) only locks it and keeps the state read before; a budget revision
+     * committed in between was then lost: a self-score scored the older figures after the newer ones and
+     * its evaluation revision, confirmed for a submission, never reached report-service's read model,
+     * which ignores a score of an older budget revision (the filing stayed SUBMITTING).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public BudgetSheetCopy lockedCopy(BudgetSheetCopy.Key key) {
@@ -210,7 +216,8 @@ public class ScoringService {
             return null;
         }
         templates.lockScope(peek.jurisdiction, key.fiscalYear(), false);
-        return BudgetSheetCopy.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        BudgetSheetCopy.getEntityManager().refresh(peek, LockModeType.PESSIMISTIC_WRITE);
+        return peek;
     }
 
     /** Rescores every unpinned department-year of a jurisdiction and year (after a template change). */

@@ -82,9 +82,13 @@ public class ReadModelService {
         if (p.items() != null && p.total() != null) {
             BasicExpenditureView.Key key = new BasicExpenditureView.Key(event.departmentId(), event.fiscalYear());
             ScoreView score = ScoreView.findById(key);
-            boolean older = score != null && score.evaluationRevision != null && p.evaluationRevision() != null
-                    && p.evaluationRevision() < score.evaluationRevision;
-            if ((score == null || score.revision <= p.revision()) && !older) {
+            // evaluation-service's own revision orders its scores: a later score is its state now, whatever
+            // budget revision it was computed from (a submission confirms that revision and waits for it here).
+            // Events without one (before it existed) are ordered by the budget revision.
+            boolean newer = score == null || (score.evaluationRevision != null && p.evaluationRevision() != null
+                    ? p.evaluationRevision() >= score.evaluationRevision
+                    : score.revision <= p.revision());
+            if (newer) {
                 if (score == null) {
                     score = new ScoreView();
                     score.key = key;

@@ -119,6 +119,35 @@ class FilingResourceTest {
                 .statusCode(409).body("code", equalTo("filing.locked"));
     }
 
+    /**
+     * evaluation-service's own revision orders its scores. A score with a newer evaluation revision but an
+     * older budget revision (a self-score scored beside a budget write) is its state now; when a submission
+     * confirms that evaluation revision, the read model takes it and the filing freezes instead of staying
+     * SUBMITTING for good. An older evaluation revision is still ignored.
+     */
+    @Test
+    void aNewerEvaluationRevisionIsTakenEvenFromAnOlderBudgetRevision() {
+        int year = 2029; // a year no other test of this JVM writes
+        String url = "/api/v1/filings/" + D + "/" + year;
+        String clerk = TestTokens.department(D);
+        sheet(D, year, 25, "6095300.00");
+        score(D, year, 25, 46);
+        score(D, year, 24, 47); // newer evaluation, scored from the budget revision before
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(clerk).get(url.replace("filings", "reports")).then()
+                .statusCode(200).body("scoreRevision", equalTo(24)));
+        score(D, year, 25, 45); // an older evaluation revision changes nothing
+        as(clerk).body("{\"goals\":\"目标明确。\",\"achievements\":\"成效显著。\",\"problems\":[{\"text\":\"人员超编。\"}],"
+                + "\"measures\":[{\"text\":\"消化超编。\",\"problemRef\":1}]}").put("/api/v1/reports/" + D + "/" + year + "/narrative")
+                .then().statusCode(200);
+
+        CompletableFuture<Void> confirmed = confirmWhenSubmitted(D, year, 1, 25, 47);
+        as(clerk).post(url + "/submit").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(202)));
+        confirmed.join();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(clerk).get(url).then()
+                .body("status", equalTo("SUBMITTED")).body("versions[0].sheetRevision", equalTo(25))
+                .body("versions[0].evaluationRevision", equalTo(47)));
+    }
+
     @Test
     void submitReturnResubmitApproveWithLocksHistoryAndFrozenVersions() {
         String sheet = ReportFixtures.sheet(D, Y, 3, "6095300.00", "700300.00");
