@@ -71,8 +71,22 @@ public class FilingPin extends PanacheEntityBase {
         return pin;
     }
 
+    /**
+     * Whether the year is submitted or approved, without loading the row: a row this transaction has loaded
+     * keeps that state when {@link #lock} later takes the lock, so an unlocked read of the entity before the
+     * lock would make the lock holder work on (and write back) what it read before, not what was committed.
+     */
     public static boolean isPinned(String departmentId, int fiscalYear) {
-        FilingPin pin = findById(new BudgetSheetCopy.Key(departmentId, fiscalYear));
-        return pin != null && pin.pinned;
+        return getEntityManager().createQuery("select p.pinned from FilingPin p "
+                + "where p.key.departmentId = ?1 and p.key.fiscalYear = ?2", Boolean.class)
+                .setParameter(1, departmentId).setParameter(2, fiscalYear)
+                .getResultStream().findFirst().orElse(false);
+    }
+
+    /** Whether a filing step was ever applied to the year (pinned now, or submitted and returned before). */
+    public static boolean everFiled(BudgetSheetCopy.Key key) {
+        return getEntityManager().createQuery("select count(p) from FilingPin p where p.key.departmentId = ?1 "
+                + "and p.key.fiscalYear = ?2 and (p.pinned = true or p.filingVersion > 0)", Long.class)
+                .setParameter(1, key.departmentId()).setParameter(2, key.fiscalYear()).getSingleResult() > 0;
     }
 }

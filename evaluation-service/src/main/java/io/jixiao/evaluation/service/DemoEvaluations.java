@@ -166,12 +166,11 @@ public class DemoEvaluations {
     static boolean touched(BudgetSheetCopy.Key key) {
         String d = key.departmentId();
         int y = key.fiscalYear();
-        FilingPin pin = FilingPin.findById(key);
         return GoalSet.findById(key) != null
                 || SelfScoreRow.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
                 || ScoreAdjustment.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
                 || ProjectIndicator.count("departmentId = ?1 and fiscalYear = ?2", d, y) > 0
-                || (pin != null && (pin.pinned || pin.filingVersion > 0));
+                || FilingPin.everFiled(key);
     }
 
     /** demo/evaluations.json as department-years (goals as GoalService takes them, version null: first save). */
