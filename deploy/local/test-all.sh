@@ -26,7 +26,7 @@ REPO="$(cd "$HERE/../.." && pwd -P)"
 FRONTEND="$REPO/frontend"
 STACK_PORTS=(8080 8081 8082 8083 8180 9081 9082 9083 9092 9093 15432)
 
-declare -a RESULTS=()
+declare -a RESULTS=() FAILED_STAGES=()
 passed=0
 failed=0
 
@@ -38,21 +38,46 @@ record() { # name status(0 = pass) [note]
     RESULTS+=("PASS  $name${note:+  ($note)}")
   else
     failed=$((failed + 1))
+    FAILED_STAGES+=("$name")
     RESULTS+=("FAIL  $name${note:+  ($note)}")
   fi
   printf '[%4ds] stage %s: %s\n' "$SECONDS" "$name" "$([[ "$rc" == 0 ]] && echo passed || echo "FAILED${note:+ ($note)}")"
 }
+# Each stage's output is also kept in a file: the summary ends with the last lines of every failed stage,
+# so that the tail of a long log (all a CI page may show) still says what failed.
+STAGE_LOGS="$(mktemp -d "${TMPDIR:-/tmp}/jixiao-stages.XXXXXX")"
 # stage NAME COMMAND...: runs COMMAND, records the outcome.
 stage() {
   local name="$1" t0=$SECONDS rc
   shift
   banner "$name"
-  "$@"
-  rc=$?
+  "$@" 2>&1 | tee "$STAGE_LOGS/${name//[^A-Za-z0-9._-]/_}.log"
+  rc=${PIPESTATUS[0]}
   record "$name" "$rc" "$((SECONDS - t0))s"
   return "$rc"
 }
+# failure_digest: the last lines of each failed stage (colour codes removed), for the end of the summary.
+failure_digest() {
+  local name log
+  for name in "${FAILED_STAGES[@]}"; do
+    log="$STAGE_LOGS/${name//[^A-Za-z0-9._-]/_}.log"
+    [[ -f "$log" ]] || continue # skipped, not run
+    echo "---------- the last 40 lines of $name ----------"
+    tail -n 40 "$log" | sed -E 's/\x1b\[[0-9;]*[A-Za-z]//g'
+  done
+}
 skip() { record "$1" 1 "skipped: $2"; }
+# A walk that failed once and passed on its retry (CI only, frontend/playwright.config.ts) is named in the
+# summary, and its failed attempt's trace and screenshot are kept outside the stack's folder (which a green
+# run removes).
+playwright_flaky() {
+  local log="$STAGE_LOGS/e2e-playwright.log" kept
+  grep -qE '^ +[0-9]+ flaky$' "$log" 2>/dev/null || return 0
+  kept="$(mktemp -d "${TMPDIR:-/tmp}/jixiao-playwright-flaky.XXXXXX")"
+  cp -r "$FRONTEND/test-results/." "$kept/" 2>/dev/null
+  RESULTS+=("NOTE  e2e-playwright passed with a retry; flaky: $(sed -nE '/^ +[0-9]+ flaky$/,/^ +[0-9]+ passed/{/›/p}' "$log" |
+    sed -E 's/\x1b\[[0-9;]*[A-Za-z]//g; s/^ +//' | paste -sd ';' -). Failed attempt: $kept")
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -166,7 +191,11 @@ else
     export JIXIAO_SPA_URL="http://127.0.0.1:8080" JIXIAO_BASE_URL="http://127.0.0.1:8080"
     export JIXIAO_KEYCLOAK_URL="${JIXIAO_KEYCLOAK_URL:-http://127.0.0.1:8180}"
 
-    stage e2e-playwright bash -c 'cd "$1" && npm run e2e' _ "$FRONTEND"
+    # A failed walk leaves a trace and a screenshot per failed test in frontend/test-results (npx playwright
+    # show-trace); they are kept with the stack's logs.
+    stage e2e-playwright bash -c 'cd "$1" && npm run e2e' _ "$FRONTEND" ||
+      cp -r "$FRONTEND/test-results" "$E2E_HOME/playwright-results" 2>/dev/null
+    playwright_flaky
     for s in "${REST_SCRIPTS[@]}"; do
       stage "e2e-rest:$(basename "$s" .sh)" bash "$s"
     done
@@ -199,6 +228,12 @@ fi
 
 # ------------------------------------------------------------------------------------ summary
 banner "summary (${SECONDS}s)"
+if ((failed)); then
+  # JIXIAO_TEST_DIGEST (set by .ci/run): the same lines once more, for the very end of the CI log.
+  failure_digest | tee "${JIXIAO_TEST_DIGEST:-/dev/null}"
+  echo
+fi
+rm -rf "$STAGE_LOGS"
 printf '%s\n' "${RESULTS[@]}"
 echo "$passed passed, $failed failed"
 ((failed == 0))
