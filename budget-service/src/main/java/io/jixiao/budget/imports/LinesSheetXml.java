@@ -33,8 +33,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * read back into the ZIP) where deflating the finished XML takes about 100 ms. POI still writes the
  * rest of the workbook, this sheet with its header row only; {@link #splice} copies that workbook's
  * parts as they are and streams these rows into the sheet's part in front of its {@code </sheetData>}.
- * The cells are the ones POI wrote (number, date, text, amount with the styles POI assigned), so the
- * file reads the same in Excel, in POI and in our own importer.
+ * The cells are the ones POI writes (number, date, text, amount with the styles POI assigned), except
+ * that the repeating texts (project, class, channel) are shared strings, as Excel saves them; the file
+ * reads the same in Excel, in POI and in our own importer.
  *
  * <p>Reading the rows and writing their XML runs on a thread of its own, beside the request's thread,
  * which deflates the blocks it hands over and sends them: on 2 cores the two halves overlap instead of
@@ -66,21 +67,34 @@ final class LinesSheetXml {
     private static final byte[] END = new byte[0];
     /** Bytes of XML per block handed over. */
     private static final int BLOCK = 60 * 1024;
+    /** The workbook's shared-strings part, as POI names it. */
+    private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
 
     private LinesSheetXml() {
     }
 
     /**
-     * Copies the workbook POI wrote, every part unchanged (not compressed again) except the sheet part
-     * {@code sheetPart}, whose header-only XML gets the department-year's lines (and their 合计 row)
-     * before its {@code </sheetData>}.
+     * Copies the workbook POI wrote, every part unchanged (not compressed again) except two: the sheet part
+     * {@code sheetPart}, whose header-only XML gets the department-year's lines (and their 合计 row) before
+     * its {@code </sheetData>}, and the shared strings, which POI left empty (its streaming sheets write
+     * their text inline) and which become the lines' table, written last, once every line is rendered.
      */
     static void splice(Path workbook, String sheetPart, Rendering lines, int expectedLines, OutputStream target)
             throws IOException, SQLException {
         try (ZipFile zip = ZipFile.builder().setPath(workbook).get();
                 ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
             out.setLevel(java.util.zip.Deflater.BEST_SPEED); // at 100,000 lines the default level doubles the time
+            boolean sharedStrings = false;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                if (entry.getName().equals(SHARED_STRINGS)) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("<si>")) {
+                            throw new IllegalStateException("the workbook has shared strings of its own");
+                        }
+                    }
+                    sharedStrings = true;
+                    continue;
+                }
                 if (!entry.getName().equals(sheetPart)) {
                     try (InputStream raw = zip.getRawInputStream(entry)) {
                         out.addRawArchiveEntry(entry, raw);
@@ -105,16 +119,20 @@ final class LinesSheetXml {
                 out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
                 out.closeArchiveEntry();
             }
+            if (!sharedStrings) {
+                // the part is named in the content types and the workbook's relationships POI wrote
+                throw new IllegalStateException("the workbook has no " + SHARED_STRINGS);
+            }
+            out.putArchiveEntry(new ZipArchiveEntry(SHARED_STRINGS));
+            out.write(lines.sharedStringsPart());
+            out.closeArchiveEntry();
         }
     }
 
     /** Renders a department-year's lines from now on, for {@link #splice} to write; closing it stops the renderer. */
     static Rendering render(DataSource dataSource, String departmentId, int fiscalYear, Styles st) {
         BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
-        return new Rendering(blocks, RENDERERS.submit(() -> {
-            render(dataSource, departmentId, fiscalYear, st, blocks);
-            return null;
-        }));
+        return new Rendering(blocks, RENDERERS.submit(() -> render(dataSource, departmentId, fiscalYear, st, blocks)));
     }
 
     /** Renders the lines and writes them into {@code out} (the tests' way in; an export starts the rendering earlier). */
@@ -133,9 +151,10 @@ final class LinesSheetXml {
      */
     static final class Rendering implements AutoCloseable {
         private final BlockingQueue<byte[]> blocks;
-        private final Future<?> renderer;
+        private final Future<byte[]> renderer;
+        private byte[] sharedStrings;
 
-        private Rendering(BlockingQueue<byte[]> blocks, Future<?> renderer) {
+        private Rendering(BlockingQueue<byte[]> blocks, Future<byte[]> renderer) {
             this.blocks = blocks;
             this.renderer = renderer;
         }
@@ -156,7 +175,7 @@ final class LinesSheetXml {
                     }
                     out.write(block);
                 }
-                renderer.get();
+                sharedStrings = renderer.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("the export was interrupted");
@@ -172,14 +191,25 @@ final class LinesSheetXml {
             }
         }
 
+        /** The shared-strings part of the rows written by {@link #writeTo}. */
+        byte[] sharedStringsPart() {
+            if (sharedStrings == null) {
+                throw new IllegalStateException("the rows have not been written yet");
+            }
+            return sharedStrings;
+        }
+
         @Override
         public void close() {
             renderer.cancel(true); // done already, or the writing failed: stop reading rows nobody will get
         }
     }
 
-    /** The rows as UTF-8 sheet XML ({@link SheetXmlBuffer}) in blocks of about 60 KB, then END. */
-    private static void render(DataSource dataSource, String departmentId, int fiscalYear, Styles st, BlockingQueue<byte[]> blocks)
+    /**
+     * The rows as UTF-8 sheet XML ({@link SheetXmlBuffer}) in blocks of about 60 KB, then END; returns the
+     * shared-strings part their text cells refer to.
+     */
+    private static byte[] render(DataSource dataSource, String departmentId, int fiscalYear, Styles st, BlockingQueue<byte[]> blocks)
             throws SQLException, InterruptedException {
         int r = 1;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -197,14 +227,14 @@ final class LinesSheetXml {
                         xml.number('A', -1, r - 1);
                         xml.number('B', st.date(), rs.getInt(1));
                         String project = rs.getString(2);
-                        xml.text('C', -1, project == null ? ImportLayout.BASIC_LINE : project);
-                        xml.text('D', -1, rs.getString(3));
-                        xml.text('E', -1, "OWN".equals(rs.getString(4)) ? ImportLayout.CHANNEL_OWN : ImportLayout.CHANNEL_DIRECT);
+                        xml.shared('C', -1, project == null ? ImportLayout.BASIC_LINE : project);
+                        xml.shared('D', -1, rs.getString(3));
+                        xml.shared('E', -1, "OWN".equals(rs.getString(4)) ? ImportLayout.CHANNEL_OWN : ImportLayout.CHANNEL_DIRECT);
                         BigDecimal amount = rs.getBigDecimal(5);
                         xml.number('F', st.money(), amount.toPlainString());
                         String description = rs.getString(6);
                         if (description != null) {
-                            xml.textOnce('G', -1, description);
+                            xml.text('G', -1, description);
                         }
                         xml.endRow();
                         total = total.add(amount);
@@ -226,5 +256,6 @@ final class LinesSheetXml {
         }
         blocks.put(xml.take());
         blocks.put(END);
+        return xml.sharedStringsPart();
     }
 }

@@ -2,23 +2,23 @@ package io.jixiao.budget.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Rows of a worksheet's XML written straight as UTF-8 bytes, for {@link LinesSheetXml}'s 100,000-line
  * sheets: the markup is copied from constant byte arrays, numbers and references are written as digits,
- * and text is escaped and encoded character by character into the buffer. The text of the columns whose
- * values repeat (project, class, channel) is kept encoded per distinct value. Building the rows as a
- * Java string and encoding it afterwards spent a third of the export's time in the encoder (JFR).
+ * and text is escaped and encoded character by character into the buffer. Building the rows as a Java
+ * string and encoding it afterwards spent a third of the export's time in the encoder (JFR).
  *
- * <p>The cells are those POI writes: {@code <c r="F12" s="4"><v>61700.00</v></c>} for a number and an
- * inline string for text; characters XML 1.0 cannot carry become '?', as POI writes them.
+ * <p>Numbers are written as POI writes them ({@code <c r="F12" s="4"><v>61700.00</v></c>}); text either
+ * inline, as POI does, or, for the columns whose values repeat (project, class, channel), as an index into
+ * the workbook's shared strings ({@code <c r="C12" t="s"><v>3</v></c>}), as Excel itself saves text: a
+ * repeated value costs a few digits instead of its text and the inline-string markup around it. The
+ * buffer numbers those values in the order it first meets them; {@link #sharedStringsPart} writes the
+ * table. Characters XML 1.0 cannot carry become '?', as POI writes them.
  */
 final class SheetXmlBuffer {
-
-    /** Distinct texts of the repeating columns kept encoded; past this many, the rest are encoded each time. */
-    private static final int MAX_CACHED = 10_000;
 
     private static final byte[] ROW = ascii("<row r=\"");
     private static final byte[] ROW_CELLS = ascii("\">");
@@ -26,15 +26,21 @@ final class SheetXmlBuffer {
     private static final byte[] CELL = ascii("<c r=\"");
     private static final byte[] STYLE = ascii("\" s=\"");
     private static final byte[] VALUE = ascii("\"><v>");
+    private static final byte[] SHARED = ascii("\" t=\"s\"><v>");
     private static final byte[] VALUE_END = ascii("</v></c>");
     private static final byte[] INLINE = ascii("\" t=\"inlineStr\"><is><t>");
     private static final byte[] INLINE_SPACES = ascii("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     private static final byte[] INLINE_END = ascii("</t></is></c>");
+    private static final byte[] ITEM = ascii("<si><t>");
+    private static final byte[] ITEM_SPACES = ascii("<si><t xml:space=\"preserve\">");
+    private static final byte[] ITEM_END = ascii("</t></si>");
     private static final byte[] AMP = ascii("&amp;");
     private static final byte[] LT = ascii("&lt;");
     private static final byte[] GT = ascii("&gt;");
 
-    private final Map<String, byte[]> encoded = new HashMap<>();
+    /** The shared strings met so far, by their index (the order they were first met). */
+    private final Map<String, Integer> shared = new LinkedHashMap<>();
+    private long sharedCells;
     private final byte[] row = new byte[11];
     private int rowLength;
     private byte[] buf;
@@ -68,11 +74,7 @@ final class SheetXmlBuffer {
     }
 
     void number(char column, int style, long value) {
-        start(column, style);
-        put(VALUE);
-        room(20);
-        len = digits(value, buf, len);
-        put(VALUE_END);
+        digitsCell(column, style, VALUE, value);
     }
 
     /** A number already written as text (an amount's plain string). */
@@ -86,25 +88,50 @@ final class SheetXmlBuffer {
         put(VALUE_END);
     }
 
-    /** A text cell of a column whose values repeat: escaped and encoded once per value. */
-    void text(char column, int style, String value) {
-        start(column, style);
-        byte[] tail = encoded.get(value);
-        if (tail != null) {
-            put(tail);
-            return;
+    /** A text cell of a column whose values repeat: the index of its value in the shared strings. */
+    void shared(char column, int style, String value) {
+        Integer index = shared.get(value);
+        if (index == null) {
+            index = shared.size();
+            shared.put(value, index);
         }
-        int from = len;
-        inlineString(value);
-        if (encoded.size() < MAX_CACHED) {
-            encoded.put(value, Arrays.copyOfRange(buf, from, len));
-        }
+        sharedCells++;
+        digitsCell(column, style, SHARED, index);
     }
 
-    /** A text cell whose value is seldom seen twice (a description): encoded where it is written. */
-    void textOnce(char column, int style, String value) {
+    /** A cell whose value is an integer: {@code open} gives its type (a number, or a shared string's index). */
+    private void digitsCell(char column, int style, byte[] open, long value) {
         start(column, style);
-        inlineString(value);
+        put(open);
+        room(20);
+        len = digits(value, buf, len);
+        put(VALUE_END);
+    }
+
+    /** A text cell whose value is seldom seen twice (a description, the 合计 row): an inline string. */
+    void text(char column, int style, String value) {
+        start(column, style);
+        put(spaces(value) ? INLINE_SPACES : INLINE);
+        escaped(value);
+        put(INLINE_END);
+    }
+
+    /**
+     * The workbook's shared-strings part ({@code xl/sharedStrings.xml}) holding the values of every
+     * {@link #shared} cell written so far, at the indexes those cells name.
+     */
+    byte[] sharedStringsPart() {
+        SheetXmlBuffer part = new SheetXmlBuffer(64 + shared.size() * 32);
+        part.put(ascii("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" + sharedCells
+                + "\" uniqueCount=\"" + shared.size() + "\">"));
+        for (String value : shared.keySet()) {
+            part.put(spaces(value) ? ITEM_SPACES : ITEM);
+            part.escaped(value);
+            part.put(ITEM_END);
+        }
+        part.put(ascii("</sst>"));
+        return part.take();
     }
 
     private void start(char column, int style) {
@@ -119,13 +146,10 @@ final class SheetXmlBuffer {
         }
     }
 
-    /** The rest of an inline-string cell: its type, the text (spaces at either end kept) and the closing tags. */
-    private void inlineString(String value) {
-        boolean spaces = !value.isEmpty()
+    /** Spaces at either end, which XML keeps only when told to. */
+    private static boolean spaces(String value) {
+        return !value.isEmpty()
                 && (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1)));
-        put(spaces ? INLINE_SPACES : INLINE);
-        escaped(value);
-        put(INLINE_END);
     }
 
     /**

@@ -50,6 +50,24 @@ class LinesSheetXmlTest {
 
     @Test
     @Timeout(20) // a broken hand-over hangs rather than fails
+    void theRepeatingTextsAreSharedStringsListedOnceEach() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] shared;
+        try (LinesSheetXml.Rendering lines = LinesSheetXml.render(new FakeLines(1_000, new AtomicInteger(), new CountDownLatch(1)),
+                "d", 2024, STYLES)) {
+            lines.writeTo(out);
+            shared = lines.sharedStringsPart();
+        }
+        String xml = out.toString(StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<row r=\"1001\"><c r=\"A1001\"><v>1000</v></c><c r=\"B1001\" s=\"1\"><v>45000</v></c>"
+                + "<c r=\"C1001\" t=\"s\"><v>0</v></c><c r=\"D1001\" t=\"s\"><v>1</v></c><c r=\"E1001\" t=\"s\"><v>2</v></c>"
+                + "<c r=\"F1001\" s=\"2\"><v>12.34</v></c><c r=\"G1001\" t=\"inlineStr\"><is><t>办公费</t></is></c></row>"), xml);
+        assertTrue(new String(shared, StandardCharsets.UTF_8).endsWith("count=\"3000\" uniqueCount=\"3\">"
+                + "<si><t>项目 A</t></si><si><t>30201</t></si><si><t>" + ImportLayout.CHANNEL_OWN + "</t></si></sst>"));
+    }
+
+    @Test
+    @Timeout(20) // a broken hand-over hangs rather than fails
     void aFailingQueryFailsTheExportInsteadOfHangingIt() {
         DataSource broken = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
                 (p, m, a) -> {
