@@ -179,6 +179,9 @@ class ImportResourceTest {
         return java.util.Arrays.asList(values);
     }
 
+    /** A description with what PostgreSQL's COPY escapes (tab, backslash, line break) and what XML escapes. */
+    static final String DECEMBER = "十二月\t电费\\水费 <合计> & 续\n完";
+
     /** A good workbook: 基本支出, two projects, five lines (dates as Excel dates and as text). */
     static Path goodWorkbook(int year) throws Exception {
         return TestWorkbooks.xlsx(
@@ -189,7 +192,7 @@ class ImportResourceTest {
                         row(2, year + "/4/1", "普法宣传", "委托业务费", "财政直接支付", "8,000.00", null),
                         row(3, year + "年5月6日", "基本支出", "办公费", "单位自有", 100.1 + 0.2, "办公用品（浮点和）"),
                         row(4, LocalDate.of(year, 6, 30), "社区矫正", "差旅费", "单位自有", 3000, null),
-                        row(5, year + "1231", "基本支出", "水电费", "单位自有", "2000.00", "十二月"))),
+                        row(5, year + "1231", "基本支出", "水电费", "单位自有", "2000.00", DECEMBER))),
                 new TestWorkbooks.SheetData("基本支出", rows(BASIC_HEADER,
                         row("示例", 6378800, 6991300, 6095200, 557900, 338100, null),
                         row(1, 500000, 480000.25, 400000, 50000, 30000.25, 35000))),
@@ -279,6 +282,8 @@ class ImportResourceTest {
             assertEquals("#,##0.00", lines.getRow(1).getCell(5).getCellStyle().getDataFormatString());
             assertEquals(1.0, lines.getRow(1).getCell(0).getNumericCellValue(), 1e-9);
             assertEquals("宣传册", lines.getRow(1).getCell(6).getStringCellValue());
+            assertEquals(DECEMBER, lines.getRow(5).getCell(6).getStringCellValue());
+            assertEquals("办公费", lines.getRow(3).getCell(3).getStringCellValue());
             assertEquals("财政直接支付", lines.getRow(2).getCell(4).getStringCellValue());
             assertEquals("合计", lines.getRow(6).getCell(0).getStringCellValue());
             assertEquals(25100.80, lines.getRow(6).getCell(5).getNumericCellValue(), 1e-9);

@@ -7,18 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +29,7 @@ class LinesSheetXmlTest {
     @Timeout(20) // a broken hand-over hangs rather than fails
     void everyRenderedRowArrivesInOrderWithTheTotalLast() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LinesSheetXml.rows(new FakeLines(5_000, new AtomicInteger(), new CountDownLatch(1)), "d", 2024, STYLES, out);
+        LinesSheetXml.rows(lines(5_000, new AtomicInteger(), new CountDownLatch(1)), STYLES, out);
         String xml = out.toString(StandardCharsets.UTF_8);
         int previous = -1;
         for (int r = 2; r <= 5_001; r++) {
@@ -53,8 +46,7 @@ class LinesSheetXmlTest {
     void theRepeatingTextsAreSharedStringsListedOnceEach() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] shared;
-        try (LinesSheetXml.Rendering lines = LinesSheetXml.render(new FakeLines(1_000, new AtomicInteger(), new CountDownLatch(1)),
-                "d", 2024, STYLES)) {
+        try (LinesSheetXml.Rendering lines = LinesSheetXml.render(lines(1_000, new AtomicInteger(), new CountDownLatch(1)), STYLES)) {
             lines.writeTo(out);
             shared = lines.sharedStringsPart();
         }
@@ -69,15 +61,11 @@ class LinesSheetXmlTest {
     @Test
     @Timeout(20) // a broken hand-over hangs rather than fails
     void aFailingQueryFailsTheExportInsteadOfHangingIt() {
-        DataSource broken = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-                (p, m, a) -> {
-                    if (m.getName().equals("getConnection")) {
-                        throw new SQLException("the database is gone");
-                    }
-                    throw new UnsupportedOperationException(m.getName());
-                });
+        LinesSheetXml.RowSource broken = () -> {
+            throw new SQLException("the database is gone");
+        };
         SQLException e = assertThrows(SQLException.class,
-                () -> LinesSheetXml.rows(broken, "d", 2024, STYLES, OutputStream.nullOutputStream()));
+                () -> LinesSheetXml.rows(broken, STYLES, OutputStream.nullOutputStream()));
         assertEquals("the database is gone", e.getMessage());
     }
 
@@ -103,87 +91,81 @@ class LinesSheetXmlTest {
             }
         };
         assertThrows(IOException.class,
-                () -> LinesSheetXml.rows(new FakeLines(10_000_000, read, closed), "d", 2024, STYLES, hangsUp));
-        // the rows are read inside the connection's block, so once it is closed the count is final
-        assertTrue(closed.await(10, TimeUnit.SECONDS), "the renderer closed its connection");
+                () -> LinesSheetXml.rows(lines(10_000_000, read, closed), STYLES, hangsUp));
+        // the renderer reads rows only while its source is open, so once it is closed the count is final
+        assertTrue(closed.await(10, TimeUnit.SECONDS), "the renderer closed its COPY");
         assertTrue(read.get() < 1_000_000, read.get() + " of 10,000,000 rows read for a client that left after 200 KB");
     }
 
-    /** A data source whose one query yields {@code n} lines of 12.34 元, counting the rows read, and says when it closes. */
-    static final class FakeLines implements DataSource {
-        private final int n;
-        private final AtomicInteger read;
-        private final CountDownLatch closed;
-
-        FakeLines(int n, AtomicInteger read, CountDownLatch closed) {
-            this.n = n;
-            this.read = read;
-            this.closed = closed;
+    @Test
+    @Timeout(20) // a broken hand-over hangs rather than fails
+    void escapesNullsAndTheBasicLineAreRenderedFromTheCopyText() throws Exception {
+        byte[][] rows = {
+            ascii("45000\t\\N\t30201\tDIRECT\t0.05\t第\\t一\\\\笔 <急>\n"),
+            ascii("45001\t项目\\tB\t30201\tOWN\t1.00\t\\N\n"),
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] shared;
+        try (LinesSheetXml.Rendering lines = LinesSheetXml.render(source(rows), STYLES)) {
+            lines.writeTo(out);
+            shared = lines.sharedStringsPart();
         }
+        assertEquals("<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" s=\"1\"><v>45000</v></c>"
+                + "<c r=\"C2\" t=\"s\"><v>0</v></c><c r=\"D2\" t=\"s\"><v>1</v></c><c r=\"E2\" t=\"s\"><v>2</v></c>"
+                + "<c r=\"F2\" s=\"2\"><v>0.05</v></c><c r=\"G2\" t=\"inlineStr\"><is><t>第\t一\\笔 &lt;急&gt;</t></is></c></row>"
+                + "<row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"B3\" s=\"1\"><v>45001</v></c>"
+                + "<c r=\"C3\" t=\"s\"><v>3</v></c><c r=\"D3\" t=\"s\"><v>1</v></c><c r=\"E3\" t=\"s\"><v>4</v></c>"
+                + "<c r=\"F3\" s=\"2\"><v>1.00</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" s=\"3\" t=\"inlineStr\"><is><t>合计</t></is></c>"
+                + "<c r=\"C4\" s=\"3\" t=\"inlineStr\"><is><t>2 条</t></is></c><c r=\"F4\" s=\"4\"><v>1.05</v></c></row>",
+                out.toString(StandardCharsets.UTF_8));
+        assertTrue(new String(shared, StandardCharsets.UTF_8).endsWith("count=\"6\" uniqueCount=\"5\"><si><t>"
+                + ImportLayout.BASIC_LINE + "</t></si><si><t>30201</t></si><si><t>" + ImportLayout.CHANNEL_DIRECT
+                + "</t></si><si><t>项目\tB</t></si><si><t>" + ImportLayout.CHANNEL_OWN + "</t></si></sst>"));
+    }
 
-        @Override
-        public Connection getConnection() {
-            ResultSet rs = fake(ResultSet.class, (m, a) -> switch (m) {
-                case "next" -> read.incrementAndGet() <= n;
-                case "getInt" -> 45000;
-                case "getString" -> (int) a[0] == 2 ? "项目 A" : (int) a[0] == 3 ? "30201" : (int) a[0] == 4 ? "OWN" : "办公费";
-                case "getBigDecimal" -> new BigDecimal("12.34");
-                default -> null;
-            });
-            PreparedStatement ps = fake(PreparedStatement.class, (m, a) -> m.equals("executeQuery") ? rs : null);
-            return fake(Connection.class, (m, a) -> {
-                if (m.equals("close")) {
-                    closed.countDown();
-                }
-                return m.equals("prepareStatement") ? ps : null;
-            });
-        }
+    @Test
+    void aRowWithTheWrongNumberOfFieldsIsRefused() {
+        CopyTextRow row = new CopyTextRow(3);
+        row.read(ascii("a\tb\tc\n"));
+        assertEquals(1, row.length(2));
+        assertThrows(IllegalStateException.class, () -> row.read(ascii("a\tb\n")));
+        assertThrows(IllegalStateException.class, () -> row.read(ascii("a\tb\tc\td\n")));
+    }
 
-        @Override
-        public Connection getConnection(String user, String password) {
-            return getConnection();
-        }
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
+    /** The given COPY rows, once. */
+    static LinesSheetXml.RowSource source(byte[]... rows) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> new LinesSheetXml.CopyRows() {
+            @Override
+            public byte[] next() {
+                int i = next.getAndIncrement();
+                return i < rows.length ? rows[i] : null;
+            }
 
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
+            @Override
+            public void close() {
+            }
+        };
+    }
 
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
+    /** {@code n} COPY rows of a 12.34 元 line, counting the rows read, saying when the source is closed. */
+    static LinesSheetXml.RowSource lines(int n, AtomicInteger read, CountDownLatch closed) {
+        byte[] row = ascii("45000\t项目 A\t30201\tOWN\t12.34\t办公费\n");
+        return () -> new LinesSheetXml.CopyRows() {
+            @Override
+            public byte[] next() {
+                return read.incrementAndGet() <= n ? row : null;
+            }
 
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return null;
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            return null;
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
-
-        interface Answer {
-            Object answer(String method, Object[] args);
-        }
-
-        static <T> T fake(Class<T> type, Answer answer) {
-            return type.cast(Proxy.newProxyInstance(LinesSheetXmlTest.class.getClassLoader(), new Class<?>[] { type },
-                    (p, m, a) -> answer.answer(m.getName(), a)));
-        }
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        };
     }
 }

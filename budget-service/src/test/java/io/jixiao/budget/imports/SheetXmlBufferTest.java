@@ -57,6 +57,53 @@ class SheetXmlBufferTest {
     }
 
     @Test
+    void rowNumbersCountUpAcrossEveryCarry() {
+        SheetXmlBuffer xml = new SheetXmlBuffer(16);
+        StringBuilder expected = new StringBuilder();
+        for (int r : new int[] { 2, 3, 9, 10, 11, 99, 100, 1999, 2000, 2001, 7, 8 }) {
+            xml.startRow(r); // consecutive numbers are counted up, the others written afresh
+            xml.number('A', -1, r);
+            xml.endRow();
+            expected.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r).append("</v></c></row>");
+        }
+        assertEquals(expected.toString(), written(xml));
+    }
+
+    @Test
+    void textAsTheDatabaseSendsItIsEscapedAsItsStringWouldBe() {
+        for (String value : new String[] { "\u3000全角空格开头", "结尾全角空格\u3000", "😀", "a😀", "é", "" }) {
+            SheetXmlBuffer fromBytes = new SheetXmlBuffer(8);
+            fromBytes.text('G', -1, value.getBytes(StandardCharsets.UTF_8));
+            boolean spaces = !value.isEmpty() && (Character.isWhitespace(value.codePointAt(0))
+                    || Character.isWhitespace(value.codePointBefore(value.length())));
+            assertEquals("<c r=\"G\" t=\"inlineStr\"><is><t" + (spaces ? " xml:space=\"preserve\"" : "") + ">" + value + "</t></is></c>",
+                    written(fromBytes), value);
+        }
+    }
+
+    @Test
+    void theTotalIsExactBeyondWhatALongHolds() {
+        FenTotal total = new FenTotal();
+        add(total, "0.05");
+        add(total, "61700.00");
+        assertEquals("61700.05", total.toPlainString());
+        FenTotal huge = new FenTotal();
+        for (int i = 0; i < 200_000; i++) {
+            add(huge, "999999999999999.99"); // numeric(17,2)'s largest, 200,000 times: past Long.MAX_VALUE fen
+        }
+        assertEquals(new java.math.BigDecimal("999999999999999.99").multiply(java.math.BigDecimal.valueOf(200_000)).toPlainString(),
+                huge.toPlainString());
+        for (String bad : new String[] { "12.3", "12", "1.234", "-1.00", "1e3" }) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> add(new FenTotal(), bad), bad);
+        }
+    }
+
+    static void add(FenTotal total, String amount) {
+        byte[] bytes = ("x" + amount + "y").getBytes(StandardCharsets.US_ASCII); // the amount inside a row's bytes
+        total.add(bytes, 1, bytes.length - 2);
+    }
+
+    @Test
     void digitsAreWrittenForEveryMagnitude() {
         byte[] out = new byte[24];
         for (long v : new long[] { 0, 7, 10, 99, 100, 100_001, Integer.MAX_VALUE, -45, Long.MAX_VALUE }) {
