@@ -214,7 +214,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "支出明细 of the year, in file order, keyset-paginated (follow nextCursor until null)")
     @APIResponse(responseCode = "200", description = "a page",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SpendingLines.Page.class), examples = @ExampleObject(name = "page",
                     value = "{\"items\":[{\"lineNo\":1,\"paidOn\":\"2020-03-15\",\"projectId\":12,"
                             + "\"project\":\"平安望城意外伤害及监护人责任保险\",\"economicClass\":\"保险费\",\"channel\":\"OWN\","
                             + "\"amount\":\"52800.00\",\"description\":\"一季度保费\"}],\"nextCursor\":\"MTAw\"}")))
