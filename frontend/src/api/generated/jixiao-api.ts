@@ -481,14 +481,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The lines, streamed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/x-ndjson": unknown;
-                        "text/csv": unknown;
+                        "application/x-ndjson": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -567,7 +567,8 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description unknown format or sheet */
@@ -676,12 +677,12 @@ export interface paths {
                          *       "projectId": null
                          *     }
                          */
-                        "application/x-ndjson": unknown;
+                        "application/x-ndjson": string;
                         /**
                          * @example 单位编码,单位名称,年度,序号,支付日期,支出类型,项目名称,经济分类,支付方式,金额(元),摘要
                          *     001,区发展和改革局,2020,1,2020-02-03,基本支出,,办公费,单位自有,1280.00,打印纸
                          */
-                        "text/csv": unknown;
+                        "text/csv": string;
                     };
                 };
                 /** @description fiscalYear missing, format unknown or updatedSince unreadable */
@@ -4074,7 +4075,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4152,7 +4153,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4230,7 +4231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4738,8 +4739,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                        "application/pdf": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5567,7 +5567,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/zip": unknown;
+                        "application/zip": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5819,7 +5819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5890,7 +5890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6183,7 +6183,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6260,7 +6260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6340,7 +6340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6426,7 +6426,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7042,7 +7042,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7267,7 +7267,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7334,7 +7334,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8478,6 +8478,24 @@ export interface components {
              * @example 7
              */
             total: number;
+        };
+        /** @description One budget line of GET /budgets/export?format=ndjson (one per line of the stream): 基本支出 or a project, money in 元 as decimal strings */
+        BudgetExportLine: {
+            actual: string;
+            actualDirect: string;
+            actualOwn: string;
+            adjustment: string;
+            budget: string;
+            departmentCode: string;
+            departmentName: string;
+            /** Format: int32 */
+            fiscalYear: number;
+            keyProject: boolean;
+            /** @enum {string} */
+            line: "BASIC" | "PROJECT";
+            /** @description 项目名称, null for 基本支出 */
+            project: string | null;
+            variance: string;
         };
         BudgetSheet: {
             assets: components["schemas"]["Assets"] | null;

@@ -78,7 +78,8 @@ public class PublicReportResource {
     @Path("/{id}/pdf")
     @Produces({ ReportDocuments.PDF, "application/problem+json" })
     @Operation(summary = "The PDF of a published report, rendered from its public content at publish time")
-    @APIResponse(responseCode = "200", description = "the .pdf file")
+    @APIResponse(responseCode = "200", description = "the .pdf file",
+            content = @Content(mediaType = ReportDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "no such published report (never published, or unpublished)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "unpublished",
                     value = PublicationExamples.NOT_FOUND)))
