@@ -6,6 +6,8 @@
 #   deploy/openapi/merge.sh --check   fail (exit 1, with the diff) when the build's contract differs from
 #                                     the committed one: an API change must be committed on purpose
 #
+# Both stop (exit 1) and name the operations when a 2xx answer other than 204 has no schema.
+#
 # Needs jq and a build of the services (mvn package or verify).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
@@ -54,6 +56,22 @@ dangling="$(jq -r '. as $d | [.. | objects | select(has("$ref")) | ."$ref" | sel
 if [[ -n "$dangling" ]]; then
   echo "openapi: references to nothing in the merged contract:" >&2
   echo "$dangling" >&2
+  exit 1
+fi
+
+# Every success answer with a body says what the body is (issue 16: the SPA's types and ContractAssert read
+# these schemas; a file is type string, format binary): a 2xx other than 204 without content, or a media
+# type of it without a schema (or with {}), stops the merge and names the operation.
+untyped="$(jq -r '.paths | to_entries[] | .key as $path | .value | to_entries[]
+  | select(.key | IN("get", "put", "post", "delete", "patch", "head", "options", "trace"))
+  | (.key | ascii_upcase) as $method | (.value.responses // {}) | to_entries[]
+  | select((.key | test("^2")) and .key != "204") | .key as $status
+  | if ((.value.content // {}) | length) == 0 then "\($method) \($path) \($status): no content"
+    else (.value.content | to_entries[] | select((.value.schema // {}) == {})
+      | "\($method) \($path) \($status) \(.key): no schema") end' "$merged")"
+if [[ -n "$untyped" ]]; then
+  echo "openapi: success answers without a schema (declare one in the service's @APIResponse content):" >&2
+  echo "$untyped" >&2
   exit 1
 fi
 

@@ -61,40 +61,21 @@ export type AuditEntry = Schemas['AuditEntryView'];
 
 // ------------------------------------------------------------------ the department-year sheet
 
-export type Staffing = WithNulls<
-  Schemas['Staffing'],
-  | 'authorizedPosts'
-  | 'staffInPost'
-  | 'retiredSoldiers'
-  | 'temporaryStaff'
-  | 'secondedStaff'
-  | 'retirees'
-  | 'staffInPostLastYear'
-  | 'temporaryStaffLastYear'
-  | 'overAuthorized'
->;
+/** Every count null when not entered. */
+export type Staffing = Schemas['Staffing'];
 export type StaffingUpdate = WithNulls<Schemas['StaffingInput'], Exclude<keyof Schemas['StaffingInput'], 'version'>>;
 /** 基本支出 in the sheet: partsSum is null while a part is missing; partsDifference = actual − partsSum. */
-export type SheetBasic = WithNulls<
-  Schemas['Basic'],
-  | 'executionRate'
-  | 'personnelActual'
-  | 'subsidiesActual'
-  | 'publicFundsActual'
-  | 'publicFundsBudget'
-  | 'partsSum'
-  | 'partsDifference'
->;
-export type Project = WithNulls<Schemas['Project'], 'adjustmentReason' | 'executionRate'>;
+export type SheetBasic = Schemas['Basic'];
+export type Project = Schemas['Project'];
 export type ProjectInput = WithNulls<
   DecimalStrings<Schemas['ProjectInput'], 'budget' | 'adjustment' | 'actualOwn' | 'actualDirect'>,
   'adjustment' | 'adjustmentReason' | 'actualDirect' | 'version'
 >;
-export type ProjectTotals = WithNulls<Schemas['ProjectTotals'], 'executionRate' | 'keyProjectsShare'>;
-export type ThreePublic = WithNulls<Schemas['ThreePublic'], Exclude<keyof Schemas['ThreePublic'], 'version'>>;
+export type ProjectTotals = Schemas['ProjectTotals'];
+export type ThreePublic = Schemas['ThreePublic'];
 /** 政府采购: budgetOrCurrent = budget, actualOrPrevious = actual; 结转结余: this year, last year. */
-export type AmountPair = WithNulls<Schemas['Pair'], 'budgetOrCurrent' | 'actualOrPrevious'>;
-export type Assets = WithNulls<Schemas['Assets'], 'total' | 'inUse' | 'utilisationRate'>;
+export type AmountPair = Schemas['Pair'];
+export type Assets = Schemas['Assets'];
 export type OtherFiguresUpdate = WithNulls<
   DecimalStrings<
     Omit<Schemas['OtherFiguresInput'], 'monthlyPayments'>,
@@ -103,30 +84,17 @@ export type OtherFiguresUpdate = WithNulls<
   Exclude<keyof Schemas['OtherFiguresInput'], 'monthlyPayments'>
 > & { monthlyPayments: string[] | null };
 export type VarianceLine = Schemas['Line'];
-/** The contract types `line` as a string; the service only stores Line values (its input is a Line). */
-export type VarianceReason = Nest<WithNulls<Schemas['Reason'], 'projectId'>, { line: VarianceLine }>;
+export type VarianceReason = Schemas['Reason'];
 export type VarianceReasonInput = WithNulls<DecimalStrings<Schemas['VarianceReasonInput'], 'amount'>, 'projectId'>;
 export type VarianceReasonsUpdate = Nest<WithNulls<Schemas['VarianceReasonsInput'], 'revision'>, { reasons: VarianceReasonInput[] }>;
-export type ReasonCheck = Nest<WithNulls<Schemas['ReasonCheck'], 'projectId'>, { line: VarianceLine }>;
+export type ReasonCheck = Schemas['ReasonCheck'];
 
 /** GET /budgets/{dept}/{year}: everything reported for the year with every derived figure; a part not reported yet is null. */
 export type BudgetSheet = Nest<
   Schemas['BudgetSheet'],
   {
-    /** null when the department row is missing. */
-    department: Schemas['Profile'] | null;
-    staffing: Staffing | null;
-    basic: SheetBasic | null;
-    projects: Project[];
-    projectTotals: ProjectTotals | null;
-    threePublic: ThreePublic | null;
-    procurement: AmountPair | null;
-    carryOver: AmountPair | null;
-    assets: Assets | null;
-    /** Paid in each month 1..12 (元). */
+    /** Paid in each month 1..12 (元), a month null when not entered (an annotation cannot mark a list's items null). */
     monthlyPayments: (string | null)[] | null;
-    varianceReasons: VarianceReason[];
-    reasonChecks: ReasonCheck[];
   }
 >;
 
@@ -164,24 +132,10 @@ export type SummaryPage = Schemas['DistrictSummaryPage'];
 
 export type IndicatorInput = Schemas['Input'];
 export type IndicatorValue = Schemas['Indicator'];
-export type ScoreItem = WithNulls<
-  Schemas['Item'],
-  | 'value'
-  | 'explanation'
-  | 'adjustedScore'
-  | 'adjustment'
-  | 'ruleText'
-  | 'nameEn'
-  | 'level1En'
-  | 'level2En'
-  | 'calculation'
-  | 'rule'
-  | 'selfScoreVersion'
-  | 'adjustmentVersion'
->;
-export type ScoreCard = Nest<Schemas['ScoreCard'], { items: ScoreItem[] }>;
+export type ScoreItem = Schemas['Item'];
+export type ScoreCard = Schemas['ScoreCard'];
 /** GET /evaluations/{dept}/{year}: indicators and, once a template applies, the score card. */
-export type Evaluation = Nest<Schemas['Evaluation'], { score: ScoreCard | null }>;
+export type Evaluation = Schemas['Evaluation'];
 export type EvaluationWithScore = Evaluation;
 export type SelfScoreTier = Schemas['Tier'];
 export type SelfScoreInput = WithNulls<DecimalStrings<Schemas['SelfScoreInput'], 'score'>, 'version'>;

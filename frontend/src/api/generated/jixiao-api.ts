@@ -481,14 +481,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The lines, streamed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/x-ndjson": unknown;
-                        "text/csv": unknown;
+                        "application/x-ndjson": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -567,7 +567,8 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
                 /** @description unknown format or sheet */
@@ -676,12 +677,12 @@ export interface paths {
                          *       "projectId": null
                          *     }
                          */
-                        "application/x-ndjson": unknown;
+                        "application/x-ndjson": string;
                         /**
                          * @example 单位编码,单位名称,年度,序号,支付日期,支出类型,项目名称,经济分类,支付方式,金额(元),摘要
                          *     001,区发展和改革局,2020,1,2020-02-03,基本支出,,办公费,单位自有,1280.00,打印纸
                          */
-                        "text/csv": unknown;
+                        "text/csv": string;
                     };
                 };
                 /** @description fiscalYear missing, format unknown or updatedSince unreadable */
@@ -972,7 +973,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BasicExpenditure"];
                     };
                 };
                 /** @description Invalid amounts (problem+json with the field) */
@@ -1727,7 +1728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SpendingLinePage"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -1794,13 +1795,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** @description The sheet with the saved 人员情况 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["BudgetSheet"];
                     };
                 };
                 /** @description Bad Request */
@@ -2809,7 +2810,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["GradeDistribution"];
                     };
                 };
                 /** @description fiscalYear missing */
@@ -2975,7 +2976,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["YearEndRushDistrict"];
                     };
                 };
                 /** @description fiscalYear missing */
@@ -3049,7 +3050,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["EvaluationHistory"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -3221,7 +3222,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Evaluation"];
                     };
                 };
                 /** @description Above the indicator's points, or no comment */
@@ -3307,7 +3308,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ProjectEvaluations"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -3383,7 +3384,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ProjectEvaluation"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -3467,7 +3468,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ProjectEvaluation"];
                     };
                 };
                 /** @description Invalid indicators, each with its field path (e.g. indicators[2].selfScorePercent) */
@@ -3559,7 +3560,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Evaluation"];
                     };
                 };
                 /** @description Outside the tier, not a qualitative indicator, or a field missing */
@@ -4074,7 +4075,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4152,7 +4153,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4230,7 +4231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4662,7 +4663,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["PublicReport"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -4738,8 +4739,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                        "application/pdf": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5567,7 +5567,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/zip": unknown;
+                        "application/zip": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5646,7 +5646,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReadModelRebuild"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5819,7 +5819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -5890,7 +5890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6183,7 +6183,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6260,7 +6260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6340,7 +6340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6426,7 +6426,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -6503,7 +6503,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ReportSection"];
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7042,7 +7042,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7267,7 +7267,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -7334,7 +7334,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Not signed in, or the token expired or is invalid (auth.required) */
@@ -8291,9 +8291,9 @@ export interface components {
             version?: number;
         };
         Assets: {
-            inUse: string;
-            total: string;
-            utilisationRate: string;
+            inUse: string | null;
+            total: string | null;
+            utilisationRate: string | null;
         };
         AssignInput: {
             /** Format: int64 */
@@ -8328,13 +8328,16 @@ export interface components {
         Basic: {
             actual: string;
             budget: string;
-            executionRate: string;
-            partsDifference: string;
-            partsSum: string;
-            personnelActual: string;
-            publicFundsActual: string;
-            publicFundsBudget: string;
-            subsidiesActual: string;
+            /** @description 预算完成率 (%), null when the budget is 0 */
+            executionRate: string | null;
+            /** @description actual − partsSum (non-zero: the parts and the total disagree) */
+            partsDifference: string | null;
+            /** @description sum of the three parts, null while one is missing */
+            partsSum: string | null;
+            personnelActual: string | null;
+            publicFundsActual: string | null;
+            publicFundsBudget: string | null;
+            subsidiesActual: string | null;
             variance: string;
             /** Format: int64 */
             version: number;
@@ -8476,25 +8479,44 @@ export interface components {
              */
             total: number;
         };
+        /** @description One budget line of GET /budgets/export?format=ndjson (one per line of the stream): 基本支出 or a project, money in 元 as decimal strings */
+        BudgetExportLine: {
+            actual: string;
+            actualDirect: string;
+            actualOwn: string;
+            adjustment: string;
+            budget: string;
+            departmentCode: string;
+            departmentName: string;
+            /** Format: int32 */
+            fiscalYear: number;
+            keyProject: boolean;
+            /** @enum {string} */
+            line: "BASIC" | "PROJECT";
+            /** @description 项目名称, null for 基本支出 */
+            project: string | null;
+            variance: string;
+        };
         BudgetSheet: {
-            assets: components["schemas"]["Assets"];
-            basic: components["schemas"]["Basic"];
-            carryOver: components["schemas"]["Pair"];
-            department: components["schemas"]["Profile"];
+            assets: components["schemas"]["Assets"] | null;
+            basic: components["schemas"]["Basic"] | null;
+            carryOver: components["schemas"]["Pair"] | null;
+            department: components["schemas"]["Profile"] | null;
             departmentId: string;
             /** Format: int32 */
             fiscalYear: number;
             locked: boolean;
-            monthlyPayments: string[];
-            procurement: components["schemas"]["Pair"];
-            projectTotals: components["schemas"]["ProjectTotals"];
+            /** @description paid in each month 1..12 (元), a month null when not entered; null when no month was */
+            monthlyPayments: string[] | null;
+            procurement: components["schemas"]["Pair"] | null;
+            projectTotals: components["schemas"]["ProjectTotals"] | null;
             projects: components["schemas"]["Project"][];
             reasonChecks: components["schemas"]["ReasonCheck"][];
             /** Format: int64 */
             revision: number;
-            spending: components["schemas"]["Spending"];
-            staffing: components["schemas"]["Staffing"];
-            threePublic: components["schemas"]["ThreePublic"];
+            spending: components["schemas"]["Spending"] | null;
+            staffing: components["schemas"]["Staffing"] | null;
+            threePublic: components["schemas"]["ThreePublic"] | null;
             varianceReasons: components["schemas"]["Reason"][];
         };
         Change: {
@@ -8703,13 +8725,34 @@ export interface components {
              * @description budget-service revision of the department-year scored
              */
             revision: number;
-            /** @description every indicator of the template with points, value, score, status and why; total and grade */
-            score: components["schemas"]["ScoreCard"];
+            score: components["schemas"]["ScoreCard"] | null;
             /**
              * Format: int64
              * @description version of the 基本支出 the values were computed from (-1: none entered)
              */
             sourceVersion: number;
+        };
+        /** @description A department's scores per fiscal year, oldest first */
+        EvaluationHistory: {
+            departmentId: string;
+            years: components["schemas"]["EvaluationHistoryYear"][];
+        };
+        /** @description A year's total and grade, with the template version that scored it */
+        EvaluationHistoryYear: {
+            computedAt: components["schemas"]["OffsetDateTime"];
+            /** Format: int32 */
+            fiscalYear: number;
+            grade: string;
+            /** @description true while a submitted filing pins the version */
+            pinned: boolean;
+            /**
+             * Format: int64
+             * @description null: scored without a template
+             */
+            templateId: number | null;
+            /** Format: int32 */
+            templateVersion: number | null;
+            total: number;
         };
         ExtensionInput: {
             departmentId: string;
@@ -8819,6 +8862,26 @@ export interface components {
              * @description null until the goals were first saved
              */
             version: number | null;
+        };
+        /** @description How many departments got one grade */
+        GradeCount: {
+            /** Format: int64 */
+            count: number;
+            /** @enum {string} */
+            grade: "优" | "良" | "中" | "差";
+        };
+        /** @description The grade distribution of a year: all four grades, 0 where none */
+        GradeDistribution: {
+            /**
+             * Format: int64
+             * @description departments scored (the sum of the counts)
+             */
+            departments: number;
+            /** Format: int32 */
+            fiscalYear: number;
+            grades: components["schemas"]["GradeCount"][];
+            /** @description 所属区县 asked for; null: every 区县 */
+            jurisdiction: string | null;
         };
         /** @description Why the whole file was refused or not saved (the job's failure is null on success) */
         ImportFailure: {
@@ -8953,7 +9016,7 @@ export interface components {
             missing: boolean;
             /** @example 基本支出预算完成率 */
             name: string;
-            nameEn: string;
+            nameEn: string | null;
             /** Format: int64 */
             sourceVersion: number;
             /** @example % */
@@ -8970,27 +9033,15 @@ export interface components {
             target: number;
             unit: string;
         };
-        IndicatorInput1: {
-            actual: number;
-            category: string;
-            direction: string;
-            evidence: string;
-            kind: string;
-            name: string;
-            selfScorePercent: number;
-            target: number;
-            tier: string;
-            unit: string;
-        };
         IndicatorResult: {
             code: string;
             formula: string;
             inputs: components["schemas"]["Input"][];
             missing: boolean;
             name: string;
-            nameEn: string;
+            nameEn: string | null;
             unit: string;
-            value: number;
+            value: number | null;
         };
         IndicatorScore: {
             attainment: number;
@@ -9003,38 +9054,39 @@ export interface components {
             weight: number;
         };
         IndicatorsInput: {
-            indicators: components["schemas"]["IndicatorInput1"][];
+            indicators: components["schemas"]["ProjectIndicatorInput"][];
             /** Format: int64 */
             version: number;
         };
         Input: {
             name: string;
             source: string;
-            value: string;
+            /** @description null when absent (数据缺失) */
+            value: string | null;
         };
         Item: {
-            adjustedScore: number;
-            adjustment: string;
+            adjustedScore: number | null;
+            adjustment: string | null;
             /** Format: int64 */
-            adjustmentVersion: number;
-            calculation: components["schemas"]["IndicatorResult"];
+            adjustmentVersion: number | null;
+            calculation: components["schemas"]["IndicatorResult"] | null;
             code: string;
-            explanation: string;
+            explanation: string | null;
             level1: string;
-            level1En: string;
+            level1En: string | null;
             level2: string;
-            level2En: string;
+            level2En: string | null;
             name: string;
-            nameEn: string;
+            nameEn: string | null;
             points: number;
-            rule: components["schemas"]["TemplateRule"];
+            rule: components["schemas"]["TemplateRule"] | null;
             ruleKind: string;
-            ruleText: string;
+            ruleText: string | null;
             score: number;
             /** Format: int64 */
-            selfScoreVersion: number;
+            selfScoreVersion: number | null;
             status: string;
-            value: number;
+            value: number | null;
         };
         ItemInput: {
             code: string;
@@ -9291,8 +9343,8 @@ export interface components {
             nextCursor: string;
         };
         Pair: {
-            actualOrPrevious: string;
-            budgetOrCurrent: string;
+            actualOrPrevious: string | null;
+            budgetOrCurrent: string | null;
         };
         /** @description An incoming event this service could not apply */
         ParkedEvent: {
@@ -9342,7 +9394,8 @@ export interface components {
             points: number;
             score: number;
             status: string;
-            value: number;
+            /** @description null when 数据缺失 */
+            value: number | null;
         };
         Problem: {
             /** @description null: no cause given */
@@ -9394,9 +9447,10 @@ export interface components {
             actualOwn: string;
             adjustedBudget: string;
             adjustment: string;
-            adjustmentReason: string;
+            adjustmentReason: string | null;
             budget: string;
-            executionRate: string;
+            /** @description null when the budget is 0 */
+            executionRate: string | null;
             /** Format: int64 */
             id: number;
             keyProject: boolean;
@@ -9406,9 +9460,9 @@ export interface components {
             version: number;
         };
         ProjectCard: {
-            actual: number;
-            adjustedBudget: number;
-            budget: number;
+            actual: number | null;
+            adjustedBudget: number | null;
+            budget: number | null;
             grade: string;
             keyProject: boolean;
             missing: string[];
@@ -9417,6 +9471,58 @@ export interface components {
             /** Format: int64 */
             projectId: number;
             total: number;
+        };
+        /** @description 项目支出绩效自评 of one project, with the indicators entered */
+        ProjectEvaluation: {
+            actual: number | null;
+            adjustedBudget: number | null;
+            budget: number | null;
+            grade: string;
+            indicators: components["schemas"]["ProjectIndicatorInput"][];
+            /**
+             * Format: int64
+             * @description null until indicators are saved
+             */
+            inputVersion: number | null;
+            keyProject: boolean;
+            missing: string[];
+            name: string;
+            parts: components["schemas"]["Part"][];
+            /** Format: int64 */
+            projectId: number;
+            total: number;
+        };
+        /** @description Every project's self-evaluation of a department-year */
+        ProjectEvaluations: {
+            departmentId: string;
+            /** Format: int32 */
+            fiscalYear: number;
+            projects: components["schemas"]["ProjectEvaluation"][];
+            /** Format: int64 */
+            revision: number;
+            /**
+             * Format: int64
+             * @description null: scored without a template
+             */
+            templateId: number | null;
+            templatePinned: boolean;
+            /** Format: int32 */
+            templateVersion: number | null;
+            weights: components["schemas"]["ProjectWeights"];
+        };
+        /** @description A project's indicator; the fields of the other kind are null */
+        ProjectIndicatorInput: {
+            /** @description null until known */
+            actual: number | null;
+            category: string;
+            direction: string | null;
+            evidence: string | null;
+            kind: string;
+            name: string;
+            selfScorePercent: number | null;
+            target: number | null;
+            tier: string | null;
+            unit: string | null;
         };
         /** @description 项目支出: one project */
         ProjectInput: {
@@ -9458,9 +9564,10 @@ export interface components {
             budget: string;
             /** Format: int32 */
             count: number;
-            executionRate: string;
+            executionRate: string | null;
             keyProjectsActual: string;
-            keyProjectsShare: string;
+            /** @description null when nothing was spent */
+            keyProjectsShare: string | null;
             variance: string;
         };
         ProjectWeights: {
@@ -9492,6 +9599,32 @@ export interface components {
             total: number | null;
             /** @example /api/v1/public/reports/5 */
             url: string;
+        };
+        /** @description 信息公开: one published report without personal data, with its total and grade */
+        PublicReport: {
+            /** @example 中共长沙市望城区委政法委员会 */
+            departmentName: string;
+            /**
+             * Format: int32
+             * @example 2020
+             */
+            fiscalYear: number;
+            /** @example 良 */
+            grade: string | null;
+            /**
+             * Format: int64
+             * @example 5
+             */
+            id: number;
+            /** @example /api/v1/public/reports/5/pdf */
+            pdfUrl: string;
+            publishedAt: components["schemas"]["OffsetDateTime"];
+            report: components["schemas"]["ReportDocumentResponse"];
+            /**
+             * @description the score's total; null without a score
+             * @example 86.5
+             */
+            total: number | null;
         };
         /** @description 信息公开: a department-year's public version, published or unpublished */
         Publication: {
@@ -9627,21 +9760,43 @@ export interface components {
              */
             tier: string;
         };
+        /** @description What a rebuild replayed and wrote */
+        ReadModelRebuild: {
+            /** @description records per inbox outcome (APPLIED, DUPLICATE, …) */
+            outcomes: {
+                [key: string]: number;
+            };
+            /** @description records read per topic */
+            records: {
+                [key: string]: number;
+            };
+            /** @description rows per view after the rebuild */
+            rows: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            tookMs: number;
+        };
         Reason: {
             amount: string;
             /** Format: int64 */
             id: number;
-            line: string;
-            /** Format: int64 */
-            projectId: number;
+            /** @enum {string} */
+            line: "BASIC" | "PROJECTS" | "PROJECT";
+            /**
+             * Format: int64
+             * @description the project of a PROJECT line, else null
+             */
+            projectId: number | null;
             reason: string;
         };
         ReasonCheck: {
             explained: string;
-            line: string;
+            /** @enum {string} */
+            line: "BASIC" | "PROJECTS" | "PROJECT";
             matches: boolean;
             /** Format: int64 */
-            projectId: number;
+            projectId: number | null;
             unexplained: string;
             variance: string;
         };
@@ -9934,18 +10089,22 @@ export interface components {
             /** @example 86.50 */
             selfAverage: string | null;
         };
+        /** @description every indicator of the template with points, value, score, status and why; total and grade */
         ScoreCard: {
             grade: string;
             items: components["schemas"]["Item"][];
             maxPoints: number;
             missing: string[];
-            projects: components["schemas"]["ProjectCard"][];
+            projects: components["schemas"]["ProjectCard"][] | null;
             templateCode: string;
-            /** Format: int64 */
-            templateId: number;
+            /**
+             * Format: int64
+             * @description null: not yet scored with a stored template
+             */
+            templateId: number | null;
             templatePinned: boolean;
             /** Format: int32 */
-            templateVersion: number;
+            templateVersion: number | null;
             total: number;
         };
         /** @description A department's self-score of a qualitative indicator */
@@ -9967,8 +10126,9 @@ export interface components {
             total: string;
         };
         SpendingCheck: {
-            difference: string;
-            line: string;
+            difference: string | null;
+            /** @enum {string} */
+            line: "BASIC" | "PROJECT";
             /** Format: int32 */
             lines: number;
             linesDirect: string;
@@ -9976,28 +10136,64 @@ export interface components {
             linesTotal: string;
             matches: boolean;
             /** Format: int64 */
-            projectId: number;
-            stated: string;
+            projectId: number | null;
+            /** @description the actual the sheet states; null without 基本支出 */
+            stated: string | null;
+        };
+        /** @description One 支出明细 line; money in 元 as a decimal string */
+        SpendingLine: {
+            /** @example 52800.00 */
+            amount: string;
+            /**
+             * @description OWN 单位自有, DIRECT 财政直接支付
+             * @enum {string}
+             */
+            channel: "OWN" | "DIRECT";
+            /** @description 摘要 */
+            description: string | null;
+            economicClass: string;
+            /**
+             * Format: int32
+             * @description 序号 in the imported file
+             */
+            lineNo: number;
+            paidOn: components["schemas"]["LocalDate"];
+            /** @description 项目名称, null for 基本支出 */
+            project: string | null;
+            /**
+             * Format: int64
+             * @description null for 基本支出
+             */
+            projectId: number | null;
+        };
+        /** @description A page of 支出明细 in file order */
+        SpendingLinePage: {
+            items: components["schemas"]["SpendingLine"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
         };
         Staffing: {
             /** Format: int32 */
-            authorizedPosts: number;
+            authorizedPosts: number | null;
+            /**
+             * Format: int32
+             * @description 实有在职在编 − 编制数 when positive (staff over 编制), else null
+             */
+            overAuthorized: number | null;
             /** Format: int32 */
-            overAuthorized: number;
+            retiredSoldiers: number | null;
             /** Format: int32 */
-            retiredSoldiers: number;
+            retirees: number | null;
             /** Format: int32 */
-            retirees: number;
+            secondedStaff: number | null;
             /** Format: int32 */
-            secondedStaff: number;
+            staffInPost: number | null;
             /** Format: int32 */
-            staffInPost: number;
+            staffInPostLastYear: number | null;
             /** Format: int32 */
-            staffInPostLastYear: number;
+            temporaryStaff: number | null;
             /** Format: int32 */
-            temporaryStaff: number;
-            /** Format: int32 */
-            temporaryStaffLastYear: number;
+            temporaryStaffLastYear: number | null;
             /** Format: int64 */
             version: number;
         };
@@ -10203,15 +10399,15 @@ export interface components {
             version: number;
         };
         ThreePublic: {
-            budgetLastYear: string;
-            carsActual: string;
-            carsBudget: string;
-            overseasActual: string;
-            overseasBudget: string;
-            receptionActual: string;
-            receptionBudget: string;
-            totalActual: string;
-            totalBudget: string;
+            budgetLastYear: string | null;
+            carsActual: string | null;
+            carsBudget: string | null;
+            overseasActual: string | null;
+            overseasBudget: string | null;
+            receptionActual: string | null;
+            receptionBudget: string | null;
+            totalActual: string | null;
+            totalBudget: string | null;
             /** Format: int64 */
             version: number;
         };

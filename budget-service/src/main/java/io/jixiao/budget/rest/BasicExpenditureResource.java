@@ -78,7 +78,8 @@ public class BasicExpenditureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter or correct 基本支出 (department users, own department only)",
             description = "Send the version you read (body field version, or If-Match). A stale version gets 409.")
-    @APIResponse(responseCode = "200", description = "Saved; an event goes to budget.events through the outbox")
+    @APIResponse(responseCode = "200", description = "Saved; an event goes to budget.events through the outbox",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BasicExpenditureResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid amounts (problem+json with the field)")
     @APIResponse(responseCode = "409", description = "Changed by someone else since you read it")
     public Response put(@PathParam("departmentId") String departmentId, @PathParam("fiscalYear") int fiscalYear,

@@ -71,6 +71,8 @@ public class FiguresResource {
     @PUT
     @Path("/staffing")
     @Operation(summary = "人员情况: 编制数, 实有在职在编, 退役士官, 临聘, 派驻, 离退休")
+    @APIResponse(responseCode = "200", description = "The sheet with the saved 人员情况", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetSheet.class)))
     @APIResponse(responseCode = "409", description = "stale version, or the filing is submitted (locked)")
     public BudgetSheet staffing(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
             @Valid @NotNull FigureInputs.StaffingInput input) {

@@ -76,10 +76,11 @@ public class ImportResource {
             description = "format=xlsx (default): one workbook with a 填写说明 sheet and the three data sheets; the row "
                     + "whose 序号 is 示例 is skipped on import. format=csv with sheet=basic|projects|lines: that sheet "
                     + "as CSV (UTF-8 with BOM); a CSV is recognised on import by its header row, in UTF-8 or GBK.")
-    @APIResponse(responseCode = "200", description = "the template",
-            content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "lines",
+    @APIResponse(responseCode = "200", description = "the template", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "lines",
                     value = "序号,支付日期,项目名称,经济分类/用途,支付方式,金额（元）,摘要\r\n"
-                            + "示例,2020-03-15,平安望城意外伤害及监护人责任保险,保险费,单位自有,52800.00,一季度意外伤害保险保费\r\n")))
+                            + "示例,2020-03-15,平安望城意外伤害及监护人责任保险,保险费,单位自有,52800.00,一季度意外伤害保险保费\r\n")) })
     @APIResponse(responseCode = "400", description = "unknown format or sheet",
             content = @Content(mediaType = "application/problem+json"))
     public Response template(
@@ -214,7 +215,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "支出明细 of the year, in file order, keyset-paginated (follow nextCursor until null)")
     @APIResponse(responseCode = "200", description = "a page",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SpendingLines.Page.class), examples = @ExampleObject(name = "page",
                     value = "{\"items\":[{\"lineNo\":1,\"paidOn\":\"2020-03-15\",\"projectId\":12,"
                             + "\"project\":\"平安望城意外伤害及监护人责任保险\",\"economicClass\":\"保险费\",\"channel\":\"OWN\","
                             + "\"amount\":\"52800.00\",\"description\":\"一季度保费\"}],\"nextCursor\":\"MTAw\"}")))

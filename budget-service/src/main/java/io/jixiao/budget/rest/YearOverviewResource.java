@@ -1,7 +1,9 @@
 package io.jixiao.budget.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -65,6 +67,10 @@ public class YearOverviewResource {
     @Produces({"application/x-ndjson", "text/csv"})
     @Operation(summary = "Every budget line of a year (基本支出 and each project), streamed",
             description = "format=ndjson (one JSON object per line) or csv (UTF-8 with BOM, opens in Excel).")
+    @APIResponse(responseCode = "200", description = "The lines, streamed", content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
+                    description = "one BudgetExportLine (components.schemas) per line")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
     public Response export(@QueryParam("fiscalYear") Integer fiscalYear,
             @QueryParam("format") @DefaultValue("ndjson") String format) {
         int year = Requests.requireYear(fiscalYear);
@@ -85,8 +91,10 @@ public class YearOverviewResource {
                     + "updatedSince: only department-years whose figures changed at or after that time. Lines come grouped "
                     + "by department, in file order; PostgreSQL streams them (COPY), so any size is one request.")
     @APIResponse(responseCode = "200", description = "The lines, streamed", content = {
-            @Content(mediaType = "application/x-ndjson", example = SPENDING_NDJSON),
-            @Content(mediaType = "text/csv", example = "单位编码,单位名称,年度,序号,支付日期,支出类型,项目名称,经济分类,支付方式,金额(元),摘要\n"
+            @Content(mediaType = "application/x-ndjson", example = SPENDING_NDJSON, schema = @Schema(type = SchemaType.STRING,
+                    description = "one object per line: a SpendingLine (components.schemas) with its department (departmentId, "
+                            + "departmentCode, departmentName), fiscalYear and line (BASIC or PROJECT)")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = "单位编码,单位名称,年度,序号,支付日期,支出类型,项目名称,经济分类,支付方式,金额(元),摘要\n"
                     + "001,区发展和改革局,2020,1,2020-02-03,基本支出,,办公费,单位自有,1280.00,打印纸\n") })
     @APIResponse(responseCode = "400", description = "fiscalYear missing, format unknown or updatedSince unreadable")
     @APIResponse(responseCode = "403", description = "Another department's lines")

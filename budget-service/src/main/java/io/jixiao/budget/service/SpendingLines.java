@@ -10,6 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.budget.service.DepartmentService;
 import io.jixiao.platform.api.Cursors;
 import io.jixiao.platform.api.Requests;
@@ -31,11 +33,19 @@ public class SpendingLines {
         this.departments = departments;
     }
 
-    public record Line(int lineNo, LocalDate paidOn, Long projectId, String project, String economicClass,
-            String channel, String amount, String description) {
+    @Schema(name = "SpendingLine", description = "One 支出明细 line; money in 元 as a decimal string")
+    public record Line(@Schema(description = "序号 in the imported file") int lineNo, LocalDate paidOn,
+            @Schema(description = "null for 基本支出", nullable = true) Long projectId,
+            @Schema(description = "项目名称, null for 基本支出", nullable = true) String project, String economicClass,
+            @Schema(description = "OWN 单位自有, DIRECT 财政直接支付", enumeration = { "OWN", "DIRECT" }) String channel,
+            @Schema(example = "52800.00") String amount,
+            @Schema(description = "摘要", nullable = true) String description) {
     }
 
-    public record Page(List<Line> items, String nextCursor) implements io.jixiao.platform.api.CursorPage {
+    @Schema(name = "SpendingLinePage", description = "A page of 支出明细 in file order")
+    public record Page(List<Line> items,
+            @Schema(description = "null on the last page", nullable = true) String nextCursor)
+            implements io.jixiao.platform.api.CursorPage {
     }
 
     public Page page(Caller caller, String departmentId, int fiscalYear, String cursor, int limit) {

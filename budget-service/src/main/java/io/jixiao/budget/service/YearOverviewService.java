@@ -21,6 +21,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.platform.api.ChangeFeed;
@@ -228,9 +230,12 @@ public class YearOverviewService {
         }
     }
 
-    public record ExportLine(String departmentCode, String departmentName, int fiscalYear, String line,
-            String project, String budget, String adjustment, String actualOwn, String actualDirect, String actual,
-            String variance, boolean keyProject) {
+    @Schema(name = "BudgetExportLine", description = "One budget line of GET /budgets/export?format=ndjson (one per line of the "
+            + "stream): 基本支出 or a project, money in 元 as decimal strings")
+    public record ExportLine(String departmentCode, String departmentName, int fiscalYear,
+            @Schema(enumeration = { "BASIC", "PROJECT" }) String line,
+            @Schema(description = "项目名称, null for 基本支出", nullable = true) String project, String budget, String adjustment,
+            String actualOwn, String actualDirect, String actual, String variance, boolean keyProject) {
     }
 
     /** A cursor is the sort it belongs to, the last row's sort key and its code. */

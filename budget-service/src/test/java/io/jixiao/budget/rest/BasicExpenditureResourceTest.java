@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,7 +32,7 @@ public class BasicExpenditureResourceTest {
 
     @Test
     void sampleFiguresGiveTheSampleRateAndVariance() {
-        as(TestTokens.department(SAMPLE))
+        String saved = as(TestTokens.department(SAMPLE))
                 .body("{\"budget\":\"6378800.00\",\"actual\":\"6991300.00\",\"version\":null}")
                 .put(url(SAMPLE, 2020))
                 .then().statusCode(200)
@@ -40,7 +41,9 @@ public class BasicExpenditureResourceTest {
                 .body("actual", equalTo("6991300.00"))
                 .body("variance", equalTo("612500.00"))
                 .body("executionRate", equalTo("109.60"))
-                .body("updatedBy", equalTo("clerk-01"));
+                .body("updatedBy", equalTo("clerk-01")).extract().asString();
+        // the parts not sent are null, as the schema allows
+        ContractAssert.assertMatches("BasicExpenditure", saved);
 
         as(TestTokens.reviewer()).get(url(SAMPLE, 2020)).then().statusCode(200)
                 .body("executionRate", equalTo("109.60"));

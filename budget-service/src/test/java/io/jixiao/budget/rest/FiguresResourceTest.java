@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
@@ -20,6 +21,9 @@ import io.jixiao.testing.Tier2;
 @Tier2
 @QuarkusTest
 class FiguresResourceTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     static final String D = TestTokens.SAMPLE_DEPT;
     static final String BASE = "/api/v1/budgets/" + D + "/2019";
@@ -34,11 +38,13 @@ class FiguresResourceTest {
     }
 
     @Test
-    void theSampleFiguresGiveItsTotalsAndShowItsInconsistenciesAsData() {
-        as(clerk()).body("{\"authorizedPosts\":20,\"staffInPost\":22,\"retiredSoldiers\":1,\"temporaryStaff\":4,"
+    void theSampleFiguresGiveItsTotalsAndShowItsInconsistenciesAsData() throws Exception {
+        String staffed = as(clerk()).body("{\"authorizedPosts\":20,\"staffInPost\":22,\"retiredSoldiers\":1,\"temporaryStaff\":4,"
                 + "\"secondedStaff\":2}").put(BASE + "/staffing").then().statusCode(200)
                 .body("staffing.overAuthorized", equalTo(2))
-                .body("staffing.retirees", nullValue());
+                .body("staffing.retirees", nullValue()).extract().asString();
+        // the sheet with only 人员情况: every part not reported yet is null, as its schema says
+        ContractAssert.assertMatches("BudgetSheet", staffed);
         as(clerk()).body("{\"budget\":\"6378800.00\",\"actual\":\"6991300.00\",\"personnelActual\":\"6095200.00\","
                 + "\"subsidiesActual\":\"557900.00\",\"publicFundsActual\":\"338100.00\"}")
                 .put(BASE + "/basic-expenditure").then().statusCode(200).body("personnelActual", equalTo("6095200.00"));
@@ -59,7 +65,7 @@ class FiguresResourceTest {
                 + "{\"line\":\"PROJECTS\",\"amount\":\"-69000.00\",\"reason\":\"见义勇为奖励金结余\"}]}")
                 .put(BASE + "/variance-reasons").then().statusCode(200);
 
-        as(TestTokens.reviewer()).get(BASE).then().statusCode(200)
+        String sheet = as(TestTokens.reviewer()).get(BASE).then().statusCode(200)
                 .body("basic.variance", equalTo("612500.00"))
                 .body("basic.executionRate", equalTo("109.60"))
                 .body("basic.partsSum", equalTo("6991200.00"))
@@ -75,7 +81,8 @@ class FiguresResourceTest {
                 .body("reasonChecks.find { it.line == 'PROJECTS' }.unexplained", equalTo("-1100.00"))
                 .body("reasonChecks.find { it.line == 'PROJECTS' }.matches", equalTo(false))
                 .body("reasonChecks.find { it.line == 'PROJECT' && it.projectId == " + insurance + " }.matches", equalTo(true))
-                .body("threePublic", nullValue());
+                .body("threePublic", nullValue()).extract().asString();
+        ContractAssert.assertMatches("BudgetSheet", sheet);
 
         // every change went out as a full snapshot, valid against our schema
         String event = TopicReader.await("budget.events", v -> v.contains("\"BudgetFiguresChanged\"")
@@ -83,6 +90,30 @@ class FiguresResourceTest {
         SchemaAssert.assertValid(java.nio.file.Path.of("src/main/resources/schemas/BudgetFiguresChanged.v1.json"), event);
         as(clerk()).get(BASE + "/audit").then().statusCode(200)
                 .body("find { it.field == 'authorizedPosts' }.newValue", equalTo("20"));
+
+        // 支出明细 (imported by ImportResourceTest; written here directly): a page with a cursor and the last page
+        insertLine(1, null, "打印纸");
+        insertLine(2, insurance, null);
+        String first = as(clerk()).queryParam("limit", 1).get(BASE + "/spending-lines").then().statusCode(200)
+                .body("items[0].projectId", nullValue()).extract().asString();
+        ContractAssert.assertMatches("SpendingLinePage", first);
+        String last = as(clerk()).queryParam("cursor", io.restassured.path.json.JsonPath.from(first).getString("nextCursor"))
+                .get(BASE + "/spending-lines").then().statusCode(200).body("nextCursor", nullValue())
+                .body("items[0].project", equalTo("平安望城意外伤害及监护人责任保险")).body("items[0].description", nullValue())
+                .extract().asString();
+        ContractAssert.assertMatches("SpendingLinePage", last);
+    }
+
+    private void insertLine(int lineNo, Integer projectId, String description) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "insert into spending_line (department_id, fiscal_year, line_no, paid_on, project_id, economic_class, channel,"
+                        + " amount, description) values (?, 2019, ?, date '2019-03-15', ?, '办公费', 'OWN', 52800.00, ?)")) {
+            ps.setString(1, D);
+            ps.setInt(2, lineNo);
+            ps.setObject(3, projectId);
+            ps.setString(4, description);
+            ps.executeUpdate();
+        }
     }
 
     @Test

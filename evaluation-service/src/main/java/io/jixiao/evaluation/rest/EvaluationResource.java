@@ -115,8 +115,8 @@ public class EvaluationResource {
                     + "read (null the first time). Answers the rescored evaluation in the caller's language.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "社会效益, good",
             value = Examples.SELF_SCORE_INPUT)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "rescored", summary = "3 of the 28 items shown", value = Examples.EVALUATION_SELF_SCORED)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class),
+            examples = @ExampleObject(name = "rescored", summary = "3 of the 28 items shown", value = Examples.EVALUATION_SELF_SCORED)))
     @APIResponse(responseCode = "400", description = "Outside the tier, not a qualitative indicator, or a field missing",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "outside the tier",
                     value = Examples.SELF_SCORE_OUTSIDE_TIER)))
@@ -146,8 +146,8 @@ public class EvaluationResource {
             description = "score: 0 up to the indicator's points; version: the adjustmentVersion of the item read (null the first time).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "社会效益 to 6.40",
             value = Examples.ADJUSTMENT_INPUT)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "adjusted", summary = "3 of the 28 items shown", value = Examples.EVALUATION_ADJUSTED)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponse.class),
+            examples = @ExampleObject(name = "adjusted", summary = "3 of the 28 items shown", value = Examples.EVALUATION_ADJUSTED)))
     @APIResponse(responseCode = "400", description = "Above the indicator's points, or no comment", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "above the points", value = Examples.ABOVE_POINTS)))
     @APIResponse(responseCode = "403", description = "Not a finance reviewer")
@@ -192,7 +192,8 @@ public class EvaluationResource {
     @Path("/grades")
     @Operation(summary = "Grade distribution: how many departments got 优 / 良 / 中 / 差 (finance bureau)",
             description = "All four grades are listed, with 0 where none. Filter by year (required) and 区县.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, 
+            schema = @Schema(implementation = EvaluationService.GradeDistribution.class), examples = @ExampleObject(
             name = "望城区 2020", value = "{\"fiscalYear\":2020,\"jurisdiction\":\"望城区\",\"departments\":7,\"grades\":["
                     + "{\"grade\":\"优\",\"count\":1},{\"grade\":\"良\",\"count\":2},{\"grade\":\"中\",\"count\":2},{\"grade\":\"差\",\"count\":2}]}")))
     @APIResponse(responseCode = "400", description = "fiscalYear missing")
@@ -205,7 +206,8 @@ public class EvaluationResource {
     @GET
     @Path("/{departmentId}/history")
     @Operation(summary = "A department's total and grade per fiscal year, oldest first, with the template version that scored each")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, 
+            schema = @Schema(implementation = EvaluationService.History.class), examples = @ExampleObject(
             name = "two years", value = "{\"departmentId\":\"d0000000-0000-4000-8000-000000000001\",\"years\":["
                     + "{\"fiscalYear\":2019,\"total\":72.40,\"grade\":\"中\",\"templateId\":1,\"templateVersion\":1,\"pinned\":true,\"computedAt\":\"2020-03-02T08:00:00Z\"},"
                     + "{\"fiscalYear\":2020,\"total\":6.82,\"grade\":\"差\",\"templateId\":2,\"templateVersion\":3,\"pinned\":false,\"computedAt\":\"2021-03-01T08:00:00Z\"}]}")))

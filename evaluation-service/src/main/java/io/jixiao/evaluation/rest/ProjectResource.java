@@ -3,6 +3,7 @@ package io.jixiao.evaluation.rest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -58,7 +59,7 @@ public class ProjectResource {
             description = "Weights come from the template version that scores the department-year (default 10/50/30/10). "
                     + "A part without indicators, or an indicator without its actual value, scores 0 as 数据缺失 and is listed in missing.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "2020", summary = "1 of the 6 projects shown", value = Examples.PROJECTS)))
+            schema = @Schema(implementation = ProjectService.ProjectsResponse.class), examples = @ExampleObject(name = "2020", summary = "1 of the 6 projects shown", value = Examples.PROJECTS)))
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet")
     @APIResponse(responseCode = "403", description = "Another department")
     public ProjectService.ProjectsResponse list(@PathParam("departmentId") String departmentId,
@@ -70,7 +71,7 @@ public class ProjectResource {
     @Path("/{projectId}")
     @Operation(summary = "One project's self-evaluation with explanations and the indicators entered")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "综治维稳工作经费", value = PROJECT_EXAMPLE)))
+            schema = @Schema(implementation = ProjectService.ProjectEvaluation.class), examples = @ExampleObject(name = "综治维稳工作经费", value = PROJECT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such project in the sheet")
     public ProjectService.ProjectEvaluation get(@PathParam("departmentId") String departmentId,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("projectId") long projectId, @Context HttpHeaders headers) {
@@ -92,7 +93,7 @@ public class ProjectResource {
                       {"category":"QUALITY","name":"调解成功率","kind":"QUANTITATIVE","unit":"%","direction":"GE","target":100,"actual":90},
                       {"category":"BENEFIT","name":"社会治安持续向好","kind":"QUALITATIVE","tier":"GOOD","selfScorePercent":85,"evidence":"刑事案件同比下降"}]}""")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "rescored", value = PROJECT_EXAMPLE)))
+            schema = @Schema(implementation = ProjectService.ProjectEvaluation.class), examples = @ExampleObject(name = "rescored", value = PROJECT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid indicators, each with its field path (e.g. indicators[2].selfScorePercent)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "two fields wrong",
                     value = Examples.PROJECT_INDICATORS_INVALID)))

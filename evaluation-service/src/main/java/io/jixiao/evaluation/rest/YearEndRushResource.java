@@ -3,6 +3,7 @@ package io.jixiao.evaluation.rest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,7 +39,8 @@ public class YearEndRushResource {
             description = "The bureau sees every department of the year (filter by 区县 with jurisdiction), a department "
                     + "only its own. Shares in %, null when the monthly data is missing; the thresholds are the configured "
                     + "defaults the chart draws. Highest December share first.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, 
+            schema = @Schema(implementation = YearEndRushService.District.class), examples = @ExampleObject(
             name = "2020", value = "{\"fiscalYear\":2020,\"jurisdiction\":\"望城区\",\"decemberThreshold\":15,\"q4Threshold\":40,"
                     + "\"departments\":[{\"departmentId\":\"d0000000-0000-4000-8000-000000000002\",\"name\":\"望城区教育局\","
                     + "\"jurisdiction\":\"望城区\",\"decemberShare\":19.43,\"q4Share\":34.29,\"aboveThreshold\":true}]}")))

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.money.Money;
 import io.jixiao.platform.problem.Messages;
 
@@ -41,12 +43,14 @@ public final class ProjectScorer {
     }
 
     /** code: budget-execution, output, benefit, satisfaction. */
-    public record Part(String code, String name, BigDecimal points, BigDecimal value, BigDecimal score, String status,
+    public record Part(String code, String name, BigDecimal points,
+            @Schema(description = "null when 数据缺失", nullable = true) BigDecimal value, BigDecimal score, String status,
             String formula, String explanation, List<IndicatorResult.Input> inputs, List<IndicatorScore> indicators) {
     }
 
-    public record ProjectCard(long projectId, String name, boolean keyProject, BigDecimal budget,
-            BigDecimal adjustedBudget, BigDecimal actual, List<Part> parts, BigDecimal total, String grade,
+    public record ProjectCard(long projectId, String name, boolean keyProject, @Schema(nullable = true) BigDecimal budget,
+            @Schema(nullable = true) BigDecimal adjustedBudget, @Schema(nullable = true) BigDecimal actual, List<Part> parts,
+            BigDecimal total, String grade,
             List<String> missing) {
     }
 

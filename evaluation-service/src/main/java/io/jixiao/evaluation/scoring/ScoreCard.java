@@ -3,15 +3,18 @@ package io.jixiao.evaluation.scoring;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The scored template of one department-year: every indicator, its score and why, the total and grade;
  * which template version scored it (templatePinned: frozen by the submitted filing); and the per-project
  * self-evaluations (项目支出绩效自评), which do not count towards the department's total.
  */
-public record ScoreCard(String templateCode, Long templateId, Integer templateVersion, boolean templatePinned,
+@Schema(description = "every indicator of the template with points, value, score, status and why; total and grade")
+public record ScoreCard(String templateCode, @Schema(description = "null: not yet scored with a stored template", nullable = true)
+        Long templateId, @Schema(nullable = true) Integer templateVersion, boolean templatePinned,
         BigDecimal total, String grade, BigDecimal maxPoints, List<Item> items, List<String> missing,
-        List<ProjectScorer.ProjectCard> projects) {
+        @Schema(nullable = true) List<ProjectScorer.ProjectCard> projects) {
 
     public ScoreCard withTemplate(Long id, Integer version, boolean pinned) {
         return new ScoreCard(templateCode, id, version, pinned, total, grade, maxPoints, items, missing, projects);
@@ -30,9 +33,13 @@ public record ScoreCard(String templateCode, Long templateId, Integer templateVe
      * counts the adjusted score). level1En, level2En, nameEn: the template's English names (null where it has none).
      */
     public record Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,
-            String ruleText, Template.Rule rule, BigDecimal value, BigDecimal score, String status, String explanation,
-            IndicatorResult calculation, BigDecimal adjustedScore, String adjustment, Long selfScoreVersion,
-            Long adjustmentVersion, String level1En, String level2En, String nameEn) {
+            @Schema(nullable = true) String ruleText, @Schema(nullable = true) Template.Rule rule,
+            @Schema(nullable = true) BigDecimal value, BigDecimal score, String status,
+            @Schema(nullable = true) String explanation, @Schema(nullable = true) IndicatorResult calculation,
+            @Schema(nullable = true) BigDecimal adjustedScore, @Schema(nullable = true) String adjustment,
+            @Schema(nullable = true) Long selfScoreVersion, @Schema(nullable = true) Long adjustmentVersion,
+            @Schema(nullable = true) String level1En, @Schema(nullable = true) String level2En,
+            @Schema(nullable = true) String nameEn) {
 
         /** An item without a self-score or adjustment entry behind it (versions are those entries' versions). */
         public Item(String level1, String level2, String code, String name, BigDecimal points, String ruleKind,

@@ -35,13 +35,13 @@ public class EvaluationDocuments {
             @Schema(description = "version of the 基本支出 the values were computed from (-1: none entered)") long sourceVersion,
             @Schema(description = "budget-service revision of the department-year scored") long revision,
             List<IndicatorResponse> indicators,
-            @Schema(description = "every indicator of the template with points, value, score, status and why; total and grade")
-            ScoreCard score) {
+            // described on ScoreCard: a description here would keep "type": "object" beside the anyOf, refusing null
+            @Schema(nullable = true) ScoreCard score) {
     }
 
     @Schema(name = "Indicator", description = "A computed indicator and how it came about")
     public record IndicatorResponse(@Schema(example = "basic-completion-rate") String code,
-            @Schema(example = "基本支出预算完成率") String name, String nameEn,
+            @Schema(example = "基本支出预算完成率") String name, @Schema(nullable = true) String nameEn,
             @Schema(example = "109.60", nullable = true) String value, @Schema(example = "%") String unit,
             String formula, List<IndicatorResult.Input> inputs,
             @Schema(description = "true: 数据缺失 (an input is absent), value is null") boolean missing,

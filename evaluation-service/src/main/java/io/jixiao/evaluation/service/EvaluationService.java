@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.jixiao.platform.api.Requests;
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.ScoreCardRow;
@@ -203,10 +205,14 @@ public class EvaluationService {
         return out;
     }
 
-    public record GradeCount(String grade, long count) {
+    @Schema(name = "GradeCount", description = "How many departments got one grade")
+    public record GradeCount(@Schema(enumeration = { "优", "良", "中", "差" }) String grade, long count) {
     }
 
-    public record GradeDistribution(int fiscalYear, String jurisdiction, long departments, List<GradeCount> grades) {
+    @Schema(name = "GradeDistribution", description = "The grade distribution of a year: all four grades, 0 where none")
+    public record GradeDistribution(int fiscalYear,
+            @Schema(description = "所属区县 asked for; null: every 区县", nullable = true) String jurisdiction,
+            @Schema(description = "departments scored (the sum of the counts)") long departments, List<GradeCount> grades) {
     }
 
     /** How many departments got each grade (优/良/中/差, all four listed), for a year and optionally a jurisdiction. */
@@ -236,10 +242,14 @@ public class EvaluationService {
         return q.getResultList();
     }
 
-    public record YearScore(int fiscalYear, BigDecimal total, String grade, Long templateId, Integer templateVersion,
-            boolean pinned, OffsetDateTime computedAt) {
+    @Schema(name = "EvaluationHistoryYear", description = "A year's total and grade, with the template version that scored it")
+    public record YearScore(int fiscalYear, BigDecimal total, String grade,
+            @Schema(description = "null: scored without a template", nullable = true) Long templateId,
+            @Schema(nullable = true) Integer templateVersion,
+            @Schema(description = "true while a submitted filing pins the version") boolean pinned, OffsetDateTime computedAt) {
     }
 
+    @Schema(name = "EvaluationHistory", description = "A department's scores per fiscal year, oldest first")
     public record History(String departmentId, List<YearScore> years) {
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.jixiao.evaluation.domain.BudgetSheetCopy;
 import io.jixiao.evaluation.domain.FilingPin;
@@ -40,21 +41,29 @@ public class ProjectService {
     static final Set<String> CATEGORIES = Set.of("QUANTITY", "QUALITY", "TIMELINESS", "COST", "BENEFIT", "SATISFACTION");
 
     /** kind QUANTITATIVE: unit, direction, target, actual; kind QUALITATIVE: tier, selfScorePercent, evidence. */
-    public record IndicatorInput(String category, String name, String kind, String unit, String direction,
-            BigDecimal target, BigDecimal actual, String tier, BigDecimal selfScorePercent, String evidence) {
+    @Schema(name = "ProjectIndicatorInput", description = "A project's indicator; the fields of the other kind are null")
+    public record IndicatorInput(String category, String name, String kind, @Schema(nullable = true) String unit,
+            @Schema(nullable = true) String direction, @Schema(nullable = true) BigDecimal target,
+            @Schema(description = "null until known", nullable = true) BigDecimal actual, @Schema(nullable = true) String tier,
+            @Schema(nullable = true) BigDecimal selfScorePercent, @Schema(nullable = true) String evidence) {
     }
 
     public record IndicatorsInput(List<IndicatorInput> indicators, Long version) {
     }
 
     /** One project: the scored parts with explanations, and what the department entered (inputVersion: send it back). */
-    public record ProjectEvaluation(long projectId, String name, boolean keyProject, BigDecimal budget,
-            BigDecimal adjustedBudget, BigDecimal actual, List<ProjectScorer.Part> parts, BigDecimal total, String grade,
-            List<String> missing, Long inputVersion, List<IndicatorInput> indicators) {
+    @Schema(name = "ProjectEvaluation", description = "项目支出绩效自评 of one project, with the indicators entered")
+    public record ProjectEvaluation(long projectId, String name, boolean keyProject, @Schema(nullable = true) BigDecimal budget,
+            @Schema(nullable = true) BigDecimal adjustedBudget, @Schema(nullable = true) BigDecimal actual,
+            List<ProjectScorer.Part> parts, BigDecimal total, String grade,
+            List<String> missing, @Schema(description = "null until indicators are saved", nullable = true) Long inputVersion,
+            List<IndicatorInput> indicators) {
     }
 
-    public record ProjectsResponse(String departmentId, int fiscalYear, long revision, Long templateId,
-            Integer templateVersion, boolean templatePinned, Template.ProjectWeights weights,
+    @Schema(name = "ProjectEvaluations", description = "Every project's self-evaluation of a department-year")
+    public record ProjectsResponse(String departmentId, int fiscalYear, long revision,
+            @Schema(description = "null: scored without a template", nullable = true) Long templateId,
+            @Schema(nullable = true) Integer templateVersion, boolean templatePinned, Template.ProjectWeights weights,
             List<ProjectEvaluation> projects) {
     }
 

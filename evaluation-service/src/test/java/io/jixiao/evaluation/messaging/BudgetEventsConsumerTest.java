@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.jixiao.evaluation.scoring.SampleSheet;
 import io.jixiao.platform.inbox.ParkedEvent;
 import io.jixiao.platform.outbox.OutboxEvent;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
@@ -96,11 +97,12 @@ class BudgetEventsConsumerTest {
                 .body("{\"tier\":\"GOOD\",\"score\":\"1.00\",\"evidence\":\"x\"}")
                 .put("/api/v1/evaluations/" + DEPT + "/2019/self-scores/staff-control-rate")
                 .then().statusCode(400).body("code", equalTo("indicator.not-qualitative"));
-        given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
+        String rescored = given().auth().oauth2(TestTokens.department(DEPT)).contentType(ContentType.JSON)
                 .body("{\"tier\":\"GOOD\",\"score\":\"7.20\",\"evidence\":\"调处矛盾纠纷 1200 件\"}").put(url)
                 .then().statusCode(200)
                 .body("score.total", equalTo(14.02f))
-                .body("score.items.find { it.code == 'social-benefit' }.status", equalTo("SELF_SCORED"));
+                .body("score.items.find { it.code == 'social-benefit' }.status", equalTo("SELF_SCORED")).extract().asString();
+        ContractAssert.assertMatches("Evaluation", rescored);
         // the card names the entry's version, so the department can change its self-score again; a stale one is 409
         Integer v = given().auth().oauth2(TestTokens.department(DEPT)).get("/api/v1/evaluations/" + DEPT + "/2019")
                 .then().statusCode(200).extract().path("score.items.find { it.code == 'social-benefit' }.selfScoreVersion");
@@ -136,12 +138,13 @@ class BudgetEventsConsumerTest {
         given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
                 .body("{\"score\":\"3.00\",\"comment\":\"\"}").put(url).then().statusCode(400)
                 .body("errors[0].field", equalTo("comment"));
-        given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
+        String adjusted = given().auth().oauth2(TestTokens.reviewer()).contentType(ContentType.JSON)
                 .body("{\"score\":\"3.00\",\"comment\":\"重点项目认定依据不足\"}").put(url).then().statusCode(200)
                 .body("score.items.find { it.code == 'key-spending-rate' }.score", equalTo(3.7f))
                 .body("score.items.find { it.code == 'key-spending-rate' }.adjustedScore", equalTo(3.0f))
                 .body("score.items.find { it.code == 'key-spending-rate' }.adjustment", equalTo("重点项目认定依据不足"))
-                .body("score.total", equalTo(6.12f));
+                .body("score.total", equalTo(6.12f)).extract().asString();
+        ContractAssert.assertMatches("Evaluation", adjusted);
         // the department sees both, and a rescoring keeps the adjustment
         publish(event(UUID.randomUUID(), 1, 2024, 3, 1, "6378800.00"), 2024);
         awaitRevision(2024, 3);

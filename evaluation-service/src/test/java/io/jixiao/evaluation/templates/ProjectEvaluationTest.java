@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.evaluation.Events;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,13 +40,15 @@ class ProjectEvaluationTest {
         Events.publishBudget(A, YEAR, Events.budget(A, YEAR, 1, "6991300.00"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.department(A)).get(URL)
                 .then().statusCode(200).body("revision", equalTo(1)));
-        given().auth().oauth2(TestTokens.department(A)).get(URL).then()
+        String list = given().auth().oauth2(TestTokens.department(A)).get(URL).then()
                 .body("weights.output", equalTo(50))
                 .body("projects", hasSize(6))
                 .body("projects.find { it.projectId == 4 }.total", equalTo(6.55f))
                 .body("projects.find { it.projectId == 4 }.missing", contains("产出指标", "效益指标", "满意度指标"))
                 .body("projects.find { it.projectId == 4 }.parts[0].inputs[1].value", equalTo("200000.00"))
-                .body("projects.find { it.projectId == 1 }.parts[0].explanation", equalTo("得分 = 10 × min(108.80%, 100%) = 10.00"));
+                .body("projects.find { it.projectId == 1 }.parts[0].explanation", equalTo("得分 = 10 × min(108.80%, 100%) = 10.00"))
+                .extract().asString();
+        ContractAssert.assertMatches("ProjectEvaluations", list);
 
         // a self-score outside its tier, a wrong unit, no evidence: refused with paths, nothing stored
         given().auth().oauth2(TestTokens.department(A)).contentType(ContentType.JSON).body("""
@@ -54,8 +57,8 @@ class ProjectEvaluationTest {
                   {"category":"BENEFIT","name":"弘扬社会正气","kind":"QUALITATIVE","tier":"GOOD","selfScorePercent":70,"evidence":" "}]}""")
                 .put(URL + "/4/indicators").then().statusCode(400)
                 .body("errors.field", contains("indicators[0].unit", "indicators[1].selfScorePercent", "indicators[1].evidence"));
-        given().auth().oauth2(TestTokens.department(A)).get(URL + "/4").then().statusCode(200)
-                .body("inputVersion", nullValue()).body("indicators", hasSize(0));
+        ContractAssert.assertMatches("ProjectEvaluation", given().auth().oauth2(TestTokens.department(A)).get(URL + "/4")
+                .then().statusCode(200).body("inputVersion", nullValue()).body("indicators", hasSize(0)).extract().asString());
         // another department, a project not in the sheet
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT)).contentType(ContentType.JSON)
                 .body(GOOD.formatted("null")).put(URL + "/4/indicators").then().statusCode(403);
@@ -63,13 +66,15 @@ class ProjectEvaluationTest {
                 .body(GOOD.formatted("null")).put(URL + "/99/indicators").then().statusCode(404);
 
         // entered: 预算执行率 6.55 + 产出 50 × (65% + 75% + 0) / 3 + 效益 30 × 85% + 满意度 10 = 65.38 (中)
-        given().auth().oauth2(TestTokens.department(A)).contentType(ContentType.JSON)
+        String saved = given().auth().oauth2(TestTokens.department(A)).contentType(ContentType.JSON)
                 .body(GOOD.formatted("null")).put(URL + "/4/indicators").then().statusCode(200)
                 .body("inputVersion", equalTo(0))
                 .body("total", equalTo(65.38f)).body("grade", equalTo("中"))
                 .body("parts.find { it.code == 'output' }.score", equalTo(23.33f))
                 .body("parts.find { it.code == 'output' }.indicators[2].status", equalTo("MISSING"))
-                .body("missing", contains("产出指标：人均奖励"));
+                .body("missing", contains("产出指标：人均奖励")).extract().asString();
+        // each indicator with the other kind's fields null, as the schema says
+        ContractAssert.assertMatches("ProjectEvaluation", saved);
         given().auth().oauth2(TestTokens.department(A)).contentType(ContentType.JSON)
                 .body(GOOD.formatted("null")).put(URL + "/4/indicators").then().statusCode(409);
         given().auth().oauth2(TestTokens.reviewer()).get(URL).then()

@@ -191,19 +191,25 @@ class TemplateVersioningTest {
                 .body("score.total", equalTo(8.67f)));
 
         // the bureau's views: grade distribution and each department's history
-        given().auth().oauth2(TestTokens.financeApi()).get("/api/v1/evaluations/grades?fiscalYear=2030&jurisdiction=望城区").then()
+        String grades = given().auth().oauth2(TestTokens.financeApi()).get("/api/v1/evaluations/grades?fiscalYear=2030&jurisdiction=望城区").then()
                 .statusCode(200).body("departments", equalTo(2))
                 .body("grades.grade", contains("优", "良", "中", "差"))
-                .body("grades.find { it.grade == '差' }.count", equalTo(2));
+                .body("grades.find { it.grade == '差' }.count", equalTo(2)).extract().asString();
+        ContractAssert.assertMatches("GradeDistribution", grades);
+        // every 区县: jurisdiction null
+        ContractAssert.assertMatches("GradeDistribution", given().auth().oauth2(TestTokens.reviewer())
+                .get("/api/v1/evaluations/grades?fiscalYear=2030").then().statusCode(200)
+                .body("jurisdiction", nullValue()).extract().asString());
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/grades?fiscalYear=2030&jurisdiction=其他区").then()
                 .body("departments", equalTo(0));
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/grades").then().statusCode(400)
                 .body("errors.field", contains("fiscalYear"));
         given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/grades?fiscalYear=2030").then().statusCode(403);
-        given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/" + A + "/history").then().statusCode(200)
+        String history = given().auth().oauth2(TestTokens.department(A)).get("/api/v1/evaluations/" + A + "/history").then().statusCode(200)
                 .body("years.find { it.fiscalYear == 2030 }.total", equalTo(8.67f))
                 .body("years.find { it.fiscalYear == 2030 }.grade", equalTo("差"))
-                .body("years.find { it.fiscalYear == 2030 }.templateVersion", equalTo(3));
+                .body("years.find { it.fiscalYear == 2030 }.templateVersion", equalTo(3)).extract().asString();
+        ContractAssert.assertMatches("EvaluationHistory", history);
         given().auth().oauth2(TestTokens.department(B)).get("/api/v1/evaluations/" + A + "/history").then().statusCode(403);
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/ranking?fiscalYear=2030&jurisdiction=望城区").then()
                 .statusCode(200).body("departmentId", hasItem(A));

@@ -23,6 +23,7 @@ import io.jixiao.evaluation.domain.IndicatorValue;
 import io.jixiao.evaluation.scoring.Formulas;
 import io.jixiao.evaluation.scoring.SampleSheet;
 import io.jixiao.evaluation.service.RushShareBackfill;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -102,14 +103,16 @@ class YearEndRushFlowTest {
                 .body("score.items.find { it.code == 'december-share' }.score", equalTo(2.0f)));
 
         // the chart: the bureau sees both, highest share first, with the thresholds
-        given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR
+        String chart = given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR
                 + "&jurisdiction=望城区").then().statusCode(200)
                 .body("decemberThreshold", equalTo(15)).body("q4Threshold", equalTo(40))
                 .body("departments.departmentId", contains(A, B))
                 .body("departments[0].decemberShare", equalTo(45.0f)).body("departments[0].q4Share", equalTo(55.0f))
                 .body("departments[0].aboveThreshold", equalTo(true))
                 .body("departments[0].name", equalTo("中共长沙市望城区委政法委员会"))
-                .body("departments[1].decemberShare", equalTo(8.33f)).body("departments[1].aboveThreshold", equalTo(false));
+                .body("departments[1].decemberShare", equalTo(8.33f)).body("departments[1].aboveThreshold", equalTo(false))
+                .extract().asString();
+        ContractAssert.assertMatches("YearEndRushDistrict", chart);
         // a department only its own, whatever district it asks for
         given().auth().oauth2(TestTokens.department(B)).get("/api/v1/evaluations/year-end-rush?fiscalYear=" + YEAR
                 + "&jurisdiction=望城区").then().statusCode(200)

@@ -20,6 +20,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import io.jixiao.platform.audit.AuditTrail;
@@ -53,7 +54,10 @@ public class ReadModelRebuild {
     /** Arbitrary constant identifying "the read-model rebuild" among the advisory locks of this database. */
     static final long REBUILD_LOCK = 0x4a495849524d52L;
 
-    public record Result(Map<String, Long> records, Map<String, Long> outcomes, Map<String, Long> rows, long tookMs) {
+    @Schema(name = "ReadModelRebuild", description = "What a rebuild replayed and wrote")
+    public record Result(@Schema(description = "records read per topic") Map<String, Long> records,
+            @Schema(description = "records per inbox outcome (APPLIED, DUPLICATE, …)") Map<String, Long> outcomes,
+            @Schema(description = "rows per view after the rebuild") Map<String, Long> rows, long tookMs) {
     }
 
     private final ReadModelConsumers consumers;

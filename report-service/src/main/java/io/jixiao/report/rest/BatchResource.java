@@ -93,7 +93,8 @@ public class BatchResource {
     @Blocking
     @Produces("application/zip")
     @Operation(summary = "Every generated report of a finished batch as a ZIP (a folder per department with its DOCX and PDF), streamed")
-    @APIResponse(responseCode = "200", description = "the .zip file")
+    @APIResponse(responseCode = "200", description = "the .zip file",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "409", description = "the batch is still running", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "still running", value = Examples.BATCH_NOT_FINISHED)))
     public Response zip(@PathParam("id") UUID id) {

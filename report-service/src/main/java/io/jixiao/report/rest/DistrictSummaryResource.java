@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -82,7 +84,8 @@ public class DistrictSummaryResource {
     @Blocking
     @Produces(ReportDocuments.XLSX)
     @Operation(summary = "The whole summary of a year as a spreadsheet (streamed; figures are numbers)")
-    @APIResponse(responseCode = "200", description = "the .xlsx file")
+    @APIResponse(responseCode = "200", description = "the .xlsx file",
+            content = @Content(mediaType = ReportDocuments.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "department users", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response xlsx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {
@@ -98,7 +101,8 @@ public class DistrictSummaryResource {
     @Blocking
     @Produces(ReportDocuments.DOCX)
     @Operation(summary = "The summary of a year as a Word document (总体情况, one row per department, main findings)")
-    @APIResponse(responseCode = "200", description = "the .docx file")
+    @APIResponse(responseCode = "200", description = "the .docx file",
+            content = @Content(mediaType = ReportDocuments.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "department users", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = Examples.SUMMARY_FORBIDDEN)))
     public Response docx(@Parameter(description = "财政年度", example = "2020", required = true) @QueryParam("fiscalYear") Integer fiscalYear) {

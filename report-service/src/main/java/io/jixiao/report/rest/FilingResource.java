@@ -1,6 +1,7 @@
 package io.jixiao.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -131,7 +132,7 @@ public class FilingResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A submitted version's report exactly as it was submitted")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML,
-            examples = @ExampleObject(name = "version 1 (shortened)", value = Examples.PREVIEW)))
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "version 1 (shortened)", value = Examples.PREVIEW)))
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no such version", value = Examples.VERSION_NOT_FOUND)))
     public String version(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
@@ -143,7 +144,8 @@ public class FilingResource {
     @Path("/versions/{number}/report.docx")
     @Produces(ReportDocuments.DOCX)
     @Operation(summary = "A submitted version's Word document exactly as submitted (ETag: its SHA-256)")
-    @APIResponse(responseCode = "200", description = "the .docx file")
+    @APIResponse(responseCode = "200", description = "the .docx file",
+            content = @Content(mediaType = ReportDocuments.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no such version", value = Examples.VERSION_NOT_FOUND)))
     public Response versionDocx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,
@@ -156,7 +158,8 @@ public class FilingResource {
     @Path("/versions/{number}/report.pdf")
     @Produces(ReportDocuments.PDF)
     @Operation(summary = "A submitted version's PDF exactly as submitted (ETag: its SHA-256)")
-    @APIResponse(responseCode = "200", description = "the .pdf file")
+    @APIResponse(responseCode = "200", description = "the .pdf file",
+            content = @Content(mediaType = ReportDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such version, or submitted before documents were frozen", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no such version", value = Examples.VERSION_NOT_FOUND)))
     public Response versionPdf(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y,

@@ -1,8 +1,10 @@
 package io.jixiao.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +40,8 @@ public class OutcomeResource {
     @Produces(ReportDocuments.XLSX)
     @Operation(summary = "结果应用 of a round as a spreadsheet (finance reviewer): every department with its grade and "
             + "re-review outcome, and its projects scored 中 or 差 with their budgets (万元, 2 decimals)")
-    @APIResponse(responseCode = "200", description = "the spreadsheet")
+    @APIResponse(responseCode = "200", description = "the spreadsheet",
+            content = @Content(mediaType = ReportDocuments.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "not a finance reviewer", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "department user", value = SampleExamples.OUTCOME_REVIEWER_ONLY)))
     @APIResponse(responseCode = "404", description = "no such round")

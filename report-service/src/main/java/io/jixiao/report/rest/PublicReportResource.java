@@ -65,19 +65,21 @@ public class PublicReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One published report as published: the report without personal data, its figures and score")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublicReportResponse.class),
             examples = @ExampleObject(name = "published", value = PublicationExamples.PUBLIC_REPORT)))
     @APIResponse(responseCode = "404", description = "no such published report (never published, or unpublished)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "unpublished",
                     value = PublicationExamples.NOT_FOUND)))
     public Response get(@PathParam("id") long id) {
-        return cached(service.publicReport(id), MediaType.APPLICATION_JSON);
+        return cached(PublicReportResponse.of(service.publicReport(id)), MediaType.APPLICATION_JSON);
     }
 
     @GET
     @Path("/{id}/pdf")
     @Produces({ ReportDocuments.PDF, "application/problem+json" })
     @Operation(summary = "The PDF of a published report, rendered from its public content at publish time")
-    @APIResponse(responseCode = "200", description = "the .pdf file")
+    @APIResponse(responseCode = "200", description = "the .pdf file",
+            content = @Content(mediaType = ReportDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "no such published report (never published, or unpublished)",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "unpublished",
                     value = PublicationExamples.NOT_FOUND)))

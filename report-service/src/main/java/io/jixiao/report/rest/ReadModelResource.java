@@ -3,6 +3,7 @@ package io.jixiao.report.rest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +39,7 @@ public class ReadModelResource {
             description = "Wipes the derived views and replays both topics through the consumers' inbox and handlers; "
                     + "idempotent. Correct only while the topics keep every event (retention.ms=-1).")
     @APIResponse(responseCode = "200", description = "rebuilt", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "rebuilt", value = "{\"records\":{\"budget.events\":42,\"evaluation.events\":21},"
+            schema = @Schema(implementation = ReadModelRebuild.Result.class), examples = @ExampleObject(name = "rebuilt", value = "{\"records\":{\"budget.events\":42,\"evaluation.events\":21},"
                     + "\"outcomes\":{\"APPLIED\":63},\"rows\":{\"budget_view\":7,\"indicator_view\":140,\"sheet_view\":7,\"score_view\":7},\"tookMs\":850}")))
     @APIResponse(responseCode = "403", description = "not an administrator")
     @APIResponse(responseCode = "409", description = "a rebuild is already running (on any instance: a PostgreSQL advisory lock), "

@@ -3,6 +3,7 @@ package io.jixiao.report.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -72,7 +73,7 @@ public class ReportResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The report as an HTML page, laid out like the printed document")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML,
-            examples = @ExampleObject(name = "2020 (shortened)", value = Examples.PREVIEW)))
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "2020 (shortened)", value = Examples.PREVIEW)))
     @APIResponse(responseCode = "404", description = "No figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
@@ -85,7 +86,8 @@ public class ReportResource {
     @Path("/report.docx")
     @Produces(ReportDocuments.DOCX)
     @Operation(summary = "The report as an editable Word document (A4, 公文 layout)")
-    @APIResponse(responseCode = "200", description = "the .docx file")
+    @APIResponse(responseCode = "200", description = "the .docx file",
+            content = @Content(mediaType = ReportDocuments.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
@@ -100,7 +102,8 @@ public class ReportResource {
     @Produces(ReportDocuments.PDF)
     @Operation(summary = "The report as a PDF with its Chinese fonts embedded (renders the same on any machine)",
             description = "Same text and figures as the preview and the DOCX; A4, 公文 layout, page numbers.")
-    @APIResponse(responseCode = "200", description = "the .pdf file")
+    @APIResponse(responseCode = "200", description = "the .pdf file",
+            content = @Content(mediaType = ReportDocuments.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     @APIResponse(responseCode = "403", description = "Another department", content = @Content(
@@ -117,7 +120,8 @@ public class ReportResource {
     @Path("/score.xlsx")
     @Produces(ReportDocuments.XLSX)
     @Operation(summary = "The scoring table (评分表): every indicator with points, value, score, the total and the grade, as a spreadsheet")
-    @APIResponse(responseCode = "200", description = "the .xlsx file; figures are numbers, 数据缺失 shows as —")
+    @APIResponse(responseCode = "200", description = "the .xlsx file; figures are numbers, 数据缺失 shows as —",
+            content = @Content(mediaType = ReportDocuments.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No figures or no score yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.NOT_FOUND_REPORT)))
     public Response scoreXlsx(@PathParam("departmentId") String d, @PathParam("fiscalYear") int y) {

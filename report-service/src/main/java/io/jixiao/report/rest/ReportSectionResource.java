@@ -3,6 +3,7 @@ package io.jixiao.report.rest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +36,7 @@ public class ReportSectionResource {
     @Path("/basic-expenditure")
     @Operation(summary = "二、(一) 基本支出: the paragraph of the report, generated from the data")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "2020", value = Examples.SECTION)))
+            schema = @Schema(implementation = ReportSectionService.SectionResponse.class), examples = @ExampleObject(name = "2020", value = Examples.SECTION)))
     @APIResponse(responseCode = "404", description = "No budget figures received for this year yet", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(name = "no figures", value = Examples.SECTION_NOT_FOUND)))
     public ReportSectionService.SectionResponse basicExpenditure(@PathParam("departmentId") String departmentId,

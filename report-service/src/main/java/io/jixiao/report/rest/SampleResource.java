@@ -3,6 +3,7 @@ package io.jixiao.report.rest;
 import java.net.URI;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -122,7 +123,8 @@ public class SampleResource {
     @GET
     @Path("/report.xlsx")
     @Produces(ReportDocuments.XLSX)
-    @APIResponse(responseCode = "200", description = "the spreadsheet")
+    @APIResponse(responseCode = "200", description = "the spreadsheet",
+            content = @Content(mediaType = ReportDocuments.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "抽查复核情况报告 as a spreadsheet (the bureau's): the draw, each sampled department, every re-reviewed indicator")
     @APIResponse(responseCode = "403", description = "department users")
     public Response xlsx(@PathParam("id") long id) {
@@ -132,7 +134,8 @@ public class SampleResource {
     @GET
     @Path("/report.docx")
     @Produces(ReportDocuments.DOCX)
-    @APIResponse(responseCode = "200", description = "the Word document")
+    @APIResponse(responseCode = "200", description = "the Word document",
+            content = @Content(mediaType = ReportDocuments.DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(summary = "抽查复核情况报告 as a Word document (the bureau's): 抽查情况, 各单位复核结果, 复核发现的问题")
     @APIResponse(responseCode = "403", description = "department users")
     public Response docx(@PathParam("id") long id) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.SchemaAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
@@ -49,6 +50,8 @@ class ReadModelConsumersTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> section(2020).statusCode(200)
                 .body("pending", equalTo(true))
                 .body("figures.varianceWan", equalTo("61.25")));
+        // pending: the rate is null, as the schema allows
+        ContractAssert.assertMatches("ReportSection", section(2020).extract().asString());
         TopicReader.send("evaluation.events", DEPT + ":2020", score);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> section(2020).statusCode(200)
                 .body("pending", equalTo(false))
@@ -57,6 +60,7 @@ class ReadModelConsumersTest {
                 .body("figures.rate", equalTo("109.60"))
                 .body("paragraphs[0]", equalTo(
                         "本年度基本支出预算 637.88 万元，实际支出 699.13 万元，超出预算 61.25 万元，预算完成率 109.60%。")));
+        ContractAssert.assertMatches("ReportSection", section(2020).extract().asString());
         given().auth().oauth2(TestTokens.department(TestTokens.OTHER_DEPT))
                 .get("/api/v1/reports/" + DEPT + "/2020/sections/basic-expenditure").then().statusCode(403);
         given().get("/api/v1/reports/" + DEPT + "/2020/sections/basic-expenditure").then().statusCode(401);

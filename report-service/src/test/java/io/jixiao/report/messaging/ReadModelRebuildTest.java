@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.report.rest.BureauDocumentsTest;
+import io.jixiao.testing.ContractAssert;
 import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
@@ -93,9 +94,10 @@ class ReadModelRebuildTest {
 
         given().auth().oauth2(TestTokens.reviewer()).post("/api/v1/reports/read-model/rebuild").then().statusCode(403)
                 .body("code", equalTo("rebuild.admin-only"));
-        given().auth().oauth2(TestTokens.admin()).post("/api/v1/reports/read-model/rebuild").then().statusCode(200)
+        String rebuilt = given().auth().oauth2(TestTokens.admin()).post("/api/v1/reports/read-model/rebuild").then().statusCode(200)
                 .body("rows.sheet_view", equalTo(live.get("sheet_view").size()))
-                .body("rows.score_view", equalTo(live.get("score_view").size()));
+                .body("rows.score_view", equalTo(live.get("score_view").size())).extract().asString();
+        ContractAssert.assertMatches("ReadModelRebuild", rebuilt);
         assertEquals(live, snapshot());
 
         // idempotent: a second rebuild changes nothing

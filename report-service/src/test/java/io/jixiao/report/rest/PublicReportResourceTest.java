@@ -141,6 +141,7 @@ class PublicReportResourceTest {
                 .body("report.title", containsString(year + " 年度")).body("grade", equalTo("中"))
                 .body("report.projects", hasSize(6)).extract().asString();
         assertNoPersonalData(json);
+        ContractAssert.assertMatches("PublicReport", json);
         assertTrue(json.contains("统筹全区政法工作") && json.contains("〔已隐去〕"), json);
         assertFalse(json.contains(d), "the department id is not public");
         byte[] pdf = given().get(PUBLIC + "/" + id + "/pdf").then().statusCode(200).contentType("application/pdf")
