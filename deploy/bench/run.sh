@@ -46,11 +46,11 @@ LOG="$OUT_DIR/bench-last.log" # the driver's and helpers' stderr
 # ------------------------------------------------------------------------------------- sizes
 if [[ "$MODE" == smoke ]]; then
   ROWS="${BENCH_ROWS:-200}" LOAD="${BENCH_LOAD_SECONDS:-2}" WARM_LOAD=1 WARM_WINDOWS=1 SAMPLES="${BENCH_SAMPLES:-5}" WARM_SAMPLES=1 WARM_SAMPLE_WINDOWS=1 WARM_SAMPLE_MIN_WINDOWS=1
-  NREPORTS="${BENCH_REPORTS:-3}" DOC_REPEAT=2 DOC_WARM=1 RTT_SAMPLES=20 RTT_WARM=5 EXPORT_REPEAT=1 EXPORT_WARM=0 IMPORT_WARM=0 IMPORT_REPEAT=1
+  NREPORTS="${BENCH_REPORTS:-3}" DOC_REPEAT=2 DOC_WARM=1 RTT_SAMPLES=20 RTT_WARM=5 EXPORT_REPEAT=1 EXPORT_WARM=0 EXPORT_WARM_WINDOWS=1 IMPORT_WARM=0 IMPORT_REPEAT=1
   Y_ORD=2025 Y_BIG=2024
 else
   ROWS="${BENCH_ROWS:-100000}" LOAD="${BENCH_LOAD_SECONDS:-10}" WARM_LOAD=3 WARM_WINDOWS=10 SAMPLES="${BENCH_SAMPLES:-100}" WARM_SAMPLES=250 WARM_SAMPLE_WINDOWS=10 WARM_SAMPLE_MIN_WINDOWS=4
-  NREPORTS="${BENCH_REPORTS:-100}" DOC_REPEAT=20 DOC_WARM=3 RTT_SAMPLES=500 RTT_WARM=50 EXPORT_REPEAT=5 EXPORT_WARM=10 IMPORT_WARM=2 IMPORT_REPEAT=3
+  NREPORTS="${BENCH_REPORTS:-100}" DOC_REPEAT=20 DOC_WARM=3 RTT_SAMPLES=500 RTT_WARM=50 EXPORT_REPEAT=5 EXPORT_WARM=10 EXPORT_WARM_WINDOWS=6 IMPORT_WARM=2 IMPORT_REPEAT=3
   Y_ORD=2023 Y_BIG=2024
 fi
 CONNS="${BENCH_CONNECTIONS:-32}"
@@ -450,16 +450,21 @@ rows_row() { # KEY PATH GOAL ANCHOR-RPS ANCHOR-NAME JSON
   row "$1" "$2" "$(fmt "$r") rows/s ($(jq -r '(.seconds // (.p50Ms / 1000)) * 1000 | round / 1000' <<<"$6") s)" "$5: $(fmt "${4:-0}") rows/s" "$ratio" "≥ $3×" \
     "$(verdict "$ratio" ">=" "$3")" "${7:-}" "$6"
 }
+# the medians of a download row's warm-up windows (the driver's --warmup-windows: until two agree within 5 %)
+# (PREFIX before them, nothing without windows)
+warm_windows() { # JSON [PREFIX]
+  jq -r --arg p "${2:-}" 'if (.warmupWindowP50Ms // []) | length > 1 then $p + "warm-up window medians " + (.warmupWindowP50Ms | map(tostring) | join(" → ")) + " ms" else "" end' <<<"$1"
+}
 note "XLSX workbook export of $Y_BIG ($(fmt "$ROWS") lines)"
 WORKBOOK="$WORK/workbook.xlsx"
 rm -f "$WORKBOOK"
-if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/$D0/$Y_BIG/workbook" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --zip-floor --save "$WORKBOOK")"; then
+if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/$D0/$Y_BIG/workbook" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --warmup-windows "$EXPORT_WARM_WINDOWS" --zip-floor --save "$WORKBOOK")"; then
   j="$(jq -c --argjson rows "$ROWS" '. + {rows: $rows, seconds: (.p50Ms / 1000), rowsPerSec: (($rows / (.p50Ms / 1000)) | round)}' <<<"$j")"
   # the floor: deflating the workbook's own parts alone (ZipFloor), as rows/s and as a ratio of the anchor
   floor_ms="$(jq -r '.zipFloor.deflateMs // empty' <<<"$j")"
   floor_rps="$(awk -v r="$ROWS" -v ms="$floor_ms" 'BEGIN { if (ms > 0) printf "%.0f", r / (ms / 1000) }')"
   rows_row xlsx "XLSX workbook export, $(fmt "$ROWS") lines" 0.25 "$COPY_TO" "COPY TO" "$j" \
-    "ceiling: deflating the workbook's $(fmt "$(jq -r '.zipFloor.unpackedBytes // 0' <<<"$j")") bytes of XML alone (BEST_SPEED, as the export) takes ${floor_ms:-?} ms = $(fmt "${floor_rps:-0}") rows/s = $(div "${floor_rps:-0}" "$COPY_TO") of the anchor"
+    "ceiling: deflating the workbook's $(fmt "$(jq -r '.zipFloor.unpackedBytes // 0' <<<"$j")") bytes of XML alone (BEST_SPEED, as the export) takes ${floor_ms:-?} ms = $(fmt "${floor_rps:-0}") rows/s = $(div "${floor_rps:-0}" "$COPY_TO") of the anchor$(warm_windows "$j" "; ")"
 else
   errrow xlsx "XLSX workbook export" "${j:-driver failed}"
 fi
@@ -476,11 +481,11 @@ fi
 # The same lines as one streamed answer (the department's own NDJSON export, PostgreSQL COPY): the
 # form issue 13 sets the 0.5× goal for, beside the paged API above.
 note "支出明细 of the department-year streamed as NDJSON (/api/v1/budgets/spending-lines?departmentId=)"
-if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/spending-lines?fiscalYear=$Y_BIG&departmentId=$D0&format=ndjson" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --ndjson-rows)"; then
+if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/spending-lines?fiscalYear=$Y_BIG&departmentId=$D0&format=ndjson" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --warmup-windows "$EXPORT_WARM_WINDOWS" --ndjson-rows)"; then
   n="$(jq -r .rows <<<"$j")"
   ((n == ROWS)) || broken "the streamed export gave $n lines, $ROWS were imported"
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
-  rows_row streamed "支出明细 of a department-year, streamed (NDJSON export)" 0.5 "$COPY_TO" "COPY TO" "$j"
+  rows_row streamed "支出明细 of a department-year, streamed (NDJSON export)" 0.5 "$COPY_TO" "COPY TO" "$j" "$(warm_windows "$j")"
 else
   errrow streamed "支出明细 of a department-year, streamed (NDJSON export)" "${j:-driver failed}"
 fi
@@ -489,7 +494,7 @@ fi
 # the 100,000 lines.
 EXPORT_PATH=/api/v1/budgets/spending-lines EXPORT_NOTE="" EXPORT_YEAR="$Y_BIG"
 note "the bureau's CSV export of $EXPORT_YEAR: $EXPORT_PATH"
-if j="$(as_client driver get --url "$BUDGET$EXPORT_PATH?fiscalYear=$EXPORT_YEAR&format=csv" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --csv-rows)"; then
+if j="$(as_client driver get --url "$BUDGET$EXPORT_PATH?fiscalYear=$EXPORT_YEAR&format=csv" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --warmup-windows "$EXPORT_WARM_WINDOWS" --csv-rows)"; then
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
   rows_row export "The bureau's CSV export of a year ($EXPORT_PATH, $(fmt "$(jq -r .rows <<<"$j")") rows)" 0.5 "$COPY_TO" "COPY TO" "$j" "$EXPORT_NOTE"
   if [[ -n "$EXPORT_NOTE" && "$MODE" != smoke ]]; then # the verdict of that row: n/a
