@@ -74,22 +74,7 @@ class LinesSheetXmlTest {
     void aClientThatGoesAwayStopsTheRendererAndItsQueryIsClosed() throws Exception {
         AtomicInteger read = new AtomicInteger();
         CountDownLatch closed = new CountDownLatch(1);
-        OutputStream hangsUp = new OutputStream() {
-            private long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] { (byte) b }, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                written += len;
-                if (written > 200_000) {
-                    throw new IOException("connection reset by peer");
-                }
-            }
-        };
+        OutputStream hangsUp = hangsUpAfter(200_000);
         assertThrows(IOException.class,
                 () -> LinesSheetXml.rows(lines(10_000_000, read, closed), STYLES, hangsUp));
         // the renderer reads rows only while its source is open, so once it is closed the count is final
@@ -131,6 +116,26 @@ class LinesSheetXmlTest {
         assertEquals(1, row.length(2));
         assertThrows(IllegalStateException.class, () -> row.read(ascii("a\tb\n")));
         assertThrows(IllegalStateException.class, () -> row.read(ascii("a\tb\tc\td\n")));
+    }
+
+    /** A client that goes away once it has been sent more than {@code bytes}. */
+    static OutputStream hangsUpAfter(long bytes) {
+        return new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > bytes) {
+                    throw new IOException("connection reset by peer");
+                }
+            }
+        };
     }
 
     static byte[] ascii(String s) {

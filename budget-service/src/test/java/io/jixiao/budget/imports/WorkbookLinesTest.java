@@ -46,22 +46,7 @@ class WorkbookLinesTest {
                     + " from generate_series(1, " + LINES + ") i");
         }
 
-        OutputStream hangsUp = new OutputStream() {
-            private long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] { (byte) b }, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                written += len;
-                if (written > 100_000) {
-                    throw new IOException("connection reset by peer");
-                }
-            }
-        };
+        OutputStream hangsUp = LinesSheetXmlTest.hangsUpAfter(100_000);
         try (LinesSheetXml.Rendering lines = LinesSheetXml.render(dataSource, ImportResourceTest.D, YEAR, LinesSheetXmlTest.STYLES)) {
             assertThrows(IOException.class, () -> lines.writeTo(hangsUp));
         }
