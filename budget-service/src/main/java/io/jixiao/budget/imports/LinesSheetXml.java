@@ -177,11 +177,29 @@ final class LinesSheetXml {
         void close() throws SQLException;
     }
 
-    /** The department-year's lines from PostgreSQL's COPY, on a connection of its own. */
-    private static CopyRows copy(DataSource dataSource, String departmentId, int fiscalYear) throws SQLException {
+    /**
+     * Reads what is left of a COPY that ended early (the client went away) and drops it, so that its connection
+     * goes back to the pool idle. The driver's cancelCopy() only asks the server to cancel: the rows already
+     * sent stay unread in the connection, and the next statement of whoever borrows it reads them ("No results
+     * were returned by the query"). A year holds at most 200,000 lines.
+     */
+    static void dropRest(CopyOut copy) throws SQLException {
+        while (copy.isActive() && copy.readFromCopy() != null) {
+            // dropped
+        }
+    }
+
+    /** The COPY statement of a department-year's lines. */
+    static String copySql(String departmentId, int fiscalYear) {
         if (!DEPARTMENT_ID.matcher(departmentId).matches()) {
             throw new IllegalArgumentException("not a department id");
         }
+        return COPY.formatted(departmentId, fiscalYear);
+    }
+
+    /** The department-year's lines from PostgreSQL's COPY, on a connection of its own. */
+    private static CopyRows copy(DataSource dataSource, String departmentId, int fiscalYear) throws SQLException {
+        String sql = copySql(departmentId, fiscalYear);
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
@@ -191,7 +209,7 @@ final class LinesSheetXml {
                 // past work_mem), and the first row came only after the last one had been read
                 s.execute("set local enable_sort = off");
             }
-            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(COPY.formatted(departmentId, fiscalYear));
+            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             return new CopyRows() {
                 @Override
                 public byte[] next() throws SQLException {
@@ -201,9 +219,7 @@ final class LinesSheetXml {
                 @Override
                 public void close() throws SQLException {
                     try (c) {
-                        if (copy.isActive()) {
-                            copy.cancelCopy(); // the export ended early: the connection goes back to the pool idle
-                        }
+                        dropRest(copy);
                         c.rollback(); // nothing was written; ends the setting with the transaction
                     }
                 }
