@@ -27,6 +27,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
+import io.jixiao.budget.service.CopyStreams;
+
 /**
  * The rows of the year workbook's 支出明细 sheet, written as sheet XML straight from the database into
  * the workbook's ZIP. POI's streaming writer spent about 700 ms on 100,000 lines (a cell object per
@@ -177,18 +179,6 @@ final class LinesSheetXml {
         void close() throws SQLException;
     }
 
-    /**
-     * Reads what is left of a COPY that ended early (the client went away) and drops it, so that its connection
-     * goes back to the pool idle. The driver's cancelCopy() only asks the server to cancel: the rows already
-     * sent stay unread in the connection, and the next statement of whoever borrows it reads them ("No results
-     * were returned by the query"). A year holds at most 200,000 lines.
-     */
-    static void dropRest(CopyOut copy) throws SQLException {
-        while (copy.isActive() && copy.readFromCopy() != null) {
-            // dropped
-        }
-    }
-
     /** The COPY statement of a department-year's lines. */
     static String copySql(String departmentId, int fiscalYear) {
         if (!DEPARTMENT_ID.matcher(departmentId).matches()) {
@@ -219,7 +209,7 @@ final class LinesSheetXml {
                 @Override
                 public void close() throws SQLException {
                     try (c) {
-                        dropRest(copy);
+                        CopyStreams.dropRest(copy); // the export may have ended early
                         c.rollback(); // nothing was written; ends the setting with the transaction
                     }
                 }

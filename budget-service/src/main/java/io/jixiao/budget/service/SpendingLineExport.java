@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 
 import io.jixiao.platform.problem.ProblemException;
 import io.jixiao.platform.security.Caller;
@@ -110,7 +109,7 @@ public class SpendingLineExport {
                 buffered.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // BOM: Excel reads UTF-8
                 buffered.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
             }
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut(query(fiscalYear, scope, since, csv), buffered);
+            CopyStreams.copyOut(c, query(fiscalYear, scope, since, csv), buffered);
             buffered.flush();
         } catch (SQLException e) {
             throw new IllegalStateException("spending line export", e);

@@ -39,6 +39,9 @@ class WorkbookLinesTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.jixiao.budget.service.SpendingLineExport exports;
+
     @Test
     void aClientThatLeavesEndsTheCopyAndTheNextExportIsWhole() throws Exception {
         insertLines();
@@ -74,12 +77,26 @@ class WorkbookLinesTest {
             for (int i = 0; i < 100; i++) {
                 assertTrue(copy.readFromCopy() != null);
             }
-            LinesSheetXml.dropRest(copy); // the client went away after 100 lines
+            io.jixiao.budget.service.CopyStreams.dropRest(copy); // the client went away after 100 lines
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 42")) {
                 assertTrue(rs.next());
                 assertEquals(42, rs.getInt(1), "the next statement's own answer");
             }
             c.rollback();
+        }
+    }
+
+    @Test
+    void theBureausExportEndedEarlyLeavesItsConnectionReadyForTheNextStatement() throws Exception {
+        insertLines();
+        io.jixiao.platform.security.Caller financeApi = new io.jixiao.platform.security.Caller("finance-api",
+                java.util.Set.of(io.jixiao.platform.security.Roles.FINANCE_API), null);
+        assertThrows(java.io.UncheckedIOException.class, () -> exports.export(financeApi, YEAR, ImportResourceTest.D, null, true,
+                LinesSheetXmlTest.hangsUpAfter(100_000)));
+        // the pool hands this thread the connection it gave back last: the export's
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 42")) {
+            assertTrue(rs.next());
+            assertEquals(42, rs.getInt(1), "the next statement's own answer");
         }
     }
 

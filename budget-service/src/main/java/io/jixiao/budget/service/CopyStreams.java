@@ -1,0 +1,45 @@
+package io.jixiao.budget.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * PostgreSQL's {@code COPY ... TO STDOUT} into a response, leaving its pooled connection usable whichever
+ * way the response ends. The driver's cancelCopy() (which its own copyOut(sql, stream) calls when the
+ * stream fails) only sends the server a cancel request: the rows already sent stay unread in the connection,
+ * and the next statement of whoever borrows it reads them ("No results were returned by the query") or is
+ * cancelled by the late request. An export that ends early reads the rest and drops it instead; a
+ * department-year holds at most 200,000 lines.
+ */
+public final class CopyStreams {
+
+    private CopyStreams() {
+    }
+
+    /** Runs the COPY on {@code c}, writing each row into {@code out}; returns the rows written. */
+    public static long copyOut(Connection c, String sql, OutputStream out) throws SQLException, IOException {
+        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+        long rows = 0;
+        try {
+            for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                out.write(row);
+                rows++;
+            }
+            return rows;
+        } finally {
+            dropRest(copy);
+        }
+    }
+
+    /** Reads what is left of a COPY that ended early and drops it, so that its connection is idle again. */
+    public static void dropRest(CopyOut copy) throws SQLException {
+        while (copy.isActive() && copy.readFromCopy() != null) {
+            // dropped
+        }
+    }
+}
