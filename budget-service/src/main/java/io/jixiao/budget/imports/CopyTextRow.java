@@ -6,8 +6,8 @@ import java.util.Arrays;
  * One row of PostgreSQL's {@code COPY ... TO STDOUT} text format, split into its fields where they lie in
  * the row's bytes: fields end at a tab, the row at a newline, {@code \N} is null, and a backslash escapes
  * what the field itself holds ({@code \\}, {@code \t}, {@code \n}, {@code \r}, {@code \b}, {@code \f},
- * {@code \v}, octal {@code \ooo}). A byte 0x09, 0x0A or 0x5C never occurs inside a multi-byte UTF-8
- * character, so the bytes can be split without decoding them. A field without a backslash (nearly all) is
+ * {@code \v}: all that COPY TO writes; it writes no octal or hex escapes). A byte 0x09, 0x0A or 0x5C
+ * never occurs inside a multi-byte UTF-8 character, so the bytes can be split without decoding them. A field without a backslash (nearly all) is
  * used where it lies; one with a backslash is unescaped into a copy.
  */
 final class CopyTextRow {
@@ -86,17 +86,7 @@ final class CopyTextRow {
                 case 'b' -> out[n++] = '\b';
                 case 'f' -> out[n++] = '\f';
                 case 'v' -> out[n++] = 0x0B;
-                default -> {
-                    if (e >= '0' && e <= '7') { // up to three octal digits
-                        int v = e - '0';
-                        for (int k = 0; k < 2 && i + 1 < end[field] && row[i + 1] >= '0' && row[i + 1] <= '7'; k++) {
-                            v = v * 8 + row[++i] - '0';
-                        }
-                        out[n++] = (byte) v;
-                    } else {
-                        out[n++] = e; // \\ and any other character stand for themselves
-                    }
-                }
+                default -> out[n++] = e; // \\ and any other character stand for themselves
             }
         }
         return Arrays.copyOf(out, n);

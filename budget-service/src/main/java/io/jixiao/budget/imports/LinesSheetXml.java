@@ -56,8 +56,6 @@ final class LinesSheetXml {
             copy (select l.paid_on - date '1899-12-30', p.name, l.economic_class, l.channel, l.amount, l.description
                   from spending_line l left join project p on p.id = l.project_id
                   where l.department_id = '%s' and l.fiscal_year = %d order by l.id) to stdout""";
-    /** COPY takes no parameters: the department id goes into its text, so it must be an id and nothing else. */
-    private static final java.util.regex.Pattern DEPARTMENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final byte[] BASIC_LINE = ImportLayout.BASIC_LINE.getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHANNEL_OWN = ImportLayout.CHANNEL_OWN.getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHANNEL_DIRECT = ImportLayout.CHANNEL_DIRECT.getBytes(StandardCharsets.UTF_8);
@@ -181,7 +179,7 @@ final class LinesSheetXml {
 
     /** The COPY statement of a department-year's lines. */
     static String copySql(String departmentId, int fiscalYear) {
-        if (!DEPARTMENT_ID.matcher(departmentId).matches()) {
+        if (!CopyStreams.DEPARTMENT_ID.matcher(departmentId).matches()) {
             throw new IllegalArgumentException("not a department id");
         }
         return COPY.formatted(departmentId, fiscalYear);

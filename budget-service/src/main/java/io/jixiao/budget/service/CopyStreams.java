@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -17,6 +18,9 @@ import org.postgresql.copy.CopyOut;
  * department-year holds at most 200,000 lines.
  */
 public final class CopyStreams {
+
+    /** COPY takes no parameters: a department id written into its text must be an id and nothing else. */
+    public static final Pattern DEPARTMENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private CopyStreams() {
     }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -29,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SpendingLineExport {
 
     /** Department ids are inlined into COPY (it takes no parameters): only this shape is accepted. */
-    private static final Pattern DEPARTMENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     static final String CSV_HEADER = "单位编码,单位名称,年度,序号,支付日期,支出类型,项目名称,经济分类,支付方式,金额(元),摘要\n";
 
@@ -98,7 +96,7 @@ public class SpendingLineExport {
         if (!caller.readsAllDepartments() && departmentId != null && !departmentId.equals(scope)) {
             throw ProblemException.forbidden("department.forbidden");
         }
-        if (scope != null && !DEPARTMENT_ID.matcher(scope).matches()) {
+        if (scope != null && !CopyStreams.DEPARTMENT_ID.matcher(scope).matches()) {
             throw new ProblemException(404, "department.not-found", List.of(),
                     scope.substring(0, Math.min(64, scope.length())));
         }

@@ -98,6 +98,7 @@ final class ImportMeasurement {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("import still " + s + " after 10 minutes");
             }
+            // the job has no long poll: its state is read every 10 ms, the row's resolution (docs/benchmarks.md)
             Thread.sleep(10);
         }
         return new Imported(state, (System.nanoTime() - t0) / 1e9);
