@@ -626,11 +626,10 @@ behind() { # behind YEAR
   done
 }
 
-# writes_under_fault NAME YEAR TOTAL FAULT-FUNCTION [PAUSE]: the writers run while the fault function
-# does its damage (paced writers stop when it is done); then lost/doubled from the change feed and
-# the consumers' revisions.
-# writes_under_fault NAME YEAR WRITES FAULT [PAUSE] [CONVERGE_LIMIT]: CONVERGE_LIMIT (s) fails the row when the
-# events written under the fault take longer than that to reach evaluation and report after the writers stop
+# writes_under_fault NAME YEAR TOTAL FAULT-FUNCTION [PAUSE] [CONVERGE_LIMIT]: the writers run while the fault
+# function does its damage (paced writers stop when it is done); then lost/doubled from the change feed and
+# the consumers' revisions. With CONVERGE_LIMIT (s) the row fails when the consumers take longer than that
+# to reach the latest revisions once the writers stop.
 writes_under_fault() {
   local name="$1" year="$2" total="$3" fault="$4" pause="${5:-}" limit="${6:-}" per i ok=1 errs=0 lost=0 doubled=0 bad=0 start n
   per=$(((total + NDEPT - 1) / NDEPT))
