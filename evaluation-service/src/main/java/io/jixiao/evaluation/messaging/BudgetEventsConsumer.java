@@ -1,5 +1,6 @@
 package io.jixiao.evaluation.messaging;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,15 +21,18 @@ public class BudgetEventsConsumer {
 
     public BudgetEventsConsumer(InboundEvents inbound, ScoringService scoring) {
         this.inbound = inbound;
+        // BudgetFiguresChanged carries the whole sheet at its revision: of a run of them in one poll only the
+        // last is scored (InboundEvents.applyAll), so a backlog costs one rescoring per department-year
         this.handlers = Map.of(EvaluationEvents.BUDGET_FIGURES_CHANGED,
-                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged),
+                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged, true),
                 EvaluationEvents.BUDGET_LOCK_CONFIRMED, new InboundEvents.Handler(1, scoring::onBudgetLockConfirmed));
         inbound.register("budget.events", handlers);
     }
 
+    /** The records of one poll (the channel is batched), in partition order. */
     @Incoming("budget-events")
     @Blocking
-    public void consume(String message) {
-        inbound.apply("budget.events", message, handlers);
+    public void consume(List<String> messages) {
+        inbound.applyAll("budget.events", messages, handlers);
     }
 }

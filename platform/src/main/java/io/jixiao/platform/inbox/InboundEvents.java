@@ -4,6 +4,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,14 +76,96 @@ public class InboundEvents {
      * @throws ShutdownInProgress only while the service stops (the message is then redelivered)
      */
     public Outcome apply(String topic, String message, Map<String, Handler> handlers) {
-        EventEnvelope envelope;
-        try {
-            envelope = mapper.readValue(message, EventEnvelope.class);
-            if (envelope.eventId() == null || envelope.type() == null) {
-                throw new IllegalArgumentException("envelope without eventId or type");
+        return apply(topic, message, read(message), handlers, List.of());
+    }
+
+    /**
+     * The messages of one poll, in order. An event whose handler takes snapshots ({@link Handler#snapshot})
+     * is not applied when a later event of its type and key follows in the batch with no other kind of event
+     * of that key between ({@link #supersededBy}): the later one carries all it did, and the skipped event is
+     * recorded in the inbox in the transaction that applies it. A backlog (after a broker outage, a restart, a
+     * burst of saves) then costs one application per key and type instead of one per event.
+     */
+    public void applyAll(String topic, List<String> messages, Map<String, Handler> handlers) {
+        List<EventEnvelope> envelopes = new ArrayList<>(messages.size());
+        for (String m : messages) {
+            envelopes.add(read(m));
+        }
+        int[] by = supersededBy(envelopes, handlers);
+        for (int i = 0; i < messages.size(); i++) {
+            if (by[i] >= 0) {
+                continue;
             }
+            List<EventEnvelope> skipped = new ArrayList<>();
+            for (int k = 0; k < i; k++) {
+                if (by[k] == i) {
+                    skipped.add(envelopes.get(k));
+                }
+            }
+            if (!skipped.isEmpty()) {
+                registry.counter("jixiao.inbox.events", "topic", topic, "outcome", "superseded").increment(skipped.size());
+            }
+            apply(topic, messages.get(i), envelopes.get(i), handlers, skipped);
+        }
+    }
+
+    /**
+     * For each event, the index of the later event of the batch that supersedes it (the last of its type and
+     * key in a run of snapshots), else -1. A run of a key ends at an event of that key that is no snapshot (a
+     * lock confirmation, say) or whose version the handler does not understand; snapshots of other types may
+     * interleave (each type is its own view). Unreadable messages and types without a handler are passed over.
+     */
+    static int[] supersededBy(List<EventEnvelope> envelopes, Map<String, Handler> handlers) {
+        int[] by = new int[envelopes.size()];
+        Arrays.fill(by, -1);
+        Map<String, Integer> nextOfKeyAndType = new HashMap<>();
+        Map<String, Integer> nextBarrierOfKey = new HashMap<>();
+        for (int i = envelopes.size() - 1; i >= 0; i--) {
+            EventEnvelope e = envelopes.get(i);
+            if (e == null || !handlers.containsKey(e.type())) {
+                continue; // unreadable (parked) or not this consumer's business (ignored)
+            }
+            if (!snapshotHandled(e, handlers)) {
+                nextBarrierOfKey.put(e.key(), i);
+                continue;
+            }
+            Integer next = nextOfKeyAndType.put(e.key() + '\u0000' + e.type(), i);
+            Integer barrier = nextBarrierOfKey.get(e.key());
+            if (next != null && (barrier == null || barrier > next)) {
+                by[i] = by[next] >= 0 ? by[next] : next;
+            }
+        }
+        return by;
+    }
+
+    private static boolean snapshotHandled(EventEnvelope e, Map<String, Handler> handlers) {
+        Handler h = handlers.get(e.type());
+        return h != null && h.snapshot() && e.schemaVersion() >= 1 && e.schemaVersion() <= h.maxSchemaVersion();
+    }
+
+    /** The envelope, or null when the message is not one (apply parks it). */
+    private EventEnvelope read(String message) {
+        try {
+            EventEnvelope envelope = mapper.readValue(message, EventEnvelope.class);
+            return envelope.eventId() == null || envelope.type() == null ? null : envelope;
         } catch (Exception e) {
-            park(topic, null, message, "unreadable envelope: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String whyUnreadable(String message) {
+        try {
+            mapper.readValue(message, EventEnvelope.class);
+            return "envelope without eventId or type";
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    private Outcome apply(String topic, String message, EventEnvelope envelope, Map<String, Handler> handlers,
+            List<EventEnvelope> alsoRecorded) {
+        if (envelope == null) {
+            park(topic, null, message, "unreadable envelope: " + whyUnreadable(message));
             return Outcome.PARKED;
         }
         Handler handler = handlers.get(envelope.type());
@@ -100,7 +186,11 @@ public class InboundEvents {
         try {
             boolean applied = retryingTransient("apply " + envelope.eventId(), () -> QuarkusTransaction.requiringNew()
                     .call(() -> {
-                        if (!inbox.firstDelivery(envelope.eventId(), topic, envelope.type())) {
+                        boolean first = inbox.firstDelivery(envelope.eventId(), topic, envelope.type());
+                        for (EventEnvelope skipped : alsoRecorded) { // after: one may be this event delivered twice
+                            inbox.firstDelivery(skipped.eventId(), topic, skipped.type());
+                        }
+                        if (!first) {
                             return false;
                         }
                         handler.effect().accept(envelope);
@@ -236,7 +326,15 @@ public class InboundEvents {
     @Schema(name = "ReplayOutcome")
     public enum Outcome { APPLIED, DUPLICATE, IGNORED, PARKED }
 
-    public record Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect) {
+    /**
+     * @param snapshot the event's payload replaces everything earlier events of its type and key brought, and
+     *                 its effect ignores an event older than what it holds, so a later one may stand for it
+     *                 ({@link #applyAll})
+     */
+    public record Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect, boolean snapshot) {
+        public Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect) {
+            this(maxSchemaVersion, effect, false);
+        }
     }
 
     /** Thrown only while the service stops: the message is left unacknowledged and redelivered later. */

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.platform.events.EventEnvelope;
+import io.jixiao.platform.inbox.InboundEvents;
 import io.jixiao.testing.TestTokens;
 import io.jixiao.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -103,6 +105,73 @@ class PlatformEventsTest {
         assertEquals(3, onTopic(text).size());
         TopicReader.awaitNoLag("platform-test", Duration.ofSeconds(30), NoteConsumer.TOPIC);
         assertEquals(1, count("select count(*) from note_applied where note_id = ?1", id), "applied once");
+    }
+
+    /**
+     * A poll's events applied as a batch: of a run of snapshots of one key only the last is applied, the
+     * others recorded with it; another type between them, another key, an unreadable message or a version
+     * the consumer cannot apply keep their place. The same batch again applies nothing.
+     */
+    @Test
+    void aBatchAppliesTheLastOfEachRunOfSnapshotsAndRecordsTheOthers() throws Exception {
+        String topic = "platform-test.batch";
+        java.util.Map<String, InboundEvents.Handler> handlers = java.util.Map.of(
+                "Sheet", new InboundEvents.Handler(1, this::applied, true),
+                "Lock", new InboundEvents.Handler(1, this::applied));
+        List<EventEnvelope> events = List.of(event("Sheet", 2030, 1, 1), event("Sheet", 2030, 2, 1), event("Lock", 2030, 3, 1),
+                event("Sheet", 2030, 4, 1), event("Sheet", 2031, 5, 1), event("Sheet", 2030, 6, 1), event("Sheet", 2030, 7, 1),
+                event("Sheet", 2030, 8, 9));
+        List<String> messages = new java.util.ArrayList<>();
+        for (EventEnvelope e : events) {
+            messages.add(mapper.writeValueAsString(e));
+        }
+        messages.add(5, "{not an envelope");
+
+        inbound.applyAll(topic, messages, handlers);
+        // 2 stands for 1 (the Lock after 2 ends their run); 7 stands for 4 and 6 (5 is another year); 8, of a
+        // version this consumer cannot apply, is parked and stands for nothing
+        assertEquals(List.of(2L, 3L, 5L, 7L), appliedNotes());
+        for (int n : List.of(1, 2, 3, 4, 5, 6, 7)) {
+            assertEquals(1, count("select count(*) from inbox_event where event_id = ?1", events.get(n - 1).eventId()),
+                    "event " + n + " recorded");
+        }
+        assertEquals(0, count("select count(*) from inbox_event where event_id = ?1", events.get(7).eventId()));
+        assertEquals(1, count("select count(*) from parked_event where event_id = ?1", events.get(7).eventId().toString()));
+
+        inbound.applyAll(topic, messages.subList(0, 8), handlers);
+        assertEquals(List.of(2L, 3L, 5L, 7L), appliedNotes(), "a batch delivered again applies nothing");
+
+        // one event twice in one poll (a redelivery right behind the original): applied once
+        String twice = mapper.writeValueAsString(event("Sheet", 2032, 9, 1));
+        inbound.applyAll(topic, List.of(twice, twice), handlers);
+        assertEquals(List.of(2L, 3L, 5L, 7L, 9L), appliedNotes());
+    }
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /** This run's note ids: base - n, below any id a note gets, apart from other runs' on the same database. */
+    private final long base = -1000L * (1 + System.currentTimeMillis() % 1_000_000_000L);
+
+    private EventEnvelope event(String type, int year, long n, int version) {
+        return new EventEnvelope(UUID.randomUUID(), type, version, java.time.OffsetDateTime.now(), D, year, "test",
+                mapper.createObjectNode().put("n", n));
+    }
+
+    private void applied(EventEnvelope e) {
+        em.createNativeQuery("insert into note_applied (event_id, note_id) values (?1, ?2)")
+                .setParameter(1, e.eventId()).setParameter(2, base - e.payload().get("n").asLong()).executeUpdate();
+    }
+
+    /** The n of the events this test's handlers applied, in the order applied (note_applied only grows). */
+    @SuppressWarnings("unchecked")
+    private List<Long> appliedNotes() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) em.createNativeQuery(
+                "select note_id from note_applied where note_id <= ?1 and note_id > ?1 - 1000 order by ctid")
+                .setParameter(1, base).getResultList()).stream().map(v -> base - v.longValue()).toList());
     }
 
     @Test

@@ -25,27 +25,31 @@ public class ReadModelConsumers {
 
     public ReadModelConsumers(InboundEvents inbound, ReadModelService readModel, FilingService filings) {
         this.inbound = inbound;
-        // after each read-model change a SUBMITTING filing may have all it waits for (see FilingService.freezeIfReady)
+        // after each read-model change a SUBMITTING filing may have all it waits for (see FilingService.freezeIfReady).
+        // The three read-model events are snapshots (the whole view at its version or revision; an older one is
+        // ignored): of a run of one department-year's in a poll only the last is applied (InboundEvents.applyAll).
+        // A lock confirmation ends a run, and after it the confirmed revisions are the last until a return.
         this.budgetHandlers = Map.of(ReportEvents.BASIC_EXPENDITURE_CHANGED,
-                new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged),
+                new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged, true),
                 ReportEvents.BUDGET_FIGURES_CHANGED, new InboundEvents.Handler(1, e -> {
                     readModel.onBudgetFiguresChanged(e);
                     filings.freezeIfReady(e.departmentId(), e.fiscalYear());
-                }),
+                }, true),
                 ReportEvents.FILING_LOCK_CONFIRMED, new InboundEvents.Handler(1, filings::onLockConfirmed));
         this.evaluationHandlers = Map.of(ReportEvents.INDICATORS_COMPUTED, new InboundEvents.Handler(1, e -> {
                     readModel.onIndicatorsComputed(e);
                     filings.freezeIfReady(e.departmentId(), e.fiscalYear());
-                }),
+                }, true),
                 ReportEvents.FILING_LOCK_CONFIRMED, new InboundEvents.Handler(1, filings::onLockConfirmed));
         inbound.register("budget.events", budgetHandlers);
         inbound.register("evaluation.events", evaluationHandlers);
     }
 
+    /** The records of one poll (the channels are batched), in partition order. */
     @Incoming("budget-events")
     @Blocking
-    public void budget(String message) {
-        inbound.apply("budget.events", message, budgetHandlers);
+    public void budget(java.util.List<String> messages) {
+        inbound.applyAll("budget.events", messages, budgetHandlers);
     }
 
     /** Applies one message of either topic exactly as the live consumers do (the read-model rebuild). */
@@ -58,7 +62,7 @@ public class ReadModelConsumers {
 
     @Incoming("evaluation-events")
     @Blocking
-    public void evaluation(String message) {
-        inbound.apply("evaluation.events", message, evaluationHandlers);
+    public void evaluation(java.util.List<String> messages) {
+        inbound.applyAll("evaluation.events", messages, evaluationHandlers);
     }
 }
