@@ -21,10 +21,10 @@ public class BudgetEventsConsumer {
 
     public BudgetEventsConsumer(InboundEvents inbound, ScoringService scoring) {
         this.inbound = inbound;
-        // BudgetFiguresChanged carries the whole sheet at its revision: of a run of them in one poll only the
-        // last is scored (InboundEvents.applyAll), so a backlog costs one rescoring per department-year
+        // BudgetFiguresChanged carries the whole sheet at its revision: of several in one poll only the newest
+        // is scored (InboundEvents.applyAll), so a backlog costs one rescoring per department-year
         this.handlers = Map.of(EvaluationEvents.BUDGET_FIGURES_CHANGED,
-                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged, true),
+                new InboundEvents.Handler(1, scoring::onBudgetFiguresChanged, e -> e.payload().get("revision").asLong()),
                 EvaluationEvents.BUDGET_LOCK_CONFIRMED, new InboundEvents.Handler(1, scoring::onBudgetLockConfirmed));
         inbound.register("budget.events", handlers);
     }

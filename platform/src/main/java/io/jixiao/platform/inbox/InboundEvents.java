@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -80,10 +81,10 @@ public class InboundEvents {
     }
 
     /**
-     * The messages of one poll, in order. An event whose handler takes snapshots ({@link Handler#snapshot})
-     * is not applied when a later event of its type and key follows in the batch with no other kind of event
-     * of that key between ({@link #supersededBy}): the later one carries all it did, and the skipped event is
-     * recorded in the inbox in the transaction that applies it. A backlog (after a broker outage, a restart, a
+     * The messages of one poll, in order. Of a run of snapshots of one type and key (events whose handler
+     * reads a revision from them, {@link Handler#revision}) only the one of the highest revision is applied,
+     * as applying each in turn would leave it (an older one is ignored by the effect); the others are recorded
+     * in the inbox in its transaction ({@link #supersededBy}). A backlog (after a broker outage, a restart, a
      * burst of saves) then costs one application per key and type instead of one per event.
      */
     public void applyAll(String topic, List<String> messages, Map<String, Handler> handlers) {
@@ -97,7 +98,7 @@ public class InboundEvents {
                 continue;
             }
             List<EventEnvelope> skipped = new ArrayList<>();
-            for (int k = 0; k < i; k++) {
+            for (int k = 0; k < by.length; k++) {
                 if (by[k] == i) {
                     skipped.add(envelopes.get(k));
                 }
@@ -110,37 +111,61 @@ public class InboundEvents {
     }
 
     /**
-     * For each event, the index of the later event of the batch that supersedes it (the last of its type and
-     * key in a run of snapshots), else -1. A run of a key ends at an event of that key that is no snapshot (a
-     * lock confirmation, say) or whose version the handler does not understand; snapshots of other types may
-     * interleave (each type is its own view). Unreadable messages and types without a handler are passed over.
+     * For each event, the index of the event of the batch that stands for it, else -1. A run holds the
+     * snapshots of one type and key; it ends at an event of that key that is no snapshot (a lock
+     * confirmation, say) or whose version or revision the handler cannot read. Snapshots of other types may
+     * interleave (each type is its own view). The run's event of the highest revision stands for the rest
+     * (the first of them on a tie: a later one of the same revision would be ignored). Unreadable messages
+     * and types without a handler are passed over.
      */
     static int[] supersededBy(List<EventEnvelope> envelopes, Map<String, Handler> handlers) {
         int[] by = new int[envelopes.size()];
         Arrays.fill(by, -1);
-        Map<String, Integer> nextOfKeyAndType = new HashMap<>();
-        Map<String, Integer> nextBarrierOfKey = new HashMap<>();
-        for (int i = envelopes.size() - 1; i >= 0; i--) {
+        long[] revisions = new long[envelopes.size()];
+        Map<String, Map<String, List<Integer>>> runsOfKey = new HashMap<>(); // key → type → open run
+        for (int i = 0; i < envelopes.size(); i++) {
             EventEnvelope e = envelopes.get(i);
             if (e == null || !handlers.containsKey(e.type())) {
                 continue; // unreadable (parked) or not this consumer's business (ignored)
             }
-            if (!snapshotHandled(e, handlers)) {
-                nextBarrierOfKey.put(e.key(), i);
+            Long revision = snapshotRevision(e, handlers.get(e.type()));
+            Map<String, List<Integer>> runs = runsOfKey.computeIfAbsent(e.key(), k -> new HashMap<>());
+            if (revision == null) {
+                runs.values().forEach(run -> close(run, revisions, by));
+                runs.clear();
                 continue;
             }
-            Integer next = nextOfKeyAndType.put(e.key() + '\u0000' + e.type(), i);
-            Integer barrier = nextBarrierOfKey.get(e.key());
-            if (next != null && (barrier == null || barrier > next)) {
-                by[i] = by[next] >= 0 ? by[next] : next;
-            }
+            revisions[i] = revision;
+            runs.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(i);
         }
+        runsOfKey.values().forEach(runs -> runs.values().forEach(run -> close(run, revisions, by)));
         return by;
     }
 
-    private static boolean snapshotHandled(EventEnvelope e, Map<String, Handler> handlers) {
-        Handler h = handlers.get(e.type());
-        return h != null && h.snapshot() && e.schemaVersion() >= 1 && e.schemaVersion() <= h.maxSchemaVersion();
+    private static void close(List<Integer> run, long[] revisions, int[] by) {
+        int winner = run.get(0);
+        for (int i : run) {
+            if (revisions[i] > revisions[winner]) {
+                winner = i;
+            }
+        }
+        for (int i : run) {
+            if (i != winner) {
+                by[i] = winner;
+            }
+        }
+    }
+
+    /** The event's revision when it is a snapshot this handler applies, else null. */
+    private static Long snapshotRevision(EventEnvelope e, Handler h) {
+        if (h.revision() == null || e.schemaVersion() < 1 || e.schemaVersion() > h.maxSchemaVersion()) {
+            return null;
+        }
+        try {
+            return h.revision().applyAsLong(e);
+        } catch (RuntimeException unreadable) {
+            return null; // the effect will say what is wrong with it
+        }
     }
 
     /** The envelope, or null when the message is not one (apply parks it). */
@@ -327,13 +352,13 @@ public class InboundEvents {
     public enum Outcome { APPLIED, DUPLICATE, IGNORED, PARKED }
 
     /**
-     * @param snapshot the event's payload replaces everything earlier events of its type and key brought, and
-     *                 its effect ignores an event older than what it holds, so a later one may stand for it
-     *                 ({@link #applyAll})
+     * @param revision for a snapshot event (its payload is the whole view at a revision, and the effect ignores
+     *                 one older than what it holds): reads that revision, so that of several in one poll only
+     *                 the newest is applied ({@link #applyAll}); null for any other event
      */
-    public record Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect, boolean snapshot) {
+    public record Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect, ToLongFunction<EventEnvelope> revision) {
         public Handler(int maxSchemaVersion, Consumer<EventEnvelope> effect) {
-            this(maxSchemaVersion, effect, false);
+            this(maxSchemaVersion, effect, null);
         }
     }
 

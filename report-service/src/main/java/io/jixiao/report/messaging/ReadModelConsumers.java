@@ -26,20 +26,21 @@ public class ReadModelConsumers {
     public ReadModelConsumers(InboundEvents inbound, ReadModelService readModel, FilingService filings) {
         this.inbound = inbound;
         // after each read-model change a SUBMITTING filing may have all it waits for (see FilingService.freezeIfReady).
-        // The three read-model events are snapshots (the whole view at its version or revision; an older one is
-        // ignored): of a run of one department-year's in a poll only the last is applied (InboundEvents.applyAll).
-        // A lock confirmation ends a run, and after it the confirmed revisions are the last until a return.
+        // The budget's two read-model events are snapshots (the whole view at its version or revision; an older one
+        // is ignored): of several of one department-year in a poll only the newest is applied (InboundEvents.
+        // applyAll). A lock confirmation ends a run; after it the confirmed revisions stay the newest until a
+        // return. IndicatorsComputed is ordered by two revisions (the score's, else the budget's): applied one by one.
         this.budgetHandlers = Map.of(ReportEvents.BASIC_EXPENDITURE_CHANGED,
-                new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged, true),
+                new InboundEvents.Handler(1, readModel::onBasicExpenditureChanged, e -> e.payload().get("version").asLong()),
                 ReportEvents.BUDGET_FIGURES_CHANGED, new InboundEvents.Handler(1, e -> {
                     readModel.onBudgetFiguresChanged(e);
                     filings.freezeIfReady(e.departmentId(), e.fiscalYear());
-                }, true),
+                }, e -> e.payload().get("revision").asLong()),
                 ReportEvents.FILING_LOCK_CONFIRMED, new InboundEvents.Handler(1, filings::onLockConfirmed));
         this.evaluationHandlers = Map.of(ReportEvents.INDICATORS_COMPUTED, new InboundEvents.Handler(1, e -> {
                     readModel.onIndicatorsComputed(e);
                     filings.freezeIfReady(e.departmentId(), e.fiscalYear());
-                }, true),
+                }),
                 ReportEvents.FILING_LOCK_CONFIRMED, new InboundEvents.Handler(1, filings::onLockConfirmed));
         inbound.register("budget.events", budgetHandlers);
         inbound.register("evaluation.events", evaluationHandlers);
