@@ -557,11 +557,14 @@ scenario_poison() {
     ((SECONDS - start > 30)) && { bad=$((bad + 1)); echo "FAIL: the largest valid year (revision $r) did not reach the evaluation in 30 s"; break; }
     sleep 0.5
   done
-  local b50 b99 d50 d99
-  b50="$(percentile 50 <"$WORK/lag.before")" b99="$(percentile 99 <"$WORK/lag.before")"
-  d50="$(percentile 50 <"$WORK/lag.during")" d99="$(percentile 99 <"$WORK/lag.during")"
-  note "jyj write->score ms before: p50 $b50 p99 $b99; during the poison: p50 $d50 p99 $d99 ($SAMPLES samples each)"
-  if ((d50 > 2 * b50 || d99 > 2 * b99)); then bad=$((bad + 1)); echo "FAIL: jyj's write->score latency more than doubled during the poison"; fi
+  # A stall of jyj's events behind zfw's poison slows most samples, not one: the row compares the median and
+  # p90 (of 12: the second slowest). The slowest alone (p99) is shown, not compared: one sample delayed by a
+  # collection or the CI machine doubled it in a run where nothing stalled (168 -> 346 ms, p50 123 -> 123).
+  local b50 b90 b99 d50 d90 d99
+  b50="$(percentile 50 <"$WORK/lag.before")" b90="$(percentile 90 <"$WORK/lag.before")" b99="$(percentile 99 <"$WORK/lag.before")"
+  d50="$(percentile 50 <"$WORK/lag.during")" d90="$(percentile 90 <"$WORK/lag.during")" d99="$(percentile 99 <"$WORK/lag.during")"
+  note "jyj write->score ms before: p50 $b50 p90 $b90 p99 $b99; during the poison: p50 $d50 p90 $d90 p99 $d99 ($SAMPLES samples each)"
+  if ((d50 > 2 * b50 || d90 > 2 * b90)); then bad=$((bad + 1)); echo "FAIL: jyj's write->score latency (p50 or p90) more than doubled during the poison"; fi
   req GET "$BUDGET/api/v1/budgets/admin/events/dead-letters" admin
   note "budget dead letters: $STATUS $(jq -c 'if type == "array" then length else (.items // .) | length end' "$BODY" 2>/dev/null)"
   if [[ "$STATUS" != 200 ]] || ! jq -e 'if type == "array" then length == 0 else (.items // []) | length == 0 end' "$BODY" >/dev/null 2>&1; then
