@@ -181,6 +181,10 @@ else
   trap 'stack_down' EXIT
   trap 'echo "interrupted"; exit 130' INT TERM
 
+  # The stack's JVMs compile with C1 only, as the Maven test JVMs do (the root pom's jixiao.test.jvm): they
+  # live for minutes and run each path a few times, so C2's compiling costs more CPU than it gives back on 2
+  # cores. The same jars as a real run; up.sh alone (the local run, the benchmark) keeps full tiering.
+  export JIXIAO_JVM_EXTRA="${JIXIAO_JVM_EXTRA--XX:TieredStopAtLevel=1}"
   # up.sh builds what mvn verify did not (it compares jars with sources) and the SPA's dist/.
   if stage stack-up bash "$HERE/up.sh"; then
     # What npm run e2e and the REST scripts need to log in and to reach the stack.

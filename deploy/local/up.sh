@@ -26,6 +26,9 @@
 #   KAFKA_BOOTSTRAP_SERVERS  external Kafka: none is started
 #   JIXIAO_JAVA_OPTS         JVM options of the services (default JIXIAO_DEFAULT_JAVA_OPTS in lib.sh:
 #                            a 256 MB heap, serial GC)
+#   JIXIAO_JVM_EXTRA         options added to every JVM of the stack: the services, Keycloak
+#                            (JAVA_OPTS_APPEND), the dev broker and database launcher (default none;
+#                            test-all.sh sets -XX:TieredStopAtLevel=1)
 #   JIXIAO_WAIT_SECONDS      readiness timeout per component (default 180)
 #   JIXIAO_CACHE             Keycloak's built distribution, shared by every JIXIAO_HOME of the user
 #                            (default ${XDG_CACHE_HOME:-~/.cache}/jixiao; delete it to rebuild)
@@ -37,7 +40,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WAIT="${JIXIAO_WAIT_SECONDS:-180}"
 JAVA_BIN="${JAVA:-java}"
-SERVICE_JAVA_OPTS="${JIXIAO_JAVA_OPTS:-$JIXIAO_DEFAULT_JAVA_OPTS}"
+JVM_EXTRA="${JIXIAO_JVM_EXTRA:-}"
+SERVICE_JAVA_OPTS="${JIXIAO_JAVA_OPTS:-$JIXIAO_DEFAULT_JAVA_OPTS} $JVM_EXTRA"
 FRONTEND="$JIXIAO_REPO/frontend"
 NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
@@ -298,6 +302,7 @@ start_keycloak() {
     "JIXIAO_DEMO_PASSWORD=$JIXIAO_DEMO_PASSWORD" \
     "JIXIAO_FINANCE_API_SECRET=$JIXIAO_FINANCE_API_SECRET" \
     "JIXIAO_ONBOARDING_SECRET=$JIXIAO_ONBOARDING_SECRET" \
+    "JAVA_OPTS_APPEND=$JVM_EXTRA" \
     -- "$KC_DIR/bin/kc.sh" start --optimized --import-realm \
     --http-enabled=true --http-host=127.0.0.1 --http-port=8180 --hostname "$KC_LOCAL_URL" \
     --proxy-headers=xforwarded --cache=local
@@ -410,7 +415,7 @@ start_postgres() {
     "JIXIAO_DB_PASSWORD_EVALUATION=$JIXIAO_DB_PASSWORD_EVALUATION" \
     "JIXIAO_DB_PASSWORD_REPORT=$JIXIAO_DB_PASSWORD_REPORT" \
     "JIXIAO_DB_PASSWORD_KEYCLOAK=$JIXIAO_DB_PASSWORD_KEYCLOAK" \
-    -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.PostgresMain \
+    -- "$JAVA_BIN" $JVM_EXTRA -cp "$DEVSTACK_CP" io.jixiao.devstack.PostgresMain \
     --port 15432 --data-dir "$DATA_DIR/pg" --databases budget,evaluation,report,keycloak
   PG_START=1
 }
@@ -442,7 +447,7 @@ start_kafka() {
   port_open 9093 && die "port 9093 is taken by a process this stack did not start (JIXIAO_HOME=$JIXIAO_HOME)"
   check_devstack KafkaMain
   say "kafka: starting on 127.0.0.1:9092 (controller 9093, data: $(show_path "$DATA_DIR/kafka"))"
-  start_component kafka "$JIXIAO_HOME" -- "$JAVA_BIN" -cp "$DEVSTACK_CP" io.jixiao.devstack.KafkaMain \
+  start_component kafka "$JIXIAO_HOME" -- "$JAVA_BIN" $JVM_EXTRA -cp "$DEVSTACK_CP" io.jixiao.devstack.KafkaMain \
     --port 9092 --controller-port 9093 --data-dir "$DATA_DIR/kafka"
   KAFKA_START=1
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess {
 
     private final List<String> command;
+    private final String mainClass;
     private final Path log;
     private final Map<String, String> env;
     private Process process;
@@ -32,10 +33,12 @@ final class ChildProcess {
             throw new IllegalStateException("jixiao.devstack.dir must point at devstack/target (built): " + devstack);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
+        // a broker or database launcher for one test JVM: C1 only, as the test JVMs (the root pom's jixiao.test.jvm)
+        command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 devstack + "/classes" + File.pathSeparator + devstack + "/lib/*", mainClass));
         command.addAll(List.of(args));
         command.addAll(List.of("--parent-pid", String.valueOf(ProcessHandle.current().pid())));
+        this.mainClass = mainClass;
         this.log = log;
         this.env = env;
     }
@@ -52,7 +55,7 @@ final class ChildProcess {
             ready.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (Exception e) {
             stop();
-            throw new IllegalStateException(command.get(4) + " did not start; see " + log, e);
+            throw new IllegalStateException(mainClass + " did not start; see " + log, e);
         }
     }
 
