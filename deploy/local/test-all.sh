@@ -8,7 +8,8 @@
 #                                         then the Kubernetes manifests (deploy/k8s/check.sh: realm import,
 #                                         kubectl kustomize of every overlay, deploy/k8s/validate) and
 #                                         the OpenAPI contract check (deploy/openapi/merge.sh --check)
-#   2. frontend                           npm ci (when needed), npm run typecheck, npm test
+#   2. frontend                           npm ci (when needed), npm run typecheck, npm test: in the
+#                                         background (niced) while step 1 runs; printed after it
 #   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
 #                                         deploy/local/restore-rehearsal.sh (pg_dump/pg_restore of every
@@ -107,6 +108,70 @@ fi
 # prereqs.sh itself (stubbed packages and tools; no network, seconds).
 stage prereqs-test bash "$HERE/tests/prereqs-test.sh"
 
+# ------------------------------------------------------------------- 2. frontend, beside Maven
+# The SPA's stages need nothing Maven builds (the typecheck reads the committed contract), so they run while
+# the Maven tier does, niced: with its test JVMs on C1 that tier keeps the two cores about three quarters
+# busy, and the frontend's ~190 core-seconds (mostly Vitest in jsdom) fill the rest. Their output goes to
+# their stage logs and is printed, in order, once Maven's stages are done.
+npm_install() {
+  if [[ -f "$FRONTEND/node_modules/.package-lock.json" && ! "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]]; then
+    echo "node_modules is up to date with package-lock.json, npm ci not needed"
+    return 0
+  fi
+  (cd "$FRONTEND" && npm ci --no-audit --no-fund)
+}
+FRONTEND_RESULTS="$STAGE_LOGS/frontend.results"
+# quiet_stage NAME COMMAND...: as stage, but only into its log; "NAME RC SECONDS" goes to FRONTEND_RESULTS.
+quiet_stage() {
+  local name="$1" t0=$SECONDS rc
+  shift
+  "$@" >"$STAGE_LOGS/${name//[^A-Za-z0-9._-]/_}.log" 2>&1
+  rc=$?
+  echo "$name $rc $((SECONDS - t0))" >>"$FRONTEND_RESULTS"
+  return "$rc"
+}
+frontend_tier() {
+  if [[ ! -f "$FRONTEND/package.json" ]]; then
+    printf '%s skip\n' frontend-install frontend-typecheck frontend-unit >>"$FRONTEND_RESULTS"
+  elif quiet_stage frontend-install npm_install; then
+    quiet_stage frontend-typecheck bash -c 'cd "$1" && npm run typecheck' _ "$FRONTEND"
+    quiet_stage frontend-unit bash -c 'cd "$1" && npm test' _ "$FRONTEND"
+  fi
+}
+# frontend_report: the tier's stages as if run here (banner, output, outcome); sets frontend_ok.
+frontend_ok=0
+frontend_report() {
+  local name line rc secs
+  for name in frontend-install frontend-typecheck frontend-unit; do
+    line="$(grep "^$name " "$FRONTEND_RESULTS" 2>/dev/null)"
+    if [[ -z "$line" ]]; then
+      skip "$name" "npm ci failed"
+      continue
+    fi
+    read -r _ rc secs <<<"$line"
+    if [[ "$rc" == skip ]]; then
+      skip "$name" "frontend/package.json missing"
+      continue
+    fi
+    banner "$name (ran beside Maven)"
+    cat "$STAGE_LOGS/${name//[^A-Za-z0-9._-]/_}.log"
+    record "$name" "$rc" "${secs}s"
+    [[ "$name" == frontend-install && "$rc" == 0 ]] && frontend_ok=1
+  done
+}
+: >"$FRONTEND_RESULTS"
+(
+  renice -n 10 -p "$BASHPID" >/dev/null 2>&1 # niced before it starts anything: Maven keeps the cores first
+  frontend_tier
+) </dev/null &
+FRONTEND_PID=$!
+kill_tree() { # PID: it and everything it started
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null
+}
+trap 'echo "interrupted"; kill_tree "$FRONTEND_PID"; exit 130' INT TERM
+
 # ---------------------------------------------------------------------------------- 1. Maven
 maven_ok=0
 if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
@@ -127,28 +192,9 @@ stage k8s-manifests bash "$REPO/deploy/k8s/check.sh"
 if [[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] || [[ "${CI:-}" == true ]]; then
   stage openapi-contract bash "$REPO/deploy/openapi/merge.sh" --check
 fi
+wait "$FRONTEND_PID"
+frontend_report
 
-# -------------------------------------------------------------------------------- 2. frontend
-npm_install() {
-  if [[ -f "$FRONTEND/node_modules/.package-lock.json" && ! "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]]; then
-    echo "node_modules is up to date with package-lock.json, npm ci not needed"
-    return 0
-  fi
-  (cd "$FRONTEND" && npm ci --no-audit --no-fund)
-}
-frontend_ok=0
-if [[ ! -f "$FRONTEND/package.json" ]]; then
-  skip frontend-install "frontend/package.json missing"
-  skip frontend-typecheck "frontend/package.json missing"
-  skip frontend-unit "frontend/package.json missing"
-elif stage frontend-install npm_install; then
-  frontend_ok=1
-  stage frontend-typecheck bash -c 'cd "$1" && npm run typecheck' _ "$FRONTEND"
-  stage frontend-unit bash -c 'cd "$1" && npm test' _ "$FRONTEND"
-else
-  skip frontend-typecheck "npm ci failed"
-  skip frontend-unit "npm ci failed"
-fi
 
 # ------------------------------------------------------------------------------ 3. end to end
 mapfile -t REST_SCRIPTS < <(find "$REPO/deploy/e2e" -maxdepth 1 -name '*.sh' -type f 2>/dev/null | sort)
