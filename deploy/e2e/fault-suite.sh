@@ -16,7 +16,8 @@
 #   FAULT_SCENARIOS      which rows, in order (default: authz malformed concurrent poison broker kill database
 #                        submitrace killimport files dupdelivery checker)
 #   FAULT_DEPARTMENTS    departments onboarded for broker/kill/concurrent (default 10)
-#   FAULT_BROKER_WRITES  budget writes while Kafka is stopped (default 1000), FAULT_BROKER_DOWN seconds (30)
+#   FAULT_BROKER_WRITES  budget writes while Kafka is stopped (default 1000), FAULT_BROKER_DOWN seconds (20: twice the
+#                        outbox relay's 9 s delivery timeout and more)
 #   FAULT_KILL_WRITES    at most this many budget writes while the consumers are killed and restarted
 #                        (default 600), FAULT_KILL_PAUSE seconds between a writer's writes (1), FAULT_KILL_CONVERGE
 #                        seconds the events of those writes may take to arrive once the writers stop (30)
@@ -44,7 +45,7 @@ FY=2019
 SCENARIOS="${FAULT_SCENARIOS:-authz malformed concurrent poison broker kill database submitrace killimport files dupdelivery checker}"
 NDEPT="${FAULT_DEPARTMENTS:-10}"
 BROKER_WRITES="${FAULT_BROKER_WRITES:-1000}"
-BROKER_DOWN="${FAULT_BROKER_DOWN:-30}"
+BROKER_DOWN="${FAULT_BROKER_DOWN:-20}"
 KILL_WRITES="${FAULT_KILL_WRITES:-600}"
 KILL_PAUSE="${FAULT_KILL_PAUSE:-1}"
 KILL_CONVERGE="${FAULT_KILL_CONVERGE:-30}"
