@@ -6,7 +6,7 @@
 #
 #   deploy/bench/run.sh            the full run: fixed sizes (100,000 支出明细, 100 reports, 10 s of load
 #                                  per API row, 100 write->score samples); rows marked meets/misses
-#   deploy/bench/run.sh --smoke    tiny sizes (200 rows, 2 s of load, 5 samples, 3 reports), no
+#   deploy/bench/run.sh --smoke    tiny sizes (200 rows, 1 s of load, 5 samples, 3 reports), no
 #                                  thresholds: that it still works (deploy/local/test-all.sh runs it)
 #
 # Uses the stack running in JIXIAO_HOME (default <repo>/.run); when none runs, starts one with
@@ -45,7 +45,7 @@ LOG="$OUT_DIR/bench-last.log" # the driver's and helpers' stderr
 
 # ------------------------------------------------------------------------------------- sizes
 if [[ "$MODE" == smoke ]]; then
-  ROWS="${BENCH_ROWS:-200}" LOAD="${BENCH_LOAD_SECONDS:-2}" WARM_LOAD=1 WARM_WINDOWS=1 SAMPLES="${BENCH_SAMPLES:-5}" WARM_SAMPLES=1 WARM_SAMPLE_WINDOWS=1 WARM_SAMPLE_MIN_WINDOWS=1
+  ROWS="${BENCH_ROWS:-200}" LOAD="${BENCH_LOAD_SECONDS:-1}" WARM_LOAD=1 WARM_WINDOWS=1 SAMPLES="${BENCH_SAMPLES:-5}" WARM_SAMPLES=1 WARM_SAMPLE_WINDOWS=1 WARM_SAMPLE_MIN_WINDOWS=1
   NREPORTS="${BENCH_REPORTS:-3}" DOC_REPEAT=2 DOC_WARM=1 RTT_SAMPLES=20 RTT_WARM=5 EXPORT_REPEAT=1 EXPORT_WARM=0 EXPORT_WARM_WINDOWS=1 IMPORT_WARM=0 IMPORT_REPEAT=1
   Y_ORD=2025 Y_BIG=2024
 else
