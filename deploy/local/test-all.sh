@@ -179,8 +179,9 @@ if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
   maven_ok=1
 # Two modules at a time: budget-service's tests run beside evaluation's and then report's. One test JVM
 # keeps about one core busy (it waits on its database and broker): on 2 cores the tier took 309 s, where
-# one module at a time took 575–760 s in CI. Each module keeps its own PostgreSQL and broker (random
-# ports); about 6 GB in all.
+# one module at a time took 575–760 s in CI. With the test JVMs on C1 (the root pom's jixiao.test.jvm) it
+# took 266 s alone and 304–317 s with the frontend's stages beside it. Each module keeps its own PostgreSQL
+# and broker (random ports); about 6 GB in all.
 elif stage maven-verify bash -c 'cd "$1" && mvn -B -T 2 verify' _ "$REPO"; then
   maven_ok=1
 fi
