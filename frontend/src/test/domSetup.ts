@@ -8,8 +8,10 @@ import { allDictionaries } from './dictionaries';
 // loading on demand).
 await setupI18n('zh-CN', { resources: allDictionaries() });
 
-// Pages and tabs are lazy chunks: on a busy 2-core machine the first import of one can take seconds.
-configure({ asyncUtilTimeout: 8000 });
+// Pages and tabs are lazy chunks: on a busy 2-core machine the first import of one can take seconds, and
+// the test command runs these tests niced beside Maven's test JVMs (a page test then takes about five times
+// as long as alone: TemplatesPage's 9 tests 58 s against 12 s). A wait that passes is no slower for it.
+configure({ asyncUtilTimeout: 20000 });
 
 // jsdom lacks these browser APIs that antd uses.
 if (!window.matchMedia) {
