@@ -160,7 +160,7 @@ describe('导入导出 tab', () => {
     await waitFor(() => expect(server.api.requests.filter((r) => r.url === `/api/v1/budgets/${ZFW_DEPARTMENT}/2020`)).toHaveLength(1));
     await chooseAndStart();
 
-    const done = await screen.findByTestId('import-succeeded', {}, { timeout: 8000 });
+    const done = await screen.findByTestId('import-succeeded');
     expect(done).toHaveTextContent('导入完成：共保存 43 行数据');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('项目：新增 2 个，更新 1 个，未变 0 个');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('支出明细：40 行，合计 123.46 万元');
