@@ -26,7 +26,7 @@
 #   FAULT_CHECK_TIMEOUT  seconds a checker upload may take before it counts as failed (default 10; the limit is 2)
 #   FAULT_CONVERGE_SECONDS how long events may take to reach evaluation and report (default 120)
 #   FAULT_IMPORT_LINES   支出明细 lines of the import killed while it saves (default 100000)
-#   FAULT_IMPORT_HEARTBEAT import heartbeat timeout (s) of the budget-service restarted by killimport (default 20)
+#   FAULT_IMPORT_HEARTBEAT import heartbeat timeout (s) of the budget-service restarted by killimport (default 5)
 #   FAULT_SCALE_WRITES   budget writes through nginx while one of two instances of each service is killed
 #                        (scaleout, not in the default list: test-all.sh runs it as its own stage; default 300)
 set -uo pipefail
@@ -1007,15 +1007,16 @@ scenario_submitrace() {
 # already holds a small import. The job's phase is SAVING while its one transaction holds the filing
 # lock and streams the lines into COPY as they are read (a few hundred ms at least). When the job is
 # RUNNING in phase SAVING, budget-service is killed (-9) and started again. The job must end
-# INTERRUPTED: the heartbeat sweep (every 30 s) marks a job untouched for
+# INTERRUPTED: the heartbeat sweep (every 30 s, the first 5 s after start) marks a job untouched for
 # jixiao.import.heartbeat-timeout-seconds (default 120) whose process is gone; the restart here sets
-# JIXIAO_IMPORT_HEARTBEAT_TIMEOUT_SECONDS=$FAULT_IMPORT_HEARTBEAT (default 20; the live heartbeat
+# JIXIAO_IMPORT_HEARTBEAT_TIMEOUT_SECONDS=$FAULT_IMPORT_HEARTBEAT (default 5: less than the restart and the first sweep take,
+# so the first sweep of the new process ends the job; the live heartbeat
 # touches its own jobs every 30 s and the sweep never marks the jobs of its own process, so with one
 # instance a short timeout is safe) rather than waiting two minutes. The year must hold exactly what it
 # held before (revision, 支出明细 count and total, lines per 基本支出/project, projects, audit rows); then
 # the same file uploaded again must succeed and save every line once.
 IMPORT_LINES="${FAULT_IMPORT_LINES:-100000}"
-IMPORT_HEARTBEAT="${FAULT_IMPORT_HEARTBEAT:-20}"
+IMPORT_HEARTBEAT="${FAULT_IMPORT_HEARTBEAT:-5}"
 
 lines_csv() { # lines_csv N YEAR > file: 支出明细 in the template's CSV layout (UTF-8 with BOM)
   awk -v n="$1" -v y="$2" 'BEGIN {
