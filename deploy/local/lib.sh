@@ -3,7 +3,7 @@
 #
 # State lives under JIXIAO_HOME (default <repo>/.run):
 #   pids/<component>.pid   pid (= process group id: every component is started with setsid)
-#   logs/<component>.log   one folder for all logs (previous run kept as <component>.log.1)
+#   logs/<component>.log   one folder for all logs (the four runs before kept as <component>.log.1 … .4)
 #   data/{pg,kafka,keycloak,<service>}   survives down + up
 #   downloads/             the Keycloak distribution zip
 #   secrets.env            generated once (chmod 600), reused afterwards
@@ -216,7 +216,11 @@ start_component() {
   while [[ $# -gt 0 && "$1" != "--" ]]; do envs+=("$1"); shift; done
   [[ "${1:-}" == "--" ]] && shift
   log="$(log_file "$name")"
-  [[ -f "$log" ]] && mv -f "$log" "$log.1"
+  if [[ -f "$log" ]]; then # the last four runs kept: the fault suite restarts a service several times
+    local n
+    for n in 3 2 1; do [[ -f "$log.$n" ]] && mv -f "$log.$n" "$log.$((n + 1))"; done
+    mv -f "$log" "$log.1"
+  fi
   mkdir -p "$workdir"
   (
     cd "$workdir" || exit 1

@@ -57,10 +57,20 @@ call() {
 # jq test on the last body (exit status = the filter's truth).
 body_is() { jq -e "$@" "$BODY" >/dev/null 2>&1; }
 
+# token CURL-ARGS...: an access token on stdout. Keycloak keeps its sessions in the stack's PostgreSQL: after
+# the fault suite's database row restarted it, Keycloak's pool hands out closed connections, each failing one
+# request with "unknown_error" until they are gone (a CI run saw both logins of onboarding.sh fail 50 s after
+# that row). Up to 10 tries, 1 s apart, as the fault suite's own tok(). A secret piped in (an argument
+# ending in @-) is read once and sent again with each try.
 token() {
-  local out
-  out="$(curl -sS -m 20 "$TOKEN_URL" "$@")" || return 1
-  jq -er '.access_token // empty' <<<"$out" || { echo "      token endpoint said: $out" >&2; return 1; }
+  local out try input=""
+  [[ " $* " == *"@- "* ]] && input="$(cat)"
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    out="$(printf '%s' "$input" | curl -sS -m 20 "$TOKEN_URL" "$@")" && jq -er '.access_token // empty' <<<"$out" && return 0
+    echo "      token endpoint said: ${out:-nothing} (try $try of 10)" >&2
+    sleep 1
+  done
+  return 1
 }
 
 password_token() {
