@@ -38,9 +38,18 @@ test.describe('bureau pages', () => {
 
     await test.step('templates: the year-end rush shares added from the list, one removed again, saved as version 3', async () => {
       await reviewer.getByRole('tab', { name: '指标与分值' }).click();
+      // An option clicked just as the other select's dropdown closes can go unregistered (a CI run left the
+      // place empty and the add button disabled): the choice is read back from the select, made again if not.
       const choose = async (testId: string, option: string) => {
-        await reviewer.getByTestId(testId).click();
-        await reviewer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+        const select = reviewer.getByTestId(testId);
+        await expect(async () => {
+          await select.click();
+          await reviewer
+            .locator('.ant-select-dropdown:visible .ant-select-item-option')
+            .filter({ hasText: option })
+            .click({ timeout: 3_000 });
+          await expect(select).toContainText(option, { timeout: 1_000 });
+        }).toPass({ timeout: 20_000 });
       };
       for (const name of ['12月支出占比（december-share', '第四季度支出占比（q4-share']) {
         await choose('add-indicator-code', name);
