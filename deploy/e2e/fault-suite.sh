@@ -68,20 +68,15 @@ tok() {
   TOKEN=""
   [[ -z "$who" || "$who" == anon ]] && return 0
   if [[ -n "${TOKV[$who]:-}" ]] && ((EPOCHSECONDS - TOKT[$who] < 180)); then TOKEN="${TOKV[$who]}"; return 0; fi
-  # Keycloak keeps its sessions in the stack's PostgreSQL: after the database row restarts it, its pool
-  # answers "unknown_error" for a few seconds (CI saw a reviewer login fail there). Up to 10 tries, 1 s apart.
-  local try
-  for try in 1 2 3 4 5 6 7 8 9 10; do
-    case "$who" in
-      finance-api) t="$(token -d grant_type=client_credentials -d client_id=finance-api \
-        --data-urlencode "client_secret=$JIXIAO_FINANCE_API_SECRET")" ;;
-      f[0-9]*) t="$(token -d grant_type=password -d client_id=jixiao-cli -d scope=openid \
-        --data-urlencode "username=$(cat "$WORK/user.$who")" --data-urlencode "password=$DEPT_PASSWORD")" ;;
-      *) t="$(password_token "$who")" ;;
-    esac
-    [[ -n "$t" ]] && break
-    sleep 1
-  done
+  # token (lib/common.bash) tries up to 10 times: Keycloak's pool hands out dead connections for a while
+  # after the database row restarted PostgreSQL
+  case "$who" in
+    finance-api) t="$(token -d grant_type=client_credentials -d client_id=finance-api \
+      --data-urlencode "client_secret=$JIXIAO_FINANCE_API_SECRET")" ;;
+    f[0-9]*) t="$(token -d grant_type=password -d client_id=jixiao-cli -d scope=openid \
+      --data-urlencode "username=$(cat "$WORK/user.$who")" --data-urlencode "password=$DEPT_PASSWORD")" ;;
+    *) t="$(password_token "$who")" ;;
+  esac
   [[ -n "$t" ]] || return 1
   TOKV[$who]="$t" TOKT[$who]="$EPOCHSECONDS" TOKEN="$t"
 }

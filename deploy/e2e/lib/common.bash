@@ -60,7 +60,7 @@ body_is() { jq -e "$@" "$BODY" >/dev/null 2>&1; }
 # token CURL-ARGS...: an access token on stdout. Keycloak keeps its sessions in the stack's PostgreSQL: after
 # the fault suite's database row restarted it, Keycloak's pool hands out closed connections, each failing one
 # request with "unknown_error" until they are gone (a CI run saw both logins of onboarding.sh fail 50 s after
-# that row). Up to 10 tries, 1 s apart, as the fault suite's own tok(). A secret piped in (an argument
+# that row). Up to 10 tries, 1 s apart (the fault suite's tok() relies on them). A secret piped in (an argument
 # ending in @-) is read once and sent again with each try.
 token() {
   local out try input=""

@@ -33,9 +33,11 @@ final class ChildProcess {
             throw new IllegalStateException("jixiao.devstack.dir must point at devstack/target (built): " + devstack);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        // a broker or database launcher for one test JVM: C1 only, as the test JVMs (the root pom's jixiao.test.jvm)
-        command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                devstack + "/classes" + File.pathSeparator + devstack + "/lib/*", mainClass));
+        command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // a broker or database launcher for one test JVM runs with the test JVMs' options (the root pom's jixiao.test.jvm)
+        command.addAll(List.of(System.getProperty("jixiao.test.jvm", "").trim().split("\\s+")).stream()
+                .filter(option -> !option.isEmpty()).toList());
+        command.addAll(List.of("-cp", devstack + "/classes" + File.pathSeparator + devstack + "/lib/*", mainClass));
         command.addAll(List.of(args));
         command.addAll(List.of("--parent-pid", String.valueOf(ProcessHandle.current().pid())));
         this.mainClass = mainClass;
