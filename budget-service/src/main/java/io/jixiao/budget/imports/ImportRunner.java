@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.jixiao.budget.domain.Project;
 import io.jixiao.budget.imports.ImportLayout.Kind;
 import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.problem.Throwables;
 import io.jixiao.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -324,21 +325,12 @@ public class ImportRunner {
     }
 
     private static ProblemException findProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProblemException p) {
-                return p;
-            }
-        }
-        return null;
+        return Throwables.find(e, ProblemException.class).orElse(null);
     }
 
     private static boolean isStaleVersion(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-        }
-        return false;
+        return Throwables.find(e, jakarta.persistence.OptimisticLockException.class).isPresent()
+                || Throwables.find(e, org.hibernate.StaleStateException.class).isPresent();
     }
 
     private static OffsetDateTime now() {

@@ -21,6 +21,7 @@ import io.jixiao.budget.domain.Department;
 import io.jixiao.platform.audit.AuditTrail;
 import io.jixiao.platform.problem.FieldError;
 import io.jixiao.platform.problem.ProblemException;
+import io.jixiao.platform.problem.Throwables;
 import io.jixiao.platform.security.Caller;
 import io.jixiao.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -258,12 +259,7 @@ public class OnboardingService {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+        return Throwables.find(e, org.hibernate.exception.ConstraintViolationException.class).isPresent();
     }
 
     private String generatePassword() {

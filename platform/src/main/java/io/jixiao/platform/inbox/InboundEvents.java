@@ -260,9 +260,12 @@ public class InboundEvents {
         }
     }
 
-    /** Deadlocks, serialization failures, lock and pool timeouts, lost connections: gone on a retry. */
+    /**
+     * Deadlocks, serialization failures, lock and pool timeouts, lost connections: gone on a retry.
+     * Suppressed exceptions count too: a commit that met a dead connection carries its cause there.
+     */
     public static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : io.jixiao.platform.problem.Throwables.chain(e)) {
             if (t instanceof LockTimeoutException || t instanceof PessimisticLockException
                     || t instanceof QueryTimeoutException || t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof org.hibernate.exception.JDBCConnectionException

@@ -106,8 +106,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
-        Throwable cause = e;
-        while (cause != null) {
+        for (Throwable cause : Throwables.chain(e)) {
             if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
                 return staleVersion(new OptimisticLockException(cause), headers, uri);
             }
@@ -120,7 +119,6 @@ public class ProblemMappers {
                     return mapped;
                 }
             }
-            cause = cause.getCause();
         }
         Locale locale = Messages.of(headers);
         if (io.jixiao.platform.inbox.InboundEvents.isTransient(e)) {
