@@ -293,12 +293,15 @@ start_keycloak() {
   # jixiao_keycloak; plain HTTP on 127.0.0.1 only, hostname fixed, X-Forwarded-* trusted from a proxy
   # in front; a local cache (production mode's default clusters over JGroups on every interface, ports
   # 7800 and 57800; one instance needs no cluster). Passwords go through the environment, never argv.
+  # A pooled connection idle for over a second is checked before use: after PostgreSQL restarted, the
+  # pool otherwise hands out its dead connections, one failed login each ("unknown_error").
   start_component keycloak "$JIXIAO_HOME" \
     "KC_BOOTSTRAP_ADMIN_USERNAME=$JIXIAO_KEYCLOAK_ADMIN_USER" \
     "KC_BOOTSTRAP_ADMIN_PASSWORD=$JIXIAO_KEYCLOAK_ADMIN_PASSWORD" \
     "KC_DB_URL=${DB_BASE}keycloak" \
     "KC_DB_USERNAME=jixiao_keycloak" \
     "KC_DB_PASSWORD=$JIXIAO_DB_PASSWORD_KEYCLOAK" \
+    "QUARKUS_DATASOURCE_JDBC_FOREGROUND_VALIDATION_INTERVAL=1S" \
     "JIXIAO_DEMO_PASSWORD=$JIXIAO_DEMO_PASSWORD" \
     "JIXIAO_FINANCE_API_SECRET=$JIXIAO_FINANCE_API_SECRET" \
     "JIXIAO_ONBOARDING_SECRET=$JIXIAO_ONBOARDING_SECRET" \
