@@ -231,7 +231,8 @@ else
   # The stack's JVMs compile with C1 only, as the Maven test JVMs do (the root pom's jixiao.test.jvm): they
   # live for minutes and run each path a few times, so C2's compiling costs more CPU than it gives back on 2
   # cores. The same jars as a real run; up.sh alone (the local run, the benchmark) keeps full tiering.
-  export JIXIAO_JVM_EXTRA="${JIXIAO_JVM_EXTRA--XX:TieredStopAtLevel=1}"
+  # C1 alone would shrink the code cache to 48 MB; a full cache stops compiling (see the root pom).
+  export JIXIAO_JVM_EXTRA="${JIXIAO_JVM_EXTRA--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m}"
   # up.sh builds what mvn verify did not (it compares jars with sources) and the SPA's dist/.
   if stage stack-up bash "$HERE/up.sh"; then
     # What npm run e2e and the REST scripts need to log in and to reach the stack.

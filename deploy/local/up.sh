@@ -28,7 +28,7 @@
 #                            a 256 MB heap, serial GC)
 #   JIXIAO_JVM_EXTRA         options added to every JVM of the stack: the services, Keycloak
 #                            (JAVA_OPTS_APPEND), the dev broker and database launcher (default none;
-#                            test-all.sh sets -XX:TieredStopAtLevel=1)
+#                            test-all.sh sets C1 only, -XX:TieredStopAtLevel=1)
 #   JIXIAO_WAIT_SECONDS      readiness timeout per component (default 180)
 #   JIXIAO_CACHE             Keycloak's built distribution, shared by every JIXIAO_HOME of the user
 #                            (default ${XDG_CACHE_HOME:-~/.cache}/jixiao; delete it to rebuild)
