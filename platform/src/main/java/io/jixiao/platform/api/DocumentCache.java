@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.jixiao.platform.transaction.AfterCommit;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -30,18 +31,19 @@ public class DocumentCache {
     /**
      * One cached answer: its quoted ETag, its JSON body as UTF-8 bytes (encoded once, not per request:
      * for a 30 KB score card the encoding cost more than the rest of the read), and the next page's
-     * cursor of a list (else null). The gzip copy of the body is made at the first read that accepts it
-     * and kept with the entry, so a cached score card is compressed once per change, not per request.
+     * cursor of a list (else null). The body is kept in direct memory, as the socket takes it
+     * ({@link Documents#wire}). The gzip copy of the body is made at the first read that accepts it and
+     * kept with the entry, so a cached score card is compressed once per change, not per request.
      */
     public static final class Entry {
         private final String etag;
-        private final byte[] body;
+        private final Buffer body;
         private final String nextCursor;
-        private volatile byte[] gzip;
+        private volatile Buffer gzip;
 
         public Entry(String etag, byte[] body, String nextCursor) {
             this.etag = etag;
-            this.body = body;
+            this.body = Documents.wire(body);
             this.nextCursor = nextCursor;
         }
 
@@ -57,19 +59,30 @@ public class DocumentCache {
             return etag;
         }
 
+        /** The body's bytes (a copy: answers write {@link #wireBody}). */
         public byte[] body() {
-            return body;
+            return body.getBytes();
+        }
+
+        /** The body's length in bytes. */
+        public int length() {
+            return body.length();
         }
 
         public String nextCursor() {
             return nextCursor;
         }
 
+        /** The body as an answer writes it: shared by every answer, never released by one. */
+        public Buffer wireBody() {
+            return body;
+        }
+
         /** The body gzip-compressed; two racing first reads may both compress it, either copy is right. */
-        public byte[] gzipBody() {
-            byte[] z = gzip;
+        public Buffer wireGzipBody() {
+            Buffer z = gzip;
             if (z == null) {
-                z = Documents.gzip(body);
+                z = Documents.wire(Documents.gzip(body()));
                 gzip = z;
             }
             return z;
@@ -130,7 +143,7 @@ public class DocumentCache {
     }
 
     private void put(String region, String variant, Entry entry, long loadedAt) {
-        long size = entry.body().length + entry.etag().length();
+        long size = entry.length() + entry.etag().length();
         if (size > maxBytes / 16) {
             return; // one huge answer would push out everything else
         }
@@ -178,7 +191,7 @@ public class DocumentCache {
     private void drop(String region) {
         Map<String, Entry> gone = regions.remove(region);
         if (gone != null) {
-            gone.values().forEach(e -> bytes.addAndGet(-(e.body().length + e.etag().length())));
+            gone.values().forEach(e -> bytes.addAndGet(-(e.length() + e.etag().length())));
         }
     }
 

@@ -3,6 +3,7 @@ package io.jixiao.platform.api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,16 +64,16 @@ public final class Documents {
 
     /** 200 with a cached answer's JSON, or 304 when the request's If-None-Match holds its tag. */
     public static Response respond(HttpHeaders request, DocumentCache.Entry entry) {
-        boolean gzip = entry.body().length >= GZIP_MIN_LENGTH && acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = entry.length() >= GZIP_MIN_LENGTH && acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? "W/" + entry.etag() : entry.etag();
         Response.ResponseBuilder answer;
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
             answer = Response.notModified();
         } else if (gzip) {
-            answer = Response.ok(entry.gzipBody(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+            answer = Response.ok(entry.wireGzipBody(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                     .header(HttpHeaders.CONTENT_ENCODING, "gzip");
         } else {
-            answer = Response.ok(entry.body(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"));
+            answer = Response.ok(entry.wireBody(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"));
         }
         return answer.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                 .header(HttpHeaders.VARY, "Accept-Language, Accept-Encoding").build();
@@ -109,6 +112,18 @@ public final class Documents {
             }
         }
         return 1;
+    }
+
+    /**
+     * A cached body in direct memory, answered as it is by every request: Netty writes a direct buffer to
+     * the socket without first copying it (a byte[] is copied into a pooled direct buffer per answer, 36 KB
+     * for a score card). Each answer writes its own unreleasable slice (Vert.x's getByteBuf), so one
+     * answer's completion cannot free it for the next; the JDK frees the memory when the entry is dropped.
+     */
+    static Buffer wire(byte[] bytes) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);
+        direct.put(bytes).flip();
+        return Buffer.buffer(Unpooled.wrappedBuffer(direct));
     }
 
     static byte[] gzip(byte[] body) {
