@@ -43,7 +43,9 @@ final class ApiMeasurements {
      * exercised a few hundred times is still partly interpreted or in C1: its medians sit on a plateau
      * (about 47 ms after 75 writes on a fresh stack, 20 ms after a thousand) that two short windows
      * mistake for the steady state. Within 10 % stopped while the medians still fell by 8 % a window
-     * (42.9, 35.5, 31.1, 28.7 ms in a run of b4240e2).
+     * (42.9, 35.5, 31.1, 28.7 ms in a run of b4240e2). The full run asks for at least 14 windows of 250:
+     * on a restarted stack the medians fell for 3,000 writes (73, 45, 37, 33, 29, 26, 24, 23, 22, 24,
+     * 21, 20, 19, 19 ms), and two windows agreed within 5 % already at 23 ms.
      */
     Map<String, Object> writeScore() throws Exception {
         WriteScore run = new WriteScore(o);
