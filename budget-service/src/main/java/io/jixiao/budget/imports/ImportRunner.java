@@ -329,8 +329,8 @@ public class ImportRunner {
     }
 
     private static boolean isStaleVersion(Throwable e) {
-        return Throwables.find(e, jakarta.persistence.OptimisticLockException.class).isPresent()
-                || Throwables.find(e, org.hibernate.StaleStateException.class).isPresent();
+        return Throwables.chain(e).stream().anyMatch(t -> t instanceof jakarta.persistence.OptimisticLockException
+                || t instanceof org.hibernate.StaleStateException);
     }
 
     private static OffsetDateTime now() {
