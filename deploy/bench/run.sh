@@ -455,6 +455,20 @@ rows_row() { # KEY PATH GOAL ANCHOR-RPS ANCHOR-NAME JSON
 warm_windows() { # JSON [PREFIX]
   jq -r --arg p "${2:-}" 'if (.warmupWindowP50Ms // []) | length > 1 then $p + "warm-up window medians " + (.warmupWindowP50Ms | map(tostring) | join(" → ")) + " ms" else "" end' <<<"$1"
 }
+# export_ceiling FORMAT [DEPT]: the export's own COPY statement (the service's SpendingLineExportQuery) run in
+# PostgreSQL alone on the budget database, its output dropped: what the export costs before a byte leaves the
+# database. Sets CEILING to a note for the row: rows/s and the ratio to the COPY TO anchor.
+export_ceiling() {
+  local j r
+  CEILING=""
+  if ! j="$(BENCH_DB_PASSWORD="$JIXIAO_DB_SUPERUSER_PASSWORD" driver export-sql --jdbc jdbc:postgresql://127.0.0.1:15432/budget \
+    --user postgres --year "$Y_BIG" --format "$1" ${2:+--dept "$2"})"; then
+    broken "the $1 export's ceiling (driver export-sql)"
+    return 0
+  fi
+  r="$(jq -r '.rowsPerSec // empty' <<<"$j")"
+  CEILING="ceiling: the export's own COPY statement in PostgreSQL alone, output dropped: $(fmt "${r:-0}") rows/s ($(jq -r .ms <<<"$j") ms, best of 3) = $(div "${r:-0}" "$COPY_TO") of the anchor"
+}
 note "XLSX workbook export of $Y_BIG ($(fmt "$ROWS") lines)"
 WORKBOOK="$WORK/workbook.xlsx"
 rm -f "$WORKBOOK"
@@ -485,21 +499,21 @@ if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/
   n="$(jq -r .rows <<<"$j")"
   ((n == ROWS)) || broken "the streamed export gave $n lines, $ROWS were imported"
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
-  rows_row streamed "支出明细 of a department-year, streamed (NDJSON export)" 0.5 "$COPY_TO" "COPY TO" "$j" "$(warm_windows "$j")"
+  export_ceiling ndjson "$D0"
+  rows_row streamed "支出明细 of a department-year, streamed (NDJSON export)" 0.5 "$COPY_TO" "COPY TO" "$j" "${CEILING}$(warm_windows "$j" "${CEILING:+; }")"
 else
   errrow streamed "支出明细 of a department-year, streamed (NDJSON export)" "${j:-driver failed}"
 fi
 
 # The bureau's export of a year: every 支出明细 across departments, streamed (CSV), on the year with
 # the 100,000 lines.
-EXPORT_PATH=/api/v1/budgets/spending-lines EXPORT_NOTE="" EXPORT_YEAR="$Y_BIG"
+EXPORT_PATH=/api/v1/budgets/spending-lines EXPORT_YEAR="$Y_BIG"
 note "the bureau's CSV export of $EXPORT_YEAR: $EXPORT_PATH"
 if j="$(as_client driver get --url "$BUDGET$EXPORT_PATH?fiscalYear=$EXPORT_YEAR&format=csv" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --warmup-windows "$EXPORT_WARM_WINDOWS" --csv-rows)"; then
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
-  rows_row export "The bureau's CSV export of a year ($EXPORT_PATH, $(fmt "$(jq -r .rows <<<"$j")") rows)" 0.5 "$COPY_TO" "COPY TO" "$j" "$EXPORT_NOTE"
-  if [[ -n "$EXPORT_NOTE" && "$MODE" != smoke ]]; then # the verdict of that row: n/a
-    jq -c 'if .key == "export" then .verdict = "n/a" else . end' "$ROWS_JSON" >"$ROWS_JSON.tmp" && mv "$ROWS_JSON.tmp" "$ROWS_JSON"
-  fi
+  export_ceiling csv
+  rows_row export "The bureau's CSV export of a year ($EXPORT_PATH, $(fmt "$(jq -r .rows <<<"$j")") rows)" 0.5 "$COPY_TO" "COPY TO" "$j" \
+    "${CEILING}$(warm_windows "$j" "${CEILING:+; }")"
 else
   errrow export "The bureau's CSV export of a year" "${j:-driver failed}"
 fi
@@ -598,13 +612,15 @@ for s in "${SERVICES[@]}"; do
     heap_kb="$(awk '/(generation|heap) +total [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "total") { v = $(i + 1); sub(/K,?$/, "", v); t += v } } END { print t + 0 }' <<<"$heap_info")"
     meta_kb="$(awk '/^ *Metaspace +used/ { v = $5; sub(/K,?$/, "", v); print v + 0 }' <<<"$heap_info")"
     code_kb="$(jcmd "$pid" Compiler.codecache 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^used=[0-9]+Kb$/) { v = $i; gsub(/[^0-9]/, "", v); t += v } } END { print t + 0 }')"
+    # the classes loaded now (loaded minus unloaded): what the metaspace, and most of "other" (symbols), holds
+    classes="$(jcmd "$pid" PerfCounter.print 2>/dev/null | awk -F= '/^java\.cls\.loadedClasses=/ { l = $2 } /^java\.cls\.unloadedClasses=/ { u = $2 } END { if (l) print l - u }')"
     split=""
     if ((${heap_kb:-0} > 0 && ${meta_kb:-0} > 0)); then
-      split="heap $((heap_kb / 1024)) MB, metaspace $((meta_kb / 1024)) MB, code cache $((${code_kb:-0} / 1024)) MB, other $(((kb - heap_kb - meta_kb - ${code_kb:-0}) / 1024)) MB"
+      split="heap $((heap_kb / 1024)) MB, metaspace $((meta_kb / 1024)) MB${classes:+ ($(fmt "$classes") classes)}, code cache $((${code_kb:-0} / 1024)) MB, other $(((kb - heap_kb - meta_kb - ${code_kb:-0}) / 1024)) MB"
     fi
     row "rss-$svc" "RSS of $svc after the run" "$mb MB" "-" "-" "≤ 256 MB" "$(verdict "$mb" "<=" 256)" "$split" \
       "$(jq -cn --argjson kb "$kb" --argjson pid "$pid" --argjson h "${heap_kb:-0}" --argjson m "${meta_kb:-0}" --argjson c "${code_kb:-0}" \
-        '{rssKb: $kb, pid: $pid, heapCommittedKb: $h, metaspaceCommittedKb: $m, codeCacheUsedKb: $c}')"
+        --argjson n "${classes:-0}" '{rssKb: $kb, pid: $pid, heapCommittedKb: $h, metaspaceCommittedKb: $m, codeCacheUsedKb: $c, classesLoaded: $n}')"
   else
     errrow "rss-$svc" "RSS of $svc" "no process found (pid file $PID_DIR/$svc.pid, port $port)"
   fi

@@ -11,6 +11,8 @@ import java.util.Map;
  *   gen-csv     --rows N --year Y --seed S --out FILE      支出明细 CSV in the import layout (same bytes for COPY and import)
  *   kafka-rtt   --bootstrap H:P --samples N --warmup W     produce→consume round trips on a scratch topic (deleted after)
  *   copy        --jdbc URL --user U --csv FILE --rows N    COPY FROM STDIN / COPY TO STDOUT in a scratch database (dropped after)
+ *   export-sql  --jdbc URL --user U --year Y [--dept D] [--format csv|ndjson] [--rounds N]
+ *                                                      the 支出明细 export's own COPY in PostgreSQL alone (its ceiling)
  *   write-score --budget URL --evaluation URL --dept D --year Y --samples N --warmup W --seed S
  *   import      --budget URL --dept D --year Y --csv FILE --rows N [--warmup N] [--repeat N]
  *   get         --url URL --repeat N --warmup W [--csv-rows | --ndjson-rows] [--zip-floor]
@@ -30,7 +32,7 @@ public final class Driver {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Driver <gen-csv|kafka-rtt|copy|write-score|import|get|paged|batch> [--option value ...]");
+            System.err.println("usage: Driver <gen-csv|kafka-rtt|copy|export-sql|write-score|import|get|paged|batch> [--option value ...]");
             System.exit(1);
         }
         Options o = Options.parse(args, 1);
@@ -40,6 +42,7 @@ public final class Driver {
             case "gen-csv" -> anchors.genCsv();
             case "kafka-rtt" -> anchors.kafkaRtt();
             case "copy" -> anchors.copy();
+            case "export-sql" -> anchors.exportSql();
             case "write-score" -> api.writeScore();
             case "import" -> new ImportMeasurement(o).run();
             case "get" -> api.get();

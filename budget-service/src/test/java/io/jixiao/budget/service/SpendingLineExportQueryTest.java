@@ -1,0 +1,31 @@
+package io.jixiao.budget.service;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The export's COPY text (also run by the benchmark driver for the export's ceiling): COPY takes no
+ * parameters, so only a plain department id may be written into it; the rows themselves are checked through
+ * the API by SpendingLineExportTest.
+ */
+class SpendingLineExportQueryTest {
+
+    @Test
+    void anythingButADepartmentIdIsRefusedBeforeItReachesTheText() {
+        for (String bad : new String[] { "x' or '1'='1", "a;drop table spending_line", "", "名字", "a".repeat(65) }) {
+            assertThrows(IllegalArgumentException.class, () -> SpendingLineExportQuery.copy(2024, bad, null, true), bad);
+        }
+    }
+
+    @Test
+    void oneDepartmentOrAllOfTheYearInEitherFormat() {
+        String one = SpendingLineExportQuery.copy(2024, "dept-7", null, false);
+        assertTrue(one.contains("where s.fiscal_year = 2024 and s.department_id = 'dept-7'"), one);
+        assertTrue(one.endsWith("to stdout with (format csv, delimiter E'\\x02', quote E'\\x01')"), one);
+        String all = SpendingLineExportQuery.copy(2024, null, null, true);
+        assertTrue(all.contains("where s.fiscal_year = 2024\norder by"), all);
+        assertTrue(all.endsWith("to stdout with (format csv)"), all);
+    }
+}
