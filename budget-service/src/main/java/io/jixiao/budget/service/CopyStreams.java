@@ -1,7 +1,6 @@
 package io.jixiao.budget.service;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
@@ -25,13 +24,19 @@ public final class CopyStreams {
     private CopyStreams() {
     }
 
-    /** Runs the COPY on {@code c}, writing each row into {@code out}; returns the rows written. */
-    public static long copyOut(Connection c, String sql, OutputStream out) throws SQLException, IOException {
+    /** What takes each row of a COPY, as PostgreSQL sent it (its newline included). */
+    @FunctionalInterface
+    public interface RowSink {
+        void row(byte[] row) throws IOException;
+    }
+
+    /** Runs the COPY on {@code c}, handing each row to {@code sink}; returns the rows handed over. */
+    public static long copyOut(Connection c, String sql, RowSink sink) throws SQLException, IOException {
         CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
         long rows = 0;
         try {
             for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
-                out.write(row);
+                sink.row(row);
                 rows++;
             }
             return rows;

@@ -20,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Every 支出明细 of a year across departments (the bureau) or of the caller's own department, streamed
  * by PostgreSQL itself: {@code COPY (select …) TO STDOUT} writes the rows straight into the response, so
  * the export is uncapped, runs at the database's pace and holds no row in the heap. CSV comes with
- * COPY's own quoting plus the formula guard in SQL; NDJSON is one JSON object per line built in SQL
- * ({@link SpendingLineExportQuery}).
+ * COPY's own quoting plus the formula guard in SQL ({@link SpendingLineExportQuery}); NDJSON gets the bare
+ * columns, made into one JSON object per line as they arrive ({@link LineJsonWriter}).
  */
 @ApplicationScoped
 public class SpendingLineExport {
@@ -48,15 +48,20 @@ public class SpendingLineExport {
             throw new ProblemException(404, "department.not-found", List.of(),
                     scope.substring(0, Math.min(64, scope.length())));
         }
-        // COPY hands over one row per write: buffered, the response gets 64 KB chunks instead
-        OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+        String sql = SpendingLineExportQuery.copy(fiscalYear, scope, since, csv);
         try (Connection c = dataSource.getConnection()) {
             if (csv) {
+                // COPY hands over one row per write: buffered, the response gets 64 KB chunks instead
+                OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
                 buffered.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // BOM: Excel reads UTF-8
                 buffered.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+                CopyStreams.copyOut(c, sql, buffered::write);
+                buffered.flush();
+            } else {
+                LineJsonWriter json = new LineJsonWriter(out); // buffers 64 KB itself
+                CopyStreams.copyOut(c, sql, json::row);
+                json.flush();
             }
-            CopyStreams.copyOut(c, SpendingLineExportQuery.copy(fiscalYear, scope, since, csv), buffered);
-            buffered.flush();
         } catch (SQLException e) {
             throw new IllegalStateException("spending line export", e);
         } catch (IOException e) {
