@@ -455,21 +455,20 @@ rows_row() { # KEY PATH GOAL ANCHOR-RPS ANCHOR-NAME JSON
 warm_windows() { # JSON [PREFIX]
   jq -r --arg p "${2:-}" 'if (.warmupWindowP50Ms // []) | length > 1 then $p + "warm-up window medians " + (.warmupWindowP50Ms | map(tostring) | join(" → ")) + " ms" else "" end' <<<"$1"
 }
-# export_ceiling FORMAT [DEPT]: the export's own COPY statement (the service's SpendingLineExportQuery) run in
-# PostgreSQL alone on the budget database, its output dropped: what the export costs before a byte leaves the
-# database; and the floor of any export of those rows: the same rows and names, every column as stored, nothing
-# formatted. Sets CEILING to a note for the row: rows/s and the ratios to the COPY TO anchor.
+# export_ceiling [DEPT]: the export's own COPY statement (the service's SpendingLineExportQuery: the rows with
+# their names, bare columns; the service makes them CSV or JSON as they arrive) run in PostgreSQL alone on the
+# budget database, its output dropped: what the export costs before a byte leaves the database. Sets CEILING to
+# a note for the row: rows/s and the ratio to the COPY TO anchor.
 export_ceiling() {
-  local j r raw
+  local j r
   CEILING=""
   if ! j="$(BENCH_DB_PASSWORD="$JIXIAO_DB_SUPERUSER_PASSWORD" driver export-sql --jdbc jdbc:postgresql://127.0.0.1:15432/budget \
-    --user postgres --year "$Y_BIG" --format "$1" ${2:+--dept "$2"})"; then
-    broken "the $1 export's ceiling (driver export-sql)"
+    --user postgres --year "$Y_BIG" ${1:+--dept "$1"})"; then
+    broken "the export's ceiling (driver export-sql${1:+ --dept $1})"
     return 0
   fi
   r="$(jq -r '.rowsPerSec // empty' <<<"$j")"
-  raw="$(jq -r '.rawRowsPerSec // empty' <<<"$j")"
-  CEILING="ceiling: the export's own COPY statement in PostgreSQL alone, output dropped: $(fmt "${r:-0}") rows/s ($(jq -r .ms <<<"$j") ms, best of 3) = $(div "${r:-0}" "$COPY_TO") of the anchor; the same rows with their names, nothing formatted: $(fmt "${raw:-0}") rows/s ($(jq -r .rawMs <<<"$j") ms) = $(div "${raw:-0}" "$COPY_TO")"
+  CEILING="ceiling: the export's own COPY statement in PostgreSQL alone, output dropped: $(fmt "${r:-0}") rows/s ($(jq -r .ms <<<"$j") ms, best of 3) = $(div "${r:-0}" "$COPY_TO") of the anchor"
 }
 note "XLSX workbook export of $Y_BIG ($(fmt "$ROWS") lines)"
 WORKBOOK="$WORK/workbook.xlsx"
@@ -501,7 +500,7 @@ if j="$(as_user "$U0" "$DEPT_PASSWORD" driver get --url "$BUDGET/api/v1/budgets/
   n="$(jq -r .rows <<<"$j")"
   ((n == ROWS)) || broken "the streamed export gave $n lines, $ROWS were imported"
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
-  export_ceiling ndjson "$D0"
+  export_ceiling "$D0"
   rows_row streamed "支出明细 of a department-year, streamed (NDJSON export)" 0.5 "$COPY_TO" "COPY TO" "$j" "${CEILING}$(warm_windows "$j" "${CEILING:+; }")"
 else
   errrow streamed "支出明细 of a department-year, streamed (NDJSON export)" "${j:-driver failed}"
@@ -513,7 +512,7 @@ EXPORT_PATH=/api/v1/budgets/spending-lines EXPORT_YEAR="$Y_BIG"
 note "the bureau's CSV export of $EXPORT_YEAR: $EXPORT_PATH"
 if j="$(as_client driver get --url "$BUDGET$EXPORT_PATH?fiscalYear=$EXPORT_YEAR&format=csv" --repeat "$EXPORT_REPEAT" --warmup "$EXPORT_WARM" --warmup-windows "$EXPORT_WARM_WINDOWS" --csv-rows)"; then
   j="$(jq -c '. + {seconds: (.p50Ms / 1000)}' <<<"$j")"
-  export_ceiling csv
+  export_ceiling
   rows_row export "The bureau's CSV export of a year ($EXPORT_PATH, $(fmt "$(jq -r .rows <<<"$j")") rows)" 0.5 "$COPY_TO" "COPY TO" "$j" \
     "${CEILING}$(warm_windows "$j" "${CEILING:+; }")"
 else

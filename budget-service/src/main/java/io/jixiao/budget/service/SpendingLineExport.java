@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Every 支出明细 of a year across departments (the bureau) or of the caller's own department, streamed
  * by PostgreSQL itself: {@code COPY (select …) TO STDOUT} writes the rows straight into the response, so
- * the export is uncapped, runs at the database's pace and holds no row in the heap. CSV comes with
- * COPY's own quoting plus the formula guard in SQL ({@link SpendingLineExportQuery}); NDJSON gets the bare
- * columns, made into one JSON object per line as they arrive ({@link LineJsonWriter}).
+ * the export is uncapped, runs at the database's pace and holds no row in the heap. PostgreSQL sends the
+ * bare columns ({@link SpendingLineExportQuery}); each row becomes a CSV line ({@link LineCsvWriter}: COPY's
+ * quoting, the formula guard) or a JSON object ({@link LineJsonWriter}) as it arrives, on the other core.
  */
 @ApplicationScoped
 public class SpendingLineExport {
@@ -48,20 +48,18 @@ public class SpendingLineExport {
             throw new ProblemException(404, "department.not-found", List.of(),
                     scope.substring(0, Math.min(64, scope.length())));
         }
-        String sql = SpendingLineExportQuery.copy(fiscalYear, scope, since, csv);
+        String sql = SpendingLineExportQuery.copy(fiscalYear, scope, since);
         try (Connection c = dataSource.getConnection()) {
+            CopyRowWriter writer;
             if (csv) {
-                // COPY hands over one row per write: buffered, the response gets 64 KB chunks instead
-                OutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
-                buffered.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // BOM: Excel reads UTF-8
-                buffered.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
-                CopyStreams.copyOut(c, sql, buffered::write);
-                buffered.flush();
+                out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // BOM: Excel reads UTF-8
+                out.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+                writer = new LineCsvWriter(out);
             } else {
-                LineJsonWriter json = new LineJsonWriter(out); // buffers 64 KB itself
-                CopyStreams.copyOut(c, sql, json::row);
-                json.flush();
+                writer = new LineJsonWriter(out);
             }
+            CopyStreams.copyOut(c, sql, writer::row);
+            writer.flush(); // each writer buffers 64 KB: the response gets chunks, not rows
         } catch (SQLException e) {
             throw new IllegalStateException("spending line export", e);
         } catch (IOException e) {

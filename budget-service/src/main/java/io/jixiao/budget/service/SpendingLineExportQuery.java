@@ -13,31 +13,18 @@ public final class SpendingLineExportQuery {
     private SpendingLineExportQuery() {
     }
 
-    /** A cell Excel would run as a formula gets a leading ' (also after a line break), as CsvField does. */
-    static String guarded(String column) {
-        // the regular expression only where it can match: the first character and line breaks are
-        // checked with plain string functions first, so an ordinary cell costs no regex per row
-        return "case when left(" + column + ", 1) in ('=', '+', '-', '@', E'\\t', E'\\r') or strpos(" + column
-                + ", E'\\n') > 0 or strpos(" + column + ", E'\\r') > 0 then regexp_replace(" + column
-                + ", '(^|(?<=[\\r\\n]))(?=[=+\\-@\\t\\r])', '''', 'g') else " + column + " end";
-    }
-
     /**
-     * The COPY of one year's lines: every department's ({@code departmentId} null) or one department's, only
+     * The COPY of one year's lines, for either format: every department's ({@code departmentId} null) or one department's, only
      * department-years changed at or after {@code since} when given. {@code departmentId} is written into the
      * text (COPY takes no parameters), so anything but an id is refused here as well as by the caller.
      */
-    public static String copy(int fiscalYear, String departmentId, OffsetDateTime since, boolean csv) {
+    public static String copy(int fiscalYear, String departmentId, OffsetDateTime since) {
         if (departmentId != null && !CopyStreams.DEPARTMENT_ID.matcher(departmentId).matches()) {
             throw new IllegalArgumentException("not a department id");
         }
-        String columns = csv ? String.join(", ", "d.code", guarded("d.name"), "s.fiscal_year", "s.line_no",
-                "s.paid_on", "case when s.project_id is null then '基本支出' else '项目支出' end", guarded("p.name"),
-                guarded("s.economic_class"), "case s.channel when 'OWN' then '单位自有' else '财政直接支付' end",
-                "s.amount", guarded("s.description"))
-                // NDJSON: the bare columns in LineJsonWriter's order; the JSON is built as the rows arrive
-                : "s.department_id, d.code, d.name, s.fiscal_year, s.line_no, s.paid_on, s.project_id, p.name, "
-                        + "s.economic_class, s.channel, s.amount, s.description";
+        // the bare columns, in CopyRowWriter's order: the CSV and the JSON are made as the rows arrive
+        String columns = "s.department_id, d.code, d.name, s.fiscal_year, s.line_no, s.paid_on, s.project_id, p.name, "
+                + "s.economic_class, s.channel, s.amount, s.description";
         StringBuilder sql = new StringBuilder("select ").append(columns).append("""
 
                 from spending_line s
@@ -53,7 +40,7 @@ public final class SpendingLineExportQuery {
             sql.append(" and s.department_id = '").append(departmentId).append('\'');
         }
         sql.append("\norder by s.department_id, s.id");
-        // NDJSON: COPY's text format (tab-separated, \N for null, backslash escapes), read by LineJsonWriter
-        return "copy (" + sql + ") to stdout" + (csv ? " with (format csv)" : "");
+        // COPY's text format (tab-separated, \N for null, backslash escapes), read by CopyRowWriter
+        return "copy (" + sql + ") to stdout";
     }
 }

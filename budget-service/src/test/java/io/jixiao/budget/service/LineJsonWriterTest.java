@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +19,7 @@ class LineJsonWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String write(String... rows) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LineJsonWriter w = new LineJsonWriter(out);
-        for (String row : rows) {
-            w.row(row.getBytes(StandardCharsets.UTF_8));
-        }
-        w.flush();
-        return out.toString(StandardCharsets.UTF_8);
+        return ExportRows.write(LineJsonWriter::new, rows);
     }
 
     @Test
@@ -61,18 +52,14 @@ class LineJsonWriterTest {
 
     @Test
     void manyRowsCrossTheBufferAndEachIsOneLine() throws Exception {
-        String text = "长".repeat(500); // a line's longest description, 1,500 bytes
-        String[] rows = new String[200];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = "d-3\tC\t名\t2022\t" + (i + 1) + "\t2022-02-02\t\\N\t\\N\t差旅费\tOWN\t" + i + ".50\t" + text + "\n";
-        }
+        String[] rows = ExportRows.longLines(200);
         String[] lines = write(rows).split("\n");
         assertEquals(200, lines.length);
         for (int i = 0; i < lines.length; i++) {
             JsonNode n = JSON.readTree(lines[i]);
             assertEquals(i + 1, n.get("lineNo").asInt());
             assertEquals(i + ".50", n.get("amount").asText());
-            assertEquals(text, n.get("description").asText());
+            assertEquals(ExportRows.LONGEST_TEXT, n.get("description").asText());
         }
     }
 

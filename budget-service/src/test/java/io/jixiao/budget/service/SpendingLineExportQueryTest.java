@@ -3,6 +3,8 @@ package io.jixiao.budget.service;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +17,16 @@ class SpendingLineExportQueryTest {
     @Test
     void anythingButADepartmentIdIsRefusedBeforeItReachesTheText() {
         for (String bad : new String[] { "x' or '1'='1", "a;drop table spending_line", "", "名字", "a".repeat(65) }) {
-            assertThrows(IllegalArgumentException.class, () -> SpendingLineExportQuery.copy(2024, bad, null, true), bad);
+            assertThrows(IllegalArgumentException.class, () -> SpendingLineExportQuery.copy(2024, bad, null), bad);
         }
     }
 
     @Test
-    void oneDepartmentOrAllOfTheYearInEitherFormat() {
-        String one = SpendingLineExportQuery.copy(2024, "dept-7", null, false);
+    void oneDepartmentOrAllOfTheYearAsBareColumnsInTextFormat() {
+        String one = SpendingLineExportQuery.copy(2024, "dept-7", null);
         assertTrue(one.contains("where s.fiscal_year = 2024 and s.department_id = 'dept-7'"), one);
-        assertTrue(one.endsWith("order by s.department_id, s.id) to stdout"), one); // text format: LineJsonWriter
-
-        String all = SpendingLineExportQuery.copy(2024, null, null, true);
-        assertTrue(all.contains("where s.fiscal_year = 2024\norder by"), all);
-        assertTrue(all.endsWith("to stdout with (format csv)"), all);
+        assertTrue(one.endsWith("order by s.department_id, s.id) to stdout"), one); // text format: CopyRowWriter
+        String all = SpendingLineExportQuery.copy(2024, null, OffsetDateTime.parse("2024-03-01T08:00:00+08:00"));
+        assertTrue(all.contains("f.updated_at >= '2024-03-01T08:00:00+08:00'::timestamptz\nwhere s.fiscal_year = 2024\norder by"), all);
     }
 }

@@ -251,37 +251,24 @@ final class Anchors {
     }
 
     /**
-     * An export's ceiling: the export's own statement ({@link SpendingLineExportQuery}, the class the service
-     * runs) in PostgreSQL alone, its output dropped, best of {@code --rounds}. What it costs over the COPY TO
-     * anchor (joined names, formula guard, text formatting, JSON) no service code can win back. Beside it the
-     * floor of any such export: the same rows with the same names joined, every column as stored, nothing
-     * formatted (COPY's text format). Read-only, on the service's own database.
+     * The exports' ceiling: the export's own statement ({@link SpendingLineExportQuery}, the class the service
+     * runs: the rows with their names, bare columns, for CSV and NDJSON alike) in PostgreSQL alone, its output
+     * dropped, best of {@code --rounds}. Read-only, on the service's own database.
      */
     Map<String, Object> exportSql() throws Exception {
         String dept = o.getOrDefault("dept", null);
         int year = Integer.parseInt(o.opt("year"));
-        boolean csv = !"ndjson".equals(o.getOrDefault("format", "csv"));
         int rounds = o.intOpt("rounds", 3);
-        String sql = SpendingLineExportQuery.copy(year, dept, null, csv);
-        // the department id went through SpendingLineExportQuery's check above
-        String raw = "copy (select s.*, d.code, d.name, p.name from spending_line s"
-                + " join department d on d.id = s.department_id left join project p on p.id = s.project_id"
-                + " where s.fiscal_year = " + year + (dept == null ? "" : " and s.department_id = '" + dept + "'")
-                + " order by s.department_id, s.id) to stdout";
+        String sql = SpendingLineExportQuery.copy(year, dept, null);
         Map<String, Object> m = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(o.opt("jdbc"), o.opt("user"), System.getenv("BENCH_DB_PASSWORD"))) {
             c.setReadOnly(true);
-            CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
             long[] rows = new long[1];
-            double best = bestCopyOut(cm, sql, rounds, rows);
-            double bestRaw = bestCopyOut(cm, raw, rounds, new long[1]);
+            double best = bestCopyOut(c.unwrap(PGConnection.class).getCopyAPI(), sql, rounds, rows);
             m.put("ok", rows[0] > 0);
-            m.put("format", csv ? "csv" : "ndjson");
             m.put("rows", rows[0]);
             m.put("ms", round(best, 1));
             m.put("rowsPerSec", Math.round(rows[0] / (best / 1000)));
-            m.put("rawMs", round(bestRaw, 1));
-            m.put("rawRowsPerSec", Math.round(rows[0] / (bestRaw / 1000)));
         }
         return m;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  *   gen-csv     --rows N --year Y --seed S --out FILE      支出明细 CSV in the import layout (same bytes for COPY and import)
  *   kafka-rtt   --bootstrap H:P --samples N --warmup W     produce→consume round trips on a scratch topic (deleted after)
  *   copy        --jdbc URL --user U --csv FILE --rows N    COPY FROM STDIN / COPY TO STDOUT in a scratch database (dropped after)
- *   export-sql  --jdbc URL --user U --year Y [--dept D] [--format csv|ndjson] [--rounds N]
+ *   export-sql  --jdbc URL --user U --year Y [--dept D] [--rounds N]
  *                                                      the 支出明细 export's own COPY in PostgreSQL alone (its ceiling)
  *   write-score --budget URL --evaluation URL --dept D --year Y --samples N --warmup W --seed S
  *   import      --budget URL --dept D --year Y --csv FILE --rows N [--warmup N] [--repeat N]
