@@ -2,6 +2,7 @@ package io.jixiao.budget.service;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Turns the rows of the export's COPY (text format) into the CSV lines the bureau downloads, byte by byte,
@@ -62,7 +63,7 @@ final class LineCsvWriter extends CopyRowWriter {
 
     private boolean equals(byte[] row, int f, byte[] value) {
         return end[f] - start[f] == value.length
-                && java.util.Arrays.equals(row, start[f], end[f], value, 0, value.length);
+                && Arrays.equals(row, start[f], end[f], value, 0, value.length);
     }
 
     private static boolean formulaStart(byte b) {
@@ -89,7 +90,7 @@ final class LineCsvWriter extends CopyRowWriter {
         }
         // COPY quotes an empty text: an unquoted empty field is null (a lone \. only in a one-column COPY)
         quote |= len == 0;
-        ensure(2 * len + 2 + len); // every byte doubled or guarded at worst, and the quotes
+        ensure(3 * len + 2); // at worst each byte guarded and doubled, and the quotes
         if (quote) {
             buf[n++] = '"';
         }

@@ -24,6 +24,7 @@ final class LineJsonWriter extends CopyRowWriter {
     private static final byte[] BASIC_LINE = utf8("\"BASIC\"");
     private static final byte[] PROJECT_LINE = utf8("\"PROJECT\"");
     private static final byte[] HEX = utf8("0123456789abcdef");
+    private static final byte[] QUOTE = utf8("\"");
 
     LineJsonWriter(OutputStream out) {
         super(out);
@@ -69,12 +70,9 @@ final class LineJsonWriter extends CopyRowWriter {
             put(NULL);
             return;
         }
-        int len = end[f] - start[f];
-        ensure(len + 2);
-        buf[n++] = '"';
-        System.arraycopy(row, start[f], buf, n, len);
-        n += len;
-        buf[n++] = '"';
+        put(QUOTE);
+        copy(row, f);
+        put(QUOTE);
     }
 
     /** Text: COPY's escapes undone and JSON's applied, in one pass; runs of plain bytes copied at once. */
