@@ -58,6 +58,15 @@ public final class KafkaControl {
         System.setProperty(PID, String.valueOf(broker.pid()));
     }
 
+    /** Starts the embedded broker again if a test left it stopped ({@link #stop()} without {@link #startBroker()}). */
+    static synchronized void ensureRunning() {
+        String pid = System.getProperty(PID);
+        boolean alive = pid != null && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive && System.getProperty(CONTAINER) == null) {
+            startBroker();
+        }
+    }
+
     /** Stops the broker (SIGTERM, then SIGKILL after 20 s) and waits until it is gone. */
     public static synchronized void stop() {
         String container = System.getProperty(CONTAINER);

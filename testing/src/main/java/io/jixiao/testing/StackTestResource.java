@@ -6,16 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Tier-2 test resource: a real PostgreSQL and a real Kafka broker, fresh data per test JVM, and a signing
+ * Tier-2 test resource: a real PostgreSQL and a real Kafka broker, fresh data per Quarkus start (the embedded
+ * ones are started once per JVM and emptied for each profile restart, see {@link EmbeddedStack}), and a signing
  * key whose public half the service trusts as its OIDC verification key. One instance serves every
  * @QuarkusTest of a module. The stack is chosen once per JVM ({@link StackSelection}): containers
  * (Testcontainers) where an engine answers, otherwise devstack's launchers as child processes;
@@ -31,8 +29,6 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
     private static final String DECIDED = "jixiao.test.stack.decided";
 
     private String database = "jixiao";
-    private Path dataDir;
-    private ChildProcess postgres;
     private ContainerStack containers;
 
     @Override
@@ -55,15 +51,11 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
                 pgHost = pg.host();
                 pgPort = pg.port();
             } else {
-                dataDir = Files.createTempDirectory("jixiao-stack-");
-                pgPort = freePort();
-                postgres = new ChildProcess("io.jixiao.devstack.PostgresMain", logs.resolve("test-postgres.log"),
-                        Map.of("JIXIAO_DB_SUPERUSER_PASSWORD", superPassword,
-                                "JIXIAO_DB_PASSWORD_" + database.toUpperCase(Locale.ROOT), ownerPassword),
-                        "--port", String.valueOf(pgPort), "--data-dir", dataDir.resolve("pg").toString(),
-                        "--databases", database);
-                postgres.start("POSTGRES READY", 120);
-                KafkaControl.start(logs.resolve("test-kafka.log"), dataDir.resolve("kafka"), freePort(), freePort());
+                // started once per JVM; a profile restart gets a fresh database and an empty broker (EmbeddedStack)
+                EmbeddedStack.Endpoint pg = EmbeddedStack.startOrReset(database, logs, superPassword, ownerPassword);
+                pgPort = pg.port();
+                superPassword = pg.superPassword();
+                ownerPassword = pg.ownerPassword();
             }
 
             Map<String, String> config = new HashMap<>();
@@ -84,21 +76,10 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        // the embedded stack outlives a profile restart and stops with the JVM (EmbeddedStack)
         if (containers != null) {
             containers.stop();
             KafkaControl.forgetContainer();
-            return;
-        }
-        KafkaControl.stop();
-        if (postgres != null) {
-            postgres.stop();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp folder left behind is harmless
-            }
         }
     }
 
