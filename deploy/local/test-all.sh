@@ -9,7 +9,8 @@
 #                                         kubectl kustomize of every overlay, deploy/k8s/validate) and
 #                                         the OpenAPI contract check (deploy/openapi/merge.sh --check)
 #   2. frontend                           npm ci (when needed), npm run typecheck, npm test: in the
-#                                         background (niced) while step 1 runs; printed after it
+#                                         background (niced) while step 1 and the stack's start run;
+#                                         printed after the stack-up stage
 #   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
 #                                         deploy/local/restore-rehearsal.sh (pg_dump/pg_restore of every
@@ -193,8 +194,20 @@ stage k8s-manifests bash "$REPO/deploy/k8s/check.sh"
 if [[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] || [[ "${CI:-}" == true ]]; then
   stage openapi-contract bash "$REPO/deploy/openapi/merge.sh" --check
 fi
-wait "$FRONTEND_PID"
-frontend_report
+# The frontend's unit tests often outlast Maven by half a minute, with one core idle at their end. The stack can
+# come up meanwhile: it needs Maven's jars and node_modules (frontend-install), not the tests' outcome. So only the
+# install is waited for here; the rest of the tier is reported once the stack is up (frontend_done).
+frontend_install_done() { # waits until the tier has recorded its install (or ended); true when it passed
+  while ! grep -q '^frontend-install ' "$FRONTEND_RESULTS" 2>/dev/null && kill -0 "$FRONTEND_PID" 2>/dev/null; do sleep 1; done
+  grep -q '^frontend-install 0 ' "$FRONTEND_RESULTS" 2>/dev/null
+}
+frontend_reported=0
+frontend_done() {
+  ((frontend_reported)) && return 0
+  frontend_reported=1
+  wait "$FRONTEND_PID"
+  frontend_report
+}
 
 
 # ------------------------------------------------------------------------------ 3. end to end
@@ -215,7 +228,8 @@ if [[ -n "$busy" ]]; then
   skip_e2e "ports ${busy% } busy"
 elif [[ "$maven_ok" != 1 ]]; then
   skip_e2e "mvn verify failed"
-elif [[ "$frontend_ok" != 1 ]]; then
+elif ! frontend_install_done; then
+  frontend_done
   skip_e2e "frontend install failed"
 else
   E2E_HOME="${JIXIAO_E2E_HOME:-$(mktemp -d "${TMPDIR:-/tmp}/jixiao-e2e.XXXXXX")}"
@@ -226,7 +240,7 @@ else
     fi
   }
   trap 'stack_down' EXIT
-  trap 'echo "interrupted"; exit 130' INT TERM
+  trap 'echo "interrupted"; kill_tree "$FRONTEND_PID"; exit 130' INT TERM
 
   # The stack's JVMs compile with C1 only, as the Maven test JVMs do (the root pom's jixiao.test.jvm): they
   # live for minutes and run each path a few times, so C2's compiling costs more CPU than it gives back on 2
@@ -234,7 +248,10 @@ else
   # C1 alone would shrink the code cache to 48 MB; a full cache stops compiling (see the root pom).
   export JIXIAO_JVM_EXTRA="${JIXIAO_JVM_EXTRA--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m}"
   # up.sh builds what mvn verify did not (it compares jars with sources) and the SPA's dist/.
-  if stage stack-up bash "$HERE/up.sh"; then
+  stack_up_rc=0
+  stage stack-up bash "$HERE/up.sh" || stack_up_rc=$?
+  frontend_done
+  if ((stack_up_rc == 0)); then
     # What npm run e2e and the REST scripts need to log in and to reach the stack.
     set -a
     # shellcheck disable=SC1091
@@ -279,6 +296,7 @@ else
 fi
 
 # ------------------------------------------------------------------------------------ summary
+frontend_done # when the end-to-end tier was skipped before the stack came up
 banner "summary (${SECONDS}s)"
 if ((failed)); then
   # JIXIAO_TEST_DIGEST (set by .ci/run): the same lines once more, for the very end of the CI log.
