@@ -139,8 +139,7 @@ frontend_tier() {
     quiet_stage frontend-unit bash -c 'cd "$1" && npm test' _ "$FRONTEND"
   fi
 }
-# frontend_report: the tier's stages as if run here (banner, output, outcome); sets frontend_ok.
-frontend_ok=0
+# frontend_report: the tier's stages as if run here (banner, output, outcome).
 frontend_report() {
   local name line rc secs
   for name in frontend-install frontend-typecheck frontend-unit; do
@@ -157,7 +156,6 @@ frontend_report() {
     banner "$name (ran beside Maven)"
     cat "$STAGE_LOGS/${name//[^A-Za-z0-9._-]/_}.log"
     record "$name" "$rc" "${secs}s"
-    [[ "$name" == frontend-install && "$rc" == 0 ]] && frontend_ok=1
   done
 }
 : >"$FRONTEND_RESULTS"

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.awaitility.Awaitility;
 
 /**
  * The embedded PostgreSQL and Kafka broker of one test JVM (devstack's launchers as child processes), started
@@ -148,13 +149,10 @@ final class EmbeddedStack {
             if (!topics.isEmpty()) {
                 admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!admin.listTopics().names().get(60, TimeUnit.SECONDS).isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the test broker still lists topics 60 s after deleting them");
-                }
-                Thread.sleep(50);
-            }
+            // deletion is asynchronous: the next app must not find (or race to recreate) a topic being deleted
+            Awaitility.await("the test broker lists no topic").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> admin.listTopics().names().get(60, TimeUnit.SECONDS).isEmpty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
