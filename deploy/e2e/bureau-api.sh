@@ -85,6 +85,13 @@ call GET "$API/api/v1/budgets?fiscalYear=$YEAR&limit=0" "$FIN"
 expect 400 "page size 0" '.errors[0].field == "limit"'
 call GET "$API/api/v1/budgets?fiscalYear=$YEAR&limit=100000" "$FIN"
 expect 400 "page size 100000" '.errors[0].field == "limit"'
+# a value its parameter cannot take, in each service: 400 at the parameter (JAX-RS' own answer is a 404)
+call GET "$API/api/v1/budgets?fiscalYear=abc" "$FIN"
+expect 400 "a year that is no number (budgets)" '.code == "query.invalid" and .errors[0].field == "fiscalYear"'
+call GET "$API/api/v1/evaluations/changes?fiscalYear=$YEAR&limit=1e3" "$FIN"
+expect 400 "a page size that is no whole number (evaluation changes)" '.errors[0].field == "limit"'
+call GET "$API/api/v1/reports/summary?fiscalYear=20x0" "$FIN"
+expect 400 "a year that is no number (district summary)" '.errors[0].field == "fiscalYear"'
 call GET "$API/api/v1/budgets?fiscalYear=$YEAR&jurisdicton=x" "$FIN"
 expect 400 "unknown filter (misspelt)" '.errors[0].field == "jurisdicton"'
 call GET "$API/api/v1/evaluations/changes?departmentId=$DEPT2" "$ZFW"

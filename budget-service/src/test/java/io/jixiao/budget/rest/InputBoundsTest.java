@@ -53,4 +53,25 @@ class InputBoundsTest {
         clerk().get(BASE).then().statusCode(200).body("revision", equalTo((int) revision))
                 .body("varianceReasons.size()", equalTo(0));
     }
+
+    /** A query value of the wrong type is the caller's bad input (400 at the parameter), not a missing resource. */
+    @Test
+    void aQueryValueThatIsNoNumberIs400AtItsParameterAndAPathSegmentStays404() {
+        String reviewer = TestTokens.reviewer();
+        given().auth().oauth2(reviewer).header("Accept-Language", "en").get("/api/v1/budgets?fiscalYear=abc").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("query.invalid"))
+                .body("errors[0].field", equalTo("fiscalYear"))
+                .body("errors[0].message", equalTo("Not a whole number, such as 2020."));
+        // one value out of the type's range, and the page size: the clerk's language by default
+        given().auth().oauth2(reviewer).get("/api/v1/budgets?fiscalYear=2021&limit=99999999999").then().statusCode(400)
+                .body("code", equalTo("query.invalid")).body("errors[0].field", equalTo("limit"))
+                .body("detail", equalTo("查询参数有误：请按提示修改后重试。"));
+        given().auth().oauth2(reviewer).get("/api/v1/budgets/spending-lines?fiscalYear=二〇二一").then().statusCode(400)
+                .body("errors[0].field", equalTo("fiscalYear"));
+        // a year in the path that is no number names no resource
+        given().auth().oauth2(reviewer).get("/api/v1/budgets/" + D + "/abc").then().statusCode(404)
+                .body("code", equalTo("resource.not-found"));
+        // a good query still answers
+        given().auth().oauth2(reviewer).get("/api/v1/budgets?fiscalYear=2021&limit=5").then().statusCode(200);
+    }
 }

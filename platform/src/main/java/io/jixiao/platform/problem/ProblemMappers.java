@@ -19,7 +19,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -88,6 +90,22 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.of(headers);
         return respond(locale, 403, "access.forbidden", Messages.text(locale, "access.forbidden"), List.of(), uri);
+    }
+
+    /**
+     * A query value its parameter's type cannot take (fiscalYear=abc) arrives as JAX-RS' 404 around the
+     * conversion error; the route exists, so it is the caller's bad input: 400 naming the parameter. A path
+     * segment that does not convert (…/budgets/{id}/abc) stays 404: there is no such resource.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
+        String field = e.getCause() == null ? null : QueryValues.unconvertible(resource, uri);
+        if (field == null) {
+            return web(e, headers, uri);
+        }
+        Locale locale = Messages.of(headers);
+        return respond(locale, 400, "query.invalid", Messages.text(locale, "query.invalid"),
+                List.of(new FieldError(field, Messages.text(locale, "query.value.unreadable"))), uri);
     }
 
     @ServerExceptionMapper
