@@ -321,16 +321,21 @@ public class BureauDocumentsTest {
         }
     }
 
-    /** The issue asks for the time of a batch of 100: measured here, and every report must come out. */
+    /**
+     * A batch while it runs: a second one of the year and its ZIP are refused; then every report comes out. Twenty
+     * departments keep it running long enough for both refusals (about 0.1 s a report against milliseconds between
+     * the calls). The time of a batch of 100 is the benchmark's (deploy/bench/run.sh: goal 10 s per 100).
+     */
     @Test
-    void aBatchOfAHundredDepartments() throws Exception {
+    void aRunningBatchRefusesASecondAndItsZipThenHoldsEveryReport() throws Exception {
         int year = 2034;
-        for (int i = 0; i < 100; i++) {
+        int departments = 20;
+        for (int i = 0; i < departments; i++) {
             sendDepartment("d-hundred-" + i, String.format("405%03d", i), "望城区第" + i + "局", year, "75.00", "中");
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(TestTokens.reviewer())
                 .queryParam("fiscalYear", year).queryParam("limit", 200).get("/api/v1/reports/summary").then()
-                .extract().jsonPath().getList("items").size() == 100);
+                .extract().jsonPath().getList("items").size() == departments);
         long t0 = System.nanoTime();
         String id = given().auth().oauth2(TestTokens.reviewer()).queryParam("fiscalYear", year)
                 .post("/api/v1/reports/batches").then().statusCode(202).extract().path("id");
@@ -339,12 +344,12 @@ public class BureauDocumentsTest {
                 .then().statusCode(409).body("code", equalTo("batch.running"));
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/batches/" + id + "/reports.zip").then()
                 .statusCode(409).body("code", equalTo("batch.not-finished"));
-        await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/batches/" + id).then()
                         .body("status", equalTo("DONE")));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/batches/" + id).then()
-                .body("done", equalTo(100)).body("failed", equalTo(0));
+                .body("done", equalTo(departments)).body("failed", equalTo(0));
         t0 = System.nanoTime();
         byte[] zip = given().auth().oauth2(TestTokens.reviewer()).get("/api/v1/reports/batches/" + id + "/reports.zip")
                 .then().statusCode(200).extract().asByteArray();
@@ -354,8 +359,8 @@ public class BureauDocumentsTest {
                 entries++;
             }
         }
-        assertEquals(200, entries);
-        System.out.printf("batch of 100 reports (DOCX+PDF): %d ms (%d ms per report); ZIP of %d bytes streamed in %d ms%n",
-                ms, ms / 100, zip.length, (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(2 * departments, entries);
+        System.out.printf("batch of %d reports (DOCX+PDF): %d ms (%d ms per report); ZIP of %d bytes streamed in %d ms%n",
+                departments, ms, ms / departments, zip.length, (System.nanoTime() - t0) / 1_000_000);
     }
 }
