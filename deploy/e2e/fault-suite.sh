@@ -29,6 +29,8 @@
 #   FAULT_IMPORT_HEARTBEAT import heartbeat timeout (s) of the budget-service restarted by killimport (default 5)
 #   FAULT_SCALE_WRITES   budget writes through nginx while one of two instances of each service is killed
 #                        (scaleout, not in the default list: test-all.sh runs it as its own stage; default 300)
+#   FAULT_SCALEOUT_RESTORE 0: scaleout leaves the second instances serving alone instead of bringing the first
+#                        ones back (about 30 s of JVM starts); for a caller that stops the stack next (test-all.sh)
 set -uo pipefail
 # The suite kills, stops and restarts the services and asserts each one's own answers (connection
 # refused, 503 problem+json), so it calls them on their ports, not through the web tier; the other
@@ -760,6 +762,10 @@ scenario_scaleout() {
   ((reads > 0 && failed == 0)) || { bad_reads=1; echo "FAIL: the bureau's reads did not all answer through the surviving instances ($failed of $reads)"; }
   if ((bad_reads)); then TABLE[-1]="${TABLE[-1]/PASS/FAIL}"; fi
   BUDGET="$sb" EVALUATION="$se" REPORT="$sr"
+  if [[ "${FAULT_SCALEOUT_RESTORE:-1}" == 0 ]]; then
+    note "FAULT_SCALEOUT_RESTORE=0: the second instances stay, alone, behind nginx (down.sh stops them too)"
+    return 0
+  fi
   # back to one instance of each, on the base ports
   stack up services || echo "FAIL: up.sh services (see $WORK/stack.log)"
   for p in 9081 9082 9083; do ready "$p" 180 || echo "FAIL: the first instance on management port $p is not back"; done
@@ -1450,9 +1456,11 @@ main() {
     "scenario_$s"
     note "$s took $((SECONDS - t0))s"
   done
-  # the scripts after this one need the whole stack back
-  local p healthy=1
-  for p in 9081 9082 9083; do ready "$p" 120 || { healthy=0; echo "FAIL: the service on management port $p is not ready after the suite"; }; done
+  # the scripts after this one need the whole stack back (with FAULT_SCALEOUT_RESTORE=0 the second instances
+  # serve instead, on their own ports)
+  local p healthy=1 ports=(9081 9082 9083)
+  [[ "${FAULT_SCALEOUT_RESTORE:-1}" == 0 && " $SCENARIOS " == *" scaleout "* ]] && ports=(9281 9282 9283)
+  for p in "${ports[@]}"; do ready "$p" 120 || { healthy=0; echo "FAIL: the service on management port $p is not ready after the suite"; }; done
   echo
   printf '%-12s| %10s | %5s | %7s | %5s | %5s | %s\n' scenario operations lost doubled 5xx leaks result
   printf '%s\n' "${TABLE[@]}"
