@@ -1342,26 +1342,26 @@ dd_state() {
 # over kept-alive connections; prints "STATUS DIR/NAME" per read. A 429 is read again after a second (the
 # rate limit is not what this row tests).
 dd_reads() {
-  local want="$1" dir="$2" round who url name cfg="$2/../reads.cfg" todo="$2/../todo"
-  cp "$want" "$todo"
+  local want="$1" dir="$2" round who url name cfg="$2/../reads.cfg" pending="$2/../pending"
+  cp "$want" "$pending"
   for round in 1 2 3 4 5 6 7 8; do
     : >"$cfg"
     for who in admin reviewer; do
-      grep -q "^$who " "$todo" || continue
+      grep -q "^$who " "$pending" || continue
       tok "$who"
       [[ -s "$cfg" ]] && echo next >>"$cfg"
       printf '%s\n' silent show-error 'max-time = 30' 'write-out = "%{http_code} %{filename_effective}\\n"' \
         'header = "Accept: application/json, application/problem+json"' "header = \"Authorization: Bearer $TOKEN\"" >>"$cfg"
-      while read -r _ url name; do printf 'url = "%s"\noutput = "%s"\n' "$url" "$dir/$name" >>"$cfg"; done < <(grep "^$who " "$todo")
+      while read -r _ url name; do printf 'url = "%s"\noutput = "%s"\n' "$url" "$dir/$name" >>"$cfg"; done < <(grep "^$who " "$pending")
     done
     curl -s -Z --parallel-max 6 -K "$cfg" 2>/dev/null >"$cfg.out"
     grep -v '^429 ' "$cfg.out"
-    grep '^429 ' "$cfg.out" | while read -r _ name; do grep " ${name##*/}\$" "$want"; done >"$todo"
-    [[ -s "$todo" ]] || break
-    RATE_LIMITED=$((RATE_LIMITED + $(wc -l <"$todo")))
+    grep '^429 ' "$cfg.out" | while read -r _ name; do grep " ${name##*/}\$" "$want"; done >"$pending"
+    [[ -s "$pending" ]] || break
+    RATE_LIMITED=$((RATE_LIMITED + $(wc -l <"$pending")))
     sleep 1
   done
-  while read -r _ _ name; do echo "429 $dir/$name"; done <"$todo" # still refused after the last round
+  while read -r _ _ name; do echo "429 $dir/$name"; done <"$pending" # still refused after the last round
 }
 
 # dd_values DIR STATUSES: the state's lines of the reads; the answers that are not 200 give "-" and their status
