@@ -33,6 +33,10 @@ export default defineConfig({
     baseURL: process.env.JIXIAO_SPA_URL ?? 'http://127.0.0.1:8080',
     ...devices['Desktop Chrome'],
     viewport: { width: 1366, height: 900 },
+    // The system setting "reduce motion": the SPA then switches antd's transitions off (lib/reducedMotion.ts, which
+    // its unit test covers), so no step waits for a modal or drawer to finish sliding and Chromium draws no
+    // animation frames: two specs took 46 s and 60 core-seconds with it, 51-55 s and 68-75 without, on 2 cores.
+    reducedMotion: 'reduce',
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     // a wrong locator or a page that never loads fails in seconds, not at the test's timeout
