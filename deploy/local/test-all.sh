@@ -113,7 +113,7 @@ stage prereqs-test bash "$HERE/tests/prereqs-test.sh"
 # ------------------------------------------------------------------- 2. frontend, beside Maven
 # The SPA's stages need nothing Maven builds (the typecheck reads the committed contract), so they run while
 # the Maven tier does, niced: with its test JVMs on C1 that tier keeps the two cores about three quarters
-# busy, and the frontend's ~190 core-seconds (mostly Vitest in jsdom) fill the rest. Their output goes to
+# busy, and the frontend's ~190 core-seconds (mostly Vitest in happy-dom) fill the rest. Their output goes to
 # their stage logs and is printed, in order, once Maven's stages are done.
 npm_install() {
   if [[ -f "$FRONTEND/node_modules/.package-lock.json" && ! "$FRONTEND/package-lock.json" -nt "$FRONTEND/node_modules/.package-lock.json" ]]; then

@@ -6,7 +6,7 @@ import { API_ROUTES, type ServiceName } from '../proxy.config';
 import { securityHeaders } from '../security-headers';
 
 /** deploy/nginx/ is the web tier of up.sh and of the cluster; it must route and protect like the dev server. */
-// Vitest runs in frontend/ (jsdom gives import.meta.url an http: scheme, so the path is from the cwd)
+// Vitest runs in frontend/ (a DOM environment may give import.meta.url an http: scheme, so the path is from the cwd)
 const nginxDir = `${resolve(process.cwd(), '../deploy/nginx')}/`;
 const site = readFileSync(`${nginxDir}site.conf`, 'utf8');
 const headers = readFileSync(`${nginxDir}headers.conf`, 'utf8');

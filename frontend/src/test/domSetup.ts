@@ -13,36 +13,8 @@ await setupI18n('zh-CN', { resources: allDictionaries() });
 // as long as alone: TemplatesPage's 9 tests 58 s against 12 s). A wait that passes is no slower for it.
 configure({ asyncUtilTimeout: 20000 });
 
-// jsdom lacks these browser APIs that antd uses.
-if (!window.matchMedia) {
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-}
-if (!('ResizeObserver' in window)) {
-  class NoLayoutResizeObserver { // jsdom lays nothing out, so nothing ever resizes
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoLayoutResizeObserver });
-}
-
+// happy-dom (vite.config.ts) brings matchMedia (a 1024 x 768 window) and a ResizeObserver that never fires,
+// which is what antd needs of them here.
 afterEach(() => {
   cleanup();
 });
-
-// jsdom cannot compute styles of pseudo-elements and logs "Not implemented" for each try (rc-util
-// measures the scrollbar that way); ignore the pseudo-element argument.
-const originalGetComputedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (element: Element) => originalGetComputedStyle(element);

@@ -9,11 +9,11 @@ import type { AppUser } from '../auth/user';
 import { ZFW_DEPARTMENT } from './departments';
 
 /**
- * antd's CSS-in-JS goes into this detached element instead of document.head. jsdom matches every
+ * antd's CSS-in-JS goes into this detached element instead of document.head. A DOM emulation matches every
  * stylesheet rule (and copies antd's hundreds of CSS variables) on each getComputedStyle call, which
  * getByRole and user-event's pointer-events check make for every element and its ancestors: with the
- * styles in the document one getByRole took 5 s on the narrative form, without them 50 ms. jsdom does no
- * layout, so the styles only cost time; the components still generate and register them.
+ * styles in the document one getByRole took 5 s on the narrative form in jsdom, without them 50 ms. The test
+ * DOM does no layout, so the styles only cost time; the components still generate and register them.
  */
 const styleSink = document.createElement('div');
 

@@ -4,7 +4,7 @@ import { renderWithProviders } from '../../test/renderWithProviders';
 import YearEndRushCard, { YearEndRushChart } from './YearEndRushChart';
 import { rushBars, type YearEndRushDistrict } from './yearEndRush';
 
-// ECharts draws on a canvas jsdom lacks: the mock shows the option the chart was given.
+// ECharts draws on a canvas the test DOM lacks: the mock shows the option the chart was given.
 vi.mock('echarts-for-react/esm/core', () => ({
   default: ({ option }: { option: { yAxis: { data: string[] }; series: Array<Record<string, unknown>> } }) => (
     <div data-testid="echarts-option">{JSON.stringify({ names: option.yAxis.data, series: option.series[0] })}</div>
