@@ -8,13 +8,10 @@
 #                                         then the Kubernetes manifests (deploy/k8s/check.sh: realm import,
 #                                         kubectl kustomize of every overlay, deploy/k8s/validate) and
 #                                         the OpenAPI contract check (deploy/openapi/merge.sh --check)
-#   2. frontend                           npm ci (when needed), npm run build (the SPA's dist/ for the
-#                                         stack), npm run typecheck, npm test: in the background (niced)
-#                                         while step 1 and the stack's start run; printed after the
-#                                         stack-up stage
-#   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME (its
-#                                         PostgreSQL, Kafka and Keycloak start beside step 1, as soon as
-#                                         Maven has built devstack's launchers),
+#   2. frontend                           npm ci (when needed), npm run typecheck, npm test: in the
+#                                         background (niced) while step 1 and the stack's start run;
+#                                         printed after the stack-up stage
+#   3. end to end                         the whole stack via up.sh in an isolated JIXIAO_HOME,
 #                                         npm run e2e (Playwright, Debian's chromium), deploy/e2e/*.sh,
 #                                         deploy/local/restore-rehearsal.sh (pg_dump/pg_restore of every
 #                                         service database into scratch copies, compared, dropped),
@@ -137,11 +134,8 @@ quiet_stage() {
 }
 frontend_tier() {
   if [[ ! -f "$FRONTEND/package.json" ]]; then
-    printf '%s skip\n' frontend-install frontend-build frontend-typecheck frontend-unit >>"$FRONTEND_RESULTS"
+    printf '%s skip\n' frontend-install frontend-typecheck frontend-unit >>"$FRONTEND_RESULTS"
   elif quiet_stage frontend-install npm_install; then
-    # dist/ for the stack first (up.sh then finds it newer than the sources); it also type-checks, so the
-    # typecheck after it is incremental and short
-    quiet_stage frontend-build bash -c 'cd "$1" && npm run build' _ "$FRONTEND"
     quiet_stage frontend-typecheck bash -c 'cd "$1" && npm run typecheck' _ "$FRONTEND"
     quiet_stage frontend-unit bash -c 'cd "$1" && npm test' _ "$FRONTEND"
   fi
@@ -149,7 +143,7 @@ frontend_tier() {
 # frontend_report: the tier's stages as if run here (banner, output, outcome).
 frontend_report() {
   local name line rc secs
-  for name in frontend-install frontend-build frontend-typecheck frontend-unit; do
+  for name in frontend-install frontend-typecheck frontend-unit; do
     line="$(grep "^$name " "$FRONTEND_RESULTS" 2>/dev/null)"
     if [[ -z "$line" ]]; then
       skip "$name" "npm ci failed"
@@ -178,47 +172,6 @@ kill_tree() { # PID: it and everything it started
 }
 trap 'echo "interrupted"; kill_tree "$FRONTEND_PID"; exit 130' INT TERM
 
-# ------------------------------------------------------ 3a. the stack's infrastructure, beside Maven
-# The end-to-end stack lives in its own JIXIAO_HOME. Its PostgreSQL, Kafka and Keycloak need nothing Maven's tests
-# produce, only devstack's launchers, which the reactor builds in its first minute: they start then, beside the
-# tests, and Keycloak's first start (about 30 s: its schema and the realm import) is no longer waited for after
-# Maven. Only when devstack's jar was written by this run (a jar left from before could be rebuilt under running
-# launchers); otherwise stack-up starts them as before.
-E2E_HOME="${JIXIAO_E2E_HOME:-$(mktemp -d "${TMPDIR:-/tmp}/jixiao-e2e.XXXXXX")}"
-stack_down() {
-  if [[ -d "$E2E_HOME/pids" ]]; then
-    JIXIAO_HOME="$E2E_HOME" bash "$HERE/down.sh" || true
-  fi
-}
-# The stack's JVMs compile with C1 only, as the Maven test JVMs do (the root pom's jixiao.test.jvm): they
-# live for minutes and run each path a few times, so C2's compiling costs more CPU than it gives back on 2
-# cores. The same jars as a real run; up.sh alone (the local run, the benchmark) keeps full tiering.
-# C1 alone would shrink the code cache to 48 MB; a full cache stops compiling (see the root pom).
-export JIXIAO_JVM_EXTRA="${JIXIAO_JVM_EXTRA--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m}"
-INFRA_LOG="$STAGE_LOGS/stack-infra.log"
-MAVEN_DONE="$STAGE_LOGS/maven.done"
-RUN_STAMP="$STAGE_LOGS/run.stamp"
-touch "$RUN_STAMP"
-early_infra() {
-  local jar
-  while true; do
-    for jar in "$REPO"/devstack/target/devstack-*.jar; do
-      [[ "$jar" -nt "$RUN_STAMP" ]] && break 2
-    done
-    if [[ -e "$MAVEN_DONE" ]]; then
-      echo "devstack's jar was not written by this run: PostgreSQL, Kafka and Keycloak start with the stack"
-      return 0
-    fi
-    sleep 2
-  done
-  echo "devstack built: starting the stack's PostgreSQL, Kafka and Keycloak beside the Maven tier"
-  JIXIAO_HOME="$E2E_HOME" bash "$HERE/up.sh" postgres kafka keycloak
-}
-early_infra >"$INFRA_LOG" 2>&1 </dev/null &
-INFRA_PID=$!
-trap 'stack_down' EXIT
-trap 'echo "interrupted"; kill_tree "$FRONTEND_PID"; kill_tree "$INFRA_PID"; exit 130' INT TERM
-
 # ---------------------------------------------------------------------------------- 1. Maven
 maven_ok=0
 if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
@@ -232,7 +185,6 @@ if [[ "${JIXIAO_SKIP_MAVEN_VERIFY:-}" == 1 && "${CI:-}" != true ]]; then
 elif stage maven-verify bash -c 'cd "$1" && mvn -B -T 2 verify' _ "$REPO"; then
   maven_ok=1
 fi
-touch "$MAVEN_DONE"
 # The Kubernetes manifests (deploy/k8s): the realm import up to date, every overlay rendered offline with
 # `kubectl kustomize` and validated (schemas, Secrets, ports, env, topics, ACLs). Its own stage so that a
 # manifest error shows by name; mvn verify above has already run the same module.
@@ -241,12 +193,12 @@ stage k8s-manifests bash "$REPO/deploy/k8s/check.sh"
 if [[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] || [[ "${CI:-}" == true ]]; then
   stage openapi-contract bash "$REPO/deploy/openapi/merge.sh" --check
 fi
-# The frontend's unit tests may outlast Maven, with one core idle at their end. The stack can come up meanwhile: it
-# needs Maven's jars, node_modules and the SPA's dist/ (frontend-build), not the tests' outcome. So only the build
-# is waited for here; the rest of the tier is reported once the stack is up (frontend_done).
-frontend_built() { # waits until the tier has recorded its build (or ended); true when it passed
-  while ! grep -q '^frontend-build ' "$FRONTEND_RESULTS" 2>/dev/null && kill -0 "$FRONTEND_PID" 2>/dev/null; do sleep 1; done
-  grep -q '^frontend-build 0 ' "$FRONTEND_RESULTS" 2>/dev/null
+# The frontend's unit tests often outlast Maven by half a minute, with one core idle at their end. The stack can
+# come up meanwhile: it needs Maven's jars and node_modules (frontend-install), not the tests' outcome. So only the
+# install is waited for here; the rest of the tier is reported once the stack is up (frontend_done).
+frontend_install_done() { # waits until the tier has recorded its install (or ended); true when it passed
+  while ! grep -q '^frontend-install ' "$FRONTEND_RESULTS" 2>/dev/null && kill -0 "$FRONTEND_PID" 2>/dev/null; do sleep 1; done
+  grep -q '^frontend-install 0 ' "$FRONTEND_RESULTS" 2>/dev/null
 }
 frontend_reported=0
 frontend_done() {
@@ -268,44 +220,35 @@ skip_e2e() {
   for s in "${e2e_stages[@]}"; do skip "$s" "$1"; done
 }
 
-wait "$INFRA_PID" # seconds after Maven at most: Keycloak's start takes about half a minute
-# Ports taken by something else meanwhile; those of the infrastructure started above are this stack's own.
-foreign_busy_ports() {
-  local p
-  for p in "${STACK_PORTS[@]}"; do
-    case "$p" in
-      15432) [[ -e "$E2E_HOME/pids/postgres.pid" ]] && continue ;;
-      9092 | 9093) [[ -e "$E2E_HOME/pids/kafka.pid" ]] && continue ;;
-      8180) [[ -e "$E2E_HOME/pids/keycloak.pid" ]] && continue ;;
-    esac
-    port_open "$p" && printf '%s ' "$p"
-  done
-  return 0
-}
-# skip_stack REASON: the end-to-end tier is not run; what was started beside Maven is stopped.
-skip_stack() {
-  skip_e2e "$1"
-  stack_down
-  trap - EXIT
-  [[ -n "${JIXIAO_E2E_HOME:-}" ]] || rm -rf "$E2E_HOME"
-}
-
-busy="$(foreign_busy_ports)"
+busy="$(busy_ports)"
 if [[ -n "$busy" ]]; then
   echo "Ports ${busy% } on 127.0.0.1 were taken meanwhile (deploy/local/down.sh stops a local stack):"
   echo "the end-to-end tier needs ${STACK_PORTS[*]} free and was not run."
-  skip_stack "ports ${busy% } busy"
+  skip_e2e "ports ${busy% } busy"
 elif [[ "$maven_ok" != 1 ]]; then
-  skip_stack "mvn verify failed"
-elif ! frontend_built; then
+  skip_e2e "mvn verify failed"
+elif ! frontend_install_done; then
   frontend_done
-  skip_stack "frontend install or build failed"
+  skip_e2e "frontend install failed"
 else
+  E2E_HOME="${JIXIAO_E2E_HOME:-$(mktemp -d "${TMPDIR:-/tmp}/jixiao-e2e.XXXXXX")}"
   export JIXIAO_HOME="$E2E_HOME"
-  # up.sh builds what mvn verify did not (it compares jars with sources) and starts what is not running yet:
-  # the services and the web tier, and the infrastructure if it did not start beside Maven (its log first).
+  stack_down() {
+    if [[ -n "${E2E_HOME:-}" && -d "$E2E_HOME/pids" ]]; then
+      JIXIAO_HOME="$E2E_HOME" bash "$HERE/down.sh" || true
+    fi
+  }
+  trap 'stack_down' EXIT
+  trap 'echo "interrupted"; kill_tree "$FRONTEND_PID"; exit 130' INT TERM
+
+  # The stack's JVMs compile with C1 only, as the Maven test JVMs do (the root pom's jixiao.test.jvm): they
+  # live for minutes and run each path a few times, so C2's compiling costs more CPU than it gives back on 2
+  # cores. The same jars as a real run; up.sh alone (the local run, the benchmark) keeps full tiering.
+  # C1 alone would shrink the code cache to 48 MB; a full cache stops compiling (see the root pom).
+  export JIXIAO_JVM_EXTRA="${JIXIAO_JVM_EXTRA--XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m}"
+  # up.sh builds what mvn verify did not (it compares jars with sources) and the SPA's dist/.
   stack_up_rc=0
-  stage stack-up bash -c 'cat "$1"; bash "$2"' _ "$INFRA_LOG" "$HERE/up.sh" || stack_up_rc=$?
+  stage stack-up bash "$HERE/up.sh" || stack_up_rc=$?
   frontend_done
   if ((stack_up_rc == 0)); then
     # What npm run e2e and the REST scripts need to log in and to reach the stack.
