@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, captureBearer, fetchStatusFromPage, login } from './helpers';
+import { JYJ_DEPARTMENT, snapshot, ZFW_DEPARTMENT, captureBearer, fetchStatusFromPage, login } from './helpers';
 
 test.describe('基本支出 vertical slice', () => {
   test('zfw enters 2020 basic expenditure and sees rate, variance and the report paragraph', async ({ page }) => {
     await login(page, 'zfw');
     await expect(page.getByTestId('department-name')).toHaveText('中共长沙市望城区委政法委员会');
     await expect(page.getByTestId('fiscal-year-switch')).toContainText('2020');
-    await page.screenshot({ path: `${SCREENSHOTS}/01-home-zfw.png`, fullPage: true });
+    await snapshot(page, '01-home-zfw.png');
 
     await page.getByTestId('main-menu').getByText('预算与支出').click();
     await expect(page).toHaveURL(/\/budget\/basic\?/);
@@ -21,7 +21,7 @@ test.describe('基本支出 vertical slice', () => {
     await actual.fill('699.13');
     await expect(page.getByTestId('budget-yuan-preview')).toHaveText('= 6378800.00 元');
     await expect(page.getByTestId('actual-yuan-preview')).toHaveText('= 6991300.00 元');
-    await page.screenshot({ path: `${SCREENSHOTS}/02-basic-form-filled.png`, fullPage: true });
+    await snapshot(page, '02-basic-form-filled.png');
 
     const saveButton = page.getByTestId('save-button');
     await expect(saveButton).toBeEnabled();
@@ -38,11 +38,11 @@ test.describe('基本支出 vertical slice', () => {
       expect(reportText, `report paragraph mentions ${figure}`).toContain(figure);
     }
     await expect(page.getByTestId('audit-table')).toContainText('637.88');
-    await page.screenshot({ path: `${SCREENSHOTS}/03-basic-computed.png`, fullPage: true });
+    await snapshot(page, '03-basic-computed.png');
 
     await page.getByTestId('language-switch').getByText('English').click();
     await expect(page.getByTestId('main-menu')).toContainText('Budget and spending');
-    await page.screenshot({ path: `${SCREENSHOTS}/04-basic-english.png`, fullPage: true });
+    await snapshot(page, '04-basic-english.png');
     await page.getByTestId('language-switch').getByText('中文').click();
     await expect(page.getByTestId('main-menu')).toContainText('预算与支出');
   });
@@ -63,7 +63,7 @@ test.describe('基本支出 vertical slice', () => {
     await page.getByTestId('forbidden-own').click();
     await expect(page).toHaveURL(new RegExp(`dept=${JYJ_DEPARTMENT}`));
     await expect(page.getByTestId('page-department')).toContainText('望城区教育局');
-    await page.screenshot({ path: `${SCREENSHOTS}/05-basic-jyj.png`, fullPage: true });
+    await snapshot(page, '05-basic-jyj.png');
 
     // The department list offered to jyj holds jyj's department only.
     const departments = await page.evaluate(async (auth) => {

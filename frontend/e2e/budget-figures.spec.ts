@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { SCREENSHOTS, ZFW_DEPARTMENT, login } from './helpers';
+import { snapshot, ZFW_DEPARTMENT, login } from './helpers';
 
 /**
  * The department-year screens on the demo data loaded by up.sh (JIXIAO_DEMO=true): the sample
@@ -18,7 +18,7 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     await expect(page.getByTestId('personnel-actual-input')).toHaveValue('609.52');
     await expect(page.getByTestId('parts-mismatch')).toContainText('分项合计与实际支出不一致');
     await expect(page.getByTestId('summary-projects')).toContainText('1231.41');
-    await page.screenshot({ path: `${SCREENSHOTS}/10-budget-basic.png`, fullPage: true });
+    await snapshot(page, '10-budget-basic.png');
 
     // 项目支出: six projects, totals from the server.
     await page.getByRole('tab', { name: '项目支出' }).click();
@@ -28,14 +28,14 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     await expect(page.getByTestId('projects-total-actual')).toHaveText('1231.41');
     await expect(page.getByTestId('projects-total-variance')).toHaveText('77.41');
     await expect(page.getByTestId('projects-key-share')).toContainText('776.00');
-    await page.screenshot({ path: `${SCREENSHOTS}/11-budget-projects.png`, fullPage: true });
+    await snapshot(page, '11-budget-projects.png');
 
     // Editing in place (cancelled: the demo data stays as it is).
     await page.getByLabel('编辑 见义勇为奖励金').click();
     await expect(page.getByLabel('单位支付（万元）')).toHaveValue('13.10');
     await page.getByLabel('单位支付（万元）').fill('13.2');
     await expect(page.getByTestId('project-row').filter({ has: page.getByTestId('project-save') })).toContainText('-6.80');
-    await page.screenshot({ path: `${SCREENSHOTS}/11b-budget-project-editing.png`, fullPage: true });
+    await snapshot(page, '11b-budget-project-editing.png');
     await page.getByRole('button', { name: /取\s*消/ }).click();
     await expect(page.getByTestId('project-save')).toHaveCount(0);
 
@@ -60,15 +60,15 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     await expect(perProject.filter({ hasText: '综治维稳工作经费' }).getByTestId('check-status')).toHaveText(
       '未单独说明 -0.11 万元',
     );
-    await page.screenshot({ path: `${SCREENSHOTS}/12-budget-reasons.png`, fullPage: true });
+    await snapshot(page, '12-budget-reasons.png');
 
     await page.getByRole('tab', { name: '三公经费等' }).click();
     await expect(page.getByTestId('other-figures-form')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/13-budget-other.png`, fullPage: true });
+    await snapshot(page, '13-budget-other.png');
 
     await page.getByRole('tab', { name: '修改记录' }).click();
     await expect(page.getByTestId('year-audit-table')).toContainText('demo-data');
-    await page.screenshot({ path: `${SCREENSHOTS}/14-budget-audit.png`, fullPage: true });
+    await snapshot(page, '14-budget-audit.png');
 
     // 单位情况: 22 in post against 20 posts.
     await page.getByTestId('main-menu').getByText('单位情况').click();
@@ -76,7 +76,7 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     await expect(page.getByTestId('staffInPost-last-year')).toHaveText('上年 18 人，增加 4 人');
     await expect(page.getByTestId('duty-item')).toHaveCount(12);
     await expect(page.getByTestId('division-count')).toHaveText('共 5 个科室');
-    await page.screenshot({ path: `${SCREENSHOTS}/15-profile.png`, fullPage: true });
+    await snapshot(page, '15-profile.png');
 
     // The bureau's overview is not offered to a department.
     await expect(page.getByTestId('main-menu')).not.toContainText('全区概览');
@@ -84,16 +84,16 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     // The same screens in English.
     await page.getByTestId('language-switch').getByText('English').click();
     await expect(page.getByTestId('overstaffed-warning')).toContainText('2 over the authorised posts');
-    await page.screenshot({ path: `${SCREENSHOTS}/18-profile-english.png`, fullPage: true });
+    await snapshot(page, '18-profile-english.png');
     await page.getByTestId('main-menu').getByText('Budget and spending').click();
     await page.getByRole('tab', { name: 'Variance reasons' }).click();
     await expect(page.getByTestId('reason-check-PROJECTS').getByTestId('check-status')).toHaveText(
       '-0.11 (10k yuan) unexplained',
     );
-    await page.screenshot({ path: `${SCREENSHOTS}/19-reasons-english.png`, fullPage: true });
+    await snapshot(page, '19-reasons-english.png');
     await page.getByRole('tab', { name: 'Projects' }).click();
     await expect(page.getByTestId('project-row')).toHaveCount(6);
-    await page.screenshot({ path: `${SCREENSHOTS}/20-projects-english.png`, fullPage: true });
+    await snapshot(page, '20-projects-english.png');
     await page.getByTestId('language-switch').getByText('中文').click();
     await expect(page.getByTestId('main-menu')).toContainText('预算与支出');
   });
@@ -106,7 +106,7 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     await expect(page.getByTestId('overview-table')).toContainText('中共长沙市望城区委政法委员会');
     await expect(page.getByTestId('overview-count')).toContainText('已加载全部 7 个单位');
     await expect(page.getByTestId('rate-chart').locator('canvas')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/16-overview.png`, fullPage: true });
+    await snapshot(page, '16-overview.png');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe('budget-lines-2020.csv');
@@ -122,6 +122,6 @@ test.describe('预算与支出, 单位情况 and 全区概览 on the demo data',
     await page.getByRole('tab', { name: '项目支出' }).click();
     await expect(page.getByTestId('project-row')).toHaveCount(6);
     await expect(page.getByTestId('project-add')).toHaveCount(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/17-reviewer-projects.png`, fullPage: true });
+    await snapshot(page, '17-reviewer-projects.png');
   });
 });

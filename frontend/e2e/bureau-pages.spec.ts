@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DOCS_SCREENSHOTS, SCREENSHOTS, newUserPage } from './helpers';
+import { DOCS_SCREENSHOTS, snapshot, newUserPage } from './helpers';
 
 /**
  * The bureau's and the administrator's pages on the real stack: 评价模板 (copy the default, move a
@@ -33,7 +33,7 @@ test.describe('bureau pages', () => {
       await reviewer.getByRole('tab', { name: '版本历史' }).click();
       await expect(reviewer.getByTestId('template-version-row')).toHaveCount(2);
       await expect(reviewer.getByTestId('template-audit')).toContainText('在职人员控制率 · 分值');
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/50-templates.png`, fullPage: true });
+      await snapshot(reviewer, '50-templates.png');
     });
 
     await test.step('templates: the year-end rush shares added from the list, one removed again, saved as version 3', async () => {
@@ -83,7 +83,7 @@ test.describe('bureau pages', () => {
       await expect(reviewer.getByTestId('batch-counts')).toContainText('已处理');
       const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByTestId('batch-download').click()]);
       expect(download.suggestedFilename()).toMatch(/^reports-2020-.*\.zip$/);
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/51-batches.png`, fullPage: true });
+      await snapshot(reviewer, '51-batches.png');
     });
 
     await test.step('onboarding: the admin creates a department and its first user', async () => {
@@ -109,7 +109,7 @@ test.describe('bureau pages', () => {
       await admin.getByTestId('onboarding-first-name').fill('试');
       await admin.getByTestId('onboarding-submit').click();
       await expect(admin.getByTestId('onboarding-error-conflict')).toBeVisible();
-      await admin.screenshot({ path: `${SCREENSHOTS}/52-onboarding.png`, fullPage: true });
+      await snapshot(admin, '52-onboarding.png');
     });
 
     await test.step('a department user gets the 403 page on each of them', async () => {

@@ -2,7 +2,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 
 export const ZFW_DEPARTMENT = 'd0000000-0000-4000-8000-000000000001';
 export const JYJ_DEPARTMENT = 'd0000000-0000-4000-8000-000000000002';
-export const SCREENSHOTS = 'e2e/screenshots';
+const SCREENSHOTS = 'e2e/screenshots';
 /** Screenshots of the season's new pages, committed with the docs (issue 17). */
 export const DOCS_SCREENSHOTS = '../docs/screenshots';
 
@@ -12,6 +12,16 @@ export function demoPassword(): string {
     throw new Error('Set JIXIAO_DEMO_PASSWORD (deploy/local/up.sh writes it to .run/secrets.env)');
   }
   return password;
+}
+
+/**
+ * A picture of the page for people, in e2e/screenshots/ (git-ignored), taken only with JIXIAO_E2E_SCREENSHOTS=1:
+ * no step asserts anything with it, and the 43 full-page pictures cost Chromium seconds of rendering and PNG
+ * encoding on every run. The pictures of the docs (DOCS_SCREENSHOTS) are always taken.
+ */
+export async function snapshot(page: Page, file: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.JIXIAO_E2E_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: `${SCREENSHOTS}/${file}`, fullPage: options.fullPage ?? true });
 }
 
 const cspViolations = new WeakMap<Page, string[]>();

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DOCS_SCREENSHOTS, SCREENSHOTS, ZFW_DEPARTMENT, demoPassword, login } from './helpers';
+import { DOCS_SCREENSHOTS, snapshot, ZFW_DEPARTMENT, demoPassword, login } from './helpers';
 import { zipEntry } from './zip';
 
 /**
@@ -70,13 +70,13 @@ test.describe('import, district dashboard, drafts', () => {
     await expect(errorRow).toContainText('基本支出');
     await expect(errorRow).toContainText('B');
     await expect(errorRow).toContainText('预算数（元）');
-    await page.screenshot({ path: `${SCREENSHOTS}/50-import-errors.png`, fullPage: true });
+    await snapshot(page, '50-import-errors.png');
 
     await page.getByTestId('import-file').setInputFiles(csvFile('good.csv', [BASIC_HEADER, '1,1000000.00,912345.67,,,,']));
     await page.getByTestId('import-start').click();
     await expect(page.getByTestId('import-succeeded')).toContainText('共保存 1 行数据', { timeout: 60_000 });
     await expect(page.getByTestId('summary-basic')).toContainText('91.23');
-    await page.screenshot({ path: `${SCREENSHOTS}/51-import-succeeded.png`, fullPage: true });
+    await snapshot(page, '51-import-succeeded.png');
 
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-workbook').click()]);
     expect(workbook.suggestedFilename()).toMatch(/2023\.xlsx$/);
@@ -108,7 +108,7 @@ test.describe('import, district dashboard, drafts', () => {
 
     await expect(page.getByTestId('draft-restored')).toContainText('已恢复未保存的内容', { timeout: 30_000 });
     await expect(page.getByTestId('budget-input')).toHaveValue('123.45');
-    await page.screenshot({ path: `${SCREENSHOTS}/52-draft-restored.png`, fullPage: true });
+    await snapshot(page, '52-draft-restored.png');
     await page.getByTestId('draft-discard').click();
     await expect(page.getByTestId('draft-restored')).toHaveCount(0);
     await expect(page.getByTestId('budget-input')).not.toHaveValue('123.45');
@@ -128,7 +128,7 @@ test.describe('import, district dashboard, drafts', () => {
     await expect(page.getByTestId('grade-chart')).toBeVisible();
     await expect(page.getByTestId('score-chart')).toBeVisible();
     await expect(page.getByTestId('execution-chart')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/53-dashboard.png`, fullPage: true });
+    await snapshot(page, '53-dashboard.png');
 
     await page.getByTestId('dashboard-grade-filter').getByText('良', { exact: true }).click();
     // 2021 has three 良 (卫健, 文旅 and this one)
@@ -151,7 +151,7 @@ test.describe('import, district dashboard, drafts', () => {
         await expect(row.getByTestId('dashboard-grade'), `${name} ${year}`).toHaveText(grade);
         if (score) await expect(row.getByTestId('dashboard-score'), `${name} ${year}`).toHaveText(score);
       }
-      await page.screenshot({ path: `${SCREENSHOTS}/54-dashboard-grades-${year}.png`, fullPage: true });
+      await snapshot(page, '54-dashboard-grades-${year}.png');
       if (year === 2020) {
         // 年底突击花钱: December's share of the year's 按月支付数 in budget-service's demo/departments.json
         // (12th amount / sum of the 12), both above the 15 % default, so drawn red

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DOCS_SCREENSHOTS, SCREENSHOTS, newUserPage } from './helpers';
+import { DOCS_SCREENSHOTS, snapshot, newUserPage } from './helpers';
 
 /**
  * The bureau's season (issue 17), its rounds: the reviewer opens the 2021 round of the demo
@@ -58,7 +58,7 @@ test.describe('the season: rounds', () => {
       await expect(reviewer.locator('.ant-alert-error')).toHaveCount(0);
       await expect(card.getByTestId('round-counts')).toContainText('填报中');
       await expect(card.locator('tbody tr').first()).toContainText('剩余 10 天');
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/60-rounds-opened.png`, fullPage: true });
+      await snapshot(reviewer, '60-rounds-opened.png');
       await reviewer.screenshot({ path: `${DOCS_SCREENSHOTS}/season-rounds.png`, fullPage: true });
     });
 
@@ -68,7 +68,7 @@ test.describe('the season: rounds', () => {
       await expect(zfw.getByTestId('season-deadline')).toContainText('剩余 10 天');
       await expect(zfw.getByTestId('season-notices')).toContainText(`${YEAR} 年度自评工作已开启`);
       await expect(zfw.getByTestId('season-unread')).toBeVisible();
-      await zfw.screenshot({ path: `${SCREENSHOTS}/61-home-round-notice.png`, fullPage: true });
+      await snapshot(zfw, '61-home-round-notice.png');
       await zfw.getByRole('button', { name: '标为已读' }).first().click();
       await expect(zfw.getByTestId('season-unread')).toHaveCount(0);
       await zfw.context().close();
@@ -85,13 +85,13 @@ test.describe('the season: rounds', () => {
       await dialog.getByTestId('extend-reason').fill('单位负责人调整，申请延期十天。');
       await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
       await expect(card.locator('tbody tr').first()).toContainText(`已延期至 ${isoDate(20)}`);
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/62-rounds-extended.png`, fullPage: true });
+      await snapshot(reviewer, '62-rounds-extended.png');
 
       await card.getByTestId('round-close').click();
       await reviewer.getByRole('button', { name: /确\s*定|OK/ }).click();
       await expect(card).toContainText('已关闭');
       await expect(card.getByTestId('round-close')).toHaveCount(0);
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/63-rounds-closed.png`, fullPage: true });
+      await snapshot(reviewer, '63-rounds-closed.png');
     });
   });
 });

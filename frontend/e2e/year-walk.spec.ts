@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DOCS_SCREENSHOTS, JYJ_DEPARTMENT, SCREENSHOTS, ZFW_DEPARTMENT, expectNoCspViolations, login, newUserPage, watchCsp } from './helpers';
+import { DOCS_SCREENSHOTS, JYJ_DEPARTMENT, snapshot, ZFW_DEPARTMENT, expectNoCspViolations, login, newUserPage, watchCsp } from './helpers';
 import { docxText } from './zip';
 
 /**
@@ -51,7 +51,7 @@ test.describe('the full year of a filing', () => {
       await expect(row.nth(1).getByTestId('indicator-met')).toHaveText('未达目标');
       await zfw.getByTestId('goals-save').click();
       await expect(zfw.getByTestId('goals-stats')).toHaveText('共 2 个指标，2 个已填实际值，1 个达到目标');
-      await zfw.screenshot({ path: `${SCREENSHOTS}/30-goals.png`, fullPage: true });
+      await snapshot(zfw, '30-goals.png');
     });
 
     await test.step('evaluation: a self-score outside its tier is refused; within it the total rises', async () => {
@@ -70,14 +70,14 @@ test.describe('the full year of a filing', () => {
       await expect(row.getByTestId('score-final')).toHaveText('1.80');
       await expect(row.getByTestId('score-why')).toContainText('绩效目标申报表');
       await expect.poll(() => totalScore(zfw)).toBeCloseTo(before + 1.8, 2);
-      await zfw.screenshot({ path: `${SCREENSHOTS}/31-evaluation.png`, fullPage: true });
+      await snapshot(zfw, '31-evaluation.png');
     });
 
     await test.step('report: the parts finding links to 基本支出, where the parts are corrected', async () => {
       await zfw.goto(`/report/status${Q}`);
       await expect(zfw.getByTestId('submit-filing')).toBeDisabled();
       await expect(zfw.getByTestId('submit-hint')).toContainText('严重问题');
-      await zfw.screenshot({ path: `${SCREENSHOTS}/32-report-findings.png`, fullPage: true });
+      await snapshot(zfw, '32-report-findings.png');
       const partsRow = zfw.getByTestId('finding-FATAL').filter({ hasText: '分项与合计不一致' });
       await partsRow.getByTestId('finding-fix').click();
       await expect(zfw).toHaveURL(/\/budget\/basic\?/);
@@ -118,7 +118,7 @@ test.describe('the full year of a filing', () => {
       await zfw.getByTestId('narrative-other').fill('无');
       await zfw.getByTestId('narrative-save').click();
       await expect(zfw.getByText('报告叙述已保存')).toBeVisible();
-      await zfw.screenshot({ path: `${SCREENSHOTS}/33-report-narrative.png`, fullPage: true });
+      await snapshot(zfw, '33-report-narrative.png');
       await zfw.goto(`/report/status${Q}`);
       await eventually(zfw, async () => {
         // the statistic's title (严重问题) then its value: exactly 0, not 10
@@ -131,7 +131,7 @@ test.describe('the full year of a filing', () => {
       await zfw.getByRole('tab', { name: '预览' }).click();
       const frame = zfw.frameLocator('[data-testid="report-preview"]');
       await expect(frame.locator('body')).toContainText('综治维稳工作经费');
-      await zfw.screenshot({ path: `${SCREENSHOTS}/34-report-preview.png`, fullPage: true });
+      await snapshot(zfw, '34-report-preview.png');
       await zfw.getByRole('tab', { name: '检查与下载' }).click();
       const [download] = await Promise.all([zfw.waitForEvent('download'), zfw.getByTestId('download-docx').click()]);
       expect(download.suggestedFilename()).toMatch(/\.docx$/);
@@ -143,7 +143,7 @@ test.describe('the full year of a filing', () => {
       await zfw.getByTestId('submit-filing').click();
       await zfw.getByRole('dialog').getByRole('button', { name: '提交财政局审核' }).click();
       await expect(zfw.getByTestId('filing-status')).toHaveText('已提交，待审核');
-      await zfw.screenshot({ path: `${SCREENSHOTS}/35-report-submitted.png`, fullPage: true });
+      await snapshot(zfw, '35-report-submitted.png');
       await zfw.goto(`/budget/basic${Q}`);
       await eventually(zfw, () => expect(zfw.getByTestId('locked-banner')).toBeVisible({ timeout: 3_000 }));
     });
@@ -159,7 +159,7 @@ test.describe('the full year of a filing', () => {
         await reviewer.locator('.ant-segmented-item').filter({ hasText: '已提交' }).click({ force: true });
         await expect(row).toHaveCount(1, { timeout: 3_000 });
       });
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/35b-overview-submitted.png`, fullPage: true });
+      await snapshot(reviewer, '35b-overview-submitted.png');
     });
 
     await test.step('reviewer: a return without a comment is refused; with one it goes back; a score is adjusted', async () => {
@@ -182,14 +182,14 @@ test.describe('the full year of a filing', () => {
       await expect(row.getByTestId('score-adjusted')).toHaveText('1.60');
       await expect(row.getByTestId('score-self')).toHaveText('1.80');
       await expect(row.getByTestId('score-final')).toHaveText('1.60');
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/36-reviewer-adjusted.png`, fullPage: true });
+      await snapshot(reviewer, '36-reviewer-adjusted.png');
     });
 
     await test.step('department sees the comment, corrects a figure and resubmits', async () => {
       await zfw.goto(`/report/status${Q}`);
       await expect(zfw.getByTestId('filing-status')).toHaveText('已退回');
       await expect(zfw.getByTestId('return-comment')).toContainText('请核实临聘人员人数');
-      await zfw.screenshot({ path: `${SCREENSHOTS}/37-report-returned.png`, fullPage: true });
+      await snapshot(zfw, '37-report-returned.png');
       await zfw.goto(`/profile${Q}`);
       await eventually(zfw, () => expect(zfw.getByTestId('temporaryStaff-input')).toBeEditable({ timeout: 3_000 }));
       await zfw.getByTestId('temporaryStaff-input').fill('5');
@@ -215,11 +215,11 @@ test.describe('the full year of a filing', () => {
       await expect(reviewer.getByTestId('versions-table').locator('tbody tr')).toHaveCount(2);
       await expect(reviewer.getByTestId('filing-step')).toHaveCount(4);
       await expect(reviewer.getByTestId('step-comment').first()).toContainText('请核实临聘人员人数');
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/38-history.png`, fullPage: true });
+      await snapshot(reviewer, '38-history.png');
       // Version 1 as it was submitted: 4 临聘人员, before the correction.
       await reviewer.getByTestId('version-preview').last().click();
       await expect(reviewer.frameLocator('[data-testid="version-preview-frame"]').locator('body')).toContainText('临聘人员 4 人');
-      await reviewer.screenshot({ path: `${SCREENSHOTS}/39-version-1.png` });
+      await snapshot(reviewer, '39-version-1.png', { fullPage: false });
     });
 
     await test.step('reviewer publishes the approved report (信息公开); a visitor reads it logged out', async () => {
@@ -278,7 +278,7 @@ test.describe('the full year of a filing', () => {
       await expect(page.getByTestId('forbidden-reason')).toContainText('其他单位的数据');
       await expect(page.locator('body')).not.toContainText('政法委');
     }
-    await page.screenshot({ path: `${SCREENSHOTS}/40-forbidden-department.png`, fullPage: true });
+    await snapshot(page, '40-forbidden-department.png');
     await page.getByTestId('forbidden-own').click();
     await expect(page).toHaveURL(new RegExp(`/evaluation\\?dept=${JYJ_DEPARTMENT}`));
     await expect(page.getByTestId('forbidden-page')).toHaveCount(0);
@@ -305,7 +305,7 @@ test.describe('the full year of a filing', () => {
     await expect(page.getByTestId('checker-result')).toContainText('某单位自评报告.txt');
     await expect(page.getByTestId('checker-findings')).toContainText('100.00');
     expect(Number(await page.getByTestId('checker-fatal').locator('.ant-statistic-content-value').innerText())).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/41-checker.png`, fullPage: true });
+    await snapshot(page, '41-checker.png');
     await page.locator('input[type=file]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
     await expect(page.getByTestId('checker-local-problem')).toContainText('只能检查 .txt 或 .docx 文件');
 
@@ -314,6 +314,6 @@ test.describe('the full year of a filing', () => {
     const openapi = await page.request.get('/openapi/report?format=json');
     expect(openapi.ok()).toBe(true);
     expect(((await openapi.json()) as { openapi: string }).openapi).toMatch(/^3\./);
-    await page.screenshot({ path: `${SCREENSHOTS}/42-api.png`, fullPage: true });
+    await snapshot(page, '42-api.png');
   });
 });

@@ -15,30 +15,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import io.jixiao.budget.SmallLimits;
 import io.jixiao.testing.Tier2;
 
-/** The import queue's disk budget and the work folder's files, with a budget of 2,000 bytes. */
+/** The import queue's disk budget and the work folder's files, with a budget of 2,000 bytes (SmallLimits). */
 @Tier2
 @QuarkusTest
-@TestProfile(ImportLimitsTest.SmallDiskBudget.class)
+@TestProfile(SmallLimits.class)
 class ImportLimitsTest {
 
-    public static class SmallDiskBudget implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("jixiao.import.max-queued-bytes", "2000", "jixiao.import.retry-after-seconds", "45");
-        }
-    }
 
     @Inject
     ImportService imports;

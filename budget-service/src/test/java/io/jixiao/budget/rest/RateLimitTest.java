@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.budget.SmallLimits;
 import io.jixiao.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.jixiao.testing.Tier2;
@@ -25,17 +24,9 @@ import io.jixiao.testing.Tier2;
 /** The documented rate limit (限流): a burst, then 429 with Retry-After, per caller. */
 @Tier2
 @QuarkusTest
-@TestProfile(RateLimitTest.SmallBuckets.class)
+@TestProfile(SmallLimits.class)
 class RateLimitTest {
 
-    public static class SmallBuckets implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("jixiao.api.rate-limit.enabled", "true",
-                    "jixiao.api.rate-limit.machine.capacity", "5",
-                    "jixiao.api.rate-limit.machine.per-second", "1");
-        }
-    }
 
     @Test
     void aMachineClientBeyondItsBurstGets429WithRetryAfter() throws Exception {
