@@ -635,16 +635,11 @@ if wants kafka; then start_kafka; fi
 wait_postgres # Keycloak keeps its realm in the stack's PostgreSQL
 if wants keycloak; then start_keycloak; fi
 wait_kafka
-# The services need PostgreSQL and Kafka to start, not Keycloak: quarkus-oidc fetches the realm's keys at the first
-# request that brings a token (a failed discovery at start is retried then). So they start beside Keycloak's first
-# start (about 30 s, which alone kept 2 cores only about two thirds busy) instead of after it.
-if wants_services; then start_services 1; fi
 wait_keycloak
 if wants keycloak; then ensure_onboarding_client; fi
 if wants_services; then
   # the first instances alone first: they migrate the schemas and load the demo data once
-  wait_services
-  for ((replica = 2; replica <= JIXIAO_REPLICAS; replica++)); do
+  for ((replica = 1; replica <= JIXIAO_REPLICAS; replica++)); do
     start_services "$replica"
     wait_services
   done
