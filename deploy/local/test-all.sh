@@ -189,14 +189,14 @@ fi
 # `kubectl kustomize` and validated (schemas, Secrets, ports, env, topics, ACLs). Its own stage so that a
 # manifest error shows by name. When mvn verify above ran and passed, it has built and tested the same module, so
 # only the realm check is new here; otherwise the module runs here.
-k8s_validated=""
-[[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] && k8s_validated=1
-stage k8s-manifests env JIXIAO_K8S_VALIDATED="$k8s_validated" bash "$REPO/deploy/k8s/check.sh"
+maven_verified=""
+[[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] && maven_verified=1
+stage k8s-manifests env JIXIAO_K8S_VALIDATED="$maven_verified" bash "$REPO/deploy/k8s/check.sh"
 # The bureau's contract: the OpenAPI documents of this build, merged, must equal the committed one.
-if [[ "$maven_ok" == 1 && "${JIXIAO_SKIP_MAVEN_VERIFY:-}" != 1 ]] || [[ "${CI:-}" == true ]]; then
+if [[ -n "$maven_verified" || "${CI:-}" == true ]]; then
   stage openapi-contract bash "$REPO/deploy/openapi/merge.sh" --check
 fi
-# The frontend's unit tests often outlast Maven by half a minute, with one core idle at their end. The stack can
+# The frontend's unit tests may outlast Maven, with one core idle at their end. The stack can
 # come up meanwhile: it needs Maven's jars and node_modules (frontend-install), not the tests' outcome. So only the
 # install is waited for here; the rest of the tier is reported once the stack is up (frontend_done).
 frontend_install_done() { # waits until the tier has recorded its install (or ended); true when it passed
