@@ -1,6 +1,11 @@
 package io.jixiao.testing;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -12,13 +17,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Signed RS256 access tokens with the claims our Keycloak realm issues (aud jixiao-api,
  * realm_access.roles, department_id, preferred_username), for tier-2 tests. The key pair is made once
- * per JVM; its public half is handed to quarkus-oidc as the verification key.
+ * per build (sharedPair); its public half is handed to quarkus-oidc as the verification key.
  */
 public final class TestTokens {
 
@@ -32,6 +38,17 @@ public final class TestTokens {
     private static final String PUBLIC_PROP = "jixiao.test.jwt.public";
     private static final String PRIVATE_PROP = "jixiao.test.jwt.private";
     private static KeyPair keys;
+    /**
+     * Signed tokens by their claims, reused while at least half their lifetime is left. An RS256 signature
+     * costs about 13 ms on the test JVMs' C1 compiler (BigInteger has no intrinsics there), and the tests
+     * make a token per request: signing was a quarter of the Java samples of budget-service's test JVM.
+     */
+    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
+    /** Below this lifetime a token is always signed afresh: the expiry tests need its exact exp. */
+    private static final long REUSE_MIN_LIFETIME = 300;
+
+    private record Signed(String token, long expiresAt) {
+    }
 
     private TestTokens() {
     }
@@ -46,12 +63,10 @@ public final class TestTokens {
                 KeyFactory rsa = KeyFactory.getInstance("RSA");
                 String priv = System.getProperty(PRIVATE_PROP);
                 if (priv == null) {
-                    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-                    g.initialize(2048);
-                    KeyPair made = g.generateKeyPair();
-                    System.setProperty(PUBLIC_PROP, Base64.getEncoder().encodeToString(made.getPublic().getEncoded()));
-                    System.setProperty(PRIVATE_PROP, Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()));
-                    priv = System.getProperty(PRIVATE_PROP);
+                    String[] pair = sharedPair();
+                    System.setProperty(PUBLIC_PROP, pair[0]);
+                    System.setProperty(PRIVATE_PROP, pair[1]);
+                    priv = pair[1];
                 }
                 keys = new KeyPair(
                         rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(PUBLIC_PROP)))),
@@ -61,6 +76,47 @@ public final class TestTokens {
             }
         }
         return keys;
+    }
+
+    /**
+     * The pair as base64 {public, private}, made once per build: a 2048-bit RSA key takes 1.5-2 s to make on
+     * the test JVMs' C1 compiler, and every module's test JVM needs one. It is kept beside the testing
+     * module's classes (target/, never committed; a local test key that signs nothing real); a JVM that
+     * finds no readable file makes a pair and writes it for the next ones (write, then rename: two modules
+     * racing each keep the pair they read or made).
+     */
+    private static String[] sharedPair() throws Exception {
+        Path file = sharedKeyFile();
+        if (file != null && Files.isReadable(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            if (lines.size() == 2) {
+                return lines.toArray(String[]::new);
+            }
+        }
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair made = g.generateKeyPair();
+        String[] pair = {
+                Base64.getEncoder().encodeToString(made.getPublic().getEncoded()),
+                Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) };
+        if (file != null) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), "test-jwt", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.write(tmp, List.of(pair), StandardCharsets.US_ASCII);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | UnsupportedOperationException e) {
+                // not shared then: the next JVM makes its own
+            }
+        }
+        return pair;
+    }
+
+    /** testing/target/test-jwt-key under the repository the build runs in (jixiao.repo.dir, the root pom). */
+    private static Path sharedKeyFile() {
+        String repo = System.getProperty("jixiao.repo.dir");
+        return repo == null || repo.isBlank() ? null : Path.of(repo, "testing", "target", "test-jwt-key");
     }
 
     static String publicKeyBase64() {
@@ -84,10 +140,29 @@ public final class TestTokens {
         return token("admin", null, AUDIENCE, 600, "admin", "finance-reviewer");
     }
 
-    /** Any token: a wrong audience or a past expiry make the negative cases. */
+    /**
+     * Any token: a wrong audience or a past expiry make the negative cases. The same claims give the same
+     * token for as long as it is reused (see SIGNED); a test that needs a token of its own names its own user.
+     */
     public static String token(String user, String departmentId, String audience, long expiresInSeconds,
             String... roles) {
         long now = Instant.now().getEpochSecond();
+        if (expiresInSeconds < REUSE_MIN_LIFETIME) {
+            return mint(now, user, departmentId, audience, expiresInSeconds, roles);
+        }
+        String key = String.join("\n", user, String.valueOf(departmentId), audience, String.valueOf(expiresInSeconds),
+                String.join(",", roles));
+        Signed reused = SIGNED.get(key);
+        if (reused != null && reused.expiresAt() - now >= expiresInSeconds / 2) {
+            return reused.token();
+        }
+        String token = mint(now, user, departmentId, audience, expiresInSeconds, roles);
+        SIGNED.put(key, new Signed(token, now + expiresInSeconds));
+        return token;
+    }
+
+    private static String mint(long now, String user, String departmentId, String audience, long expiresInSeconds,
+            String... roles) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("sub", "test-" + user);
